@@ -1,0 +1,207 @@
+//===- EscapingBorrowCheck.cpp - fearless-escaping-borrow -----------------===//
+//
+// Rust's E0373 for C++: a thread that may outlive an object it borrows. The
+// thread-lifetime dataflow records every place where a borrowed local,
+// parameter or temporary dies while a thread borrowing it may still run
+// (detached, escaped, or not joined on that path); this check turns each into
+// a finding with notes at the borrow, at what lets the thread outlive the
+// object, and at the object's death, plus a fix-it when copying the object
+// into the thread keeps the program's meaning.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/ThreadLifetime.h"
+#include "fearless/VarUsage.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+class EscapingBorrowCheck : public Check {
+public:
+  explicit EscapingBorrowCheck(Session &S) : S(S) {}
+  CheckId id() const override { return CheckId::EscapingBorrow; }
+  void checkFunction(FunctionAnalysis &FA) override;
+
+private:
+  void report(FunctionAnalysis &FA, const OutlivedBorrow &O);
+  void addWhyNote(Finding &F, const SpawnSite &Site, const Borrow &B,
+                  const OutlivedBorrow &O);
+  std::optional<FixIt> captureFix(FunctionAnalysis &FA, const SpawnSite &Site,
+                                  const Borrow &B);
+  Session &S;
+};
+
+void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
+  if (FA.scan().Spawns.empty())
+    return;
+  const ThreadLifetime *TL = FA.lifetime();
+  if (!TL)
+    return;
+  for (const OutlivedBorrow &O : TL->outlivedBorrows())
+    report(FA, O);
+}
+
+/// Where to point for a spawn: the lambda it runs when written in place,
+/// otherwise the spawning expression.
+std::pair<SourceLocation, SourceRange> spawnAnchor(const SpawnSite &Site) {
+  if (Site.Callable) {
+    const Expr *C = stripMoves(Site.Callable);
+    if (isa<LambdaExpr>(C))
+      return {C->getBeginLoc(), cast<LambdaExpr>(C)->getIntroducerRange()};
+  }
+  return {Site.Spawn->getExprLoc(), Site.Spawn->getSourceRange()};
+}
+
+void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
+                                     const Borrow &B,
+                                     const OutlivedBorrow &O) {
+  const SpawnState &St = O.State;
+  if (St.Bits & TS_Detached) {
+    F.note(St.DetachLoc, MessageId::ThreadDetachedHere);
+    return;
+  }
+  if (St.Bits & TS_Escaped) {
+    switch (St.Reason) {
+    case EscapeReason::Returned:
+      F.note(St.EscapeLoc, MessageId::HandleReturnedHere);
+      return;
+    case EscapeReason::Leaked:
+      F.note(St.EscapeLoc, MessageId::HandleLeakedHere);
+      return;
+    case EscapeReason::AnnotatedSpawn:
+      F.note(Site.Spawn->getBeginLoc(), MessageId::SpawnedByAnnotatedParameter,
+             {static_cast<const NamedDecl *>(
+                  Site.Callee->getTemplateInstantiationPattern()
+                      ? Site.Callee->getTemplateInstantiationPattern()
+                      : Site.Callee),
+              static_cast<const NamedDecl *>(Site.Param)});
+      return;
+    case EscapeReason::StoredInMember:
+    case EscapeReason::StoredInGlobal:
+    case EscapeReason::MovedAway:
+    case EscapeReason::None:
+      F.note(St.EscapeLoc, MessageId::HandleMovedAwayHere);
+      return;
+    }
+  }
+  // Still running: the owning handle outlives the object, or nothing joins
+  // the thread on this path.
+  const auto *Owner = dyn_cast_if_present<const ValueDecl *>(St.Owner);
+  if (Owner && (isa<FieldDecl>(Owner) ||
+                (isa<VarDecl>(Owner) && !cast<VarDecl>(Owner)->hasLocalStorage()))) {
+    F.note(Site.Sink.Loc.isValid() ? Site.Sink.Loc : Site.Spawn->getBeginLoc(),
+           MessageId::HandleStoredHere, {static_cast<const NamedDecl *>(Owner)});
+    return;
+  }
+  if (Owner && (Site.Handle == HandleKind::Thread ||
+                Site.Handle == HandleKind::JThread ||
+                Site.Handle == HandleKind::AsyncFuture)) {
+    F.note(Owner->getLocation(), MessageId::ThreadStillRunningIn,
+           {static_cast<const NamedDecl *>(Owner),
+            static_cast<const NamedDecl *>(B.Named)});
+    return;
+  }
+  F.note(O.DeathLoc, MessageId::ThreadNotJoinedOnThisPath);
+}
+
+std::optional<FixIt> EscapingBorrowCheck::captureFix(FunctionAnalysis &FA,
+                                                     const SpawnSite &Site,
+                                                     const Borrow &B) {
+  if (B.Kind != BorrowKind::Capture || !B.Lambda || !B.Capture || B.Via)
+    return std::nullopt;
+  const auto *VD = dyn_cast<VarDecl>(B.Named);
+  if (!VD || VD->isInitCapture() || B.Named != B.Var)
+    return std::nullopt;
+  if (!isCopyable(VD->getType()) || VD->getType()->isArrayType())
+    return std::nullopt;
+  // Copying changes the meaning if the thread writes the object or the
+  // spawner writes it after the spawn (the thread would no longer see it).
+  if (!isOnlyRead(VD, B.Lambda->getBody()))
+    return std::nullopt;
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  if (mayBeWrittenAfter(VD, FA.function()->getBody(), Site.Spawn->getEndLoc(),
+                        SM))
+    return std::nullopt;
+  SourceLocation NameLoc = B.Capture->getLocation();
+  if (NameLoc.isMacroID())
+    return std::nullopt;
+  if (B.Capture->isExplicit()) {
+    // [&x] -> [x]: remove the '&' before the name.
+    const char *Name = SM.getCharacterData(NameLoc);
+    const char *Begin = SM.getCharacterData(B.Lambda->getIntroducerRange().getBegin());
+    const char *P = Name;
+    while (P > Begin && (P[-1] == ' ' || P[-1] == '\t'))
+      --P;
+    if (P == Begin || P[-1] != '&')
+      return std::nullopt;
+    SourceLocation Amp = NameLoc.getLocWithOffset(-(Name - P) - 1);
+    return FixIt{CharSourceRange::getCharRange(Amp, NameLoc), ""};
+  }
+  // [&] -> [&, x]: capture this one object by copy.
+  SourceLocation Default = B.Lambda->getCaptureDefaultLoc();
+  if (Default.isInvalid() || Default.isMacroID() ||
+      B.Lambda->getCaptureDefault() != LCD_ByRef)
+    return std::nullopt;
+  return FixIt{CharSourceRange::getCharRange(Default.getLocWithOffset(1),
+                                             Default.getLocWithOffset(1)),
+               (", " + VD->getName()).str()};
+}
+
+void EscapingBorrowCheck::report(FunctionAnalysis &FA,
+                                 const OutlivedBorrow &O) {
+  const ThreadModel &TM = FA.threads();
+  const SpawnSite &Site = TM.spawns()[O.Spawn];
+  const Borrow &B = Site.Borrows[O.BorrowIndex];
+  auto [Loc, Range] = spawnAnchor(Site);
+  const auto *Named = static_cast<const NamedDecl *>(B.Named);
+  Finding F = makeFinding(CheckId::EscapingBorrow, Loc,
+                          MessageId::ThreadMayOutliveBorrow, {Named}, Range);
+  switch (B.Kind) {
+  case BorrowKind::Capture:
+    F.note(B.Loc, MessageId::BorrowedByCapture, {Named}, B.Range);
+    break;
+  case BorrowKind::RefWrapper:
+    F.note(B.Loc, MessageId::BorrowedByRefWrapper, {Named}, B.Range);
+    break;
+  case BorrowKind::Address:
+    F.note(B.Loc, MessageId::BorrowedByAddress, {Named}, B.Range);
+    break;
+  case BorrowKind::ThroughPointer:
+    F.note(B.Loc, MessageId::BorrowedThroughPointer,
+           {static_cast<const NamedDecl *>(B.Via), Named}, B.Range);
+    break;
+  case BorrowKind::ThroughObject:
+    if (B.Via)
+      F.note(B.Loc, MessageId::BorrowedThroughObject,
+             {static_cast<const NamedDecl *>(B.Via), Named}, B.Range);
+    else
+      F.note(B.Loc, MessageId::BorrowedByRefWrapper, {Named}, B.Range);
+    break;
+  }
+  addWhyNote(F, Site, B, O);
+  F.note(O.DeathLoc,
+         O.AtExit ? MessageId::BorrowDestroyedAtExit
+                  : MessageId::BorrowDestroyedHere,
+         {Named});
+  if (auto Fix = captureFix(FA, Site, B)) {
+    F.FixIts.push_back(*Fix);
+    F.note(B.Loc, MessageId::CaptureByCopyFix, {Named});
+  }
+  S.report(std::move(F));
+}
+
+} // namespace
+
+std::unique_ptr<Check> createEscapingBorrowCheck(Session &S) {
+  return std::make_unique<EscapingBorrowCheck>(S);
+}
+
+} // namespace fearless

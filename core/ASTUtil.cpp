@@ -1,0 +1,257 @@
+//===- ASTUtil.cpp - Small AST helpers shared by the analyses -------------===//
+
+#include "fearless/ASTUtil.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+
+using namespace clang;
+
+namespace fearless {
+
+bool hasQualifiedName(const NamedDecl *D, llvm::StringRef QualifiedName) {
+  if (!D)
+    return false;
+  QualifiedName.consume_front("::");
+  const DeclContext *Ctx = nullptr;
+  const NamedDecl *Cur = D;
+  while (true) {
+    llvm::StringRef Last = QualifiedName;
+    size_t Pos = QualifiedName.rfind("::");
+    if (Pos != llvm::StringRef::npos)
+      Last = QualifiedName.substr(Pos + 2);
+    const IdentifierInfo *II = Cur->getIdentifier();
+    if (!II || II->getName() != Last)
+      return false;
+    Ctx = Cur->getDeclContext();
+    // Skip inline namespaces and transparent contexts (extern "C", enums).
+    while (Ctx && (Ctx->isInlineNamespace() || Ctx->isTransparentContext() ||
+                   isa<LinkageSpecDecl>(Ctx)))
+      Ctx = Ctx->getParent();
+    if (Pos == llvm::StringRef::npos)
+      return !Ctx || Ctx->isTranslationUnit();
+    QualifiedName = QualifiedName.substr(0, Pos);
+    Cur = dyn_cast_or_null<NamedDecl>(Ctx ? Decl::castFromDeclContext(Ctx)
+                                          : nullptr);
+    if (!Cur || !Ctx || Ctx->isTranslationUnit())
+      return false;
+  }
+}
+
+bool isStdDecl(const NamedDecl *D, llvm::StringRef Name) {
+  if (!D)
+    return false;
+  const IdentifierInfo *II = D->getIdentifier();
+  if (!II || II->getName() != Name)
+    return false;
+  return D->getDeclContext()->getRedeclContext()->isStdNamespace();
+}
+
+const CXXRecordDecl *classOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  return T->getAsCXXRecordDecl();
+}
+
+bool isStdClass(QualType T, llvm::StringRef Name) {
+  const CXXRecordDecl *RD = classOf(T);
+  return RD && isStdDecl(RD, Name);
+}
+
+QualType templateArgType(QualType T, unsigned Index) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(classOf(T));
+  if (!Spec)
+    return {};
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Index >= Args.size() || Args[Index].getKind() != TemplateArgument::Type)
+    return {};
+  return Args[Index].getAsType();
+}
+
+static bool isForwardingConstruct(const CXXConstructExpr *CE) {
+  if (CE->getNumArgs() < 1 || !CE->getConstructor())
+    return false;
+  if (CE->isElidable())
+    return true;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor->isCopyOrMoveConstructor())
+    return false;
+  return true;
+}
+
+const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Prev = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E);
+             FCE && FCE->getCastKind() == CK_NoOp)
+      E = FCE->getSubExpr();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+             CE && !isa<CXXTemporaryObjectExpr>(CE) && isForwardingConstruct(CE))
+      E = CE->getArg(0);
+    else if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E);
+             FCE && FCE->getCastKind() == CK_ConstructorConversion)
+      E = FCE->getSubExpr();
+    if (E == Prev)
+      return E;
+  }
+  return E;
+}
+
+const Expr *getMovedExpr(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (Call->getNumArgs() != 1)
+      return nullptr;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (FD && (isStdDecl(FD, "move") || isStdDecl(FD, "forward")))
+      return Call->getArg(0);
+    return nullptr;
+  }
+  if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E))
+    if (Cast->getTypeAsWritten()->isRValueReferenceType())
+      return Cast->getSubExpr();
+  return nullptr;
+}
+
+const Expr *stripMoves(const Expr *E) {
+  while (E) {
+    E = stripWrappers(E);
+    const Expr *Inner = getMovedExpr(E);
+    if (!Inner)
+      return E;
+    E = Inner;
+  }
+  return E;
+}
+
+const VarDecl *referencedVar(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+bool hasAnnotation(const Decl *D, llvm::StringRef What) {
+  if (!D || !D->hasAttrs())
+    return false;
+  for (const auto *A : D->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == What)
+      return true;
+  return false;
+}
+
+bool typeHasAnnotation(QualType T, llvm::StringRef What) {
+  // Walk the typedef chain: an alias may carry the annotation.
+  while (!T.isNull()) {
+    if (const auto *TT = T->getAs<TypedefType>()) {
+      if (hasAnnotation(TT->getDecl(), What))
+        return true;
+      T = TT->getDecl()->getUnderlyingType();
+      continue;
+    }
+    break;
+  }
+  if (const auto *RD = classOf(T)) {
+    if (hasAnnotation(RD, What))
+      return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      if (hasAnnotation(Spec->getSpecializedTemplate()->getTemplatedDecl(),
+                        What))
+        return true;
+  }
+  return false;
+}
+
+const ValueDecl *bindingOwner(const ValueDecl *V) {
+  if (const auto *BD = dyn_cast_or_null<BindingDecl>(V))
+    if (const ValueDecl *Holder = BD->getDecomposedDecl())
+      return Holder;
+  return V;
+}
+
+bool isOwnedLocal(const ValueDecl *V) {
+  V = bindingOwner(V);
+  const auto *VD = dyn_cast_or_null<VarDecl>(V);
+  if (!VD || VD->getType()->isReferenceType())
+    return false;
+  return VD->hasLocalStorage();
+}
+
+const FunctionDecl *calleeOf(const Expr *E) {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    return Call->getDirectCallee();
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    return CE->getConstructor();
+  return nullptr;
+}
+
+llvm::ArrayRef<const Expr *> argsOf(const Expr *E) {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    return llvm::ArrayRef<const Expr *>(Call->getArgs(), Call->getNumArgs());
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    return llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs());
+  return {};
+}
+
+const ParmVarDecl *paramForArg(const Expr *Call, unsigned ArgIdx) {
+  const FunctionDecl *FD = calleeOf(Call);
+  if (!FD)
+    return nullptr;
+  // A member operator call passes the object as argument 0.
+  if (isa<CXXOperatorCallExpr>(Call))
+    if (isa<CXXMethodDecl>(FD) && !cast<CXXMethodDecl>(FD)->isStatic()) {
+      if (ArgIdx == 0)
+        return nullptr;
+      --ArgIdx;
+    }
+  if (ArgIdx >= FD->getNumParams())
+    return nullptr;
+  return FD->getParamDecl(ArgIdx);
+}
+
+bool isCallableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isFunctionType() || T->isFunctionPointerType() ||
+      T->isMemberFunctionPointerType())
+    return true;
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD || !RD->hasDefinition())
+    return false;
+  if (RD->isLambda())
+    return true;
+  DeclarationName Call =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  return !RD->lookup(Call).empty();
+}
+
+bool bodyHasErrors(const FunctionDecl *FD) {
+  if (FD->isInvalidDecl())
+    return true;
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return true;
+  if (const auto *E = dyn_cast<Expr>(Body))
+    return E->containsErrors();
+  // CompoundStmt does not record dependence; look at its direct statements.
+  for (const Stmt *S : Body->children())
+    if (const auto *E = dyn_cast_or_null<Expr>(S); E && E->containsErrors())
+      return true;
+  return false;
+}
+
+} // namespace fearless

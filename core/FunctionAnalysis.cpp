@@ -1,0 +1,98 @@
+//===- FunctionAnalysis.cpp - Shared results for one function -------------===//
+
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/ThreadLifetime.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+/// One walk over a function body, not descending into the bodies of nested
+/// lambdas (analysed as functions of their own) or local classes.
+class PreScanner : public RecursiveASTVisitor<PreScanner> {
+public:
+  PreScanner(const LibraryModel &Lib, PreScan &Out) : Lib(Lib), Out(Out) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    Out.Lambdas.push_back(L);
+    // Init-captures are evaluated by the enclosing function.
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable())
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+            VD && VD->isInitCapture() && VD->getInit())
+          if (!TraverseStmt(const_cast<Expr *>(VD->getInit())))
+            return false;
+    return true;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  bool VisitExpr(Expr *E) {
+    if (E->containsErrors()) {
+      Out.HasErrors = true;
+      return false;
+    }
+    if ((isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) &&
+        ThreadModel::isSpawnExpr(E, Lib))
+      Out.Spawns.push_back(E);
+    return true;
+  }
+
+private:
+  const LibraryModel &Lib;
+  PreScan &Out;
+};
+
+} // namespace
+
+FunctionAnalysis::FunctionAnalysis(Session &S, const FunctionDecl *FD)
+    : S(S), FD(FD) {
+  PreScanner Scanner(S.library(), Scan);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() && Init->getInit())
+        Scanner.TraverseStmt(Init->getInit());
+  if (Stmt *Body = FD->getBody())
+    Scanner.TraverseStmt(Body);
+
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Options.AddLifetime = true;
+  Options.AddInitializers = true;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  Options.AddRichCXXConstructors = true;
+  ADC = std::make_unique<AnalysisDeclContext>(nullptr, FD, Options);
+}
+
+FunctionAnalysis::~FunctionAnalysis() = default;
+
+const CFG *FunctionAnalysis::cfg() { return ADC->getCFG(); }
+
+const ParentMap &FunctionAnalysis::parents() { return ADC->getParentMap(); }
+
+const ThreadModel &FunctionAnalysis::threads() {
+  if (!Threads)
+    Threads = std::make_unique<ThreadModel>(FD, S.library(), parents(),
+                                            Scan.Spawns);
+  return *Threads;
+}
+
+const ThreadLifetime *FunctionAnalysis::lifetime() {
+  if (!LifetimeDone) {
+    LifetimeDone = true;
+    if (!Scan.Spawns.empty() && !Scan.HasErrors)
+      Lifetime = ThreadLifetime::compute(*this);
+  }
+  return Lifetime.get();
+}
+
+} // namespace fearless

@@ -1,0 +1,219 @@
+//===- Library.cpp - The library model, queried ---------------------------===//
+
+#include "fearless/Library.h"
+#include "fearless/ASTUtil.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+struct ThreadClassEntry {
+  llvm::StringRef Name;
+  HandleKind Kind;
+};
+constexpr ThreadClassEntry ThreadClasses[] = {
+#define FEARLESS_THREAD_CLASS(Name, Kind) {Name, HandleKind::Kind},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+constexpr SpawnFunctionModel SpawnFunctions[] = {
+#define FEARLESS_SPAWN_FUNCTION(Name, Callable, Handle, Context, Kind)         \
+  {Name, Callable, Handle, Context, HandleKind::Kind},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+struct HandleMethodEntry {
+  llvm::StringRef Class;
+  llvm::StringRef Method;
+  HandleOp Op;
+};
+constexpr HandleMethodEntry HandleMethods[] = {
+#define FEARLESS_HANDLE_METHOD(Class, Method, Op)                              \
+  {Class, Method, HandleOp::Op},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+struct HandleFunctionEntry {
+  llvm::StringRef Name;
+  unsigned Arg;
+  HandleOp Op;
+};
+constexpr HandleFunctionEntry HandleFunctions[] = {
+#define FEARLESS_HANDLE_FUNCTION(Name, Arg, Op) {Name, Arg, HandleOp::Op},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+constexpr ThreadClassEntry HandleTypes[] = {
+#define FEARLESS_HANDLE_TYPE(Name, Kind) {Name, HandleKind::Kind},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+constexpr llvm::StringRef OwningPointers[] = {
+#define FEARLESS_OWNING_POINTER(Name) Name,
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+constexpr llvm::StringRef PointerFactories[] = {
+#define FEARLESS_POINTER_FACTORY(Name) Name,
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+constexpr llvm::StringRef ContainerInserts[] = {
+#define FEARLESS_CONTAINER_INSERT(Name) Name,
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+constexpr llvm::StringRef ContainerElements[] = {
+#define FEARLESS_CONTAINER_ELEMENT(Name) Name,
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+/// The name of a method as written in the tables ("operator[]" for
+/// operators).
+bool methodNamed(const CXXMethodDecl *M, llvm::StringRef Name) {
+  if (M->getOverloadedOperator() == OO_Subscript)
+    return Name == "operator[]";
+  const IdentifierInfo *II = M->getIdentifier();
+  return II && II->getName() == Name;
+}
+} // namespace
+
+LibraryModel::LibraryModel(const ModelOptions &Options) : Options(Options) {}
+
+HandleKind LibraryModel::threadClassKind(QualType T) const {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD)
+    return HandleKind::None;
+  for (const ThreadClassEntry &E : ThreadClasses)
+    if (hasQualifiedName(RD, E.Name))
+      return E.Kind;
+  return HandleKind::None;
+}
+
+HandleKind LibraryModel::handleTypeKind(QualType T) const {
+  if (T.isNull())
+    return HandleKind::None;
+  HandleKind K = threadClassKind(T);
+  if (K != HandleKind::None)
+    return K;
+  T = T.getNonReferenceType();
+  // pthread_t and thrd_t are typedefs of integers: look at the sugar.
+  for (QualType Cur = T; !Cur.isNull();) {
+    const auto *TT = Cur->getAs<TypedefType>();
+    if (!TT)
+      break;
+    for (const ThreadClassEntry &E : HandleTypes)
+      if (hasQualifiedName(TT->getDecl(), E.Name))
+        return E.Kind;
+    Cur = TT->getDecl()->getUnderlyingType();
+  }
+  if (const CXXRecordDecl *RD = classOf(T))
+    for (const ThreadClassEntry &E : HandleTypes)
+      if (hasQualifiedName(RD, E.Name))
+        return E.Kind;
+  return HandleKind::None;
+}
+
+const SpawnFunctionModel *
+LibraryModel::spawnFunction(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  for (const SpawnFunctionModel &M : SpawnFunctions)
+    if (hasQualifiedName(FD, M.Name))
+      return &M;
+  return nullptr;
+}
+
+bool LibraryModel::isPointerFactory(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return false;
+  for (llvm::StringRef Name : PointerFactories)
+    if (hasQualifiedName(FD, Name))
+      return true;
+  return false;
+}
+
+bool LibraryModel::isOwningPointer(QualType T) const {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD)
+    return false;
+  for (llvm::StringRef Name : OwningPointers)
+    if (hasQualifiedName(RD, Name))
+      return true;
+  return false;
+}
+
+std::optional<HandleOp>
+LibraryModel::handleMethod(const CXXMethodDecl *Method) const {
+  if (!Method || !Method->getIdentifier())
+    return std::nullopt;
+  const CXXRecordDecl *RD = Method->getParent();
+  for (const HandleMethodEntry &E : HandleMethods)
+    if (Method->getIdentifier()->getName() == E.Method &&
+        hasQualifiedName(RD, E.Class))
+      return E.Op;
+  return std::nullopt;
+}
+
+std::optional<std::pair<HandleOp, unsigned>>
+LibraryModel::handleFunction(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return std::nullopt;
+  for (const HandleFunctionEntry &E : HandleFunctions)
+    if (hasQualifiedName(FD, E.Name))
+      return std::make_pair(E.Op, E.Arg);
+  if (matchesAny(FD, Options.JoinFunctions))
+    return std::make_pair(HandleOp::Join, 0u);
+  if (matchesAny(FD, Options.DetachFunctions))
+    return std::make_pair(HandleOp::Detach, 0u);
+  return std::nullopt;
+}
+
+bool LibraryModel::isContainerInsert(const CXXMethodDecl *Method) const {
+  if (!Method)
+    return false;
+  for (llvm::StringRef Name : ContainerInserts)
+    if (methodNamed(Method, Name))
+      return true;
+  return false;
+}
+
+bool LibraryModel::isContainerElement(const CXXMethodDecl *Method) const {
+  if (!Method)
+    return false;
+  for (llvm::StringRef Name : ContainerElements)
+    if (methodNamed(Method, Name))
+      return true;
+  return false;
+}
+
+bool LibraryModel::isUserSpawnFunction(const FunctionDecl *FD) const {
+  return matchesAny(FD, Options.SpawnFunctions);
+}
+
+bool LibraryModel::isUserScopedSpawnFunction(const FunctionDecl *FD) const {
+  return matchesAny(FD, Options.ScopedSpawnFunctions);
+}
+
+QualType LibraryModel::elementType(QualType T) {
+  if (T.isNull())
+    return {};
+  T = T.getNonReferenceType();
+  if (const auto *AT = T->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  return templateArgType(T, 0);
+}
+
+bool LibraryModel::matchesAny(const NamedDecl *D,
+                              const std::vector<std::string> &Names) {
+  if (!D || Names.empty())
+    return false;
+  for (const std::string &Name : Names)
+    if (hasQualifiedName(D, Name))
+      return true;
+  return false;
+}
+
+} // namespace fearless

@@ -1,0 +1,89 @@
+//===- ASTUtil.h - Small AST helpers shared by the analyses -----*- C++ -*-===//
+//
+// Name matching without building qualified-name strings, stripping of the
+// implicit nodes that surround values moved or copied around, and annotation
+// lookup.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_ASTUTIL_H
+#define FEARLESS_ASTUTIL_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace fearless {
+
+/// Whether \p D is named \p QualifiedName ("std::thread", "pthread_create",
+/// "ns::Pool::submit"). Inline namespaces (std::__cxx11, std::__1) and a
+/// leading "::" are ignored; no string is built.
+bool hasQualifiedName(const clang::NamedDecl *D, llvm::StringRef QualifiedName);
+
+/// Whether \p D is declared directly in namespace std (or an inline namespace
+/// of it) and is named \p Name.
+bool isStdDecl(const clang::NamedDecl *D, llvm::StringRef Name);
+
+/// The class a type names, looking through references, typedefs and
+/// elaborations (not through pointers). Null for non-class types.
+const clang::CXXRecordDecl *classOf(clang::QualType T);
+
+/// Whether \p T names the standard class \p Name (a template specialization of
+/// it included), e.g. isStdClass(T, "thread").
+bool isStdClass(clang::QualType T, llvm::StringRef Name);
+
+/// The \p Index-th template argument type of the class \p T names, if it is a
+/// template specialization.
+clang::QualType templateArgType(clang::QualType T, unsigned Index);
+
+/// Strips parentheses, implicit casts, temporaries, cleanups, and elidable or
+/// trivially forwarding constructions (copy/move of the same type) from \p E.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+
+/// Like stripWrappers, and also looks through std::move/std::forward calls and
+/// static_cast to rvalue reference.
+const clang::Expr *stripMoves(const clang::Expr *E);
+
+/// If \p E is a call to std::move or std::forward (or a static_cast to an
+/// rvalue reference), returns its argument; otherwise null.
+const clang::Expr *getMovedExpr(const clang::Expr *E);
+
+/// The variable \p E names after stripping (a DeclRefExpr), or null.
+const clang::VarDecl *referencedVar(const clang::Expr *E);
+
+/// Whether \p D carries the annotation \p What ("fearless::spawn").
+bool hasAnnotation(const clang::Decl *D, llvm::StringRef What);
+
+/// Whether the type or the declaration behind a typedef carries \p What.
+bool typeHasAnnotation(clang::QualType T, llvm::StringRef What);
+
+/// Whether \p V is a variable with automatic storage owned by the function
+/// being analysed: a non-static local, a parameter or a structured binding's
+/// holding variable. References are excluded (they own nothing).
+bool isOwnedLocal(const clang::ValueDecl *V);
+
+/// For a structured binding, its holding decomposition variable; otherwise
+/// \p V itself.
+const clang::ValueDecl *bindingOwner(const clang::ValueDecl *V);
+
+/// The callee of a call, when it is a named function.
+const clang::FunctionDecl *calleeOf(const clang::Expr *Call);
+
+/// The arguments of a call or construction expression (empty otherwise).
+llvm::ArrayRef<const clang::Expr *> argsOf(const clang::Expr *E);
+
+/// The parameter an argument is bound to, if known.
+const clang::ParmVarDecl *paramForArg(const clang::Expr *Call, unsigned ArgIdx);
+
+/// Whether \p T is a callable object type: a closure, a class with operator(),
+/// a function or a pointer or reference to function.
+bool isCallableType(clang::QualType T);
+
+/// Whether the function body contains errors (broken code in the editor).
+bool bodyHasErrors(const clang::FunctionDecl *FD);
+
+} // namespace fearless
+
+#endif // FEARLESS_ASTUTIL_H

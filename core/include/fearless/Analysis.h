@@ -1,0 +1,98 @@
+//===- Analysis.h - The analysis session and its functions ------*- C++ -*-===//
+//
+// The entry points of the analysis core. A Session lives for one translation
+// unit: it owns the library model, the per-function results (one CFG per
+// function, shared by every check) and the buffered findings. Front-ends call
+// analyzeFunction() for each function definition (or analyzeTranslationUnit()
+// for all of them) and then flush() to receive the findings, sorted by
+// location and free of duplicates.
+//
+// Nothing here is global: clangd runs many sessions on many threads at once.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_ANALYSIS_H
+#define FEARLESS_ANALYSIS_H
+
+#include "fearless/Finding.h"
+#include "fearless/Library.h"
+#include "fearless/Options.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/raw_ostream.h"
+#include <memory>
+#include <vector>
+
+namespace fearless {
+
+class FunctionAnalysis;
+class Session;
+
+/// One check: reads the shared per-function results and reports findings.
+/// Implementations live under checks/, one class per check.
+class Check {
+public:
+  virtual ~Check();
+  /// The check's id.
+  virtual CheckId id() const = 0;
+  /// Examines one analysed function.
+  virtual void checkFunction(FunctionAnalysis &FA) = 0;
+};
+
+/// Creates the checker object of \p Id.
+std::unique_ptr<Check> createCheck(CheckId Id, Session &S);
+
+/// The analysis of one translation unit.
+class Session {
+public:
+  Session(clang::ASTContext &Ctx, AnalysisOptions Options);
+  ~Session();
+
+  /// Analyses one function definition and the lambdas written inside it.
+  /// Lambda call operators themselves are skipped (they are analysed with
+  /// their enclosing function); so are dependent, invalid and erroneous
+  /// bodies and system-header functions.
+  void analyzeFunction(const clang::FunctionDecl *FD);
+
+  /// Analyses every function definition of the translation unit, template
+  /// instantiations included.
+  void analyzeTranslationUnit();
+
+  /// Hands the buffered findings to \p Out in source order, without
+  /// duplicates and without findings suppressed by [[clang::suppress]].
+  void flush(FindingConsumer &Out);
+
+  /// Buffers a finding (checks call this).
+  void report(Finding F);
+
+  clang::ASTContext &astContext() const { return Ctx; }
+  const AnalysisOptions &options() const { return Options; }
+  const LibraryModel &library() const { return Library; }
+  bool isEnabled(CheckId C) const { return Options.Enabled.contains(C); }
+  /// Whether a dump of \p What was requested.
+  bool dumps(llvm::StringRef What) const;
+  /// Where dumps go.
+  llvm::raw_ostream &dumpStream() const { return llvm::errs(); }
+
+  /// The shared analysis of \p FD, created on first use (also for functions
+  /// analysed on behalf of others: thread bodies and callees).
+  FunctionAnalysis &functionAnalysis(const clang::FunctionDecl *FD);
+
+private:
+  void analyzeOne(const clang::FunctionDecl *FD);
+  bool isSuppressed(const Finding &F) const;
+
+  clang::ASTContext &Ctx;
+  AnalysisOptions Options;
+  LibraryModel Library;
+  std::vector<std::unique_ptr<Check>> Checks;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
+      Functions;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Analysed;
+  std::vector<Finding> Findings;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_ANALYSIS_H

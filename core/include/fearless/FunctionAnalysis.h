@@ -1,0 +1,69 @@
+//===- FunctionAnalysis.h - Shared results for one function -----*- C++ -*-===//
+//
+// Everything fearless knows about one function, computed on first use and
+// shared by every check: a cheap pre-scan of the body, the CFG (built once,
+// with the options every analysis needs), the parent map, the thread model
+// and the thread-lifetime dataflow. A function with no spawn in it never gets
+// a CFG.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_FUNCTIONANALYSIS_H
+#define FEARLESS_FUNCTIONANALYSIS_H
+
+#include "fearless/Analysis.h"
+#include "fearless/Threads.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include "clang/Analysis/CFG.h"
+#include <memory>
+
+namespace fearless {
+
+class ThreadLifetime;
+
+/// What a single walk over a body found; decides which analyses run.
+struct PreScan {
+  /// The body contains errors (half-typed code): analyse nothing.
+  bool HasErrors = false;
+  /// Expressions that start threads.
+  llvm::SmallVector<const clang::Expr *, 4> Spawns;
+  /// Lambdas written directly in this body (not in nested lambdas).
+  llvm::SmallVector<const clang::LambdaExpr *, 4> Lambdas;
+};
+
+/// The shared per-function results.
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(Session &S, const clang::FunctionDecl *FD);
+  ~FunctionAnalysis();
+
+  Session &session() const { return S; }
+  const clang::FunctionDecl *function() const { return FD; }
+  clang::ASTContext &astContext() const { return S.astContext(); }
+  const PreScan &scan() const { return Scan; }
+
+  /// The function's CFG (null if it cannot be built).
+  const clang::CFG *cfg();
+  /// The context owning the CFG, for analyses that need one.
+  clang::AnalysisDeclContext &declContext() { return *ADC; }
+  /// The parent map of the body (constructor initializers included).
+  const clang::ParentMap &parents();
+  /// The thread model (spawn sites, handles, borrows).
+  const ThreadModel &threads();
+  /// The thread-lifetime dataflow results; null if the CFG is unavailable or
+  /// the analysis gave up.
+  const ThreadLifetime *lifetime();
+
+private:
+  Session &S;
+  const clang::FunctionDecl *FD;
+  PreScan Scan;
+  std::unique_ptr<clang::AnalysisDeclContext> ADC;
+  std::unique_ptr<ThreadModel> Threads;
+  std::unique_ptr<ThreadLifetime> Lifetime;
+  bool LifetimeDone = false;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_FUNCTIONANALYSIS_H

@@ -1,0 +1,102 @@
+//===- Library.h - The library model, queried -------------------*- C++ -*-===//
+//
+// Answers "what does this call or type mean for threads" from the tables in
+// Models/ and the user's ModelOptions. One instance per analysis session; it
+// holds no state that outlives the translation unit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_LIBRARY_H
+#define FEARLESS_LIBRARY_H
+
+#include "fearless/Options.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace fearless {
+
+/// What kind of thread a handle holds, which decides what destroying a
+/// joinable handle does.
+enum class HandleKind : unsigned char {
+  None,
+  /// std::thread: destroying it while joinable calls std::terminate.
+  Thread,
+  /// std::jthread: destroying it joins.
+  JThread,
+  /// std::future returned by std::async: destroying it waits.
+  AsyncFuture,
+  /// pthread_t: a plain id; the thread runs on until joined or detached.
+  PThread,
+  /// C11 thrd_t: like pthread_t.
+  CThread,
+};
+
+/// An operation on a thread handle.
+enum class HandleOp : unsigned char { Join, Detach };
+
+/// A function that starts a thread (from ThreadLibrary.def).
+struct SpawnFunctionModel {
+  llvm::StringRef Name;
+  int CallableArg;
+  int HandleArg;
+  int ContextArg;
+  HandleKind Kind;
+};
+
+/// The library model of one session.
+class LibraryModel {
+public:
+  explicit LibraryModel(const ModelOptions &Options);
+
+  /// The kind of thread owned by a value of type \p T, if \p T is a thread
+  /// class (std::thread, std::jthread).
+  HandleKind threadClassKind(clang::QualType T) const;
+
+  /// The kind of handle type \p T is (a thread class, std::future,
+  /// pthread_t, ...), or None.
+  HandleKind handleTypeKind(clang::QualType T) const;
+
+  /// If \p FD starts a thread (std::async, pthread_create, ...), its model.
+  const SpawnFunctionModel *spawnFunction(const clang::FunctionDecl *FD) const;
+
+  /// Whether \p FD is a smart-pointer factory (std::make_unique).
+  bool isPointerFactory(const clang::FunctionDecl *FD) const;
+
+  /// Whether \p T is an owning smart pointer (std::unique_ptr).
+  bool isOwningPointer(clang::QualType T) const;
+
+  /// If \p Method joins or detaches the thread of the object it is called
+  /// on, which.
+  std::optional<HandleOp> handleMethod(const clang::CXXMethodDecl *Method) const;
+
+  /// If \p FD joins or detaches the thread whose handle is passed as an
+  /// argument, which, and the argument's index.
+  std::optional<std::pair<HandleOp, unsigned>>
+  handleFunction(const clang::FunctionDecl *FD) const;
+
+  /// Whether \p Method stores an element into its container (push_back, ...).
+  bool isContainerInsert(const clang::CXXMethodDecl *Method) const;
+
+  /// Whether \p Method returns an element of its container (operator[], ...).
+  bool isContainerElement(const clang::CXXMethodDecl *Method) const;
+
+  /// Whether \p FD is listed in SpawnFunctions.
+  bool isUserSpawnFunction(const clang::FunctionDecl *FD) const;
+
+  /// Whether \p FD is listed in ScopedSpawnFunctions.
+  bool isUserScopedSpawnFunction(const clang::FunctionDecl *FD) const;
+
+  /// The element type of a container or array type (the first template
+  /// argument of a class template specialization), or null.
+  static clang::QualType elementType(clang::QualType T);
+
+private:
+  static bool matchesAny(const clang::NamedDecl *D,
+                         const std::vector<std::string> &Names);
+  const ModelOptions &Options;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_LIBRARY_H

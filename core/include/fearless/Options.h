@@ -1,0 +1,87 @@
+//===- Options.h - What the analysis is asked to do -------------*- C++ -*-===//
+//
+// Options come from the front-ends (plugin arguments, clang-tidy CheckOptions)
+// and mean the same everywhere. Lists of names are ';'-separated qualified
+// names, as in clang-tidy.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_OPTIONS_H
+#define FEARLESS_OPTIONS_H
+
+#include "fearless/Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace fearless {
+
+/// Extensions of the built-in library model, for code that cannot be
+/// annotated.
+struct ModelOptions {
+  /// Functions whose callable argument runs on another thread that may outlive
+  /// the call (like a parameter marked fearless::spawn).
+  std::vector<std::string> SpawnFunctions;
+  /// Functions whose callable argument runs on other threads, possibly many
+  /// copies at once, all finished before the call returns (like
+  /// fearless::scoped_spawn).
+  std::vector<std::string> ScopedSpawnFunctions;
+  /// Free functions joining the thread whose handle is their first argument.
+  std::vector<std::string> JoinFunctions;
+  /// Free functions detaching the thread whose handle is their first argument.
+  std::vector<std::string> DetachFunctions;
+
+  /// The option names, in the order above, as used by every front-end.
+  static llvm::ArrayRef<llvm::StringRef> names();
+  /// The list behind an option name, or null for an unknown name.
+  std::vector<std::string> *byName(llvm::StringRef Name);
+  const std::vector<std::string> *byName(llvm::StringRef Name) const;
+  /// Merges the entries of \p Other into this.
+  void merge(const ModelOptions &Other);
+};
+
+/// Everything the analysis core is configured with.
+struct AnalysisOptions {
+  /// The checks to run; analyses no enabled check needs are skipped.
+  CheckSet Enabled = CheckSet::all();
+  ModelOptions Model;
+  /// Internal facts to print to stderr (for tests of the analysis itself):
+  /// "threads".
+  std::vector<std::string> Dump;
+};
+
+/// Splits a ';'-separated list, trimming blanks and dropping empty entries.
+std::vector<std::string> splitNameList(llvm::StringRef List);
+
+/// Joins a list of names with ';'.
+std::string joinNameList(llvm::ArrayRef<std::string> Names);
+
+/// clang-tidy style check globs: a ','-separated list of patterns with '*'
+/// wildcards, each optionally prefixed by '-' to exclude; the last pattern
+/// matching a name decides.
+class CheckGlobs {
+public:
+  /// Parses \p Globs; returns an error text for a malformed list.
+  static std::optional<CheckGlobs> parse(llvm::StringRef Globs,
+                                         std::string &Error);
+  /// Whether \p Name is selected.
+  bool contains(llvm::StringRef Name) const;
+  /// The positive patterns that select no fearless check (likely typos).
+  std::vector<std::string> unmatchedPositivePatterns() const;
+  /// The fearless checks selected.
+  CheckSet selectedChecks() const;
+
+private:
+  struct Pattern {
+    bool Positive;
+    std::string Text;
+  };
+  std::vector<Pattern> Patterns;
+};
+
+/// Whether \p Name matches the glob \p Pattern ('*' matches any run).
+bool globMatches(llvm::StringRef Pattern, llvm::StringRef Name);
+
+} // namespace fearless
+
+#endif // FEARLESS_OPTIONS_H

@@ -1,0 +1,223 @@
+//===- Threads.h - Where threads start, what they run and borrow -*- C++ -*-===//
+//
+// The AST-level thread model of one function: its spawn sites (what starts a
+// thread, what the thread runs, what it borrows, where its handle goes) and a
+// way to name handles in later operations (join, detach, moves). The
+// path-sensitive part lives in ThreadLifetime.h.
+//
+// Vocabulary (docs/design.md has the long form):
+//   spawn   an expression that starts a thread (std::thread's constructor,
+//           std::async, pthread_create, a fearless::spawn parameter, ...)
+//   handle  the object that owns or names the started thread (the
+//           std::thread, the std::future, the pthread_t)
+//   sink    where the handle goes right after the spawn
+//   borrow  a reference from the thread to an object owned by the spawning
+//           function (a by-reference capture, std::ref(x), &x, ...)
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_THREADS_H
+#define FEARLESS_THREADS_H
+
+#include "fearless/Library.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/PointerUnion.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace fearless {
+
+/// How a spawn starts its thread.
+enum class SpawnKind : unsigned char {
+  /// A thread class constructed with a callable: std::thread t(f).
+  ThreadConstructor,
+  /// A container of threads constructing one in place: v.emplace_back(f).
+  ContainerEmplace,
+  /// A smart pointer factory constructing one: std::make_unique<std::thread>.
+  PointerFactory,
+  /// A spawn function: std::async, pthread_create, thrd_create.
+  SpawnFunction,
+  /// A parameter marked fearless::spawn (or a SpawnFunctions entry): runs on
+  /// another thread, and nothing here waits for it.
+  DetachedCall,
+  /// A parameter marked fearless::scoped_spawn (or ScopedSpawnFunctions):
+  /// runs on other threads that finish before the call returns.
+  ScopedCall,
+};
+
+/// How a thread reaches an object it borrows.
+enum class BorrowKind : unsigned char {
+  /// Captured by reference by a lambda: [&x], [&], [&r = x].
+  Capture,
+  /// Passed as std::ref(x) / std::cref(x).
+  RefWrapper,
+  /// Its address is passed: &x, an array decaying to a pointer.
+  Address,
+  /// A pointer variable pointing to it is passed or captured by copy.
+  ThroughPointer,
+  /// A function object holding a reference to it is passed or captured.
+  ThroughObject,
+};
+
+/// A reference from a thread to an object owned by the spawning function.
+struct Borrow {
+  /// The owned object (a local, a parameter, a structured binding's holder).
+  const clang::ValueDecl *Var = nullptr;
+  /// The name the code uses (the binding itself for structured bindings).
+  const clang::ValueDecl *Named = nullptr;
+  BorrowKind Kind = BorrowKind::Capture;
+  /// Where the borrow is taken (the capture, the std::ref, the &).
+  clang::SourceLocation Loc;
+  clang::SourceRange Range;
+  /// The pointer or object variable that carries the reference, if any.
+  const clang::VarDecl *Via = nullptr;
+  /// For captures: the lambda and its capture.
+  const clang::LambdaExpr *Lambda = nullptr;
+  const clang::LambdaCapture *Capture = nullptr;
+};
+
+/// Where the handle of a new thread goes.
+enum class SinkKind : unsigned char {
+  /// A local variable (or a local container, or a smart pointer local).
+  Local,
+  /// A data member of *this.
+  Member,
+  /// A global or static variable.
+  Global,
+  /// A temporary destroyed at the end of the full-expression.
+  Temporary,
+  /// Returned to the caller.
+  Returned,
+  /// Stored or moved somewhere the analysis does not follow.
+  Escaped,
+  /// There is no handle (fearless::spawn, scoped calls).
+  None,
+};
+
+/// A name for a handle, stable within one function: a variable (local,
+/// member or global) or a temporary expression.
+using HandleKey = llvm::PointerUnion<const clang::ValueDecl *,
+                                     const clang::Expr *>;
+
+/// A reference to a handle, or to an element of a container or array of
+/// handles.
+struct HandleRef {
+  HandleKey Key;
+  bool Element = false;
+};
+
+/// The code a thread runs.
+struct ThreadBody {
+  /// The function run: a lambda's call operator, a thread function, a
+  /// functor's operator(), or null when unknown.
+  const clang::FunctionDecl *Function = nullptr;
+  /// The lambda, when the callable is one.
+  const clang::LambdaExpr *Lambda = nullptr;
+};
+
+/// Where the handle of a spawn went, as found at the spawn.
+struct HandleSink {
+  SinkKind Kind = SinkKind::None;
+  /// The owning variable (Local, Member, Global).
+  const clang::ValueDecl *Decl = nullptr;
+  /// The owning temporary (Temporary).
+  const clang::Expr *Temp = nullptr;
+  /// True when the handle is stored into a container or array.
+  bool Element = false;
+  /// Where the handle went (the return, the store) for notes.
+  clang::SourceLocation Loc;
+  /// Whether the owner is a smart pointer or guard whose destruction
+  /// destroys the handle.
+  bool Indirect = false;
+};
+
+/// One place that starts a thread.
+struct SpawnSite {
+  unsigned Id = 0;
+  SpawnKind Kind = SpawnKind::ThreadConstructor;
+  HandleKind Handle = HandleKind::None;
+  /// The spawning expression (construction or call).
+  const clang::Expr *Spawn = nullptr;
+  /// The callable argument.
+  const clang::Expr *Callable = nullptr;
+  /// Arguments the thread receives (copied into it), after the callable.
+  llvm::SmallVector<const clang::Expr *, 4> Args;
+  /// For DetachedCall/ScopedCall: the callee and its annotated parameter.
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::ParmVarDecl *Param = nullptr;
+  HandleSink Sink;
+  ThreadBody Body;
+  llvm::SmallVector<Borrow, 2> Borrows;
+  /// Whether the spawn is lexically inside a loop of its function.
+  bool InLoop = false;
+};
+
+/// The thread model of one function.
+class ThreadModel {
+public:
+  /// Finds the spawn sites of \p FD. \p PM is the function's parent map.
+  ThreadModel(const clang::FunctionDecl *FD, const LibraryModel &Lib,
+              const clang::ParentMap &PM,
+              llvm::ArrayRef<const clang::Expr *> SpawnExprs);
+
+  llvm::ArrayRef<SpawnSite> spawns() const { return Spawns; }
+
+  /// The spawn sites started by \p E (usually one), by id.
+  llvm::ArrayRef<unsigned> spawnsAt(const clang::Expr *E) const;
+
+  /// Names the handle \p E refers to (a variable, a member, an element of a
+  /// container, a temporary), or nothing.
+  std::optional<HandleRef> resolveHandle(const clang::Expr *E) const;
+
+  /// Where the value of \p E (a handle being constructed, moved or returned)
+  /// goes: a variable, a container, a temporary, the caller, elsewhere.
+  HandleSink sinkOf(const clang::Expr *E) const { return findSink(E); }
+
+  /// Whether \p E is a spawn expression of some kind (cheap; used by the
+  /// pre-scan to decide whether a function needs the thread model).
+  static bool isSpawnExpr(const clang::Expr *E, const LibraryModel &Lib);
+
+  const clang::FunctionDecl *function() const { return FD; }
+  const LibraryModel &library() const { return Lib; }
+  const clang::ParentMap &parents() const { return PM; }
+
+  /// The statement of \p E after skipping implicit wrappers upwards.
+  const clang::Stmt *semanticParent(const clang::Stmt *E) const;
+
+private:
+  void addSpawn(const clang::Expr *E);
+  HandleSink findSink(const clang::Expr *E) const;
+  void collectBorrows(SpawnSite &S);
+  void collectBorrowsFromValue(const clang::Expr *E, SpawnSite &S,
+                               const clang::VarDecl *Via, unsigned Depth);
+  void collectBorrowsFromLambda(const clang::LambdaExpr *L, SpawnSite &S,
+                                const clang::VarDecl *Via, unsigned Depth);
+  void addBorrow(SpawnSite &S, const clang::ValueDecl *Named, BorrowKind Kind,
+                 clang::SourceLocation Loc, clang::SourceRange Range,
+                 const clang::VarDecl *Via);
+  ThreadBody resolveBody(const clang::Expr *Callable) const;
+  const clang::VarDecl *pointee(const clang::VarDecl *Pointer) const;
+  bool isOwnedHere(const clang::ValueDecl *V) const;
+  bool isInLoop(const clang::Stmt *S) const;
+  const clang::Expr *singleInitializer(const clang::VarDecl *V) const;
+
+  const clang::FunctionDecl *FD;
+  const LibraryModel &Lib;
+  const clang::ParentMap &PM;
+  llvm::SmallVector<SpawnSite, 4> Spawns;
+  llvm::DenseMap<const clang::Expr *, llvm::SmallVector<unsigned, 1>>
+      SpawnIndex;
+  /// The range-for statement whose loop variable is \p V, if any.
+  const clang::CXXForRangeStmt *rangeForOf(const clang::VarDecl *V) const;
+
+  llvm::DenseMap<const clang::VarDecl *, const clang::CXXForRangeStmt *>
+      RangeFors;
+  /// Member initializers of a constructor, by their expression.
+  llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> MemberInits;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_THREADS_H

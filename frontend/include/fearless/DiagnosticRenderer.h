@@ -1,0 +1,53 @@
+//===- DiagnosticRenderer.h - Findings to clang diagnostics -----*- C++ -*-===//
+//
+// Renders findings through a DiagnosticsEngine, as the compiler plugin and
+// fearless-check print them: one diagnostic ID per message (never a message
+// text as a format string), "[fearless-<check>]" appended to every primary
+// message, notes after it, fix-its attached, the level chosen from -Werror,
+// -w and the werror option (custom diagnostics ignore those flags on their
+// own), NOLINT comments honoured.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_DIAGNOSTICRENDERER_H
+#define FEARLESS_DIAGNOSTICRENDERER_H
+
+#include "fearless/Finding.h"
+#include "fearless/Nolint.h"
+#include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace fearless {
+
+/// Emits findings as clang diagnostics.
+class DiagnosticRenderer : public FindingConsumer {
+public:
+  /// \p WarningsAsErrors (the werror option) turns findings into errors even
+  /// under -w; the engine's -Werror does too, and its -w silences them.
+  DiagnosticRenderer(clang::DiagnosticsEngine &Diags,
+                     const clang::SourceManager &SM, bool WarningsAsErrors);
+
+  void consume(const Finding &F) override;
+
+  /// Number of findings emitted (not suppressed).
+  unsigned emitted() const { return Emitted; }
+
+  /// Emits one message with its arguments at \p Loc with diagnostic \p ID.
+  static void emit(clang::DiagnosticsEngine &Diags, unsigned ID,
+                   clang::SourceLocation Loc, const Message &Msg,
+                   clang::SourceRange Range, llvm::ArrayRef<FixIt> FixIts);
+
+private:
+  unsigned idFor(MessageId Id, CheckId Check, bool IsError);
+
+  clang::DiagnosticsEngine &Diags;
+  NolintFilter Nolint;
+  bool AsErrors;
+  bool Silenced;
+  unsigned Emitted = 0;
+  llvm::DenseMap<std::pair<unsigned, unsigned>, unsigned> IDs;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_DIAGNOSTICRENDERER_H

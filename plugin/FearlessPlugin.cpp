@@ -1,0 +1,138 @@
+//===- FearlessPlugin.cpp - The compiler plugin front-end -----------------===//
+//
+// clang++ -fplugin=fearless.so [-fplugin-arg-fearless-<arg>]...
+//
+// Runs the analysis alongside the compile (after the main action, so the
+// object file is produced as usual) and renders its findings as clang
+// diagnostics. Arguments:
+//   checks=<globs>        clang-tidy style check selection
+//   werror                findings are errors
+//   <Option>=<a;b;c>      a model option (SpawnFunctions, JoinFunctions, ...)
+//   dump=<what>           print internal facts to stderr (for tests)
+// Anything else is an error: clang silently skips a plugin whose argument
+// parsing fails, so fearless reports the error itself.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/Analysis.h"
+#include "fearless/DiagnosticRenderer.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace fearless {
+namespace {
+
+class FearlessConsumer : public ASTConsumer {
+public:
+  FearlessConsumer(CompilerInstance &CI, AnalysisOptions Options, bool Werror)
+      : CI(CI), Options(std::move(Options)), Werror(Werror) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    if (Diags.hasFatalErrorOccurred())
+      return;
+    Session S(Ctx, Options);
+    S.analyzeTranslationUnit();
+    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), Werror);
+    S.flush(Renderer);
+  }
+
+private:
+  CompilerInstance &CI;
+  AnalysisOptions Options;
+  bool Werror;
+};
+
+class FearlessAction : public PluginASTAction {
+public:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    return std::make_unique<FearlessConsumer>(CI, Options, Werror);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    auto Error = [&](const std::string &Text) {
+      unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
+          DiagnosticIDs::CustomDiagDesc(diag::Severity::Error,
+                                        "fearless: %0",
+                                        DiagnosticIDs::CLASS_ERROR));
+      Diags.Report(ID) << Text;
+      return false;
+    };
+    for (const std::string &Arg : Args) {
+      auto [Name, Value] = llvm::StringRef(Arg).split('=');
+      bool HasValue = llvm::StringRef(Arg).contains('=');
+      if (Name == "werror") {
+        if (HasValue)
+          return Error("argument 'werror' takes no value (use "
+                       "-fplugin-arg-fearless-werror)");
+        Werror = true;
+        continue;
+      }
+      if (Name == "checks") {
+        std::string Problem;
+        auto Globs = CheckGlobs::parse(Value, Problem);
+        if (!Globs)
+          return Error("invalid check list '" + Value.str() +
+                       "': " + Problem);
+        for (const std::string &Unknown : Globs->unmatchedPositivePatterns())
+          return Error("unknown check '" + Unknown +
+                       "' in -fplugin-arg-fearless-checks; known checks: " +
+                       knownChecks());
+        Options.Enabled = Globs->selectedChecks();
+        continue;
+      }
+      if (Name == "dump") {
+        if (Value != "threads")
+          return Error("unknown dump '" + Value.str() +
+                       "' (known: threads)");
+        Options.Dump.push_back(Value.str());
+        continue;
+      }
+      if (std::vector<std::string> *List = Options.Model.byName(Name)) {
+        if (!HasValue || Value.trim().empty())
+          return Error("argument '" + Name.str() +
+                       "' needs a ';'-separated list of qualified names");
+        for (std::string &Entry : splitNameList(Value))
+          List->push_back(std::move(Entry));
+        continue;
+      }
+      return Error("unknown argument '" + Arg +
+                   "'; known arguments: checks=<globs>, werror, "
+                   "dump=threads, " +
+                   llvm::join(ModelOptions::names(), "=<names>, ") +
+                   "=<names>");
+    }
+    return true;
+  }
+
+  ActionType getActionType() override { return AddAfterMainAction; }
+
+private:
+  static std::string knownChecks() {
+    std::string Result;
+    for (CheckId C : allChecks()) {
+      if (!Result.empty())
+        Result += ", ";
+      Result += checkName(C).str();
+    }
+    return Result;
+  }
+
+  AnalysisOptions Options;
+  bool Werror = false;
+};
+
+} // namespace
+} // namespace fearless
+
+static clang::FrontendPluginRegistry::Add<fearless::FearlessAction>
+    RegisterFearless("fearless",
+                     "fearless concurrency: thread lifetimes, moves, "
+                     "Send/Sync and data races");

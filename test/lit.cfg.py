@@ -1,0 +1,40 @@
+# The fearless test suite (lit + FileCheck + -verify).
+#
+# Substitutions:
+#   %cxx, %cc            clang++ / clang from LLVM 22 (never the PATH's)
+#   %plugin              build/lib/fearless.so
+#   %fearless            %cxx -fsyntax-only with the plugin loaded
+#   %fearless-mock       %fearless against the small mock standard headers in
+#                        Inputs/mock (fast, and stable across library versions)
+#   %mock                the mock header directory (a system include dir)
+#   %annotations         the directory holding fearless/annotations.h
+import os
+import lit.formats
+
+config.name = "fearless"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".m", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "tools"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.fearless_obj_root, "test")
+
+tools = config.llvm_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.fearless_bin_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+mock = os.path.join(config.test_source_root, "Inputs", "mock")
+annotations = os.path.join(config.fearless_src_root, "include")
+cxx = os.path.join(tools, "clang++")
+cc = os.path.join(tools, "clang")
+fearless = "%s -fsyntax-only -fplugin=%s" % (cxx, config.fearless_plugin)
+fearless_mock = "%s -nostdinc++ -isystem %s -I%s" % (fearless, mock, annotations)
+
+config.substitutions.append(("%fearless-mock", fearless_mock))
+config.substitutions.append(("%fearless", fearless + " -I" + annotations))
+config.substitutions.append(("%plugin", config.fearless_plugin))
+config.substitutions.append(("%mock", mock))
+config.substitutions.append(("%annotations", annotations))
+config.substitutions.append(("%cxx", cxx))
+config.substitutions.append(("%cc", cc))
+config.substitutions.append(("%python", "python3"))
+config.substitutions.append(("%srcroot", config.fearless_src_root))
