@@ -7,6 +7,7 @@ command with or without the plugin, and how a run is classified (ok, compile
 error, crash, timeout).
 """
 
+import atexit
 import json
 import os
 import re
@@ -47,6 +48,7 @@ def snapshot_plugin(path):
     if not os.path.isfile(path):
         raise SystemExit("error: no plugin at %s (build it with tools/build)" % path)
     tmp = tempfile.mkdtemp(prefix="fearless-plugin-")
+    atexit.register(shutil.rmtree, tmp, True)
     dest = os.path.join(tmp, "fearless.so")
     shutil.copy2(path, dest)
     return dest
