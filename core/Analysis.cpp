@@ -6,6 +6,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -188,7 +189,17 @@ void Session::flush(FindingConsumer &Out) {
                      }
                      if (A.Check != B.Check)
                        return A.Check < B.Check;
-                     return A.Msg.Id < B.Msg.Id;
+                     if (A.Msg.Id != B.Msg.Id)
+                       return A.Msg.Id < B.Msg.Id;
+                     // Same place, same message: the first note (where the
+                     // findings differ) decides.
+                     SourceLocation NA = A.Notes.empty() ? SourceLocation()
+                                                         : A.Notes[0].Loc;
+                     SourceLocation NB = B.Notes.empty() ? SourceLocation()
+                                                         : B.Notes[0].Loc;
+                     if (NA == NB || NA.isInvalid() || NB.isInvalid())
+                       return false;
+                     return SM.isBeforeInTranslationUnit(NA, NB);
                    });
   std::optional<SuppressionCollector> Suppressions;
   llvm::StringSet<> Seen;

@@ -21,7 +21,17 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool TraverseLambdaExpr(LambdaExpr *L) {
-    Out.Lambdas.push_back(L);
+    if (NestedLambdas == 0)
+      Out.Lambdas.push_back(L);
+    // Errors inside a nested lambda's body make the spawn passing it
+    // unreliable too: look for them, without collecting anything else.
+    ++NestedLambdas;
+    bool Continue = TraverseStmt(L->getBody());
+    --NestedLambdas;
+    if (!Continue)
+      return false;
+    if (NestedLambdas > 0)
+      return true;
     // Init-captures are evaluated by the enclosing function.
     for (const LambdaCapture &C : L->captures())
       if (C.capturesVariable())
@@ -39,6 +49,8 @@ public:
       Out.HasErrors = true;
       return false;
     }
+    if (NestedLambdas > 0)
+      return true;
     if ((isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) &&
         ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
@@ -48,6 +60,7 @@ public:
 private:
   const LibraryModel &Lib;
   PreScan &Out;
+  unsigned NestedLambdas = 0;
 };
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -46,6 +47,8 @@ struct Fact {
   /// For the end of a variable's scope (its destructor or lifetime end): the
   /// variable, used to put a scope's exits in reverse declaration order.
   const VarDecl *ScopeVar = nullptr;
+  /// Index of the CFG element the fact comes from, within its block.
+  unsigned Elem = 0;
 };
 
 /// A branch that tells something about a thread on one of its edges.
@@ -541,7 +544,15 @@ void ThreadLifetimeBuilder::buildFacts(const CFG &Cfg) {
 
   for (const CFGBlock *B : Cfg) {
     std::vector<Fact> &Block = Facts[B->getBlockID()];
+    unsigned ElemIndex = 0;
     for (const CFGElement &Elem : *B) {
+      size_t First = Block.size();
+      // Every fact remembers the element it comes from (see below).
+      auto Stamp = llvm::make_scope_exit([&] {
+        for (size_t I = First; I < Block.size(); ++I)
+          Block[I].Elem = ElemIndex;
+        ++ElemIndex;
+      });
       if (auto CS = Elem.getAs<CFGStmt>()) {
         addStmtFacts(CS->getStmt(), Block);
         if (RecordPoints) {
@@ -589,50 +600,45 @@ void ThreadLifetimeBuilder::buildFacts(const CFG &Cfg) {
 
   // Joins of container elements inside a loop join every element: apply
   // them before the loop too, so that the path skipping an empty loop does
-  // not look like a path leaving threads running.
-  if (!Before.empty())
-    for (std::vector<Fact> &Block : Facts) {
-      std::vector<Fact> WithEntries;
-      bool Changed = false;
-      for (const Fact &F : Block) {
-        if (F.S && F.K != Fact::Point) {
-          auto It = Before.find(F.S);
-          if (It != Before.end()) {
-            for (Fact Extra : It->second) {
-              Extra.S = nullptr;
-              WithEntries.push_back(Extra);
-            }
-            Before.erase(It);
-            Changed = true;
-          }
-        }
-        WithEntries.push_back(F);
+  // not look like a path leaving threads running. The loop's entry statement
+  // may sit anywhere in its block: rebuild the block with the extra facts
+  // right before the facts of the entry statement's element.
+  if (Before.empty())
+    return;
+  for (const CFGBlock *B : Cfg) {
+    bool HasEntry = false;
+    for (const CFGElement &Elem : *B)
+      if (auto CS = Elem.getAs<CFGStmt>(); CS && Before.count(CS->getStmt()))
+        HasEntry = true;
+    if (!HasEntry)
+      continue;
+    std::vector<Fact> &Block = Facts[B->getBlockID()];
+    std::vector<Fact> Rebuilt;
+    size_t Next = 0;
+    unsigned Index = 0;
+    for (const CFGElement &Elem : *B) {
+      unsigned ElemIndex = Index++;
+      auto CS = Elem.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      auto It = Before.find(CS->getStmt());
+      if (It == Before.end())
+        continue;
+      // Facts of earlier elements keep their place; the loop's joins go
+      // right before the entry element's own facts.
+      size_t Pos = Next;
+      while (Pos < Block.size() && Block[Pos].Elem < ElemIndex)
+        ++Pos;
+      Rebuilt.insert(Rebuilt.end(), Block.begin() + Next, Block.begin() + Pos);
+      for (Fact Extra : It->second) {
+        Extra.S = nullptr;
+        Extra.Elem = ElemIndex;
+        Rebuilt.push_back(Extra);
       }
-      if (Changed)
-        Block = std::move(WithEntries);
+      Next = Pos;
     }
-  if (!Before.empty()) {
-    // Loop entries that produced no other fact: find their block.
-    for (const CFGBlock *B : Cfg) {
-      std::vector<Fact> &Block = Facts[B->getBlockID()];
-      for (const CFGElement &Elem : *B) {
-        auto CS = Elem.getAs<CFGStmt>();
-        if (!CS)
-          continue;
-        auto It = Before.find(CS->getStmt());
-        if (It == Before.end())
-          continue;
-        std::vector<Fact> Extras;
-        for (Fact Extra : It->second) {
-          Extra.S = nullptr;
-          Extras.push_back(Extra);
-        }
-        // Element order inside a block does not matter for these facts
-        // relative to unrelated ones; put them first.
-        Block.insert(Block.begin(), Extras.begin(), Extras.end());
-        Before.erase(It);
-      }
-    }
+    Rebuilt.insert(Rebuilt.end(), Block.begin() + Next, Block.end());
+    Block = std::move(Rebuilt);
   }
 }
 

@@ -81,7 +81,6 @@ public:
 
 private:
   void analyzeOne(const clang::FunctionDecl *FD);
-  bool isSuppressed(const Finding &F) const;
 
   clang::ASTContext &Ctx;
   AnalysisOptions Options;

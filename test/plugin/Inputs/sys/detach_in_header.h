@@ -1,0 +1,6 @@
+#pragma once
+#include <thread>
+inline void libraryDetach() {
+  int local = 0;
+  std::thread([&] { (void)local; }).detach();
+}
