@@ -11,7 +11,6 @@ import atexit
 import json
 import os
 import re
-import resource
 import shlex
 import shutil
 import signal
@@ -220,36 +219,49 @@ class Result:
         self.cpu = cpu
 
 
-def run(cmd, cwd=None, timeout=None, stdin_data=None):
+def run(cmd, cwd=None, timeout=None):
     """Runs a compiler command; classifies the outcome and measures CPU time.
 
-    CPU time (user+sys of the child) is what the benchmarks compare: it is far
-    less sensitive to a noisy shared machine than wall time.
+    CPU time (user+sys of the child, from wait4) is what the benchmarks
+    compare: a noisy shared machine disturbs it far less than wall time.
+    Output goes to a temporary file, so that waiting can poll with a timeout.
     """
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.PIPE if stdin_data is not None
-                            else subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        out, err = proc.communicate(stdin_data, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        out, err = proc.communicate()
-        return Result("timeout", None, err.decode("utf-8", "replace"),
-                      time.monotonic() - start, None)
-    wall = time.monotonic() - start
-    stderr = err.decode("utf-8", "replace") + out.decode("utf-8", "replace")
-    rc = proc.returncode
+    with tempfile.TemporaryFile() as errf:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=errf,
+                                stderr=errf, start_new_session=True)
+        delay = 0.001
+        status = ru = None
+        while True:
+            pid, st, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                status, ru = st, usage
+                break
+            if timeout is not None and time.monotonic() - start > timeout:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                errf.seek(0)
+                return Result("timeout", None, errf.read().decode("utf-8", "replace"),
+                              time.monotonic() - start, None)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.02)
+        wall = time.monotonic() - start
+        rc = os.waitstatus_to_exitcode(status)
+        proc.returncode = rc
+        errf.seek(0)
+        stderr = errf.read().decode("utf-8", "replace")
+    cpu = ru.ru_utime + ru.ru_stime
     if rc < 0 or any(m in stderr for m in CRASH_MARKERS):
-        status = "crash"
+        result = "crash"
     elif rc != 0:
-        status = "error"
+        result = "error"
     else:
-        status = "ok"
-    return Result(status, rc, stderr, wall, None)
+        result = "ok"
+    return Result(result, rc, stderr, wall, cpu)
 
 
 def run_timed(cmd, cwd=None):
