@@ -319,6 +319,9 @@ def fearless_diagnostics(stderr):
                 or re.match(r"^[^:]+: In ", raw):
             current = None
             continue
+        if re.match(r"^\d+ (warning|error)s? (and \d+ (warning|error)s? )?generated\.$", raw):
+            current = None
+            continue
         if current is not None:
             current["text"].append(raw)
         elif FEARLESS_ANY.search(raw) and "error" in raw:
