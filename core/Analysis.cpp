@@ -15,7 +15,8 @@ namespace fearless {
 Check::~Check() = default;
 
 Session::Session(ASTContext &Ctx, AnalysisOptions Opts)
-    : Ctx(Ctx), Options(std::move(Opts)), Library(Options.Model) {
+    : Ctx(Ctx), Options(std::move(Opts)), Library(Options.Model),
+      Traits(Ctx) {
   for (CheckId C : allChecks())
     if (Options.Enabled.contains(C))
       Checks.push_back(createCheck(C, *this));

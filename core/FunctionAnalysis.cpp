@@ -51,10 +51,34 @@ public:
     }
     if (NestedLambdas > 0)
       return true;
-    if ((isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) &&
-        ThreadModel::isSpawnExpr(E, Lib))
+    if (!isa<CallExpr>(E) && !isa<CXXConstructExpr>(E))
+      return true;
+    if (ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
+    if (const FunctionDecl *Callee = calleeOf(E)) {
+      bool Consumes = false, Sends = false;
+      for (unsigned I = 0, N = Callee->getNumParams(); I != N; ++I) {
+        Consumes |= paramAnnotated(Callee, I, "fearless::consumes");
+        Sends |= paramAnnotated(Callee, I, "fearless::sends");
+      }
+      if (Consumes || Sends)
+        Out.ConsumingCalls.push_back(E);
+      if (Sends)
+        Out.SendsCalls.push_back(E);
+    }
     return true;
+  }
+
+  /// Whether parameter \p I of \p FD, in any redeclaration or the template
+  /// pattern, carries \p What.
+  static bool paramAnnotated(const FunctionDecl *FD, unsigned I,
+                             llvm::StringRef What) {
+    for (const FunctionDecl *D : FD->redecls())
+      if (I < D->getNumParams() && hasAnnotation(D->getParamDecl(I), What))
+        return true;
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+      return I < P->getNumParams() && hasAnnotation(P->getParamDecl(I), What);
+    return false;
   }
 
 private:
@@ -108,4 +132,12 @@ const ThreadLifetime *FunctionAnalysis::lifetime() {
   return Lifetime.get();
 }
 
+} // namespace fearless
+
+namespace fearless {
+const Crossings &FunctionAnalysis::crossings() {
+  if (!Cross)
+    Cross = std::make_unique<Crossings>(computeCrossings(threads()));
+  return *Cross;
+}
 } // namespace fearless

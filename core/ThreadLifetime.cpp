@@ -290,6 +290,9 @@ void ThreadLifetimeBuilder::apply(const Fact &F, State &S, bool Record) {
     if (F.K == Fact::VarDeath) {
       Check(F.Var, F.Loc, false);
     } else {
+      for (unsigned Id = 0; Id < S.size(); ++Id)
+        if (S[Id].Bits & TS_MayRun)
+          Out.RunningAtExit.set(Id);
       for (const ParmVarDecl *P : Model.function()->parameters())
         Check(P, F.Loc, true);
     }
@@ -646,8 +649,11 @@ bool ThreadLifetimeBuilder::run() {
   const CFG *Cfg = FA.cfg();
   if (!Cfg)
     return false;
-  RecordPoints = FA.session().isEnabled(CheckId::EscapingBorrow) && false;
+  // Per-statement running sets are needed by the checks asking "does the
+  // spawner use this while the thread may run".
+  RecordPoints = FA.session().isEnabled(CheckId::Sync);
   Out.MultiInstance.resize(Model.spawns().size());
+  Out.RunningAtExit.resize(Model.spawns().size());
   buildFacts(*Cfg);
   auto In = solveForward<State>(*Cfg, FA.declContext(), *this);
   if (!In)

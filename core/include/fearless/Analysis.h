@@ -17,6 +17,7 @@
 #include "fearless/Finding.h"
 #include "fearless/Library.h"
 #include "fearless/Options.h"
+#include "fearless/Traits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -75,6 +76,9 @@ public:
   /// Where dumps go.
   llvm::raw_ostream &dumpStream() const { return llvm::errs(); }
 
+  /// Send/Sync verdicts, cached for the translation unit.
+  TraitOracle &traits() { return Traits; }
+
   /// The shared analysis of \p FD, created on first use (also for functions
   /// analysed on behalf of others: thread bodies and callees).
   FunctionAnalysis &functionAnalysis(const clang::FunctionDecl *FD);
@@ -85,6 +89,7 @@ private:
   clang::ASTContext &Ctx;
   AnalysisOptions Options;
   LibraryModel Library;
+  TraitOracle Traits;
   std::vector<std::unique_ptr<Check>> Checks;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
       Functions;

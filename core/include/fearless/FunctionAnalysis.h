@@ -12,6 +12,7 @@
 #define FEARLESS_FUNCTIONANALYSIS_H
 
 #include "fearless/Analysis.h"
+#include "fearless/Crossings.h"
 #include "fearless/Threads.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFG.h"
@@ -27,6 +28,11 @@ struct PreScan {
   bool HasErrors = false;
   /// Expressions that start threads.
   llvm::SmallVector<const clang::Expr *, 4> Spawns;
+  /// Calls passing an argument to a fearless::consumes or fearless::sends
+  /// parameter.
+  llvm::SmallVector<const clang::Expr *, 2> ConsumingCalls;
+  /// The subset of ConsumingCalls with a fearless::sends parameter.
+  llvm::SmallVector<const clang::Expr *, 2> SendsCalls;
   /// Lambdas written directly in this body (not in nested lambdas).
   llvm::SmallVector<const clang::LambdaExpr *, 4> Lambdas;
 };
@@ -53,6 +59,8 @@ public:
   /// The thread-lifetime dataflow results; null if the CFG is unavailable or
   /// the analysis gave up.
   const ThreadLifetime *lifetime();
+  /// What crosses into each thread (sent values, shared objects).
+  const Crossings &crossings();
 
 private:
   Session &S;
@@ -61,6 +69,7 @@ private:
   std::unique_ptr<clang::AnalysisDeclContext> ADC;
   std::unique_ptr<ThreadModel> Threads;
   std::unique_ptr<ThreadLifetime> Lifetime;
+  std::unique_ptr<Crossings> Cross;
   bool LifetimeDone = false;
 };
 

@@ -112,6 +112,11 @@ public:
   /// loop reached again while its previous thread may still run).
   bool isMultiInstance(unsigned Spawn) const { return MultiInstance.test(Spawn); }
 
+  /// Whether a thread of \p Spawn may still run when the function returns.
+  bool mayRunAtExit(unsigned Spawn) const {
+    return Spawn < RunningAtExit.size() && RunningAtExit.test(Spawn);
+  }
+
   /// Whether threads of spawns \p A and \p B may run at the same time.
   bool mayOverlap(unsigned A, unsigned B) const;
 
@@ -127,6 +132,7 @@ private:
   std::vector<JoinableDestroyed> Destroyed;
   llvm::DenseMap<const clang::Stmt *, llvm::BitVector> Running;
   llvm::BitVector MultiInstance;
+  llvm::BitVector RunningAtExit;
   /// Pairs (min, max) of spawns that may overlap.
   llvm::DenseSet<std::pair<unsigned, unsigned>> Overlaps;
   llvm::DenseMap<const void *, llvm::SmallVector<clang::SourceLocation, 2>>

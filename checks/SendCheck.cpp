@@ -1,0 +1,138 @@
+//===- SendCheck.cpp - fearless-send --------------------------------------===//
+//
+// Rust's E0277 "`T` cannot be sent between threads safely": a value whose
+// type is not Send is moved or copied into another thread — a by-copy or
+// init capture of a spawned lambda, the callable object itself, an argument
+// std::thread/std::async/... copies for the callable, an object handed to
+// pthread_create by pointer, or an argument of a fearless::sends parameter.
+// The explanation chain (Traits.h) says which field, base, capture or
+// annotation makes the type not Send.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/Explain.h"
+#include "fearless/FunctionAnalysis.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+class SendCheck : public Check {
+public:
+  explicit SendCheck(Session &S) : S(S) {}
+  CheckId id() const override { return CheckId::Send; }
+
+  void checkFunction(FunctionAnalysis &FA) override {
+    if (!FA.scan().Spawns.empty())
+      checkSpawns(FA);
+    for (const Expr *Call : FA.scan().SendsCalls)
+      checkSendsCall(FA, Call);
+  }
+
+private:
+  void checkSpawns(FunctionAnalysis &FA) {
+    const ThreadModel &TM = FA.threads();
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    for (const SentValue &V : FA.crossings().Sent) {
+      TraitVerdict Verdict = S.traits().verdict(V.Type, Trait::Send);
+      if (Verdict.Holds)
+        continue;
+      Finding F = V.Var ? makeFinding(CheckId::Send, V.Loc,
+                                      MessageId::NotSendVarSent,
+                                      {static_cast<const NamedDecl *>(V.Var),
+                                       V.Type},
+                                      V.Range)
+                        : makeFinding(CheckId::Send, V.Loc,
+                                      MessageId::NotSendValueSent, {V.Type},
+                                      V.Range);
+      const SpawnSite &Site = TM.spawns()[V.Spawn];
+      F.note(Site.Spawn->getBeginLoc(), MessageId::SentIntoThreadHere);
+      addTraitChain(F, Verdict, V.Loc, SM);
+      addInstantiationNote(F, FA.function());
+      S.report(std::move(F));
+    }
+    // A std::shared_ptr<T> copy crossing threads may destroy the T there.
+    for (const SharedObject &O : FA.crossings().Shared) {
+      if (O.K != SharedObject::SharedPtrCopy)
+        continue;
+      TraitVerdict Verdict = S.traits().verdict(O.Type, Trait::Send);
+      if (Verdict.Holds)
+        continue;
+      QualType Owner = O.Via ? O.Via->getType().getNonReferenceType()
+                             : O.Type;
+      Finding F = makeFinding(CheckId::Send, O.Loc,
+                              MessageId::NotSendOwnerShared, {Owner, O.Type},
+                              O.Range);
+      F.note(TM.spawns()[O.Spawn].Spawn->getBeginLoc(),
+             MessageId::SentIntoThreadHere);
+      addTraitChain(F, Verdict, O.Loc, SM);
+      addInstantiationNote(F, FA.function());
+      S.report(std::move(F));
+    }
+  }
+
+  void checkSendsCall(FunctionAnalysis &FA, const Expr *Call) {
+    const FunctionDecl *Callee = calleeOf(Call);
+    if (!Callee)
+      return;
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const ParmVarDecl *P = paramForArg(Call, I);
+      if (!P || !paramIsSends(Callee, P))
+        continue;
+      const Expr *Arg = stripMoves(Args[I]);
+      QualType T = Arg->getType().getNonReferenceType();
+      TraitVerdict Verdict = S.traits().verdict(T, Trait::Send);
+      if (Verdict.Holds)
+        continue;
+      const VarDecl *V = referencedVar(Arg);
+      Finding F =
+          V ? makeFinding(CheckId::Send, Arg->getBeginLoc(),
+                          MessageId::NotSendVarSent,
+                          {static_cast<const NamedDecl *>(V), T},
+                          Arg->getSourceRange())
+            : makeFinding(CheckId::Send, Arg->getBeginLoc(),
+                          MessageId::NotSendValueSent, {T},
+                          Arg->getSourceRange());
+      const FunctionDecl *Named = Callee->getTemplateInstantiationPattern()
+                                      ? Callee->getTemplateInstantiationPattern()
+                                      : Callee;
+      F.note(P->getLocation().isValid() ? P->getLocation() : Call->getBeginLoc(),
+             MessageId::SentThroughSendsParameter,
+             {static_cast<const NamedDecl *>(P),
+              static_cast<const NamedDecl *>(Named)});
+      addTraitChain(F, Verdict, Arg->getBeginLoc(), SM);
+      addInstantiationNote(F, FA.function());
+      S.report(std::move(F));
+    }
+  }
+
+  static bool paramIsSends(const FunctionDecl *Callee, const ParmVarDecl *P) {
+    unsigned Index = P->getFunctionScopeIndex();
+    auto Check = [&](const FunctionDecl *D) {
+      return D && Index < D->getNumParams() &&
+             hasAnnotation(D->getParamDecl(Index), "fearless::sends");
+    };
+    for (const FunctionDecl *D : Callee->redecls())
+      if (Check(D))
+        return true;
+    if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
+      return Check(Pattern);
+    return false;
+  }
+
+  Session &S;
+};
+
+} // namespace
+
+std::unique_ptr<Check> createSendCheck(Session &S) {
+  return std::make_unique<SendCheck>(S);
+}
+
+} // namespace fearless
