@@ -1,0 +1,137 @@
+//===- FearlessTidyCheck.cpp - The fearless checks in clang-tidy ----------===//
+
+#include "FearlessTidyCheck.h"
+#include "clang/AST/Decl.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace fearless::tidy {
+
+namespace {
+
+/// Emits findings through clang-tidy: one diagnostic per finding under the
+/// finding's own check name, its notes after it. clang-tidy appends the
+/// "[check]" suffix, applies NOLINT and the check filter, and exports the
+/// fix-its.
+class TidyEmitter : public FindingConsumer {
+public:
+  explicit TidyEmitter(clang::tidy::ClangTidyContext &Ctx) : Ctx(Ctx) {}
+
+  void consume(const Finding &F) override {
+    llvm::StringRef Name = checkName(F.Check);
+    emit(Name, F.Loc, F.Msg, F.Range, F.FixIts, DiagnosticIDs::Warning);
+    for (const Note &N : F.Notes)
+      emit(Name, N.Loc, N.Msg, N.Range, N.FixIts, DiagnosticIDs::Note);
+  }
+
+private:
+  void emit(llvm::StringRef Check, SourceLocation Loc, const Message &Msg,
+            SourceRange Range, llvm::ArrayRef<FixIt> FixIts,
+            DiagnosticIDs::Level Level) {
+    // The format string is the message's own (arguments streamed in), never
+    // a rendered text: a '%' in a type name must not become a directive.
+    llvm::StringRef Format = messageFormat(Msg.Id);
+    DiagnosticBuilder DB = Loc.isValid() ? Ctx.diag(Check, Loc, Format, Level)
+                                         : Ctx.diag(Check, Format, Level);
+    for (const MessageArg &A : Msg.Args) {
+      if (const auto *S = std::get_if<std::string>(&A))
+        DB << *S;
+      else if (const auto *T = std::get_if<QualType>(&A))
+        DB << *T;
+      else if (const auto *D = std::get_if<const NamedDecl *>(&A))
+        DB << *D;
+      else
+        DB << std::get<int>(A);
+    }
+    if (Range.isValid())
+      DB << Range;
+    for (const FixIt &Fix : FixIts) {
+      if (Fix.Replacement.empty())
+        DB << FixItHint::CreateRemoval(Fix.Range);
+      else if (Fix.Range.getBegin() == Fix.Range.getEnd() &&
+               Fix.Range.isCharRange())
+        DB << FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Replacement);
+      else
+        DB << FixItHint::CreateReplacement(Fix.Range, Fix.Replacement);
+    }
+  }
+
+  clang::tidy::ClangTidyContext &Ctx;
+};
+
+} // namespace
+
+FearlessTidyCheck::FearlessTidyCheck(llvm::StringRef Name,
+                                     clang::tidy::ClangTidyContext *Ctx,
+                                     CheckId Id)
+    : ClangTidyCheck(Name, Ctx), Id(Id), TidyContext(Ctx),
+      // Reading every option here is also what tells --verify-config which
+      // options exist.
+      OwnModel(readModelOptions(Options)) {}
+
+FearlessTidyCheck::~FearlessTidyCheck() = default;
+
+ModelOptions FearlessTidyCheck::readModelOptions(const OptionsView &View) {
+  ModelOptions Model;
+  for (llvm::StringRef Option : ModelOptions::names())
+    *Model.byName(Option) = splitNameList(View.get(Option, ""));
+  return Model;
+}
+
+void FearlessTidyCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  for (llvm::StringRef Option : ModelOptions::names())
+    Options.store(Opts, Option, joinNameList(*OwnModel.byName(Option)));
+}
+
+void FearlessTidyCheck::registerMatchers(MatchFinder *Finder) {
+  // The leader is the first enabled fearless check; the others only exist so
+  // that clang-tidy knows their names and options.
+  std::optional<CheckId> Leader;
+  AnalysisOptions Opts;
+  Opts.Enabled = CheckSet();
+  for (CheckId C : allChecks()) {
+    if (!TidyContext->isCheckEnabled(checkName(C)))
+      continue;
+    if (!Leader)
+      Leader = C;
+    Opts.Enabled.insert(C);
+    // One library model serves every check: merge what each was given.
+    OptionsView View(checkName(C), TidyContext->getOptions().CheckOptions,
+                     TidyContext);
+    Opts.Model.merge(readModelOptions(View));
+  }
+  if (Leader != Id)
+    return;
+  LeaderOptions = std::move(Opts);
+  // Function definitions, the analysis unit of Session::analyzeFunction();
+  // lambdas are analysed with the function they are written in. Matching
+  // functions rather than the translation unit matters in clangd, which
+  // traverses only the main file's top-level declarations.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+          .bind("function"),
+      this);
+}
+
+void FearlessTidyCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!FD || !LeaderOptions)
+    return;
+  if (!TUSession || &TUSession->astContext() != Result.Context)
+    TUSession = std::make_unique<Session>(*Result.Context, *LeaderOptions);
+  TUSession->analyzeFunction(FD);
+}
+
+void FearlessTidyCheck::onEndOfTranslationUnit() {
+  if (!TUSession)
+    return;
+  TidyEmitter Emitter(*TidyContext);
+  TUSession->flush(Emitter);
+  TUSession.reset();
+}
+
+} // namespace fearless::tidy
