@@ -2,6 +2,7 @@
 
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/Moves.h"
 #include "fearless/ThreadLifetime.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -51,8 +52,12 @@ public:
     }
     if (NestedLambdas > 0)
       return true;
+    if (isa<CXXStaticCastExpr>(E) && getMovedExpr(E))
+      ++Out.MoveCalls;
     if (!isa<CallExpr>(E) && !isa<CXXConstructExpr>(E))
       return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && getMovedExpr(Call))
+      ++Out.MoveCalls;
     if (ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
     if (const FunctionDecl *Callee = calleeOf(E)) {
@@ -139,5 +144,16 @@ const Crossings &FunctionAnalysis::crossings() {
   if (!Cross)
     Cross = std::make_unique<Crossings>(computeCrossings(threads()));
   return *Cross;
+}
+} // namespace fearless
+
+namespace fearless {
+const MoveAnalysis *FunctionAnalysis::moves() {
+  if (!MovesDone) {
+    MovesDone = true;
+    if ((Scan.MoveCalls || !Scan.ConsumingCalls.empty()) && !Scan.HasErrors)
+      Moves = MoveAnalysis::compute(*this);
+  }
+  return Moves.get();
 }
 } // namespace fearless

@@ -21,6 +21,7 @@
 namespace fearless {
 
 class ThreadLifetime;
+class MoveAnalysis;
 
 /// What a single walk over a body found; decides which analyses run.
 struct PreScan {
@@ -28,6 +29,8 @@ struct PreScan {
   bool HasErrors = false;
   /// Expressions that start threads.
   llvm::SmallVector<const clang::Expr *, 4> Spawns;
+  /// Calls of std::move/std::forward (candidates for use-after-move).
+  unsigned MoveCalls = 0;
   /// Calls passing an argument to a fearless::consumes or fearless::sends
   /// parameter.
   llvm::SmallVector<const clang::Expr *, 2> ConsumingCalls;
@@ -61,6 +64,8 @@ public:
   const ThreadLifetime *lifetime();
   /// What crosses into each thread (sent values, shared objects).
   const Crossings &crossings();
+  /// Moved-from variables and their uses; null if nothing is moved.
+  const MoveAnalysis *moves();
 
 private:
   Session &S;
@@ -70,6 +75,8 @@ private:
   std::unique_ptr<ThreadModel> Threads;
   std::unique_ptr<ThreadLifetime> Lifetime;
   std::unique_ptr<Crossings> Cross;
+  std::unique_ptr<MoveAnalysis> Moves;
+  bool MovesDone = false;
   bool LifetimeDone = false;
 };
 

@@ -1,0 +1,192 @@
+//===- UseAfterMoveCheck.cpp - fearless-use-after-move --------------------===//
+//
+// Rust's E0382 "borrow of moved value" for C++: a variable used after it was
+// moved, on some path, before it is reinitialized (see Moves.h for what
+// counts as a move, a use and a reinitialization). Moves include values sent
+// into threads and through fearless::consumes/sends parameters (channels).
+// A fix-it copies instead of moving when that compiles and keeps the
+// variable usable.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/Explain.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/Moves.h"
+#include "fearless/VarUsage.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+class UseAfterMoveCheck : public Check {
+public:
+  explicit UseAfterMoveCheck(Session &S) : S(S) {}
+  CheckId id() const override { return CheckId::UseAfterMove; }
+
+  void checkFunction(FunctionAnalysis &FA) override {
+    const MoveAnalysis *MA = FA.moves();
+    if (!MA)
+      return;
+    for (const UseAfterMove &U : MA->uses())
+      report(FA, *MA, U);
+  }
+
+private:
+  void report(FunctionAnalysis &FA, const MoveAnalysis &MA,
+              const UseAfterMove &U) {
+    const MoveSite &M = MA.moves()[U.Move];
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    const auto *Var = static_cast<const NamedDecl *>(M.Var);
+    Finding F = makeFinding(CheckId::UseAfterMove, U.Use->getBeginLoc(),
+                            U.Unsequenced ? MessageId::UsedAfterMoveUnsequenced
+                                          : MessageId::UsedAfterMove,
+                            {Var}, U.Use->getSourceRange());
+    SourceLocation MoveLoc = M.Expr->getBeginLoc();
+    bool PreviousIteration =
+        !U.Unsequenced &&
+        SM.isBeforeInTranslationUnit(U.Use->getBeginLoc(), MoveLoc) &&
+        inCommonLoop(FA.parents(), U.Use, M.Expr);
+    if (M.Kind == MoveKind::Consumed || M.Kind == MoveKind::Sent) {
+      const FunctionDecl *Callee =
+          M.Callee->getTemplateInstantiationPattern()
+              ? M.Callee->getTemplateInstantiationPattern()
+              : M.Callee;
+      F.note(MoveLoc, MessageId::MovedByConsumingParameter,
+             {Var, static_cast<const NamedDecl *>(M.Param),
+              static_cast<const NamedDecl *>(Callee),
+              std::string(M.Kind == MoveKind::Sent ? "fearless::sends"
+                                                   : "fearless::consumes")},
+             M.Expr->getSourceRange());
+    } else if (PreviousIteration) {
+      F.note(MoveLoc, MessageId::MovedInPreviousIteration, {Var},
+             M.Expr->getSourceRange());
+    } else if (M.IntoSpawn) {
+      F.note(MoveLoc, MessageId::MovedIntoThread, {Var},
+             M.Expr->getSourceRange());
+    } else {
+      F.note(MoveLoc, MessageId::MovedHere, {Var}, M.Expr->getSourceRange());
+    }
+    QualType T =
+        M.Var->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType();
+    if (isStdClass(T, "unique_ptr") || isStdClass(T, "shared_ptr") ||
+        isStdClass(T, "weak_ptr"))
+      F.note(U.Use->getBeginLoc(), MessageId::MovedFromSmartPointerIsNull,
+             {T});
+    if (isStdClass(T, "thread") || isStdClass(T, "jthread"))
+      F.note(U.Use->getBeginLoc(), MessageId::MovedFromThreadNotJoinable, {T});
+    if (auto Fix = copyFix(FA, M)) {
+      F.FixIts.push_back(*Fix);
+      F.note(MoveLoc, MessageId::CopyInsteadOfMoveFix, {Var});
+    }
+    addInstantiationNote(F, FA.function());
+    S.report(std::move(F));
+  }
+
+  static bool inCommonLoop(const ParentMap &PM, const Stmt *A, const Stmt *B) {
+    for (const Stmt *P = PM.getParent(B); P; P = PM.getParent(P))
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+        for (const Stmt *Q = PM.getParent(A); Q; Q = PM.getParent(Q))
+          if (Q == P)
+            return true;
+    return false;
+  }
+
+  /// std::move(x) -> x, when the destination accepts a copy: a by-value or
+  /// const-reference parameter, a variable or capture initialized from it, an
+  /// assignment.
+  static std::optional<FixIt> copyFix(FunctionAnalysis &FA,
+                                      const MoveSite &M) {
+    const auto *Call = dyn_cast<CallExpr>(M.Expr);
+    if (M.Kind != MoveKind::StdMove || !Call || !Call->getDirectCallee() ||
+        !isStdDecl(Call->getDirectCallee(), "move"))
+      return std::nullopt;
+    QualType T = M.Var->getType().getNonReferenceType();
+    if (!isCopyable(T) || T.isConstQualified())
+      return std::nullopt;
+    SourceRange R = Call->getSourceRange();
+    if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+      return std::nullopt;
+    // Where does the moved value go?
+    const ParentMap &PM = FA.parents();
+    const Stmt *Child = Call;
+    const Stmt *P = PM.getParent(Call);
+    while (P && (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P) ||
+                 isa<MaterializeTemporaryExpr>(P) ||
+                 isa<CXXBindTemporaryExpr>(P))) {
+      Child = P;
+      P = PM.getParent(P);
+    }
+    bool CopyOk = false;
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(P)) {
+      // Constructing a by-value parameter, a variable, a capture.
+      CopyOk = CE->getConstructor() &&
+               CE->getConstructor()->isMoveConstructor();
+    } else if (P && (isa<CallExpr>(P))) {
+      llvm::ArrayRef<const Expr *> Args = argsOf(cast<Expr>(P));
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (Args[I] == Child)
+          if (const ParmVarDecl *Param = paramForArg(cast<Expr>(P), I)) {
+            QualType PT = Param->getType();
+            if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+                OC && OC->getOperator() == OO_Equal)
+              CopyOk = true; // copy assignment exists when copyable
+            else if (PT->isRValueReferenceType())
+              CopyOk = hasCopyOverload(calleeOf(cast<Expr>(P)), I, PT);
+            else
+              CopyOk = !PT->isReferenceType() ||
+                       PT.getNonReferenceType().isConstQualified();
+          }
+    }
+    if (!CopyOk)
+      return std::nullopt;
+    const Expr *Arg = Call->getArg(0);
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    const LangOptions &LO = FA.astContext().getLangOpts();
+    CharSourceRange ArgRange =
+        CharSourceRange::getTokenRange(Arg->getSourceRange());
+    llvm::StringRef Text = Lexer::getSourceText(ArgRange, SM, LO);
+    if (Text.empty())
+      return std::nullopt;
+    return FixIt{CharSourceRange::getTokenRange(R), Text.str()};
+  }
+
+  /// Whether \p FD (taking \p RValueParam at \p Index) has an overload
+  /// taking a const lvalue reference there instead (push_back(const T &)).
+  static bool hasCopyOverload(const FunctionDecl *FD, unsigned Index,
+                              QualType RValueParam) {
+    if (!FD || !FD->getDeclContext())
+      return false;
+    QualType Want = RValueParam.getNonReferenceType().getUnqualifiedType();
+    for (const NamedDecl *ND : FD->getDeclContext()->lookup(FD->getDeclName())) {
+      const auto *Other = dyn_cast<FunctionDecl>(ND->getUnderlyingDecl());
+      if (!Other || Other == FD || Other->getNumParams() != FD->getNumParams() ||
+          Index >= Other->getNumParams())
+        continue;
+      QualType PT = Other->getParamDecl(Index)->getType();
+      if (PT->isLValueReferenceType() &&
+          PT.getNonReferenceType().isConstQualified() &&
+          FD->getASTContext().hasSameUnqualifiedType(
+              PT.getNonReferenceType(), Want))
+        return true;
+    }
+    return false;
+  }
+
+  Session &S;
+};
+
+} // namespace
+
+std::unique_ptr<Check> createUseAfterMoveCheck(Session &S) {
+  return std::make_unique<UseAfterMoveCheck>(S);
+}
+
+} // namespace fearless

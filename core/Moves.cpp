@@ -1,0 +1,646 @@
+//===- Moves.cpp - Moved-from variables, on every path --------------------===//
+
+#include "fearless/Moves.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Dataflow.h"
+#include "fearless/FunctionAnalysis.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+constexpr llvm::StringRef ReinitMethods[] = {
+#define FEARLESS_REINIT_METHOD(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+constexpr llvm::StringRef SmartPointers[] = {
+#define FEARLESS_SMART_POINTER(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+bool isSmartPointer(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD)
+    return false;
+  for (llvm::StringRef N : SmartPointers)
+    if (hasQualifiedName(RD, N))
+      return true;
+  return false;
+}
+
+bool isThreadHandle(QualType T) {
+  return isStdClass(T, "thread") || isStdClass(T, "jthread");
+}
+
+bool isReinitMethod(const CXXMethodDecl *M) {
+  if (!M)
+    return false;
+  if (M->hasAttr<ReinitializesAttr>())
+    return true;
+  if (!M->getParent()->getDeclContext()->getRedeclContext()->isStdNamespace())
+    return false;
+  if (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())
+    return true;
+  const IdentifierInfo *II = M->getIdentifier();
+  if (!II)
+    return M->getOverloadedOperator() == OO_Equal;
+  for (llvm::StringRef N : ReinitMethods)
+    if (II->getName() == N)
+      return true;
+  return false;
+}
+
+/// The variable an occurrence names: a local or parameter (DeclRefExpr) or a
+/// field of *this (MemberExpr).
+const ValueDecl *occurrenceKey(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && VD->hasLocalStorage())
+      return VD;
+    return nullptr;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+/// The occurrence of a variable an operand of a move names.
+const Expr *movedOccurrence(const Expr *E) {
+  E = stripWrappers(E);
+  return occurrenceKey(E) ? E : nullptr;
+}
+
+bool paramAnnotated(const FunctionDecl *FD, unsigned I, llvm::StringRef What) {
+  for (const FunctionDecl *D : FD->redecls())
+    if (I < D->getNumParams() && hasAnnotation(D->getParamDecl(I), What))
+      return true;
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    return I < P->getNumParams() && hasAnnotation(P->getParamDecl(I), What);
+  return false;
+}
+
+/// Walks a function body like the CFG sees it: nested lambda bodies are
+/// other functions, but their capture initializers belong here.
+template <typename Derived>
+class BodyWalker : public RecursiveASTVisitor<Derived> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    for (Expr *Init : L->capture_inits())
+      if (Init && !this->TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+};
+
+struct Effect {
+  enum Kind : unsigned char { Move, Reinit, Use } K;
+  unsigned Key;
+  unsigned MoveIndex = 0;
+  const Expr *Occurrence = nullptr;
+};
+
+/// For each tracked variable, the earliest move that may reach here
+/// (-1: not moved on any path).
+using State = std::vector<int>;
+
+} // namespace
+
+class MoveAnalysisBuilder {
+public:
+  MoveAnalysisBuilder(FunctionAnalysis &FA, MoveAnalysis &Out)
+      : FA(FA), PM(FA.parents()), SM(FA.astContext().getSourceManager()),
+        Out(Out) {}
+
+  bool run();
+
+  // Dataflow interface.
+  State entry() const { return State(Keys.size(), -1); }
+  void join(State &Into, const State &From) const {
+    for (size_t I = 0; I < Into.size(); ++I)
+      Into[I] = earlier(Into[I], From[I]);
+  }
+  bool equal(const State &A, const State &B) const { return A == B; }
+  void transferBlock(const CFGBlock &B, State &S) { apply(B, S, false); }
+  void transferEdge(const CFGBlock &From, unsigned SuccIndex,
+                    State &S) const {
+    // if (t.joinable()), if (p), if (p != nullptr): on the edge where the
+    // test holds, the object cannot be in its moved-from state.
+    auto It = NotMovedWhen.find(&From);
+    if (It == NotMovedWhen.end() || It->second.second != SuccIndex)
+      return;
+    S[It->second.first] = -1;
+  }
+
+private:
+  void findMoves();
+  void addMove(const Expr *MovingExpr, const Expr *Occurrence, MoveKind Kind,
+               const FunctionDecl *Callee, const ParmVarDecl *Param);
+  void classify(const Expr *Occurrence, unsigned Key);
+  void findUnsequenced();
+  void apply(const CFGBlock &B, State &S, bool Record);
+  int earlier(int A, int B) const;
+  const Expr *spawnAbove(const Expr *E) const;
+  const Stmt *parentSkippingImplicit(const Stmt *S, const Stmt *&Child) const;
+
+  FunctionAnalysis &FA;
+  const ParentMap &PM;
+  const SourceManager &SM;
+  MoveAnalysis &Out;
+  llvm::DenseMap<const ValueDecl *, unsigned> KeyIndex;
+  std::vector<const ValueDecl *> Keys;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
+  /// Move operands (not uses).
+  llvm::DenseSet<const Expr *> Operands;
+  llvm::DenseMap<const Expr *, unsigned> MoveByCall;
+  llvm::DenseSet<const Expr *> ReportedUses;
+  llvm::DenseMap<unsigned, size_t> UseOfMove;
+  /// Blocks whose branch proves a tracked variable is not moved-from on one
+  /// edge: block -> (key, successor index).
+  llvm::DenseMap<const CFGBlock *, std::pair<unsigned, unsigned>> NotMovedWhen;
+  void findStateTests(const CFG &Cfg);
+};
+
+void MoveAnalysisBuilder::findStateTests(const CFG &Cfg) {
+  for (const CFGBlock *B : Cfg) {
+    const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+    if (!Cond || B->succ_size() != 2)
+      continue;
+    bool Negated = false;
+    const Expr *E = Cond->IgnoreParenImpCasts();
+    while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_LNot)
+        break;
+      Negated = !Negated;
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const Expr *Object = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && ((M->getIdentifier() && M->getName() == "joinable") ||
+                isa<CXXConversionDecl>(M)))
+        Object = MC->getImplicitObjectArgument();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+               OC && OC->getOperator() == OO_ExclaimEqual &&
+               OC->getNumArgs() == 2 &&
+               isa<CXXNullPtrLiteralExpr>(OC->getArg(1)->IgnoreParenImpCasts())) {
+      Object = OC->getArg(0);
+    }
+    if (!Object)
+      continue;
+    const ValueDecl *Key = occurrenceKey(Object->IgnoreParenImpCasts());
+    auto It = Key ? KeyIndex.find(Key) : KeyIndex.end();
+    if (It == KeyIndex.end())
+      continue;
+    NotMovedWhen[B] = {It->second, Negated ? 1u : 0u};
+  }
+}
+
+int MoveAnalysisBuilder::earlier(int A, int B) const {
+  if (A < 0)
+    return B;
+  if (B < 0 || A == B)
+    return A;
+  SourceLocation LA = Out.Moves[A].Expr->getBeginLoc();
+  SourceLocation LB = Out.Moves[B].Expr->getBeginLoc();
+  return SM.isBeforeInTranslationUnit(LB, LA) ? B : A;
+}
+
+const Expr *MoveAnalysisBuilder::spawnAbove(const Expr *E) const {
+  const LibraryModel &Lib = FA.session().library();
+  for (const Stmt *P = PM.getParent(E); P; P = PM.getParent(P)) {
+    const auto *PE = dyn_cast<Expr>(P);
+    if (!PE)
+      return nullptr;
+    if ((isa<CallExpr>(PE) || isa<CXXConstructExpr>(PE)) &&
+        ThreadModel::isSpawnExpr(PE, Lib))
+      return PE;
+  }
+  return nullptr;
+}
+
+void MoveAnalysisBuilder::addMove(const Expr *MovingExpr,
+                                  const Expr *Occurrence, MoveKind Kind,
+                                  const FunctionDecl *Callee,
+                                  const ParmVarDecl *Param) {
+  const ValueDecl *Key = occurrenceKey(Occurrence);
+  if (!Key)
+    return;
+  auto [It, New] = KeyIndex.try_emplace(Key, Keys.size());
+  if (New)
+    Keys.push_back(Key);
+  MoveSite M{MovingExpr, Occurrence, Key, Kind, Callee, Param,
+             spawnAbove(MovingExpr)};
+  unsigned Index = Out.Moves.size();
+  Out.Moves.push_back(M);
+  MoveByCall[MovingExpr] = Index;
+  Operands.insert(Occurrence);
+  Effects[MovingExpr].push_back(Effect{Effect::Move, It->second, Index});
+}
+
+void MoveAnalysisBuilder::findMoves() {
+  struct Finder : BodyWalker<Finder> {
+    MoveAnalysisBuilder &B;
+    explicit Finder(MoveAnalysisBuilder &B) : B(B) {}
+    bool VisitCallExpr(CallExpr *Call) {
+      visitCall(Call);
+      return true;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+      visitCall(CE);
+      return true;
+    }
+    bool VisitCXXStaticCastExpr(CXXStaticCastExpr *Cast) {
+      if (const Expr *Moved = getMovedExpr(Cast))
+        if (const Expr *Occ = movedOccurrence(Moved))
+          if (!B.Operands.count(Occ))
+            B.addMove(Cast, Occ, MoveKind::StdMove, nullptr, nullptr);
+      return true;
+    }
+    void visitCall(const Expr *Call) {
+      if (const auto *CE = dyn_cast<CallExpr>(Call))
+        if (const Expr *Moved = getMovedExpr(CE)) {
+          if (const Expr *Occ = movedOccurrence(Moved))
+            if (!B.Operands.count(Occ))
+              B.addMove(CE, Occ, MoveKind::StdMove, nullptr, nullptr);
+          return;
+        }
+      const FunctionDecl *Callee = calleeOf(Call);
+      if (!Callee)
+        return;
+      llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        const ParmVarDecl *P = paramForArg(Call, I);
+        if (!P)
+          continue;
+        unsigned Index = P->getFunctionScopeIndex();
+        bool Sends = paramAnnotated(Callee, Index, "fearless::sends");
+        bool Consumes = Sends || paramAnnotated(Callee, Index,
+                                                "fearless::consumes");
+        if (!Consumes)
+          continue;
+        MoveKind Kind = Sends ? MoveKind::Sent : MoveKind::Consumed;
+        const Expr *Arg = Args[I];
+        // std::move(x) passed to it: upgrade that move.
+        if (const Expr *Moved = getMovedExpr(stripWrappers(Arg))) {
+          const Expr *Occ = movedOccurrence(Moved);
+          const Expr *MoveCall = stripWrappers(Arg);
+          auto It = B.MoveByCall.find(MoveCall);
+          if (Occ && It != B.MoveByCall.end()) {
+            MoveSite &M = B.Out.Moves[It->second];
+            M.Kind = Kind;
+            M.Callee = Callee;
+            M.Param = P;
+            continue;
+          }
+          if (Occ && !B.Operands.count(Occ)) {
+            // Traversal order put the call first: record the move here.
+            B.addMove(MoveCall, Occ, Kind, Callee, P);
+          }
+          continue;
+        }
+        if (const Expr *Occ = movedOccurrence(Arg))
+          if (!B.Operands.count(Occ))
+            B.addMove(Call, Occ, Kind, Callee, P);
+      }
+    }
+  };
+  Finder F(*this);
+  const FunctionDecl *FD = FA.function();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        F.TraverseStmt(Init->getInit());
+  F.TraverseStmt(FD->getBody());
+}
+
+const Stmt *MoveAnalysisBuilder::parentSkippingImplicit(const Stmt *S,
+                                                        const Stmt *&Child) const {
+  Child = S;
+  const Stmt *P = PM.getParent(S);
+  while (P && (isa<ParenExpr>(P) || isa<MaterializeTemporaryExpr>(P) ||
+               isa<CXXBindTemporaryExpr>(P) ||
+               (isa<ImplicitCastExpr>(P) &&
+                cast<ImplicitCastExpr>(P)->getCastKind() != CK_LValueToRValue &&
+                cast<ImplicitCastExpr>(P)->getCastKind() !=
+                    CK_UserDefinedConversion))) {
+    Child = P;
+    P = PM.getParent(P);
+  }
+  return P;
+}
+
+void MoveAnalysisBuilder::classify(const Expr *Occ, unsigned Key) {
+  if (Operands.count(Occ))
+    return;
+  QualType T = Occ->getType();
+  bool Smart = isSmartPointer(T);
+  bool Thread = isThreadHandle(T);
+  const Stmt *Child = nullptr;
+  const Stmt *P = parentSkippingImplicit(Occ, Child);
+  auto Reinit = [&](const Stmt *At) {
+    Effects[At].push_back(Effect{Effect::Reinit, Key});
+  };
+  auto Use = [&] {
+    Effects[Occ].push_back(Effect{Effect::Use, Key, 0, Occ});
+  };
+  if (!P) {
+    Use();
+    return;
+  }
+  // Assignment: a reinitialization once the right-hand side is evaluated.
+  if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+    if (BO->getOpcode() == BO_Assign && BO->getLHS() == Child) {
+      Reinit(BO);
+      return;
+    }
+    Use();
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+    if (OC->getNumArgs() > 0 && OC->getArg(0) == Child) {
+      OverloadedOperatorKind Op = OC->getOperator();
+      if (Op == OO_Equal) {
+        Reinit(OC);
+        return;
+      }
+      if (Smart) {
+        if (Op == OO_Star || Op == OO_Arrow || Op == OO_Subscript)
+          Use();
+        return; // comparisons and the like are fine on a null pointer
+      }
+    }
+    Use();
+    return;
+  }
+  // Member calls: x.clear(), x.reset(), p.get(), t.joinable().
+  if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child) {
+    const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));
+    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    if (MC && M && isReinitMethod(M)) {
+      Reinit(MC);
+      return;
+    }
+    if (Smart && M)
+      return; // only dereference is a use of a moved-from smart pointer
+    if (Thread && M && M->getIdentifier() && M->getName() == "joinable")
+      return;
+    Use();
+    return;
+  }
+  // Conversions: if (p) on a smart pointer.
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
+      ICE && ICE->getCastKind() == CK_UserDefinedConversion && Smart)
+    return;
+  if (Smart)
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P);
+        MC && isa<CXXConversionDecl>(MC->getMethodDecl()))
+      return;
+  // Passed to an out-parameter: assumed to be given a new value.
+  if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+    const Expr *Call = cast<Expr>(P);
+    llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (Args[I] == Child) {
+        const ParmVarDecl *Param = paramForArg(Call, I);
+        if (Param && Param->getType()->isLValueReferenceType() &&
+            !Param->getType().getNonReferenceType().isConstQualified()) {
+          if (const auto *FD = calleeOf(Call); FD && isStdDecl(FD, "swap")) {
+            Reinit(Call);
+            return;
+          }
+          Reinit(Call);
+          return;
+        }
+      }
+    Use();
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(P);
+      UO && UO->getOpcode() == UO_AddrOf) {
+    // &x passed as a non-const pointer: an out-parameter too.
+    const Stmt *C2 = nullptr;
+    const Stmt *PP = parentSkippingImplicit(UO, C2);
+    if (PP && (isa<CallExpr>(PP) || isa<CXXConstructExpr>(PP))) {
+      llvm::ArrayRef<const Expr *> Args = argsOf(cast<Expr>(PP));
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (Args[I] == C2)
+          if (const ParmVarDecl *Param = paramForArg(cast<Expr>(PP), I);
+              Param && Param->getType()->isPointerType() &&
+              !Param->getType()->getPointeeType().isConstQualified()) {
+            Reinit(PP);
+            return;
+          }
+    }
+    Use();
+    return;
+  }
+  Use();
+}
+
+void MoveAnalysisBuilder::findUnsequenced() {
+  // An operand of a call or of an operator whose operands are unsequenced:
+  // f(std::move(x), x.size()), a + g(std::move(a)).
+  for (unsigned Index = 0; Index < Out.Moves.size(); ++Index) {
+    const MoveSite &M = Out.Moves[Index];
+    if (M.Kind != MoveKind::StdMove)
+      continue;
+    const Stmt *Child = M.Expr;
+    for (const Stmt *P = PM.getParent(Child); P;
+         Child = P, P = PM.getParent(P)) {
+      if (!isa<Expr>(P))
+        break;
+      llvm::SmallVector<const Stmt *, 4> Siblings;
+      if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+        if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+          OverloadedOperatorKind Op = OC->getOperator();
+          if (Op == OO_Equal || Op == OO_LessLess || Op == OO_GreaterGreater ||
+              Op == OO_AmpAmp || Op == OO_PipePipe || Op == OO_Comma ||
+              Op == OO_Arrow || Op == OO_Subscript || OC->isAssignmentOp())
+            continue;
+        }
+        for (const Expr *A : argsOf(cast<Expr>(P)))
+          if (A != Child)
+            Siblings.push_back(A);
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+        if (BO->isLogicalOp() || BO->isAssignmentOp() || BO->isShiftOp() ||
+            BO->isCommaOp() || BO->isPtrMemOp())
+          continue;
+        Siblings.push_back(BO->getLHS() == Child ? BO->getRHS()
+                                                 : BO->getLHS());
+      } else {
+        continue;
+      }
+      for (const Stmt *S : Siblings) {
+        // The first use of the same variable in the sibling, in source
+        // order.
+        const Expr *First = nullptr;
+        struct Finder : BodyWalker<Finder> {
+          const ValueDecl *Key;
+          const Expr *&First;
+          const MoveAnalysisBuilder &B;
+          Finder(const ValueDecl *Key, const Expr *&First,
+                 const MoveAnalysisBuilder &B)
+              : Key(Key), First(First), B(B) {}
+          bool VisitExpr(Expr *E) {
+            if (!First && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
+                occurrenceKey(E) == Key && !B.Operands.count(E)) {
+              auto It = B.Effects.find(E);
+              if (It != B.Effects.end())
+                for (const Effect &Eff : It->second)
+                  if (Eff.K == Effect::Use)
+                    First = E;
+            }
+            return !First;
+          }
+        };
+        Finder F(M.Var, First, *this);
+        F.TraverseStmt(const_cast<Stmt *>(S));
+        if (First && ReportedUses.insert(First).second &&
+            !UseOfMove.count(Index)) {
+          UseOfMove[Index] = Out.Uses.size();
+          Out.Uses.push_back(UseAfterMove{Index, First, true});
+        }
+      }
+    }
+  }
+}
+
+void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
+  auto Do = [&](const Stmt *St) {
+    auto It = Effects.find(St);
+    if (It == Effects.end())
+      return;
+    for (const Effect &E : It->second) {
+      switch (E.K) {
+      case Effect::Move:
+        // Moving an already moved-from variable is a use too.
+        if (Record && S[E.Key] >= 0 &&
+            !ReportedUses.count(Out.Moves[E.MoveIndex].Operand)) {
+          unsigned Earlier = S[E.Key];
+          if (!UseOfMove.count(Earlier)) {
+            UseOfMove[Earlier] = Out.Uses.size();
+            Out.Uses.push_back(UseAfterMove{
+                Earlier, Out.Moves[E.MoveIndex].Operand, false});
+          }
+        }
+        S[E.Key] = E.MoveIndex;
+        break;
+      case Effect::Reinit:
+        S[E.Key] = -1;
+        break;
+      case Effect::Use:
+        if (!Record || S[E.Key] < 0 || ReportedUses.count(E.Occurrence))
+          break;
+        {
+          unsigned MoveIndex = S[E.Key];
+          auto Prev = UseOfMove.find(MoveIndex);
+          if (Prev != UseOfMove.end()) {
+            // Keep the first use in source order.
+            UseAfterMove &Existing = Out.Uses[Prev->second];
+            if (Existing.Unsequenced ||
+                !SM.isBeforeInTranslationUnit(E.Occurrence->getBeginLoc(),
+                                              Existing.Use->getBeginLoc()))
+              break;
+            Existing.Use = E.Occurrence;
+            break;
+          }
+          UseOfMove[MoveIndex] = Out.Uses.size();
+          Out.Uses.push_back(UseAfterMove{MoveIndex, E.Occurrence, false});
+        }
+        break;
+      }
+    }
+  };
+  for (const CFGElement &Elem : B)
+    if (auto CS = Elem.getAs<CFGStmt>())
+      Do(CS->getStmt());
+}
+
+bool MoveAnalysisBuilder::run() {
+  findMoves();
+  if (Out.Moves.empty())
+    return false;
+  // Every occurrence of a tracked variable, and its declaration (a new
+  // object each time it executes).
+  struct Occurrences : BodyWalker<Occurrences> {
+    MoveAnalysisBuilder &B;
+    explicit Occurrences(MoveAnalysisBuilder &B) : B(B) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      visit(E);
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *E) {
+      visit(E);
+      return true;
+    }
+    bool VisitDeclStmt(DeclStmt *DS) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
+          auto It = B.KeyIndex.find(VD);
+          if (It != B.KeyIndex.end())
+            B.Effects[DS].push_back(Effect{Effect::Reinit, It->second});
+        }
+      return true;
+    }
+    void visit(const Expr *E) {
+      const ValueDecl *Key = occurrenceKey(E);
+      if (!Key)
+        return;
+      auto It = B.KeyIndex.find(Key);
+      if (It != B.KeyIndex.end())
+        B.classify(E, It->second);
+    }
+  };
+  Occurrences O(*this);
+  const FunctionDecl *FD = FA.function();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        O.TraverseStmt(Init->getInit());
+  O.TraverseStmt(FD->getBody());
+
+  findUnsequenced();
+
+  const CFG *Cfg = FA.cfg();
+  if (!Cfg)
+    return false;
+  findStateTests(*Cfg);
+  auto In = solveForward<State>(*Cfg, FA.declContext(), *this);
+  if (!In)
+    return false;
+  for (const CFGBlock *B : *Cfg) {
+    const std::optional<State> &Entry = (*In)[B->getBlockID()];
+    if (!Entry)
+      continue;
+    State S = *Entry;
+    apply(*B, S, true);
+  }
+  std::sort(Out.Uses.begin(), Out.Uses.end(),
+            [&](const UseAfterMove &A, const UseAfterMove &B) {
+              return SM.isBeforeInTranslationUnit(A.Use->getBeginLoc(),
+                                                  B.Use->getBeginLoc());
+            });
+  return true;
+}
+
+std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
+  auto Result = std::make_unique<MoveAnalysis>();
+  MoveAnalysisBuilder Builder(FA, *Result);
+  if (!Builder.run())
+    return nullptr;
+  return Result;
+}
+
+} // namespace fearless

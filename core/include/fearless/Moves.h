@@ -1,0 +1,85 @@
+//===- Moves.h - Moved-from variables, on every path ------------*- C++ -*-===//
+//
+// Rust's "use of moved value" for C++. Vocabulary (docs/checks/
+// use-after-move.md has the long form):
+//   move    std::move(x) / std::forward<T>(x) / static_cast<T&&>(x) of a
+//           local, parameter or member of *this (wherever the result goes,
+//           as clang-tidy's bugprone-use-after-move), and any argument of a
+//           fearless::consumes or fearless::sends parameter;
+//   reinit  assignment; clear/assign/reset/emplace/swap/... on standard
+//           types; a [[clang::reinitializes]] member; passing to a
+//           non-const lvalue reference or pointer parameter (an
+//           out-parameter); a new declaration (each loop iteration);
+//   use     any other occurrence; for smart pointers only dereference, for
+//           threads anything but joinable().
+// A forward may-analysis over the function's CFG records, for each use, the
+// moves that may reach it without an intervening reinitialization.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_MOVES_H
+#define FEARLESS_MOVES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/PointerUnion.h"
+#include <memory>
+#include <vector>
+
+namespace fearless {
+
+class FunctionAnalysis;
+
+/// How a variable was moved.
+enum class MoveKind : unsigned char {
+  /// std::move / std::forward / static_cast<T&&>.
+  StdMove,
+  /// Passed to a fearless::consumes parameter.
+  Consumed,
+  /// Passed to a fearless::sends parameter.
+  Sent,
+};
+
+/// One move of a tracked variable.
+struct MoveSite {
+  /// The moving expression (the std::move call, or the consuming call).
+  const clang::Expr *Expr;
+  /// The moved variable's occurrence inside it.
+  const clang::Expr *Operand;
+  /// The moved variable: a local, a parameter, or a field of *this.
+  const clang::ValueDecl *Var;
+  MoveKind Kind;
+  /// For consumes/sends: the callee and its parameter.
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::ParmVarDecl *Param = nullptr;
+  /// The spawn expression the move feeds, if the value goes into a thread.
+  const clang::Expr *IntoSpawn = nullptr;
+};
+
+/// A use of a variable that a move may reach.
+struct UseAfterMove {
+  unsigned Move; // index into moves()
+  const clang::Expr *Use;
+  /// The move and the use are unsequenced operands of one expression.
+  bool Unsequenced = false;
+};
+
+/// Results of the move analysis of one function.
+class MoveAnalysis {
+public:
+  /// Runs the analysis; null if there is nothing to track or it gives up.
+  static std::unique_ptr<MoveAnalysis> compute(FunctionAnalysis &FA);
+
+  llvm::ArrayRef<MoveSite> moves() const { return Moves; }
+  /// The first use after each move (at most one per move), in source order.
+  llvm::ArrayRef<UseAfterMove> uses() const { return Uses; }
+
+private:
+  friend class MoveAnalysisBuilder;
+  std::vector<MoveSite> Moves;
+  std::vector<UseAfterMove> Uses;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_MOVES_H

@@ -1,0 +1,15 @@
+// The move and the use are arguments of one call: their order is not
+// specified, so the use may see the moved-from object.
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+#include <string>
+#include <utility>
+
+void take(std::string, unsigned long);
+void takeReversed(unsigned long, std::string);
+
+void unsequenced() {
+  std::string a = "x";
+  take(std::move(a), a.size()); // expected-warning {{'a' used after it was moved: the move and the use are unsequenced}} expected-note {{'a' was moved here}} expected-note {{copy 'a' instead}}
+  std::string b = "y";
+  takeReversed(b.size(), std::move(b)); // expected-warning {{'b' used after it was moved: the move and the use are unsequenced}} expected-note {{'b' was moved here}} expected-note {{copy 'b' instead}}
+}
