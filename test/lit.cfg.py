@@ -8,13 +8,20 @@
 #                        Inputs/mock (fast, and stable across library versions)
 #   %mock                the mock header directory (a system include dir)
 #   %annotations         the directory holding fearless/annotations.h
+#   %fearless-check      build/bin/fearless-check
+#   %fearless-clangd     build/bin/fearless-clangd
+#   %tidy-module         build/lib/fearless-tidy.so
+#   %tidy                clang-tidy 22 with the fearless module loaded
+#   %llvm-bin            the LLVM 22 tools directory (clang-apply-replacements,
+#                        run-clang-tidy, ...)
+#   %test-inputs         test/Inputs (shared test headers)
 import os
 import lit.formats
 
 config.name = "fearless"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".m", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "tools"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.fearless_obj_root, "test")
 
@@ -30,6 +37,17 @@ fearless = "%s -fsyntax-only -fplugin=%s" % (cxx, config.fearless_plugin)
 test_inputs = os.path.join(config.test_source_root, "Inputs")
 fearless_mock = "%s -nostdinc++ -isystem %s -I%s -I%s" % (fearless, mock, annotations, test_inputs)
 
+# The front-ends other than the plugin. Listed before %fearless, of which
+# %fearless-check and %fearless-clangd are extensions (lit substitutes in
+# order), and %tidy-module before %tidy for the same reason.
+config.substitutions.append(("%fearless-check", config.fearless_check))
+config.substitutions.append(("%fearless-clangd", config.fearless_clangd))
+config.substitutions.append(("%tidy-module", config.fearless_tidy_module))
+config.substitutions.append(
+    ("%tidy", "%s --load=%s" % (os.path.join(tools, "clang-tidy"),
+                                config.fearless_tidy_module)))
+config.substitutions.append(("%llvm-bin", tools))
+config.substitutions.append(("%test-inputs", test_inputs))
 config.substitutions.append(("%fearless-mock", fearless_mock))
 config.substitutions.append(("%fearless", fearless + " -I" + annotations + " -I" + test_inputs))
 config.substitutions.append(("%plugin", config.fearless_plugin))
