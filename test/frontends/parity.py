@@ -63,6 +63,9 @@ def parse_spec(path):
     (%s), or None if there is none."""
     for command in run_lines(path):
         command = command.split("|")[0]
+        # lit's own substitutions that matter for flags.
+        sourcedir = os.path.dirname(os.path.abspath(path))
+        command = command.replace("%S", sourcedir).replace("%p", sourcedir)
         try:
             tokens = shlex.split(command)
         except ValueError:
