@@ -13,6 +13,7 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -300,12 +301,27 @@ FileResult analyzeFile(const std::string &File,
   }
   auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
 
-  FileDiagnostics Sink(Result, Options.Color);
+  // A project built with the plugin may configure its model in the compile
+  // command; those options hold for this file here too (the plugin itself is
+  // stripped from the command).
+  RunOptions FileOptions = Options;
+  for (llvm::StringRef Arg : Command.CommandLine) {
+    if (!Arg.consume_front("-fplugin-arg-fearless-"))
+      continue;
+    auto [Name, Value] = Arg.split('=');
+    if (std::vector<std::string> *List =
+            FileOptions.Analysis.Model.byName(Name))
+      for (std::string &Entry : splitNameList(Value))
+        if (!llvm::is_contained(*List, Entry))
+          List->push_back(std::move(Entry));
+  }
+
+  FileDiagnostics Sink(Result, FileOptions.Color);
   bool Ran = false;
   {
     tooling::ToolInvocation Invocation(
-        commandLine(Command, File, Options),
-        std::make_unique<AnalysisAction>(Options, Sink), Files.get());
+        commandLine(Command, File, FileOptions),
+        std::make_unique<AnalysisAction>(FileOptions, Sink), Files.get());
     Invocation.setDiagnosticConsumer(&Sink);
     llvm::CrashRecoveryContext CRC;
     // A crash in the analysis of one file must not take the others with it.
