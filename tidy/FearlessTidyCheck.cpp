@@ -93,15 +93,16 @@ void FearlessTidyCheck::registerMatchers(MatchFinder *Finder) {
   AnalysisOptions Opts;
   Opts.Enabled = CheckSet();
   for (CheckId C : allChecks()) {
+    // One library model serves every check: merge what each was given, also
+    // a disabled one (a spawn function is one whichever checks run).
+    OptionsView View(checkName(C), TidyContext->getOptions().CheckOptions,
+                     TidyContext);
+    Opts.Model.merge(readModelOptions(View));
     if (!TidyContext->isCheckEnabled(checkName(C)))
       continue;
     if (!Leader)
       Leader = C;
     Opts.Enabled.insert(C);
-    // One library model serves every check: merge what each was given.
-    OptionsView View(checkName(C), TidyContext->getOptions().CheckOptions,
-                     TidyContext);
-    Opts.Model.merge(readModelOptions(View));
   }
   if (Leader != Id)
     return;

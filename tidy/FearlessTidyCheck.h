@@ -31,7 +31,7 @@ namespace fearless::tidy {
 /// Options (CheckOptions), the same names as the plugin's model options:
 /// SpawnFunctions, ScopedSpawnFunctions, JoinFunctions, DetachFunctions, each
 /// a ';'-separated list of qualified names. They extend one library model, so
-/// the lists given to all enabled fearless checks are merged.
+/// the lists given to all fearless checks (enabled or not) are merged.
 class FearlessTidyCheck : public clang::tidy::ClangTidyCheck {
 public:
   FearlessTidyCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx,
