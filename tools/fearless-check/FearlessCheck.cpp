@@ -357,6 +357,12 @@ int main(int Argc, char **Argv) {
     for (const std::string &File : C.Files)
       Jobs.push_back({absolute(File), std::nullopt});
   }
+  if (Jobs.empty()) {
+    // Most likely a build directory that was not configured yet.
+    llvm::errs() << "fearless-check: error: the compilation database lists no "
+                    "files\n";
+    return ExitToolError;
+  }
   for (Job &J : Jobs) {
     std::vector<CompileCommand> Commands = DB->getCompileCommands(J.File);
     // The first command of a file compiled several ways: one analysis per
@@ -425,7 +431,7 @@ int main(int Argc, char **Argv) {
       size_t Count = DoneCount;
       std::string Last = LastDone;
       Guard.unlock();
-      const FileResult &R = Results[Next];
+      FileResult &R = Results[Next];
       P.clear();
       if (C.OutputFormat == Format::Text)
         Out << R.Text;
@@ -435,6 +441,8 @@ int main(int Argc, char **Argv) {
       if (R.Failed)
         llvm::errs() << "fearless-check: error: could not analyse '" << R.File
                      << "': " << R.Problem << "\n";
+      // Printed once; SARIF and the fixes need only the findings.
+      R.Text = std::string();
       P.show(Count, Last);
     }
     P.clear();
