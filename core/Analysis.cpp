@@ -1,6 +1,7 @@
 //===- Analysis.cpp - The analysis session and its functions --------------===//
 
 #include "fearless/Analysis.h"
+#include "fearless/Access.h"
 #include "fearless/FunctionAnalysis.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"

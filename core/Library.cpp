@@ -70,6 +70,11 @@ constexpr llvm::StringRef ContainerElements[] = {
 #include "fearless/Models/ThreadLibrary.def"
 };
 
+constexpr llvm::StringRef ParallelAlgorithms[] = {
+#define FEARLESS_PARALLEL_ALGORITHM(Name) Name,
+#include "fearless/Models/Races.def"
+};
+
 /// The name of a method as written in the tables ("operator[]" for
 /// operators).
 bool methodNamed(const CXXMethodDecl *M, llvm::StringRef Name) {
@@ -187,6 +192,32 @@ bool LibraryModel::isContainerElement(const CXXMethodDecl *Method) const {
     if (methodNamed(Method, Name))
       return true;
   return false;
+}
+
+const Expr *
+LibraryModel::parallelAlgorithmCallable(const CallExpr *Call) const {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || Call->getNumArgs() < 2 || !FD->getIdentifier())
+    return nullptr;
+  const CXXRecordDecl *Policy = classOf(Call->getArg(0)->getType());
+  if (!Policy || !Policy->getIdentifier())
+    return nullptr;
+  llvm::StringRef PolicyName = Policy->getName();
+  if (PolicyName != "parallel_policy" &&
+      PolicyName != "parallel_unsequenced_policy")
+    return nullptr;
+  bool Known = false;
+  for (llvm::StringRef Name : ParallelAlgorithms)
+    if (hasQualifiedName(FD, Name))
+      Known = true;
+  if (!Known)
+    return nullptr;
+  // The callable: the last argument of callable type.
+  for (unsigned I = Call->getNumArgs(); I-- > 1;)
+    if (isCallableType(Call->getArg(I)->getType()) &&
+        !Call->getArg(I)->getType()->isPointerType())
+      return Call->getArg(I);
+  return nullptr;
 }
 
 bool LibraryModel::isUserSpawnFunction(const FunctionDecl *FD) const {

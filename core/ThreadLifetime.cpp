@@ -651,7 +651,8 @@ bool ThreadLifetimeBuilder::run() {
     return false;
   // Per-statement running sets are needed by the checks asking "does the
   // spawner use this while the thread may run".
-  RecordPoints = FA.session().isEnabled(CheckId::Sync);
+  RecordPoints = FA.session().isEnabled(CheckId::Sync) ||
+                 FA.session().isEnabled(CheckId::DataRace);
   Out.MultiInstance.resize(Model.spawns().size());
   Out.RunningAtExit.resize(Model.spawns().size());
   buildFacts(*Cfg);

@@ -181,6 +181,8 @@ bool ThreadModel::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
       return true;
     if (Lib.isUserSpawnFunction(FD) || Lib.isUserScopedSpawnFunction(FD))
       return true;
+    if (Lib.parallelAlgorithmCallable(Call))
+      return true;
     return hasSpawnParam(FD);
   }
   return false;
@@ -325,6 +327,14 @@ void ThreadModel::addSpawn(const Expr *E) {
       } else {
         S.Sink = findSink(E);
       }
+    } else if (const Expr *Body =
+                   isa<CallExpr>(E)
+                       ? Lib.parallelAlgorithmCallable(cast<CallExpr>(E))
+                       : nullptr) {
+      SpawnSite &S = Add(SpawnKind::ScopedCall, HandleKind::None, Body, {});
+      S.Callee = Callee;
+      S.Sink.Kind = SinkKind::None;
+      S.Sink.Loc = E->getBeginLoc();
     } else if (Lib.isPointerFactory(Callee)) {
       QualType Thread = templateArgType(E->getType(), 0);
       SpawnSite &S = Add(SpawnKind::PointerFactory,

@@ -22,6 +22,7 @@
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -29,6 +30,7 @@ namespace fearless {
 
 class FunctionAnalysis;
 class Session;
+struct FunctionSummary;
 
 /// One check: reads the shared per-function results and reports findings.
 /// Implementations live under checks/, one class per check.
@@ -79,6 +81,13 @@ public:
   /// Send/Sync verdicts, cached for the translation unit.
   TraitOracle &traits() { return Traits; }
 
+  /// What \p FD reads and writes, in its own terms, with the locks held
+  /// (Access.h); \p LocalsShared keeps its locals (for a function whose
+  /// locals threads borrow). Null while \p FD is being summarized
+  /// (recursion) or if it has no body.
+  const FunctionSummary *summary(const clang::FunctionDecl *FD,
+                                 bool LocalsShared, unsigned Depth = 0);
+
   /// The shared analysis of \p FD, created on first use (also for functions
   /// analysed on behalf of others: thread bodies and callees).
   FunctionAnalysis &functionAnalysis(const clang::FunctionDecl *FD);
@@ -94,6 +103,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
       Functions;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Analysed;
+  std::map<std::pair<const clang::FunctionDecl *, bool>,
+           std::unique_ptr<FunctionSummary>>
+      Summaries;
   std::vector<Finding> Findings;
 };
 

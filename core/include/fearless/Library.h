@@ -81,6 +81,10 @@ public:
   /// Whether \p Method returns an element of its container (operator[], ...).
   bool isContainerElement(const clang::CXXMethodDecl *Method) const;
 
+  /// If \p Call runs a standard algorithm with a parallel execution policy
+  /// (std::execution::par, par_unseq), the callable it runs concurrently.
+  const clang::Expr *parallelAlgorithmCallable(const clang::CallExpr *Call) const;
+
   /// Whether \p FD is listed in SpawnFunctions.
   bool isUserSpawnFunction(const clang::FunctionDecl *FD) const;
 

@@ -1,0 +1,239 @@
+//===- DataRaceCheck.cpp - fearless-data-race -----------------------------===//
+//
+// Two accesses to the same memory from code that may run at the same time,
+// at least one a write, not both atomic, with no lock held in common. What
+// may run at the same time comes from the thread-lifetime dataflow of the
+// spawning function: its own code while a thread may run (per statement),
+// two threads whose lifetimes overlap, and several copies of one thread (a
+// spawn in a loop, a parallel algorithm, a fearless::scoped_spawn
+// parameter). What each side touches comes from function summaries
+// (Access.h): the spawning function's own, and each thread body's, bound to
+// what the thread was given (captures by reference, std::ref, pointers,
+// *this).
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ASTUtil.h"
+#include "fearless/Accesses.h"
+#include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/ThreadLifetime.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+/// The code of one side of a race: the spawning function, or a thread.
+struct Context {
+  /// The spawn id, or -1 for the spawning function.
+  int Spawn = -1;
+  std::vector<Access> Accesses;
+};
+
+class DataRaceCheck : public Check {
+public:
+  explicit DataRaceCheck(Session &S) : S(S) {}
+  CheckId id() const override { return CheckId::DataRace; }
+
+  void checkFunction(FunctionAnalysis &FA) override {
+    if (FA.scan().Spawns.empty())
+      return;
+    const ThreadLifetime *TL = FA.lifetime();
+    if (!TL)
+      return;
+    const ThreadModel &TM = FA.threads();
+    const FunctionSummary *Own =
+        S.summary(FA.function(), /*LocalsShared=*/true);
+    if (!Own)
+      return;
+    std::vector<Context> Threads;
+    for (const SpawnSite &Site : TM.spawns()) {
+      Context C;
+      C.Spawn = Site.Id;
+      C.Accesses = bodyAccesses(FA, Site);
+      Threads.push_back(std::move(C));
+    }
+    Reported.clear();
+    // The spawning function against each thread running at that point.
+    for (const Access &A : Own->Accesses) {
+      const llvm::BitVector *Running = TL->runningAt(A.Point);
+      if (!Running)
+        continue;
+      for (int Id : Running->set_bits())
+        for (const Access &B : Threads[Id].Accesses)
+          consider(FA, *TL, A, -1, B, Id);
+    }
+    // Threads against each other, and against other copies of themselves.
+    for (size_t I = 0; I < Threads.size(); ++I) {
+      const SpawnSite &Site = TM.spawns()[I];
+      bool Copies = TL->isMultiInstance(I) || Site.Kind == SpawnKind::ScopedCall;
+      for (size_t J = I; J < Threads.size(); ++J) {
+        if (I == J ? !Copies : !TL->mayOverlap(I, J))
+          continue;
+        const auto &As = Threads[I].Accesses;
+        const auto &Bs = Threads[J].Accesses;
+        for (size_t X = 0; X < As.size(); ++X)
+          for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
+            consider(FA, *TL, As[X], I, Bs[Y], J);
+      }
+    }
+  }
+
+private:
+  /// What a thread touches, in the spawning function's terms.
+  std::vector<Access> bodyAccesses(FunctionAnalysis &FA, const SpawnSite &Site) {
+    std::vector<Access> Result;
+    const FunctionDecl *Body = Site.Body.Function;
+    if (!Body || !Body->getDefinition())
+      return Result;
+    Body = Body->getDefinition();
+    const FunctionSummary *Sub = S.summary(Body, /*LocalsShared=*/false);
+    if (!Sub)
+      return Result;
+    const FunctionDecl *Spawner = FA.function();
+    std::vector<std::optional<MemLoc>> Params(Body->getNumParams());
+    std::optional<MemLoc> This;
+    if (Site.Body.Lambda) {
+      // Captured by reference: the spawner's own variables; *this: the
+      // spawner's *this. The lambda's locals are its own.
+      This.emplace();
+      This->IsThis = true;
+    } else {
+      llvm::ArrayRef<const Expr *> Args = Site.Args;
+      unsigned First = 0;
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Body);
+          MD && !MD->isStatic() && !Args.empty()) {
+        // std::thread(&C::run, obj, args...): the object comes first.
+        const Expr *Obj = stripMoves(Args[0]);
+        This = resolveLocation(S, Spawner, Obj,
+                               Obj->getType()->isPointerType());
+        First = 1;
+      }
+      for (unsigned I = 0; I < Params.size() && I + First < Args.size(); ++I) {
+        const Expr *Arg = Args[I + First];
+        QualType PT = Body->getParamDecl(I)->getType();
+        const Expr *Inner = stripMoves(Arg);
+        // std::ref(x): the parameter refers to x.
+        if (const auto *Call = dyn_cast<CallExpr>(Inner))
+          if (const FunctionDecl *FD = Call->getDirectCallee();
+              FD && (isStdDecl(FD, "ref") || isStdDecl(FD, "cref")) &&
+              Call->getNumArgs() == 1) {
+            Params[I] = resolveLocation(S, Spawner, Call->getArg(0), false);
+            continue;
+          }
+        if (PT->isPointerType())
+          Params[I] = resolveLocation(S, Spawner, Arg, /*Deref=*/true);
+      }
+    }
+    for (const Access &A : Sub->Accesses) {
+      std::optional<MemLoc> Loc = bindLocation(A.Loc, Body, Params, This);
+      if (!Loc)
+        continue;
+      Access Mapped = A;
+      Mapped.Loc = *Loc;
+      Mapped.Locks.clear();
+      for (const Lock &L : A.Locks) {
+        Lock ML = L;
+        if (!L.Unknown) {
+          if (std::optional<MemLoc> M = bindLocation(L.Mutex, Body, Params, This))
+            ML.Mutex = *M;
+          else
+            ML.Unknown = true;
+        }
+        Mapped.Locks.push_back(ML);
+      }
+      Result.push_back(std::move(Mapped));
+    }
+    return Result;
+  }
+
+  void consider(FunctionAnalysis &FA, const ThreadLifetime &TL,
+                const Access &A, int CtxA, const Access &B, int CtxB) {
+    if (!A.Write && !B.Write)
+      return;
+    if (A.Atomic && B.Atomic)
+      return;
+    if (!mayOverlap(A, B) || protectedByLock(A, B))
+      return;
+    // The write is the primary; between two writes, the earlier one.
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    bool AFirst = A.Write && (!B.Write || !SM.isBeforeInTranslationUnit(
+                                                B.Where, A.Where));
+    const Access &P = AFirst ? A : B;
+    const Access &O = AFirst ? B : A;
+    int CtxP = AFirst ? CtxA : CtxB;
+    int CtxO = AFirst ? CtxB : CtxA;
+    std::string What = P.Loc.describe();
+    std::string Key = What + "|" + std::to_string(std::min(CtxP, CtxO)) + "|" +
+                      std::to_string(std::max(CtxP, CtxO));
+    if (!Reported.insert(Key).second)
+      return;
+    report(FA, TL, P, CtxP, O, CtxO, What);
+  }
+
+  void report(FunctionAnalysis &FA, const ThreadLifetime &TL, const Access &P,
+              int CtxP, const Access &O, int CtxO, const std::string &What) {
+    const ThreadModel &TM = FA.threads();
+    Finding F = makeFinding(CheckId::DataRace, P.Where, MessageId::DataRace,
+                            {What, int(P.Write), int(O.Write)}, P.Range);
+    for (SourceLocation Via : P.Via)
+      F.note(Via, MessageId::RaceThroughCall);
+    bool SameAccess = CtxP == CtxO && P.Where == O.Where;
+    if (SameAccess) {
+      F.note(TM.spawns()[CtxP].Spawn->getBeginLoc(),
+             MessageId::RaceSameAccessInCopies, {int(O.Write)});
+    } else {
+      F.note(O.Where, MessageId::RaceOtherAccess, {int(O.Write)}, O.Range);
+      for (SourceLocation Via : O.Via)
+        F.note(Via, MessageId::RaceThroughCall);
+      if (CtxP >= 0 && CtxO >= 0 && CtxP != CtxO) {
+        F.note(TM.spawns()[CtxP].Spawn->getBeginLoc(),
+               MessageId::RaceThreadSpawned, {1});
+        F.note(TM.spawns()[CtxO].Spawn->getBeginLoc(),
+               MessageId::RaceThreadSpawned, {2});
+      } else {
+        int Thread = CtxP >= 0 ? CtxP : CtxO;
+        const SpawnSite &Site = TM.spawns()[Thread];
+        F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
+        if (Site.Sink.Decl) {
+          llvm::ArrayRef<SourceLocation> Joins =
+              TL.joinsOf(HandleKey(Site.Sink.Decl));
+          if (!Joins.empty())
+            F.note(Joins.front(), MessageId::RaceJoinedOnlyHere);
+        }
+      }
+    }
+    // A lock held on one side only.
+    auto OneSided = [&](const Access &Held, const Access &Other) {
+      for (const Lock &L : Held.Locks) {
+        if (L.Unknown)
+          continue;
+        bool InOther = false;
+        for (const Lock &M : Other.Locks)
+          if (M.Mutex == L.Mutex)
+            InOther = true;
+        if (!InOther && L.Acquired.isValid())
+          F.note(L.Acquired, MessageId::RaceLockOneSide,
+                 {L.Mutex.describe()});
+      }
+    };
+    OneSided(P, O);
+    OneSided(O, P);
+    S.report(std::move(F));
+  }
+
+  Session &S;
+  llvm::StringSet<> Reported;
+};
+
+} // namespace
+
+std::unique_ptr<Check> createDataRaceCheck(Session &S) {
+  return std::make_unique<DataRaceCheck>(S);
+}
+
+} // namespace fearless

@@ -1,0 +1,118 @@
+//===- Access.h - Memory accesses and the locks held at them ----*- C++ -*-===//
+//
+// What the data-race check compares. A memory location is a root (a
+// variable: local, parameter or global; or *this) with a path of fields and
+// elements below it. An access reads or writes a location, atomically or
+// not, with a set of locks held. A function's summary lists its accesses in
+// its own terms (its parameters, *this, globals, variables it captured by
+// reference); a caller maps them into its terms by binding parameters to
+// arguments, so one summary serves every call site.
+//
+// Vocabulary (docs/checks/data-race.md has the long form):
+//   access   a read or write of a location; calls of const members of
+//            standard types read, non-const ones write (the standard's data
+//            race rule), containers' element accessors only read the
+//            container ("const for the purpose of data races")
+//   lockset  the mutexes held at an access on every path reaching it
+//            (lock_guard, unique_lock, scoped_lock, shared_lock, lock()/
+//            unlock(), pthread_mutex_lock, thread-safety attributes)
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_ACCESS_H
+#define FEARLESS_ACCESS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+#include <vector>
+
+namespace fearless {
+
+/// One step below a root: a field, or an element of an array or container.
+struct PathStep {
+  /// The field, or null for an element.
+  const clang::FieldDecl *Field = nullptr;
+  /// For elements: what is known of the index.
+  enum IndexKind : unsigned char {
+    /// A constant index (Value).
+    Constant,
+    /// The same shared variable (Var) everywhere.
+    SharedVar,
+    /// Anything else: assumed to differ between threads (per-thread slots).
+    Other,
+  } Index = Other;
+  long long Value = 0;
+  const clang::ValueDecl *Var = nullptr;
+
+  bool operator==(const PathStep &O) const {
+    return Field == O.Field && Index == O.Index && Value == O.Value &&
+           Var == O.Var;
+  }
+};
+
+/// A memory location.
+struct MemLoc {
+  /// The root variable; null when the root is *this.
+  const clang::ValueDecl *Root = nullptr;
+  bool IsThis = false;
+  /// The root is a pointer (or smart pointer) and this is what it points to.
+  bool Deref = false;
+  llvm::SmallVector<PathStep, 2> Path;
+
+  bool valid() const { return Root || IsThis; }
+  bool sameRoot(const MemLoc &O) const {
+    return Root == O.Root && IsThis == O.IsThis && Deref == O.Deref;
+  }
+  bool operator==(const MemLoc &O) const {
+    return sameRoot(O) && Path == O.Path;
+  }
+  /// The location as the user wrote it, quoted: 'counter', 'this->hits_',
+  /// 'stats.total', 'results[0]', 'results[...]', '*ptr'.
+  std::string describe() const;
+};
+
+/// A lock held at an access.
+struct Lock {
+  MemLoc Mutex;
+  bool Shared = false;
+  /// A lock the analysis could not name: it protects from everything.
+  bool Unknown = false;
+  clang::SourceLocation Acquired;
+};
+
+/// A read or write of a location.
+struct Access {
+  MemLoc Loc;
+  bool Write = false;
+  bool Atomic = false;
+  /// A read of a container's own state only (size(), begin(), operator[]),
+  /// not of its elements.
+  bool Shallow = false;
+  llvm::SmallVector<Lock, 2> Locks;
+  clang::SourceLocation Where;
+  clang::SourceRange Range;
+  /// Call sites from the summarized function down to the access.
+  llvm::SmallVector<clang::SourceLocation, 2> Via;
+  /// The CFG statement of the summarized function performing the access (or
+  /// the call leading to it).
+  const clang::Stmt *Point = nullptr;
+};
+
+/// The accesses of one function, in its own terms.
+struct FunctionSummary {
+  std::vector<Access> Accesses;
+};
+
+/// Whether \p A and \p B may touch the same memory (one's path is a prefix
+/// of the other's, elements that may be the same).
+bool mayOverlap(const Access &A, const Access &B);
+
+/// Whether a common lock orders \p A and \p B (held by both, not both
+/// shared), or one of them holds a lock the analysis could not name.
+bool protectedByLock(const Access &A, const Access &B);
+
+} // namespace fearless
+
+#endif // FEARLESS_ACCESS_H
