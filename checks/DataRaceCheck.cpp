@@ -168,7 +168,14 @@ private:
     int CtxP = AFirst ? CtxA : CtxB;
     int CtxO = AFirst ? CtxB : CtxA;
     std::string What = P.Loc.describe();
-    std::string Key = What + "|" + std::to_string(std::min(CtxP, CtxO)) + "|" +
+    // One finding per object and pair of sides: the variable and its fields,
+    // whatever elements are involved.
+    MemLoc Object = P.Loc;
+    Object.Path.erase(std::remove_if(Object.Path.begin(), Object.Path.end(),
+                                     [](const PathStep &S) { return !S.Field; }),
+                      Object.Path.end());
+    std::string Key = Object.describe() + "|" +
+                      std::to_string(std::min(CtxP, CtxO)) + "|" +
                       std::to_string(std::max(CtxP, CtxO));
     if (!Reported.insert(Key).second)
       return;

@@ -50,9 +50,12 @@ private:
                                           : MessageId::UsedAfterMove,
                             {Var}, U.Use->getSourceRange());
     SourceLocation MoveLoc = M.Expr->getBeginLoc();
+    // A use at or before its move in the source is reached through the
+    // loop's back edge.
     bool PreviousIteration =
         !U.Unsequenced &&
-        SM.isBeforeInTranslationUnit(U.Use->getBeginLoc(), MoveLoc) &&
+        !SM.isBeforeInTranslationUnit(M.Operand->getBeginLoc(),
+                                      U.Use->getBeginLoc()) &&
         inCommonLoop(FA.parents(), U.Use, M.Expr);
     if (M.Kind == MoveKind::Consumed || M.Kind == MoveKind::Sent) {
       const FunctionDecl *Callee =

@@ -1,0 +1,45 @@
+// Data races against the real libstdc++ 12 headers.
+// RUN: %fearless -std=c++20 -pthread -Xclang -verify %s
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+void mapInsert() {
+  std::map<std::string, int> index;
+  std::jthread a([&] { index["a"] = 1; }); // expected-warning {{data race on 'index'}} expected-note {{one thread is spawned here}}
+  std::jthread b([&] { index["b"] = 2; }); // expected-note {{the other write is here}} expected-note {{the other thread is spawned here}}
+}
+
+void sharedMutex() {
+  std::shared_mutex m;
+  std::vector<int> data(4);
+  std::jthread reader([&] {
+    std::shared_lock lock(m);
+    (void)data.size();
+  });
+  std::jthread writer([&] {
+    std::unique_lock lock(m);
+    data.push_back(1);
+  });
+}
+
+void atomicCounter() {
+  std::atomic<long> hits{0};
+  std::vector<std::jthread> pool;
+  for (int i = 0; i < 4; ++i)
+    pool.emplace_back([&] { hits++; });
+}
+
+void lockOnOneSide() {
+  std::mutex m;
+  long total = 0;
+  std::jthread t([&] { // expected-note {{the thread is spawned here}}
+    std::lock_guard<std::mutex> lock(m); // expected-note {{'m' is held here, but not at the other access}}
+    total += 1; // expected-warning {{data race on 'total'}}
+  });
+  total += 2; // expected-note {{the other write is here}}
+}
