@@ -65,7 +65,8 @@ public:
         continue;
       for (int Id : Running->set_bits())
         for (const Access &B : Threads[Id].Accesses)
-          consider(FA, *TL, A, -1, B, Id);
+          consider(FA, *TL, A, -1, Own->Accesses, B, Id,
+                   Threads[Id].Accesses);
     }
     // Threads against each other, and against other copies of themselves.
     for (size_t I = 0; I < Threads.size(); ++I) {
@@ -78,7 +79,7 @@ public:
         const auto &Bs = Threads[J].Accesses;
         for (size_t X = 0; X < As.size(); ++X)
           for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
-            consider(FA, *TL, As[X], I, Bs[Y], J);
+            consider(FA, *TL, As[X], I, As, Bs[Y], J, Bs);
       }
     }
   }
@@ -151,13 +152,47 @@ private:
     return Result;
   }
 
+  /// Where an access happens in its context's own function: the access, or
+  /// the call leading to it.
+  static SourceLocation position(const Access &A) {
+    return A.Via.empty() ? A.Where : A.Via.front();
+  }
+
+  /// Whether \p First (in context \p FirstSide) is ordered before \p Second
+  /// (in \p SecondSide) by a release/acquire pair on an atomic: a
+  /// synchronizing atomic write after First on its side, a synchronizing
+  /// atomic read of the same atomic before Second on the other (the
+  /// ready-flag hand-off).
+  static bool orderedByAtomic(const SourceManager &SM, const Access &First,
+                              llvm::ArrayRef<Access> FirstSide,
+                              const Access &Second,
+                              llvm::ArrayRef<Access> SecondSide) {
+    for (const Access &Release : FirstSide) {
+      if (!Release.Atomic || !Release.Write || !Release.Synchronizing ||
+          !SM.isBeforeInTranslationUnit(position(First), position(Release)))
+        continue;
+      for (const Access &Acquire : SecondSide)
+        if (Acquire.Atomic && Acquire.Synchronizing &&
+            Acquire.Loc == Release.Loc &&
+            SM.isBeforeInTranslationUnit(position(Acquire), position(Second)))
+          return true;
+    }
+    return false;
+  }
+
   void consider(FunctionAnalysis &FA, const ThreadLifetime &TL,
-                const Access &A, int CtxA, const Access &B, int CtxB) {
+                const Access &A, int CtxA, llvm::ArrayRef<Access> SideA,
+                const Access &B, int CtxB, llvm::ArrayRef<Access> SideB) {
     if (!A.Write && !B.Write)
       return;
     if (A.Atomic && B.Atomic)
       return;
     if (!mayOverlap(A, B) || protectedByLock(A, B))
+      return;
+    const SourceManager &OrderSM = FA.astContext().getSourceManager();
+    if (CtxA != CtxB &&
+        (orderedByAtomic(OrderSM, A, SideA, B, SideB) ||
+         orderedByAtomic(OrderSM, B, SideB, A, SideA)))
       return;
     // The write is the primary; between two writes, the earlier one.
     const SourceManager &SM = FA.astContext().getSourceManager();

@@ -823,8 +823,19 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
     const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
     if (!M)
       return;
-    if (Atomic)
-      return record(*Loc, !M->isConst(), true, false, L, Held, Point);
+    if (Atomic) {
+      record(*Loc, !M->isConst(), true, false, L, Held, Point);
+      // memory_order_relaxed orders nothing.
+      bool Relaxed = false;
+      if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME)))
+        for (const Expr *Arg : MC->arguments())
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+            if (DRE->getDecl()->getName().contains("relaxed"))
+              Relaxed = true;
+      if (!Out.Accesses.empty())
+        Out.Accesses.back().Synchronizing = !Relaxed;
+      return;
+    }
     if (isStdLibraryRecord(M->getParent())) {
       if (constForRaces(M))
         return Read(/*Shallow=*/true);
@@ -841,8 +852,12 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
       OC && OC->getNumArgs() > 0 && OC->getArg(0) == Child) {
     const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-    if (Atomic)
-      return record(*Loc, true, true, false, L, Held, Point);
+    if (Atomic) {
+      record(*Loc, true, true, false, L, Held, Point);
+      if (!Out.Accesses.empty())
+        Out.Accesses.back().Synchronizing = true;
+      return;
+    }
     if (M && isStdLibraryRecord(M->getParent())) {
       if (constForRaces(M))
         return Read(/*Shallow=*/true);

@@ -87,6 +87,8 @@ struct Access {
   MemLoc Loc;
   bool Write = false;
   bool Atomic = false;
+  /// For atomic accesses: whether it synchronizes (not memory_order_relaxed).
+  bool Synchronizing = false;
   /// A read of a container's own state only (size(), begin(), operator[]),
   /// not of its elements.
   bool Shallow = false;
