@@ -166,6 +166,11 @@ private:
   llvm::DenseMap<const Expr *, unsigned> MoveByCall;
   llvm::DenseSet<const Expr *> ReportedUses;
   llvm::DenseMap<unsigned, size_t> UseOfMove;
+  /// Moves that happen at the call receiving the moved value by reference
+  /// (after every argument), not at std::move: never unsequenced.
+  llvm::DenseSet<unsigned> DeferredMoves;
+  const Expr *effectiveMovePoint(const Expr *MovingExpr, const Expr *Occurrence,
+                                 MoveKind Kind) const;
   /// Blocks whose branch proves a tracked variable is not moved-from on one
   /// edge: block -> (key, successor index).
   llvm::DenseMap<const CFGBlock *, std::pair<unsigned, unsigned>> NotMovedWhen;
@@ -230,6 +235,126 @@ const Expr *MoveAnalysisBuilder::spawnAbove(const Expr *E) const {
   return nullptr;
 }
 
+/// Whether a call may leave its rvalue arguments untouched: it consumes
+/// them only when it succeeds (try_emplace, insert_or_assign, node-handle and
+/// map/set insert), or its result decides whether it did (`if
+/// (!m.insert(std::move(v)))`).
+static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier()) {
+      llvm::StringRef Name = M->getName();
+      if (Name == "try_emplace" || Name == "insert_or_assign" ||
+          Name == "merge")
+        return true;
+      llvm::StringRef Class =
+          M->getParent()->getIdentifier() ? M->getParent()->getName() : "";
+      std::string Lower = Class.lower();
+      if ((Name == "insert" || Name == "emplace" || Name == "emplace_hint") &&
+          (llvm::StringRef(Lower).contains("map") ||
+           llvm::StringRef(Lower).contains("set")))
+        return true;
+    }
+  }
+  // The result is tested: the code checks whether the move happened.
+  const Stmt *Child = Call;
+  for (const Stmt *P = PM.getParent(Call); P; Child = P, P = PM.getParent(P)) {
+    if (isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups, CXXBindTemporaryExpr,
+            MaterializeTemporaryExpr>(P))
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(P);
+        UO && UO->getOpcode() == UO_LNot)
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P);
+        MC && MC->getMethodDecl() && isa<CXXConversionDecl>(MC->getMethodDecl()))
+      continue;
+    if (const auto *ME = dyn_cast<MemberExpr>(P))
+      return ME->getMemberDecl()->getName() == "second"; // insert(...).second
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return If->getCond() == Child;
+    if (const auto *While = dyn_cast<WhileStmt>(P))
+      return While->getCond() == Child;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(P))
+      return CO->getCond() == Child;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+      return BO->isLogicalOp() || BO->isComparisonOp();
+    return false;
+  }
+  return false;
+}
+
+const Expr *MoveAnalysisBuilder::effectiveMovePoint(const Expr *MovingExpr,
+                                                    const Expr *Occurrence,
+                                                    MoveKind Kind) const {
+  if (Kind != MoveKind::StdMove)
+    return MovingExpr;
+  // Moving an int or a pointer copies it; so does moving any trivially
+  // copyable object: the source keeps its value.
+  QualType T = Occurrence->getType().getNonReferenceType();
+  if (T->isScalarType() ||
+      (T.isTriviallyCopyableType(FA.astContext()) && !T->isRecordType()) ||
+      (T->isRecordType() && T.isTriviallyCopyableType(FA.astContext())))
+    return nullptr;
+  // std::forward<T&>(x) is an lvalue: nothing moves.
+  if (!MovingExpr->isXValue())
+    return nullptr;
+  // static_cast<Base &&>(derived): only the base subobject moves.
+  if (const CXXRecordDecl *To = MovingExpr->getType()->getAsCXXRecordDecl())
+    if (const CXXRecordDecl *From = T->getAsCXXRecordDecl();
+        From && To->getCanonicalDecl() != From->getCanonicalDecl())
+      return nullptr;
+  const Stmt *Child = MovingExpr;
+  for (const Stmt *P = PM.getParent(MovingExpr); P;
+       Child = P, P = PM.getParent(P)) {
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
+      // Moving a base subobject (Base(std::move(derived))) leaves the rest.
+      if (ICE->getCastKind() == CK_DerivedToBase ||
+          ICE->getCastKind() == CK_UncheckedDerivedToBase)
+        return nullptr;
+      continue;
+    }
+    if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr>(P))
+      continue;
+    if (const auto *CE = dyn_cast<CXXStaticCastExpr>(P)) {
+      if (CE->getCastKind() == CK_DerivedToBase ||
+          CE->getCastKind() == CK_UncheckedDerivedToBase)
+        return nullptr;
+      continue;
+    }
+    // std::move(x).field, std::get<I>(std::move(t)): one part moves.
+    if (isa<MemberExpr>(P))
+      return nullptr;
+    // Move construction (a by-value parameter, a variable, a capture):
+    // the move happens right here.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P);
+        CE && CE->getConstructor() &&
+        CE->getConstructor()->isCopyOrMoveConstructor())
+      return MovingExpr;
+    if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+      const Expr *Call = cast<Expr>(P);
+      const FunctionDecl *Callee = calleeOf(Call);
+      if (Callee && isStdDecl(Callee, "get"))
+        return nullptr;
+      llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        if (Args[I] != Child)
+          continue;
+        const ParmVarDecl *Param = paramForArg(Call, I);
+        if (!Param || !Param->getType()->isReferenceType())
+          return MovingExpr; // a by-value parameter is move-constructed here
+        if (consumesConditionally(Call, PM))
+          return nullptr;
+        // Bound to a reference: the callee moves, once every argument is
+        // evaluated.
+        return Call;
+      }
+      return MovingExpr;
+    }
+    return MovingExpr;
+  }
+  return MovingExpr;
+}
+
 void MoveAnalysisBuilder::addMove(const Expr *MovingExpr,
                                   const Expr *Occurrence, MoveKind Kind,
                                   const FunctionDecl *Callee,
@@ -237,6 +362,12 @@ void MoveAnalysisBuilder::addMove(const Expr *MovingExpr,
   const ValueDecl *Key = occurrenceKey(Occurrence);
   if (!Key)
     return;
+  const Expr *Point = effectiveMovePoint(MovingExpr, Occurrence, Kind);
+  if (!Point) {
+    // Not a move of the whole object: its operand is not a use either.
+    Operands.insert(Occurrence);
+    return;
+  }
   auto [It, New] = KeyIndex.try_emplace(Key, Keys.size());
   if (New)
     Keys.push_back(Key);
@@ -246,7 +377,9 @@ void MoveAnalysisBuilder::addMove(const Expr *MovingExpr,
   Out.Moves.push_back(M);
   MoveByCall[MovingExpr] = Index;
   Operands.insert(Occurrence);
-  Effects[MovingExpr].push_back(Effect{Effect::Move, It->second, Index});
+  if (Point != MovingExpr)
+    DeferredMoves.insert(Index);
+  Effects[Point].push_back(Effect{Effect::Move, It->second, Index});
 }
 
 void MoveAnalysisBuilder::findMoves() {
@@ -454,7 +587,7 @@ void MoveAnalysisBuilder::findUnsequenced() {
   // f(std::move(x), x.size()), a + g(std::move(a)).
   for (unsigned Index = 0; Index < Out.Moves.size(); ++Index) {
     const MoveSite &M = Out.Moves[Index];
-    if (M.Kind != MoveKind::StdMove)
+    if (M.Kind != MoveKind::StdMove || DeferredMoves.count(Index))
       continue;
     const Stmt *Child = M.Expr;
     for (const Stmt *P = PM.getParent(Child); P;
@@ -519,6 +652,15 @@ void MoveAnalysisBuilder::findUnsequenced() {
 
 void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
   auto Do = [&](const Stmt *St) {
+    // A declaration executing again makes a new object (the CFG splits
+    // multi-variable declarations into one statement per variable).
+    if (const auto *DS = dyn_cast<DeclStmt>(St))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
+          auto K = KeyIndex.find(VD);
+          if (K != KeyIndex.end())
+            S[K->second] = -1;
+        }
     auto It = Effects.find(St);
     if (It == Effects.end())
       return;
@@ -583,15 +725,6 @@ bool MoveAnalysisBuilder::run() {
     }
     bool VisitMemberExpr(MemberExpr *E) {
       visit(E);
-      return true;
-    }
-    bool VisitDeclStmt(DeclStmt *DS) {
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D)) {
-          auto It = B.KeyIndex.find(VD);
-          if (It != B.KeyIndex.end())
-            B.Effects[DS].push_back(Effect{Effect::Reinit, It->second});
-        }
       return true;
     }
     void visit(const Expr *E) {

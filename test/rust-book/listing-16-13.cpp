@@ -10,6 +10,7 @@
 
 struct Counter {
   int value = 0;
+  std::vector<int> history; // not trivially copyable: a move empties it
 };
 
 void movedIntoEveryThread() {
