@@ -17,6 +17,8 @@
 #include "fearless/VarUsage.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -31,12 +33,64 @@ public:
   void checkFunction(FunctionAnalysis &FA) override;
 
 private:
-  void report(FunctionAnalysis &FA, const OutlivedBorrow &O);
+  void report(FunctionAnalysis &FA,
+              llvm::ArrayRef<const OutlivedBorrow *> Group);
   void addWhyNote(Finding &F, const SpawnSite &Site, const Borrow &B,
                   const OutlivedBorrow &O);
   std::optional<FixIt> captureFix(FunctionAnalysis &FA, const SpawnSite &Site,
                                   const Borrow &B);
   Session &S;
+};
+
+/// Places where a function may wait for threads by hand: a loop testing an
+/// atomic or calling a wait-like function, or a call of wait(),
+/// arrive_and_wait(), acquire() (latches, barriers, semaphores, condition
+/// variables, futures of promises). A thread that is detached or escapes but
+/// is waited for this way is not a definite bug.
+class WaitFinder : public RecursiveASTVisitor<WaitFinder> {
+public:
+  std::vector<SourceLocation> Waits;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      if (isWaitName(FD))
+        Waits.push_back(Call->getBeginLoc());
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *W) { return loop(W->getCond(), W); }
+  bool VisitDoStmt(DoStmt *D) { return loop(D->getCond(), D); }
+  bool VisitForStmt(ForStmt *F) { return loop(F->getCond(), F); }
+
+private:
+  static bool isWaitName(const FunctionDecl *FD) {
+    const IdentifierInfo *II = FD->getIdentifier();
+    if (!II)
+      return false;
+    llvm::StringRef N = II->getName();
+    return N == "wait" || N == "wait_for" || N == "wait_until" ||
+           N == "arrive_and_wait" || N == "acquire" || N == "try_acquire" ||
+           N == "Wait" || N == "WaitForNotification" || N == "Await";
+  }
+  bool loop(const Expr *Cond, const Stmt *Loop) {
+    if (Cond && testsAtomic(Cond))
+      Waits.push_back(Loop->getBeginLoc());
+    return true;
+  }
+  static bool testsAtomic(const Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      QualType T = E->getType().getNonReferenceType();
+      if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+        if (isStdDecl(RD, "atomic") || isStdDecl(RD, "atomic_flag"))
+          return true;
+      if (T->isAtomicType())
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      if (Child && testsAtomic(Child))
+        return true;
+    return false;
+  }
 };
 
 void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
@@ -45,8 +99,41 @@ void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
   const ThreadLifetime *TL = FA.lifetime();
   if (!TL)
     return;
-  for (const OutlivedBorrow &O : TL->outlivedBorrows())
-    report(FA, O);
+  llvm::ArrayRef<OutlivedBorrow> All = TL->outlivedBorrows();
+  if (All.empty())
+    return;
+  WaitFinder Waits;
+  Waits.TraverseStmt(const_cast<Stmt *>(FA.function()->getBody()));
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  // One finding per thread, however many objects it borrows.
+  std::vector<unsigned> Spawns;
+  for (const OutlivedBorrow &O : All)
+    if (!llvm::is_contained(Spawns, O.Spawn))
+      Spawns.push_back(O.Spawn);
+  for (unsigned Spawn : Spawns) {
+    std::vector<const OutlivedBorrow *> Group;
+    for (const OutlivedBorrow &O : All)
+      if (O.Spawn == Spawn)
+        Group.push_back(&O);
+    std::stable_sort(Group.begin(), Group.end(),
+                     [&](const OutlivedBorrow *A, const OutlivedBorrow *B) {
+                       const SpawnSite &Site = FA.threads().spawns()[Spawn];
+                       return SM.isBeforeInTranslationUnit(
+                           Site.Borrows[A->BorrowIndex].Loc,
+                           Site.Borrows[B->BorrowIndex].Loc);
+                     });
+    // Waiting by hand between the spawn and the object's death.
+    SourceLocation SpawnLoc =
+        FA.threads().spawns()[Spawn].Spawn->getBeginLoc();
+    bool WaitedFor = false;
+    for (SourceLocation W : Waits.Waits)
+      if (SM.isBeforeInTranslationUnit(SpawnLoc, W) &&
+          SM.isBeforeInTranslationUnit(W, Group.front()->DeathLoc))
+        WaitedFor = true;
+    if (WaitedFor)
+      continue;
+    report(FA, Group);
+  }
 }
 
 /// Where to point for a spawn: the lambda it runs when written in place,
@@ -155,45 +242,55 @@ std::optional<FixIt> EscapingBorrowCheck::captureFix(FunctionAnalysis &FA,
                (", " + VD->getName()).str()};
 }
 
-void EscapingBorrowCheck::report(FunctionAnalysis &FA,
-                                 const OutlivedBorrow &O) {
+void EscapingBorrowCheck::report(
+    FunctionAnalysis &FA, llvm::ArrayRef<const OutlivedBorrow *> Group) {
   const ThreadModel &TM = FA.threads();
-  const SpawnSite &Site = TM.spawns()[O.Spawn];
-  const Borrow &B = Site.Borrows[O.BorrowIndex];
+  const OutlivedBorrow &First = *Group.front();
+  const SpawnSite &Site = TM.spawns()[First.Spawn];
   auto [Loc, Range] = spawnAnchor(Site);
-  const auto *Named = static_cast<const NamedDecl *>(B.Named);
+  const auto *FirstNamed =
+      static_cast<const NamedDecl *>(Site.Borrows[First.BorrowIndex].Named);
   Finding F = makeFinding(CheckId::EscapingBorrow, Loc,
-                          MessageId::ThreadMayOutliveBorrow, {Named}, Range);
-  switch (B.Kind) {
-  case BorrowKind::Capture:
-    F.note(B.Loc, MessageId::BorrowedByCapture, {Named}, B.Range);
-    break;
-  case BorrowKind::RefWrapper:
-    F.note(B.Loc, MessageId::BorrowedByRefWrapper, {Named}, B.Range);
-    break;
-  case BorrowKind::Address:
-    F.note(B.Loc, MessageId::BorrowedByAddress, {Named}, B.Range);
-    break;
-  case BorrowKind::ThroughPointer:
-    F.note(B.Loc, MessageId::BorrowedThroughPointer,
-           {static_cast<const NamedDecl *>(B.Via), Named}, B.Range);
-    break;
-  case BorrowKind::ThroughObject:
-    if (B.Via)
-      F.note(B.Loc, MessageId::BorrowedThroughObject,
-             {static_cast<const NamedDecl *>(B.Via), Named}, B.Range);
-    else
+                          MessageId::ThreadMayOutliveBorrow, {FirstNamed},
+                          Range);
+  bool WhyGiven = false;
+  for (const OutlivedBorrow *O : Group) {
+    const Borrow &B = Site.Borrows[O->BorrowIndex];
+    const auto *Named = static_cast<const NamedDecl *>(B.Named);
+    switch (B.Kind) {
+    case BorrowKind::Capture:
+      F.note(B.Loc, MessageId::BorrowedByCapture, {Named}, B.Range);
+      break;
+    case BorrowKind::RefWrapper:
       F.note(B.Loc, MessageId::BorrowedByRefWrapper, {Named}, B.Range);
-    break;
-  }
-  addWhyNote(F, Site, B, O);
-  F.note(O.DeathLoc,
-         O.AtExit ? MessageId::BorrowDestroyedAtExit
-                  : MessageId::BorrowDestroyedHere,
-         {Named});
-  if (auto Fix = captureFix(FA, Site, B)) {
-    F.FixIts.push_back(*Fix);
-    F.note(B.Loc, MessageId::CaptureByCopyFix, {Named});
+      break;
+    case BorrowKind::Address:
+      F.note(B.Loc, MessageId::BorrowedByAddress, {Named}, B.Range);
+      break;
+    case BorrowKind::ThroughPointer:
+      F.note(B.Loc, MessageId::BorrowedThroughPointer,
+             {static_cast<const NamedDecl *>(B.Via), Named}, B.Range);
+      break;
+    case BorrowKind::ThroughObject:
+      if (B.Via)
+        F.note(B.Loc, MessageId::BorrowedThroughObject,
+               {static_cast<const NamedDecl *>(B.Via), Named}, B.Range);
+      else
+        F.note(B.Loc, MessageId::BorrowedByRefWrapper, {Named}, B.Range);
+      break;
+    }
+    if (!WhyGiven) {
+      addWhyNote(F, Site, B, *O);
+      WhyGiven = true;
+    }
+    F.note(O->DeathLoc,
+           O->AtExit ? MessageId::BorrowDestroyedAtExit
+                     : MessageId::BorrowDestroyedHere,
+           {Named});
+    if (auto Fix = captureFix(FA, Site, B)) {
+      F.FixIts.push_back(*Fix);
+      F.note(B.Loc, MessageId::CaptureByCopyFix, {Named});
+    }
   }
   S.report(std::move(F));
 }

@@ -337,9 +337,28 @@ std::optional<unsigned>
 ThreadLifetimeBuilder::spawnOfResult(const Expr *E) const {
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (VD->hasLocalStorage() && VD->getInit())
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      if (VD->hasLocalStorage() && VD->getInit()) {
         E = VD->getInit()->IgnoreParenImpCasts();
+      } else {
+        // r = pthread_create(...); if (r) ...: the spawn assigned to it.
+        std::optional<unsigned> Found;
+        for (const SpawnSite &S : Model.spawns()) {
+          const auto *BO =
+              dyn_cast_or_null<BinaryOperator>(Model.semanticParent(S.Spawn));
+          if (!BO || BO->getOpcode() != BO_Assign)
+            continue;
+          if (referencedVar(BO->getLHS()) != VD)
+            continue;
+          if (Found)
+            return std::nullopt; // several: cannot tell which
+          Found = S.Id;
+        }
+        if (!Found)
+          return std::nullopt;
+        E = Model.spawns()[*Found].Spawn;
+      }
+    }
   llvm::ArrayRef<unsigned> Ids = Model.spawnsAt(E);
   if (Ids.size() != 1)
     return std::nullopt;
