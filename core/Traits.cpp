@@ -341,7 +341,8 @@ TraitVerdict TraitOracle::computeRecord(QualType T, const CXXRecordDecl *CRD,
         hasAnnotation(F, "fearless::assume_synchronized"))
       continue;
     if (Tr == Trait::Sync && F->isMutable() && !F->hasAttr<GuardedByAttr>() &&
-        !F->hasAttr<PtGuardedByAttr>() && !isInternallySynchronized(FT)) {
+        !F->hasAttr<PtGuardedByAttr>() && !isInternallySynchronized(FT) &&
+        mutableFieldMayBeWritten(F)) {
       TraitStep S{TraitStep::MutableField, T, Tr};
       S.Decl = F;
       S.Inner = FT;
@@ -431,6 +432,151 @@ TraitOracle::unsyncedCopy(QualType T, const CXXRecordDecl *RD, Trait Tr) {
     Result->Missing = Tr;
   }
   return Result;
+}
+
+namespace {
+/// Whether a statement writes a member of *this: the field \p Only, or any
+/// field when \p Only is null. Non-const calls on the field count when the
+/// callee writes (or cannot be seen, or is a library member).
+class FieldWriteFinder : public RecursiveASTVisitor<FieldWriteFinder> {
+public:
+  FieldWriteFinder(const FieldDecl *Only, unsigned Depth)
+      : Only(Only), Depth(Depth) {}
+  bool Found = false;
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp() && isTarget(BO->getLHS()))
+      Found = true;
+    return !Found;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp() && isTarget(UO->getSubExpr()))
+      Found = true;
+    if (UO->getOpcode() == UO_AddrOf && isTarget(UO->getSubExpr()) &&
+        !UO->getType()->getPointeeType().isConstQualified())
+      Found = true;
+    return !Found;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!M || M->isConst() || !isTarget(MC->getImplicitObjectArgument()))
+      return true;
+    Found = writesThroughCall(M);
+    return !Found;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (M && !M->isConst() && OC->getNumArgs() > 0 && isTarget(OC->getArg(0)))
+      Found = writesThroughCall(M);
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call))
+      return true;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (!isTarget(Call->getArg(I)))
+        continue;
+      if (!FD || I >= FD->getNumParams())
+        continue;
+      QualType PT = FD->getParamDecl(I)->getType();
+      if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
+        Found = true;
+    }
+    return !Found;
+  }
+
+private:
+  bool writesThroughCall(const CXXMethodDecl *M) const {
+    if (M->getParent()->getDeclContext()->getRedeclContext()->isStdNamespace())
+      return true; // a non-const library member writes
+    const FunctionDecl *Def = M->getDefinition();
+    if (!Def || !Def->getBody() || Depth == 0)
+      return true; // unseen: may write
+    FieldWriteFinder Inner(nullptr, Depth - 1);
+    Inner.TraverseStmt(Def->getBody());
+    return Inner.Found;
+  }
+  bool isTarget(const Expr *E) const {
+    while (E) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+        if (isa<CXXThisExpr>(Base)) {
+          const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          return F && (!Only || F == Only ||
+                       (F->getName() == Only->getName() &&
+                        F->getParent()->getName() == Only->getParent()->getName()));
+        }
+        E = ME->getBase();
+        continue;
+      }
+      if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+        E = ASE->getBase();
+        continue;
+      }
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+          OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() > 0) {
+        E = OC->getArg(0);
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+  const FieldDecl *Only;
+  unsigned Depth;
+};
+} // namespace
+
+bool TraitOracle::mutableFieldMayBeWritten(const FieldDecl *F) {
+  auto It = MutableWrites.find(F);
+  if (It != MutableWrites.end())
+    return It->second;
+  bool Written = false;
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  if (!RD) {
+    Written = true;
+  } else {
+    for (const CXXMethodDecl *M : RD->methods()) {
+      if (!M->isConst())
+        continue;
+      const FunctionDecl *Def = M->getDefinition();
+      const Stmt *Body = Def ? Def->getBody() : nullptr;
+      if (!Body)
+        if (const FunctionDecl *Pattern = M->getTemplateInstantiationPattern())
+          Body = Pattern->getBody();
+      if (!Body) {
+        // A const member we cannot see may write the field.
+        if (!M->isImplicit() && !M->isDefaulted())
+          Written = true;
+        if (Written)
+          break;
+        continue;
+      }
+      FieldWriteFinder Finder(F, 2);
+      Finder.TraverseStmt(const_cast<Stmt *>(Body));
+      if (Finder.Found) {
+        Written = true;
+        break;
+      }
+    }
+    // Member function templates: their patterns.
+    if (!Written)
+      for (const Decl *D : RD->decls())
+        if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+          if (const auto *M = dyn_cast<CXXMethodDecl>(FT->getTemplatedDecl());
+              M && M->isConst() && M->getBody()) {
+            FieldWriteFinder Finder(F, 2);
+            Finder.TraverseStmt(M->getBody());
+            if (Finder.Found) {
+              Written = true;
+              break;
+            }
+          }
+  }
+  MutableWrites[F] = Written;
+  return Written;
 }
 
 bool TraitOracle::isInternallySynchronized(QualType T) {

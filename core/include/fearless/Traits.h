@@ -98,12 +98,16 @@ private:
                                         const clang::CXXRecordDecl *RD,
                                         Trait Tr);
   bool isLibraryRecord(const clang::CXXRecordDecl *RD) const;
+  /// Whether a const member function of its class may write the mutable
+  /// field \p F (a member not visible here counts as may).
+  bool mutableFieldMayBeWritten(const clang::FieldDecl *F);
 
   clang::ASTContext &Ctx;
   llvm::DenseMap<std::pair<const clang::Type *, unsigned>, TraitVerdict> Cache;
   llvm::DenseSet<std::pair<const clang::Type *, unsigned>> InProgress;
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<TraitStep>>
       CopyCache;
+  llvm::DenseMap<const clang::FieldDecl *, bool> MutableWrites;
 };
 
 } // namespace fearless
