@@ -229,7 +229,11 @@ private:
       F.note(TM.spawns()[CtxP].Spawn->getBeginLoc(),
              MessageId::RaceSameAccessInCopies, {int(O.Write)});
     } else {
-      F.note(O.Where, MessageId::RaceOtherAccess, {int(O.Write)}, O.Range);
+      if (P.Where == O.Where)
+        F.note(O.Where, MessageId::RaceSameCodeOtherThread, {int(O.Write)},
+               O.Range);
+      else
+        F.note(O.Where, MessageId::RaceOtherAccess, {int(O.Write)}, O.Range);
       for (SourceLocation Via : O.Via)
         F.note(Via, MessageId::RaceThroughCall);
       if (CtxP >= 0 && CtxO >= 0 && CtxP != CtxO) {

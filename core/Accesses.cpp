@@ -17,6 +17,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include <functional>
 
 using namespace clang;
 
@@ -210,6 +212,168 @@ bool sameLockset(const Lockset &A, const Lockset &B) {
       return false;
   return true;
 }
+} // namespace
+
+namespace {
+
+bool isLockName(llvm::StringRef N) {
+  return N == "lock" || N == "lock_shared" || N == "Lock" ||
+         N == "ReaderLock" || N == "WriterLock" || N == "acquire" ||
+         N == "Acquire";
+}
+bool isUnlockName(llvm::StringRef N) {
+  return N == "unlock" || N == "unlock_shared" || N == "Unlock" ||
+         N == "ReaderUnlock" || N == "WriterUnlock" || N == "release" ||
+         N == "Release";
+}
+
+/// Calls whose callables and bodies synchronize in ways fearless does not
+/// model (barrier completions, once-only initializers, waits): their
+/// accesses are not attributed to the caller.
+bool isOpaqueSync(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return false;
+  llvm::StringRef N = FD->getName();
+  return N == "wait" || N == "wait_for" || N == "wait_until" ||
+         N == "arrive_and_wait" || N == "call_once" || N == "Wait" ||
+         N == "Await";
+}
+
+/// What a function does to locks, inferred from its body: the user-defined
+/// mutexes and guards of real code (a spin lock with lock()/unlock(), an
+/// RAII scoped_lock, a guard with acquire()/release()) that carry no
+/// thread-safety attributes.
+struct InferredLocking {
+  llvm::SmallVector<unsigned, 1> LockedParams;
+  bool LocksSelf = false;
+  bool UnlocksSelf = false;
+};
+
+InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
+  InferredLocking Result;
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || Depth > 2)
+    return Result;
+  // Fields initialized from parameters (guards keep a pointer or reference
+  // to the mutex they lock).
+  llvm::DenseMap<const FieldDecl *, unsigned> FieldFromParam;
+  auto ParamOf = [&](const Expr *E) -> std::optional<unsigned> {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+          P && P->getDeclContext() == Def)
+        return P->getFunctionScopeIndex();
+    return std::nullopt;
+  };
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getMember() && Init->getInit())
+        if (auto P = ParamOf(stripWrappers(Init->getInit())))
+          FieldFromParam[Init->getMember()] = *P;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    InferredLocking &R;
+    llvm::DenseMap<const FieldDecl *, unsigned> &FieldFromParam;
+    std::function<std::optional<unsigned>(const Expr *)> ParamOf;
+    unsigned Depth;
+    Finder(InferredLocking &R,
+           llvm::DenseMap<const FieldDecl *, unsigned> &F,
+           std::function<std::optional<unsigned>(const Expr *)> P,
+           unsigned Depth)
+        : R(R), FieldFromParam(F), ParamOf(std::move(P)), Depth(Depth) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    /// The parameter or field an object expression names.
+    void target(const Expr *Obj, bool Lock) {
+      if (!Obj) {
+        (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
+        return;
+      }
+      if (auto P = ParamOf(Obj)) {
+        if (Lock)
+          R.LockedParams.push_back(*P);
+        return;
+      }
+      const Expr *E = Obj->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(E))
+        E = UO->getSubExpr()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(E)) {
+        (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
+        return;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(E))
+        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+            F && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+          auto It = FieldFromParam.find(F);
+          if (It != FieldFromParam.end() && Lock)
+            R.LockedParams.push_back(It->second);
+          else
+            (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
+        }
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      // field = &param; (a guard remembering its mutex)
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *ME =
+                dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+            if (auto P = ParamOf(BO->getRHS()))
+              FieldFromParam[F] = *P;
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (!M || !M->getIdentifier())
+        return true;
+      const Expr *Obj = MC->getImplicitObjectArgument();
+      bool ImplicitThis = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+                          cast<CXXThisExpr>(Obj->IgnoreParenImpCasts())->isImplicit();
+      if (isLockName(M->getName()) && !ImplicitThis) {
+        target(Obj, true);
+        return true;
+      }
+      if (isUnlockName(M->getName()) && !ImplicitThis) {
+        target(Obj, false);
+        return true;
+      }
+      // Another member of this class: what it does, with our arguments.
+      if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
+        InferredLocking Inner = inferLocking(M, Depth + 1);
+        for (unsigned P : Inner.LockedParams)
+          if (P < MC->getNumArgs())
+            if (auto Mine = ParamOf(MC->getArg(P)))
+              R.LockedParams.push_back(*Mine);
+        R.LocksSelf |= Inner.LocksSelf;
+        R.UnlocksSelf |= Inner.UnlocksSelf;
+      }
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *Call) {
+      if (isa<CXXMemberCallExpr>(Call))
+        return true;
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
+        return true;
+      llvm::StringRef N = Callee->getName();
+      if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
+          N == "mtx_lock")
+        target(Call->getArg(0), true);
+      else if (N == "pthread_mutex_unlock" || N == "pthread_spin_unlock" ||
+               N == "mtx_unlock")
+        target(Call->getArg(0), false);
+      return true;
+    }
+  };
+  Finder F(Result, FieldFromParam, ParamOf, Depth);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        F.TraverseStmt(Init->getInit());
+  F.TraverseStmt(Def->getBody());
+  return Result;
+}
+
 } // namespace
 
 class Summarizer {
@@ -563,7 +727,10 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
     const GuardEntry *G = guardClass(CE->getType());
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     const auto *Acq = Ctor ? Ctor->getAttr<AcquireCapabilityAttr>() : nullptr;
-    if (!G && !Acq)
+    InferredLocking Inferred;
+    if (!G && !Acq && Ctor && hasUsableBody(Ctor))
+      Inferred = inferLocking(Ctor, 0);
+    if (!G && !Acq && Inferred.LockedParams.empty())
       return;
     // Only guards owned by a variable hold their lock beyond the statement.
     const VarDecl *GuardVar = nullptr;
@@ -600,6 +767,21 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
         L.Acquired = CE->getBeginLoc();
         Taken.push_back(L);
       }
+    } else if (!Acq) {
+      for (unsigned P : Inferred.LockedParams) {
+        if (P >= CE->getNumArgs())
+          continue;
+        const Expr *Arg = CE->getArg(P);
+        Lock L;
+        std::optional<MemLoc> M =
+            Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
+        if (M)
+          L.Mutex = *M;
+        else
+          L.Unknown = true;
+        L.Acquired = CE->getBeginLoc();
+        Taken.push_back(L);
+      }
     } else {
       for (const Expr *A : Acq->args()) {
         // The attribute names constructor parameters.
@@ -632,7 +814,37 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
     if (!M)
       return;
     const Expr *Object = MC->getImplicitObjectArgument();
-    // A guard's own lock()/unlock().
+    // A guard's own lock()/unlock(), or a user guard's acquire(m)/release().
+    if (const VarDecl *GV = referencedVar(Object);
+        GV && GV->hasLocalStorage() && !guardClass(GV->getType()) &&
+        !M->hasAttr<AcquireCapabilityAttr>() && hasUsableBody(M)) {
+      InferredLocking Inferred = inferLocking(M, 0);
+      if (!Inferred.LockedParams.empty()) {
+        Lockset &Taken = Guards[GV];
+        for (unsigned P : Inferred.LockedParams) {
+          if (P >= MC->getNumArgs())
+            continue;
+          const Expr *Arg = MC->getArg(P);
+          std::optional<MemLoc> Mu =
+              Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
+          Lock L;
+          if (Mu)
+            L.Mutex = *Mu;
+          else
+            L.Unknown = true;
+          L.Acquired = MC->getBeginLoc();
+          Taken.push_back(L);
+          acquire(Held, Mu, false, MC->getBeginLoc());
+        }
+        return;
+      }
+      auto It = Guards.find(GV);
+      if (It != Guards.end() && Inferred.UnlocksSelf) {
+        for (const Lock &L : It->second)
+          release(Held, L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
+        return;
+      }
+    }
     if (const VarDecl *GV = referencedVar(Object)) {
       auto It = Guards.find(GV);
       if (It != Guards.end() && M->getIdentifier()) {
@@ -659,8 +871,27 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
       release(Held, Self);
       return;
     }
-    if (!isSyncType(Object->getType(), S.traits()) || !M->getIdentifier())
+    if (!M->getIdentifier())
       return;
+    // A user mutex: its lock()/unlock() (BasicLockable), or members whose
+    // bodies lock or unlock its own state.
+    if (!isSyncType(Object->getType(), S.traits())) {
+      if (isLockName(M->getName()) || isUnlockName(M->getName())) {
+        if (isUnlockName(M->getName()))
+          release(Held, Self);
+        else
+          acquire(Held, Self, false, MC->getBeginLoc());
+        return;
+      }
+      if (hasUsableBody(M)) {
+        InferredLocking Inferred = inferLocking(M, 0);
+        if (Inferred.LocksSelf)
+          acquire(Held, Self, false, MC->getBeginLoc());
+        else if (Inferred.UnlocksSelf)
+          release(Held, Self);
+      }
+      return;
+    }
     for (const MutexMethodEntry &E : MutexMethods)
       if (M->getName() == E.Name) {
         if (E.Effect == LockEffect::Unlock)
@@ -891,8 +1122,23 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
       QualType PT = Param->getType();
       if (!PT->isReferenceType())
         return Read();
-      if (PT.getNonReferenceType().isConstQualified())
-        return Read();
+      if (PT.getNonReferenceType().isConstQualified()) {
+        // Copies and the library read the object; binding a const
+        // reference to our own function reads nothing by itself (its body is
+        // expanded), nor to an unknown one.
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(Call);
+            CE && CE->getConstructor() &&
+            CE->getConstructor()->isCopyOrMoveConstructor())
+          return Read();
+        if (Callee && Callee->getDeclContext()
+                          ->getRedeclContext()
+                          ->isStdNamespace())
+          return Read();
+        if (Callee && isStdLibraryRecord(
+                          dyn_cast<CXXRecordDecl>(Callee->getDeclContext())))
+          return Read();
+        return;
+      }
       if (Callee && hasUsableBody(Callee))
         return;
       if (Callee && isStdLibraryRecord(dyn_cast<CXXRecordDecl>(Callee->getDeclContext())))
@@ -1025,11 +1271,11 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &Held) {
     const LibraryModel &Lib = S.library();
     if (ThreadModel::isSpawnExpr(Call, Lib))
       return; // the thread's accesses belong to the thread
-    bool OnceOnly = Callee && isStdDecl(Callee, "call_once");
-    if (!OnceOnly)
-      for (const Expr *Arg : Call->arguments())
-        if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Arg)))
-          expandLambda(LE, Held, St, Call->getBeginLoc());
+    if (isOpaqueSync(Callee))
+      return;
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Arg)))
+        expandLambda(LE, Held, St, Call->getBeginLoc());
     if (Callee && hasUsableBody(Callee)) {
       const Expr *Object = nullptr;
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
