@@ -1,5 +1,6 @@
-// fearless example: an early return leaves a std::thread joinable, and its
-// destructor calls std::terminate.
+// Rust Book 16-1 in C++: a thread nobody waits for. Rust cuts it short when
+// main returns; C++ calls std::terminate when its std::thread is destroyed
+// while joinable — here on the early-return path.
 #include <thread>
 
 bool loadConfig();
