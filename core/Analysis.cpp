@@ -51,8 +51,11 @@ void Session::analyzeOne(const FunctionDecl *FD) {
   FunctionAnalysis &FA = functionAnalysis(FD);
   if (FA.scan().HasErrors)
     return;
+  const FunctionDecl *Outer = Current;
+  Current = FD;
   for (const std::unique_ptr<Check> &C : Checks)
     C->checkFunction(FA);
+  Current = Outer;
   for (const LambdaExpr *L : FA.scan().Lambdas) {
     const CXXMethodDecl *Op = L->getCallOperator();
     if (const FunctionTemplateDecl *T = Op->getDescribedFunctionTemplate()) {
@@ -126,45 +129,33 @@ std::string findingKey(const Finding &F) {
   return Key;
 }
 
-/// The [[clang::suppress]] attributes of a translation unit and the ranges
-/// they cover.
+/// Whether a [[clang::suppress]] attribute's identifiers select \p Check.
+bool selects(const SuppressAttr *A, CheckId Check) {
+  if (A->diagnosticIdentifiers_size() == 0)
+    return true;
+  for (llvm::StringRef Id : A->diagnosticIdentifiers())
+    if (globMatches(Id, checkName(Check)))
+      return true;
+  return false;
+}
+
+/// The statements and local declarations marked [[clang::suppress]] in one
+/// function body.
 class SuppressionCollector : public RecursiveASTVisitor<SuppressionCollector> {
 public:
-  struct Range {
-    SourceRange R;
-    std::vector<std::string> Ids;
-  };
-  std::vector<Range> Ranges;
-  explicit SuppressionCollector(const SourceManager &SM) : SM(SM) {}
-
-  bool shouldVisitTemplateInstantiations() const { return false; }
-  bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      return true;
-    if (D->hasAttrs())
-      for (const auto *A : D->specific_attrs<SuppressAttr>())
-        add(A, D->getSourceRange());
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
+  std::vector<std::pair<SourceRange, const SuppressAttr *>> Ranges;
   bool VisitAttributedStmt(AttributedStmt *S) {
     for (const Attr *A : S->getAttrs())
       if (const auto *SA = dyn_cast<SuppressAttr>(A))
-        add(SA, S->getSourceRange());
+        Ranges.push_back({S->getSourceRange(), SA});
     return true;
   }
-
-private:
-  void add(const SuppressAttr *A, SourceRange R) {
-    Range Entry;
-    Entry.R = R;
-    for (llvm::StringRef Id : A->diagnosticIdentifiers())
-      Entry.Ids.push_back(Id.str());
-    Ranges.push_back(std::move(Entry));
+  bool VisitDecl(Decl *D) {
+    if (D->hasAttrs())
+      for (const auto *SA : D->specific_attrs<SuppressAttr>())
+        Ranges.push_back({D->getSourceRange(), SA});
+    return true;
   }
-  const SourceManager &SM;
 };
 } // namespace
 
@@ -175,15 +166,24 @@ void Session::analyzeTranslationUnit() {
       .TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
-void Session::report(Finding F) { Findings.push_back(std::move(F)); }
+void Session::report(Finding F) {
+  Findings.push_back(std::move(F));
+  Origins.push_back(Current);
+}
 
 void Session::flush(FindingConsumer &Out) {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<Finding> Pending;
-  Pending.swap(Findings);
+  std::vector<Finding> Unsorted;
+  Unsorted.swap(Findings);
+  std::vector<const FunctionDecl *> UnsortedOrigins;
+  UnsortedOrigins.swap(Origins);
+  std::vector<size_t> Order(Unsorted.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
   // Location-sorted, deterministic output.
-  std::stable_sort(Pending.begin(), Pending.end(),
-                   [&](const Finding &A, const Finding &B) {
+  std::stable_sort(Order.begin(), Order.end(), [&](size_t IA, size_t IB) {
+                     const Finding &A = Unsorted[IA];
+                     const Finding &B = Unsorted[IB];
                      if (A.Loc != B.Loc) {
                        if (A.Loc.isInvalid() || B.Loc.isInvalid())
                          return A.Loc.isInvalid();
@@ -203,34 +203,50 @@ void Session::flush(FindingConsumer &Out) {
                        return false;
                      return SM.isBeforeInTranslationUnit(NA, NB);
                    });
-  std::optional<SuppressionCollector> Suppressions;
+  std::vector<Finding> Pending;
+  std::vector<const FunctionDecl *> PendingOrigins;
+  for (size_t I : Order) {
+    Pending.push_back(std::move(Unsorted[I]));
+    PendingOrigins.push_back(UnsortedOrigins[I]);
+  }
+  // Only the function a finding comes from (and the declarations around it)
+  // can carry its [[clang::suppress]]: no walk over the whole translation
+  // unit, which in clangd would load every declaration of the preamble.
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<SuppressionCollector>>
+      BodySuppressions;
+  auto Suppressed = [&](const Finding &F, const FunctionDecl *FD) {
+    if (!FD || F.Loc.isInvalid())
+      return false;
+    for (const Decl *D = FD; D;) {
+      if (D->hasAttrs())
+        for (const auto *SA : D->specific_attrs<SuppressAttr>())
+          if (selects(SA, F.Check))
+            return true;
+      const DeclContext *DC = D->getDeclContext();
+      D = DC ? dyn_cast<Decl>(DC) : nullptr;
+      if (D && isa<TranslationUnitDecl>(D))
+        break;
+    }
+    auto &Collected = BodySuppressions[FD];
+    if (!Collected) {
+      Collected = std::make_unique<SuppressionCollector>();
+      Collected->TraverseStmt(FD->getBody());
+    }
+    SourceLocation L = SM.getExpansionLoc(F.Loc);
+    for (const auto &[Range, SA] : Collected->Ranges)
+      if (SM.isPointWithin(L, SM.getExpansionLoc(Range.getBegin()),
+                           SM.getExpansionLoc(Range.getEnd())) &&
+          selects(SA, F.Check))
+        return true;
+    return false;
+  };
   llvm::StringSet<> Seen;
-  for (const Finding &F : Pending) {
+  for (size_t I = 0; I < Pending.size(); ++I) {
+    const Finding &F = Pending[I];
     if (!Seen.insert(findingKey(F)).second)
       continue;
-    if (F.Loc.isValid()) {
-      if (!Suppressions) {
-        Suppressions.emplace(SM);
-        Suppressions->TraverseDecl(Ctx.getTranslationUnitDecl());
-      }
-      SourceLocation L = SM.getExpansionLoc(F.Loc);
-      bool Suppressed = false;
-      for (const auto &R : Suppressions->Ranges) {
-        SourceLocation B = SM.getExpansionLoc(R.R.getBegin());
-        SourceLocation E = SM.getExpansionLoc(R.R.getEnd());
-        if (!SM.isPointWithin(L, B, E))
-          continue;
-        if (R.Ids.empty())
-          Suppressed = true;
-        for (const std::string &Id : R.Ids)
-          if (globMatches(Id, checkName(F.Check)))
-            Suppressed = true;
-        if (Suppressed)
-          break;
-      }
-      if (Suppressed)
-        continue;
-    }
+    if (Suppressed(F, PendingOrigins[I]))
+      continue;
     Out.consume(F);
   }
 }

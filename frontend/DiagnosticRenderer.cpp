@@ -43,6 +43,12 @@ void DiagnosticRenderer::emit(DiagnosticsEngine &Diags, unsigned ID,
                               SourceLocation Loc, const Message &Msg,
                               SourceRange Range, llvm::ArrayRef<FixIt> FixIts) {
   DiagnosticBuilder DB = Diags.Report(Loc, ID);
+  stream(DB, Msg, Range, FixIts);
+}
+
+void DiagnosticRenderer::stream(DiagnosticBuilder &DB, const Message &Msg,
+                                SourceRange Range,
+                                llvm::ArrayRef<FixIt> FixIts) {
   for (const MessageArg &A : Msg.Args) {
     if (const auto *S = std::get_if<std::string>(&A))
       DB << *S;

@@ -1,6 +1,7 @@
 //===- FearlessTidyCheck.cpp - The fearless checks in clang-tidy ----------===//
 
 #include "FearlessTidyCheck.h"
+#include "fearless/DiagnosticRenderer.h"
 #include "clang/AST/Decl.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -35,27 +36,7 @@ private:
     llvm::StringRef Format = messageFormat(Msg.Id);
     DiagnosticBuilder DB = Loc.isValid() ? Ctx.diag(Check, Loc, Format, Level)
                                          : Ctx.diag(Check, Format, Level);
-    for (const MessageArg &A : Msg.Args) {
-      if (const auto *S = std::get_if<std::string>(&A))
-        DB << *S;
-      else if (const auto *T = std::get_if<QualType>(&A))
-        DB << *T;
-      else if (const auto *D = std::get_if<const NamedDecl *>(&A))
-        DB << *D;
-      else
-        DB << std::get<int>(A);
-    }
-    if (Range.isValid())
-      DB << Range;
-    for (const FixIt &Fix : FixIts) {
-      if (Fix.Replacement.empty())
-        DB << FixItHint::CreateRemoval(Fix.Range);
-      else if (Fix.Range.getBegin() == Fix.Range.getEnd() &&
-               Fix.Range.isCharRange())
-        DB << FixItHint::CreateInsertion(Fix.Range.getBegin(), Fix.Replacement);
-      else
-        DB << FixItHint::CreateReplacement(Fix.Range, Fix.Replacement);
-    }
+    DiagnosticRenderer::stream(DB, Msg, Range, FixIts);
   }
 
   clang::tidy::ClangTidyContext &Ctx;

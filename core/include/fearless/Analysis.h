@@ -107,6 +107,10 @@ private:
            std::unique_ptr<FunctionSummary>>
       Summaries;
   std::vector<Finding> Findings;
+  /// The function each finding was reported for (its [[clang::suppress]]
+  /// scope).
+  std::vector<const clang::FunctionDecl *> Origins;
+  const clang::FunctionDecl *Current = nullptr;
 };
 
 } // namespace fearless

@@ -37,6 +37,12 @@ public:
                    clang::SourceLocation Loc, const Message &Msg,
                    clang::SourceRange Range, llvm::ArrayRef<FixIt> FixIts);
 
+  /// Streams a message's arguments, its range and its fix-its into a
+  /// diagnostic being built (shared with the clang-tidy module, whose
+  /// diagnostics come from ClangTidyContext::diag).
+  static void stream(clang::DiagnosticBuilder &DB, const Message &Msg,
+                     clang::SourceRange Range, llvm::ArrayRef<FixIt> FixIts);
+
 private:
   unsigned idFor(MessageId Id, CheckId Check, bool IsError);
 
