@@ -60,28 +60,26 @@ public:
     Reported.clear();
     // The spawning function against each thread running at that point.
     for (const Access &A : Own->Accesses) {
-      const llvm::BitVector *Running = TL->runningAt(A.Point);
-      if (!Running)
-        continue;
-      for (int Id : Running->set_bits())
+      for (unsigned Id : TL->runningAt(A.Point))
         for (const Access &B : Threads[Id].Accesses)
           consider(FA, *TL, A, -1, Own->Accesses, B, Id,
                    Threads[Id].Accesses);
     }
-    // Threads against each other, and against other copies of themselves.
-    for (size_t I = 0; I < Threads.size(); ++I) {
-      const SpawnSite &Site = TM.spawns()[I];
-      bool Copies = TL->isMultiInstance(I) || Site.Kind == SpawnKind::ScopedCall;
-      for (size_t J = I; J < Threads.size(); ++J) {
-        if (I == J ? !Copies : !TL->mayOverlap(I, J))
-          continue;
-        const auto &As = Threads[I].Accesses;
-        const auto &Bs = Threads[J].Accesses;
-        for (size_t X = 0; X < As.size(); ++X)
-          for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
-            consider(FA, *TL, As[X], I, As, Bs[Y], J, Bs);
-      }
-    }
+    // Threads against other copies of themselves, then against each other
+    // (only the pairs that overlap: a function may start thousands).
+    auto Pair = [&](size_t I, size_t J) {
+      const auto &As = Threads[I].Accesses;
+      const auto &Bs = Threads[J].Accesses;
+      for (size_t X = 0; X < As.size(); ++X)
+        for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
+          consider(FA, *TL, As[X], I, As, Bs[Y], J, Bs);
+    };
+    for (size_t I = 0; I < Threads.size(); ++I)
+      if (TL->isMultiInstance(I) ||
+          TM.spawns()[I].Kind == SpawnKind::ScopedCall)
+        Pair(I, I);
+    for (auto [I, J] : TL->overlappingPairs())
+      Pair(I, J);
   }
 
 private:

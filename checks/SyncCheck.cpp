@@ -155,8 +155,7 @@ private:
           Uses = bindingOwner(DRE->getDecl()) == O.Var;
         if (!Uses)
           continue;
-        const llvm::BitVector *Running = TL.runningAt(St);
-        if (!Running || !Running->test(O.Spawn))
+        if (!llvm::is_contained(TL.runningAt(St), O.Spawn))
           continue;
         // Handing the object to another thread is that thread's sharing
         // (reported for the pair), not a use by the spawner.

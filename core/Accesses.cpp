@@ -19,6 +19,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include <functional>
+#include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
 
@@ -1377,6 +1378,7 @@ const FunctionSummary *Session::summary(const FunctionDecl *FD,
   if (It != Summaries.end())
     return It->second.get(); // null while being computed: recursion
   Summaries[Key] = nullptr;
+  llvm::TimeTraceScope Scope("fearless summary");
   auto Result = std::make_unique<FunctionSummary>(
       Summarizer(*this, FD, LocalsShared, Depth).run());
   auto &Slot = Summaries[Key];

@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
 
@@ -48,6 +49,7 @@ static bool isAnalysable(const FunctionDecl *FD) {
 void Session::analyzeOne(const FunctionDecl *FD) {
   if (!isAnalysable(FD) || !Analysed.try_emplace(FD, true).second)
     return;
+  llvm::TimeTraceScope Scope("fearless function");
   FunctionAnalysis &FA = functionAnalysis(FD);
   if (FA.scan().HasErrors)
     return;
@@ -162,6 +164,8 @@ public:
 void Session::analyzeTranslationUnit() {
   if (Checks.empty())
     return;
+  // -ftime-trace shows fearless's share of a compile under these scopes.
+  llvm::TimeTraceScope Scope("fearless");
   FunctionCollector(*this, Ctx.getSourceManager())
       .TraverseDecl(Ctx.getTranslationUnitDecl());
 }
@@ -172,6 +176,7 @@ void Session::report(Finding F) {
 }
 
 void Session::flush(FindingConsumer &Out) {
+  llvm::TimeTraceScope Scope("fearless flush");
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<Finding> Unsorted;
   Unsorted.swap(Findings);

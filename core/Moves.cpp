@@ -9,6 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
 
@@ -769,6 +770,7 @@ bool MoveAnalysisBuilder::run() {
 }
 
 std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
+  llvm::TimeTraceScope Scope("fearless moves");
   auto Result = std::make_unique<MoveAnalysis>();
   MoveAnalysisBuilder Builder(FA, *Result);
   if (!Builder.run())

@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/TimeProfiler.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -60,7 +61,48 @@ struct EdgeRefinement {
   unsigned SuccIndex = 0;
 };
 
-using State = std::vector<SpawnState>;
+/// The threads that may run at a program point, by spawn id (sorted). A
+/// spawn absent is not running: not started, joined or terminated. Sparse,
+/// so that a function with many short-lived threads costs what it has live,
+/// not what it has in all.
+class State {
+public:
+  using Entry = std::pair<unsigned, SpawnState>;
+
+  SpawnState *find(unsigned Id) {
+    auto It = lower(Id);
+    return It != Entries.end() && It->first == Id ? &It->second : nullptr;
+  }
+  SpawnState &getOrInsert(unsigned Id) {
+    auto It = lower(Id);
+    if (It == Entries.end() || It->first != Id)
+      It = Entries.insert(It, Entry{Id, SpawnState()});
+    return It->second;
+  }
+  void erase(unsigned Id) {
+    auto It = lower(Id);
+    if (It != Entries.end() && It->first == Id)
+      Entries.erase(It);
+  }
+  /// Drops the threads that can no longer run.
+  void prune() {
+    Entries.erase(std::remove_if(Entries.begin(), Entries.end(),
+                                 [](const Entry &E) {
+                                   return !(E.second.Bits & TS_MayRun);
+                                 }),
+                  Entries.end());
+  }
+  bool operator==(const State &O) const { return Entries == O.Entries; }
+
+  llvm::SmallVector<Entry, 4> Entries;
+
+private:
+  llvm::SmallVector<Entry, 4>::iterator lower(unsigned Id) {
+    return std::lower_bound(
+        Entries.begin(), Entries.end(), Id,
+        [](const Entry &E, unsigned Id) { return E.first < Id; });
+  }
+};
 
 bool locLess(SourceLocation A, SourceLocation B) {
   if (A.isInvalid())
@@ -94,7 +136,7 @@ public:
   bool run();
 
   // Dataflow interface.
-  State entry() const { return State(Model.spawns().size()); }
+  State entry() const { return State(); }
   void join(State &Into, const State &From) const;
   bool equal(const State &L, const State &R) const { return L == R; }
   void transferBlock(const CFGBlock &B, State &S) {
@@ -133,18 +175,20 @@ private:
 };
 
 void ThreadLifetimeBuilder::join(State &Into, const State &From) const {
-  for (size_t I = 0; I < Into.size(); ++I) {
-    SpawnState &A = Into[I];
-    const SpawnState &B = From[I];
+  for (const State::Entry &E : From.Entries) {
+    SpawnState *Existing = Into.find(E.first);
+    if (!Existing) {
+      Into.getOrInsert(E.first) = E.second;
+      continue;
+    }
+    SpawnState &A = *Existing;
+    const SpawnState &B = E.second;
     if (A == B)
       continue;
-    // An owner only known on one side (the other never started the thread)
-    // is the owner.
-    if (A.Owner != B.Owner) {
-      if (A.Bits == TS_NotStarted || !A.Owner) {
-        A.Owner = B.Owner;
-        A.OwnerElement = B.OwnerElement;
-      }
+    // An owner only known on one side is the owner.
+    if (A.Owner != B.Owner && !A.Owner) {
+      A.Owner = B.Owner;
+      A.OwnerElement = B.OwnerElement;
     }
     A.Bits |= B.Bits;
     A.DetachLoc = minLoc(A.DetachLoc, B.DetachLoc);
@@ -199,20 +243,20 @@ void ThreadLifetimeBuilder::apply(const Fact &F, State &S, bool Record) {
   switch (F.K) {
   case Fact::Spawn: {
     const SpawnSite &Site = Model.spawns()[F.SpawnId];
-    SpawnState &St = S[F.SpawnId];
     if (Record) {
-      if (St.Bits & TS_MayRun)
+      if (S.find(F.SpawnId))
         Out.MultiInstance.set(F.SpawnId);
-      for (size_t Other = 0; Other < S.size(); ++Other)
-        if (Other != F.SpawnId && (S[Other].Bits & TS_MayRun))
-          Out.Overlaps.insert({std::min<unsigned>(Other, F.SpawnId),
-                               std::max<unsigned>(Other, F.SpawnId)});
+      for (const State::Entry &E : S.Entries)
+        if (E.first != F.SpawnId)
+          Out.Overlaps.insert({std::min<unsigned>(E.first, F.SpawnId),
+                               std::max<unsigned>(E.first, F.SpawnId)});
     }
-    St = SpawnState();
     if (Site.Kind == SpawnKind::ScopedCall) {
-      St.Bits = TS_Joined;
+      S.erase(F.SpawnId); // finished before the call returns
       return;
     }
+    SpawnState &St = S.getOrInsert(F.SpawnId);
+    St = SpawnState();
     if (Site.Kind == SpawnKind::DetachedCall) {
       St.Bits = TS_Escaped;
       St.Reason = EscapeReason::AnnotatedSpawn;
@@ -226,7 +270,8 @@ void ThreadLifetimeBuilder::apply(const Fact &F, State &S, bool Record) {
     return;
   }
   case Fact::Op: {
-    for (SpawnState &St : S) {
+    for (State::Entry &E : S.Entries) {
+      SpawnState &St = E.second;
       if (!owns(St, F.Handle) || !(St.Bits & TS_Running))
         continue;
       St.Bits &= ~TS_Running;
@@ -238,18 +283,20 @@ void ThreadLifetimeBuilder::apply(const Fact &F, State &S, bool Record) {
         St.DetachLoc = minLoc(St.DetachLoc, F.Loc);
       }
     }
+    S.prune();
     if (Record && F.Operation == HandleOp::Join)
       Out.Joins[F.Handle.Key.getOpaqueValue()].push_back(F.Loc);
     return;
   }
   case Fact::Transfer:
-    for (SpawnState &St : S)
-      if (owns(St, F.Handle))
-        setOwner(St, F.To, F.Loc);
+    for (State::Entry &E : S.Entries)
+      if (owns(E.second, F.Handle))
+        setOwner(E.second, F.To, F.Loc);
     return;
   case Fact::Destroy:
-    for (unsigned Id = 0; Id < S.size(); ++Id) {
-      SpawnState &St = S[Id];
+    for (State::Entry &E : S.Entries) {
+      unsigned Id = E.first;
+      SpawnState &St = E.second;
       if (!owns(St, F.Handle))
         continue;
       HandleKind Kind = Model.spawns()[Id].Handle;
@@ -268,6 +315,7 @@ void ThreadLifetimeBuilder::apply(const Fact &F, State &S, bool Record) {
       }
       St.Owner = HandleKey();
     }
+    S.prune();
     return;
   case Fact::VarDeath:
   case Fact::ExitDeath: {
@@ -278,39 +326,33 @@ void ThreadLifetimeBuilder::apply(const Fact &F, State &S, bool Record) {
       if (It == Borrowers.end())
         return;
       for (auto [SpawnId, BorrowIndex] : It->second) {
-        const SpawnState &St = S[SpawnId];
-        if (!(St.Bits & TS_MayRun))
+        const SpawnState *St = S.find(SpawnId);
+        if (!St || !(St->Bits & TS_MayRun))
           continue;
         if (!SeenOutlived.insert({SpawnId, V}).second)
           continue;
         Out.Outlived.push_back(
-            OutlivedBorrow{SpawnId, BorrowIndex, Loc, AtExit, F.Trigger, St});
+            OutlivedBorrow{SpawnId, BorrowIndex, Loc, AtExit, F.Trigger, *St});
       }
     };
     if (F.K == Fact::VarDeath) {
       Check(F.Var, F.Loc, false);
     } else {
-      for (unsigned Id = 0; Id < S.size(); ++Id)
-        if (S[Id].Bits & TS_MayRun)
-          Out.RunningAtExit.set(Id);
+      for (const State::Entry &E : S.Entries)
+        Out.RunningAtExit.set(E.first);
       for (const ParmVarDecl *P : Model.function()->parameters())
         Check(P, F.Loc, true);
     }
     return;
   }
   case Fact::Point:
-    if (!Record)
+    if (!Record || S.Entries.empty())
       return;
     {
-      llvm::BitVector Running(S.size());
-      bool Any = false;
-      for (unsigned Id = 0; Id < S.size(); ++Id)
-        if (S[Id].Bits & TS_MayRun) {
-          Running.set(Id);
-          Any = true;
-        }
-      if (Any)
-        Out.Running[F.S] = std::move(Running);
+      llvm::SmallVector<unsigned, 2> &Running = Out.Running[F.S];
+      Running.clear();
+      for (const State::Entry &E : S.Entries)
+        Running.push_back(E.first);
     }
     return;
   }
@@ -322,15 +364,13 @@ void ThreadLifetimeBuilder::transferEdge(const CFGBlock &From,
   if (R.K == EdgeRefinement::None || R.SuccIndex != SuccIndex)
     return;
   if (R.K == EdgeRefinement::SpawnFailed) {
-    S[R.SpawnId] = SpawnState();
+    S.erase(R.SpawnId);
     return;
   }
-  for (SpawnState &St : S)
-    if (owns(St, R.Handle) && (St.Bits & TS_Running)) {
-      St.Bits &= ~TS_Running;
-      if (!St.Bits)
-        St.Bits = TS_NotStarted;
-    }
+  for (State::Entry &E : S.Entries)
+    if (owns(E.second, R.Handle))
+      E.second.Bits &= ~TS_Running;
+  S.prune();
 }
 
 std::optional<unsigned>
@@ -577,7 +617,11 @@ void ThreadLifetimeBuilder::buildFacts(const CFG &Cfg) {
       });
       if (auto CS = Elem.getAs<CFGStmt>()) {
         addStmtFacts(CS->getStmt(), Block);
-        if (RecordPoints) {
+        // Only statements a check asks about: accesses and calls.
+        const Stmt *St = CS->getStmt();
+        if (RecordPoints &&
+            (isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator,
+                 CXXThisExpr, CallExpr, CXXConstructExpr>(St))) {
           Fact F(Fact::Point);
           F.S = CS->getStmt();
           Block.push_back(F);
@@ -815,6 +859,7 @@ void ThreadLifetimeBuilder::dumpFacts(llvm::raw_ostream &OS,
 }
 
 std::unique_ptr<ThreadLifetime> ThreadLifetime::compute(FunctionAnalysis &FA) {
+  llvm::TimeTraceScope Scope("fearless thread lifetime");
   auto Result = std::make_unique<ThreadLifetime>();
   ThreadLifetimeBuilder Builder(FA, *Result);
   if (!Builder.run())
@@ -824,9 +869,11 @@ std::unique_ptr<ThreadLifetime> ThreadLifetime::compute(FunctionAnalysis &FA) {
   return Result;
 }
 
-const llvm::BitVector *ThreadLifetime::runningAt(const Stmt *S) const {
+llvm::ArrayRef<unsigned> ThreadLifetime::runningAt(const Stmt *S) const {
   auto It = Running.find(S);
-  return It == Running.end() ? nullptr : &It->second;
+  if (It == Running.end())
+    return {};
+  return It->second;
 }
 
 bool ThreadLifetime::mayOverlap(unsigned A, unsigned B) const {

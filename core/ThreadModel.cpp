@@ -375,9 +375,12 @@ void ThreadModel::addSpawn(const Expr *E) {
       }
     }
   }
-  for (SpawnSite &S : Spawns) {
-    if (S.Spawn != E)
-      continue;
+  // Only the sites this expression added (a function may have thousands).
+  auto It = SpawnIndex.find(E);
+  if (It == SpawnIndex.end())
+    return;
+  for (unsigned Id : It->second) {
+    SpawnSite &S = Spawns[Id];
     S.Body = resolveBody(S.Callable);
     if (S.Borrows.empty())
       collectBorrows(S);

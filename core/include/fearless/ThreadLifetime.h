@@ -104,9 +104,9 @@ public:
   }
 
   /// Spawns that may be running at statement \p S (a CFG element of the
-  /// function), as a bit vector indexed by spawn id; null if \p S is not an
-  /// element or no thread may run there.
-  const llvm::BitVector *runningAt(const clang::Stmt *S) const;
+  /// function), by id in increasing order; empty if \p S is not an element
+  /// or no thread may run there.
+  llvm::ArrayRef<unsigned> runningAt(const clang::Stmt *S) const;
 
   /// Whether two threads of the same spawn may run at once (a spawn in a
   /// loop reached again while its previous thread may still run).
@@ -120,6 +120,15 @@ public:
   /// Whether threads of spawns \p A and \p B may run at the same time.
   bool mayOverlap(unsigned A, unsigned B) const;
 
+  /// The pairs of distinct spawns that may overlap, (lower id, higher id),
+  /// in increasing order.
+  std::vector<std::pair<unsigned, unsigned>> overlappingPairs() const {
+    std::vector<std::pair<unsigned, unsigned>> Pairs(Overlaps.begin(),
+                                                     Overlaps.end());
+    llvm::sort(Pairs);
+    return Pairs;
+  }
+
   /// Where each handle is joined (for notes), by handle.
   llvm::ArrayRef<clang::SourceLocation> joinsOf(HandleKey H) const;
 
@@ -130,7 +139,7 @@ private:
   friend class ThreadLifetimeBuilder;
   std::vector<OutlivedBorrow> Outlived;
   std::vector<JoinableDestroyed> Destroyed;
-  llvm::DenseMap<const clang::Stmt *, llvm::BitVector> Running;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 2>> Running;
   llvm::BitVector MultiInstance;
   llvm::BitVector RunningAtExit;
   /// Pairs (min, max) of spawns that may overlap.
