@@ -338,6 +338,24 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
         target(Obj, false);
         return true;
       }
+      // A member of this class defined out of line (a library's guard):
+      // judge it by its name.
+      if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+          !(M->getDefinition() && M->getDefinition()->getBody())) {
+        if (isLockName(M->getName())) {
+          bool AnyParam = false;
+          for (const Expr *Arg : MC->arguments())
+            if (auto P = ParamOf(Arg)) {
+              R.LockedParams.push_back(*P);
+              AnyParam = true;
+            }
+          if (!AnyParam)
+            R.LocksSelf = true;
+        } else if (isUnlockName(M->getName())) {
+          R.UnlocksSelf = true;
+        }
+        return true;
+      }
       // Another member of this class: what it does, with our arguments.
       if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
         InferredLocking Inner = inferLocking(M, Depth + 1);
@@ -380,14 +398,17 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
 class Summarizer {
 public:
   Summarizer(Session &S, const FunctionDecl *FD, bool LocalsShared,
-             unsigned Depth)
+             unsigned Depth, bool LocksOnly = false)
       : S(S), FD(FD), FA(S.functionAnalysis(FD)), LocalsShared(LocalsShared),
-        Depth(Depth) {
+        Depth(Depth), LocksOnly(LocksOnly) {
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
       Lambda = MD->getParent();
   }
 
   FunctionSummary run();
+
+  /// The locks held at each call the function makes (lock-only pass).
+  llvm::DenseMap<const Expr *, std::vector<Lock>> locksAtCalls();
 
   /// Names the location of (or pointed to by) \p E in this function's terms.
   std::optional<MemLoc> resolve(const Expr *E, bool Deref) {
@@ -447,7 +468,10 @@ private:
   FunctionAnalysis &FA;
   bool LocalsShared;
   unsigned Depth;
+  bool LocksOnly;
+  llvm::DenseMap<const Expr *, std::vector<Lock>> CallLocks;
   const CXXRecordDecl *Lambda = nullptr;
+  void entryLocksFromCallers();
   Lockset EntryLocks;
   llvm::DenseMap<const VarDecl *, Lockset> Guards;
   FunctionSummary Out;
@@ -846,13 +870,33 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
         return;
       }
     }
+    // guard.acquire(m) with acquire defined out of line: by its name.
+    if (const VarDecl *GV = referencedVar(Object);
+        GV && GV->hasLocalStorage() && M->getIdentifier() &&
+        isLockName(M->getName()) && MC->getNumArgs() > 0 &&
+        !hasUsableBody(M) && !M->hasAttr<AcquireCapabilityAttr>()) {
+      Lockset &Taken = Guards[GV];
+      for (const Expr *Arg : MC->arguments()) {
+        std::optional<MemLoc> Mu =
+            Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
+        Lock L;
+        if (Mu)
+          L.Mutex = *Mu;
+        else
+          L.Unknown = true;
+        L.Acquired = MC->getBeginLoc();
+        Taken.push_back(L);
+        acquire(Held, Mu, false, MC->getBeginLoc());
+      }
+      return;
+    }
     if (const VarDecl *GV = referencedVar(Object)) {
       auto It = Guards.find(GV);
       if (It != Guards.end() && M->getIdentifier()) {
-        if (M->getName() == "unlock")
+        if (isUnlockName(M->getName()))
           for (const Lock &L : It->second)
             release(Held, L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
-        else if (M->getName() == "lock")
+        else if (isLockName(M->getName()))
           for (const Lock &L : It->second)
             acquire(Held, L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex),
                     L.Shared, MC->getBeginLoc());
@@ -945,8 +989,12 @@ void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
                                  bool Record) {
   if (auto CS = E.getAs<CFGStmt>()) {
     const Stmt *St = CS->getStmt();
-    if (Record)
+    if (Record && LocksOnly) {
+      if (isa<CallExpr>(St) || isa<CXXConstructExpr>(St))
+        CallLocks[cast<Expr>(St)] = Held;
+    } else if (Record) {
       recordAccesses(St, Held);
+    }
     lockEffects(St, Held);
     return;
   }
@@ -1321,6 +1369,7 @@ FunctionSummary Summarizer::run() {
       L.Acquired = FD->getLocation();
       EntryLocks.push_back(L);
     }
+  entryLocksFromCallers();
   auto In = solveForward<Lockset>(*Cfg, FA.declContext(), *this);
   if (!In)
     return {};
@@ -1333,6 +1382,110 @@ FunctionSummary Summarizer::run() {
       transferElement(E, Held, /*Record=*/true);
   }
   return std::move(Out);
+}
+
+llvm::DenseMap<const Expr *, std::vector<Lock>> Summarizer::locksAtCalls() {
+  const CFG *Cfg = FA.cfg();
+  if (!Cfg || FA.scan().HasErrors)
+    return {};
+  entryLocksFromCallers();
+  auto In = solveForward<Lockset>(*Cfg, FA.declContext(), *this);
+  if (!In)
+    return {};
+  for (const CFGBlock *B : *Cfg) {
+    const std::optional<Lockset> &Entry = (*In)[B->getBlockID()];
+    if (!Entry)
+      continue;
+    Lockset Held = *Entry;
+    for (const CFGElement &E : *B)
+      transferElement(E, Held, /*Record=*/true);
+  }
+  return std::move(CallLocks);
+}
+
+/// A helper only ever called with a lock held holds it on entry: the locks
+/// every visible caller holds at its call, in the helper's terms (a mutex
+/// reached through an argument becomes one reached through the parameter).
+void Summarizer::entryLocksFromCallers() {
+  if (Depth > 2 || Lambda || !S.allCallersVisible(FD))
+    return;
+  std::optional<Lockset> Common;
+  for (const Session::CallSite &Site : S.callSitesOf(FD)) {
+    const auto *Locks = S.locksAtCalls(Site.Caller, Depth + 1);
+    Lockset Mapped;
+    auto It = Locks ? Locks->find(Site.Call) : decltype(Locks->end()){};
+    if (Locks && It != Locks->end()) {
+      llvm::ArrayRef<const Expr *> Args = argsOf(Site.Call);
+      unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) &&
+                                isa<CXXMethodDecl>(FD) ? 1 : 0;
+      for (const Lock &L : It->second) {
+        if (L.Unknown)
+          continue;
+        // A global mutex is the same mutex here.
+        if (L.Mutex.Root && !L.Mutex.IsThis)
+          if (const auto *VD = dyn_cast<VarDecl>(L.Mutex.Root);
+              VD && !VD->hasLocalStorage()) {
+            Mapped.push_back(L);
+            continue;
+          }
+        for (unsigned I = 0; I < FD->getNumParams() && I + Offset < Args.size();
+             ++I) {
+          const ParmVarDecl *P = FD->getParamDecl(I);
+          bool Pointer = P->getType()->isPointerType();
+          if (!Pointer && !P->getType()->isReferenceType())
+            continue;
+          std::optional<MemLoc> Arg =
+              resolveLocation(S, Site.Caller, Args[I + Offset], Pointer);
+          if (!Arg || !Arg->sameRoot(L.Mutex) ||
+              Arg->Path.size() > L.Mutex.Path.size() ||
+              !std::equal(Arg->Path.begin(), Arg->Path.end(),
+                          L.Mutex.Path.begin()))
+            continue;
+          Lock Here = L;
+          Here.Mutex = MemLoc();
+          Here.Mutex.Root = P;
+          Here.Mutex.Deref = Pointer;
+          Here.Mutex.Path.append(L.Mutex.Path.begin() + Arg->Path.size(),
+                                 L.Mutex.Path.end());
+          Here.Acquired = L.Acquired;
+          Mapped.push_back(Here);
+          break;
+        }
+      }
+    }
+    if (!Common) {
+      Common = Mapped;
+    } else {
+      Lockset Kept;
+      for (const Lock &L : *Common)
+        for (const Lock &M : Mapped)
+          if (L.Mutex == M.Mutex) {
+            Kept.push_back(L);
+            break;
+          }
+      Common = std::move(Kept);
+    }
+    if (Common->empty())
+      return;
+  }
+  if (Common)
+    EntryLocks.insert(EntryLocks.end(), Common->begin(), Common->end());
+}
+
+const llvm::DenseMap<const Expr *, std::vector<Lock>> *
+Session::locksAtCalls(const FunctionDecl *FD, unsigned Depth) {
+  if (!FD || !FD->getBody() || FD->isDependentContext())
+    return nullptr;
+  auto It = CallLocks.find(FD);
+  if (It != CallLocks.end())
+    return It->second.get(); // null while being computed
+  CallLocks[FD] = nullptr;
+  auto Result = std::make_unique<llvm::DenseMap<const Expr *, std::vector<Lock>>>(
+      Summarizer(*this, FD, /*LocalsShared=*/true, Depth, /*LocksOnly=*/true)
+          .locksAtCalls());
+  auto &Slot = CallLocks[FD];
+  Slot = std::move(Result);
+  return Slot.get();
 }
 
 std::optional<MemLoc> bindLocation(const MemLoc &L, const FunctionDecl *Callee,

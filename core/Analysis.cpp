@@ -170,6 +170,99 @@ void Session::analyzeTranslationUnit() {
       .TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
+namespace {
+/// Indexes every call by its callee, with the function it is written in.
+class CallIndexer : public RecursiveASTVisitor<CallIndexer> {
+public:
+  CallIndexer(const SourceManager &SM,
+              llvm::DenseMap<const FunctionDecl *, std::vector<Session::CallSite>>
+                  &Out)
+      : SM(SM), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    const FunctionDecl *Outer = Current;
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      Current = FD;
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Outer;
+    return Result;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    const FunctionDecl *Outer = Current;
+    Current = L->getCallOperator();
+    bool Result = RecursiveASTVisitor::TraverseLambdaExpr(L);
+    Current = Outer;
+    return Result;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    add(Call->getDirectCallee(), Call);
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      ++DirectCalls[FD->getCanonicalDecl()];
+    return true;
+  }
+  // A function named other than by a direct call (its address taken, a
+  // thread entry, a callback) may be called from anywhere.
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      ++References[FD->getCanonicalDecl()];
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(ME->getMemberDecl()))
+      ++References[FD->getCanonicalDecl()];
+    return true;
+  }
+  llvm::DenseMap<const FunctionDecl *, unsigned> DirectCalls, References;
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    add(CE->getConstructor(), CE);
+    return true;
+  }
+
+private:
+  void add(const FunctionDecl *Callee, const Expr *Call) {
+    if (Callee && Current)
+      Out[Callee->getCanonicalDecl()].push_back({Call, Current});
+  }
+  const SourceManager &SM;
+  llvm::DenseMap<const FunctionDecl *, std::vector<Session::CallSite>> &Out;
+  const FunctionDecl *Current = nullptr;
+};
+} // namespace
+
+llvm::ArrayRef<Session::CallSite>
+Session::callSitesOf(const FunctionDecl *FD) {
+  if (!Callers) {
+    Callers.emplace();
+    CallIndexer Indexer(Ctx.getSourceManager(), *Callers);
+    Indexer.TraverseDecl(Ctx.getTranslationUnitDecl());
+    for (const auto &[FD, Refs] : Indexer.References)
+      if (Refs > Indexer.DirectCalls.lookup(FD))
+        AddressTaken.insert(FD);
+  }
+  auto It = Callers->find(FD->getCanonicalDecl());
+  if (It == Callers->end())
+    return {};
+  return It->second;
+}
+
+bool Session::allCallersVisible(const FunctionDecl *FD) {
+  if (!FD || FD->isMain())
+    return false;
+  bool Visible = !FD->isExternallyVisible() || FD->isTemplateInstantiation();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->isVirtual())
+      return false;
+  if (!Visible || callSitesOf(FD).empty())
+    return false;
+  // The address taken anywhere means calls we cannot see.
+  return !AddressTaken.count(FD->getCanonicalDecl());
+}
+
 void Session::report(Finding F) {
   Findings.push_back(std::move(F));
   Origins.push_back(Current);

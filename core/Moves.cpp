@@ -325,6 +325,37 @@ const Expr *MoveAnalysisBuilder::effectiveMovePoint(const Expr *MovingExpr,
     // std::move(x).field, std::get<I>(std::move(t)): one part moves.
     if (isa<MemberExpr>(P))
       return nullptr;
+    // An aggregate's member initialized from the moved value: a reference
+    // member only binds (the move happens wherever the aggregate is used,
+    // after the enclosing call's arguments); a value member moves here.
+    if (const auto *ILE = dyn_cast<InitListExpr>(P)) {
+      const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+      unsigned Index = 0;
+      bool Found = false;
+      for (; Index < ILE->getNumInits(); ++Index)
+        if (ILE->getInit(Index) == Child) {
+          Found = true;
+          break;
+        }
+      const FieldDecl *Field = nullptr;
+      if (RD && Found) {
+        unsigned I = 0;
+        for (const FieldDecl *F : RD->fields())
+          if (I++ == Index) {
+            Field = F;
+            break;
+          }
+      }
+      if (!Field || !Field->getType()->isReferenceType())
+        return MovingExpr;
+      for (const Stmt *Q = PM.getParent(ILE); Q; Q = PM.getParent(Q))
+        if (isa<CallExpr>(Q) || isa<CXXConstructExpr>(Q)) {
+          return cast<Expr>(Q);
+        } else if (!isa<Expr>(Q)) {
+          break;
+        }
+      return nullptr; // bound, and nothing visible moves it
+    }
     // Move construction (a by-value parameter, a variable, a capture):
     // the move happens right here.
     if (const auto *CE = dyn_cast<CXXConstructExpr>(P);

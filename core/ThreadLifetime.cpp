@@ -148,6 +148,7 @@ public:
 private:
   void buildFacts(const CFG &Cfg);
   void sortScopeExits(std::vector<Fact> &Block) const;
+  bool loopRunsAtMostOnce(const Stmt *Spawn) const;
   void addStmtFacts(const Stmt *S, std::vector<Fact> &Block);
   void addLoopEntryFact(const Stmt *Op, const Fact &F);
   const Stmt *loopEntry(const Stmt *Op) const;
@@ -708,6 +709,68 @@ void ThreadLifetimeBuilder::buildFacts(const CFG &Cfg) {
   }
 }
 
+/// for (int i = 0; i < n; ++i) around a spawn, where n is at most 1: a
+/// constant, or a parameter every visible caller passes a constant to
+/// (parallelFor(1, body)).
+bool ThreadLifetimeBuilder::loopRunsAtMostOnce(const Stmt *Spawn) const {
+  const ParentMap &PM = Model.parents();
+  const ForStmt *Loop = nullptr;
+  for (const Stmt *P = PM.getParent(Spawn); P; P = PM.getParent(P)) {
+    if (isa<WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      return false;
+    if ((Loop = dyn_cast<ForStmt>(P)))
+      break;
+  }
+  if (!Loop)
+    return false;
+  ASTContext &Ctx = FA.astContext();
+  // The induction variable starts at 0 and is only incremented.
+  const VarDecl *Index = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Loop->getInit());
+      DS && DS->isSingleDecl())
+    Index = dyn_cast<VarDecl>(DS->getSingleDecl());
+  if (!Index || !Index->getInit())
+    return false;
+  Expr::EvalResult Start;
+  if (!Index->getInit()->EvaluateAsInt(Start, Ctx) ||
+      Start.Val.getInt() != 0)
+    return false;
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(Loop->getInc());
+  if (!Inc || !Inc->isIncrementOp() || referencedVar(Inc->getSubExpr()) != Index)
+    return false;
+  const auto *Cond =
+      dyn_cast_or_null<BinaryOperator>(Loop->getCond() ? Loop->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE) ||
+      referencedVar(Cond->getLHS()) != Index)
+    return false;
+  const Expr *Bound = Cond->getRHS()->IgnoreParenImpCasts();
+  Expr::EvalResult Value;
+  if (Bound->EvaluateAsInt(Value, Ctx))
+    return Value.Val.getInt().getSExtValue() <= 1;
+  const auto *Param =
+      dyn_cast_or_null<ParmVarDecl>(referencedVar(Bound));
+  const FunctionDecl *FD = Model.function();
+  if (!Param || Param->getDeclContext() != FD)
+    return false;
+  Session &S = FA.session();
+  if (!S.allCallersVisible(FD))
+    return false;
+  unsigned ArgIndex = Param->getFunctionScopeIndex();
+  for (const Session::CallSite &Site : S.callSitesOf(FD)) {
+    llvm::ArrayRef<const Expr *> Args = argsOf(Site.Call);
+    if (isa<CXXOperatorCallExpr>(Site.Call) && isa<CXXMethodDecl>(FD))
+      Args = Args.drop_front();
+    if (ArgIndex >= Args.size())
+      return false;
+    Expr::EvalResult Arg;
+    if (Args[ArgIndex]->isValueDependent() ||
+        !Args[ArgIndex]->EvaluateAsInt(Arg, Ctx) ||
+        Arg.Val.getInt().getSExtValue() > 1)
+      return false;
+  }
+  return true;
+}
+
 bool ThreadLifetimeBuilder::run() {
   const CFG *Cfg = FA.cfg();
   if (!Cfg)
@@ -731,6 +794,10 @@ bool ThreadLifetimeBuilder::run() {
     for (const Fact &F : Facts[B->getBlockID()])
       apply(F, S, /*Record=*/true);
   }
+  // A spawn in a loop that provably runs at most once starts one thread.
+  for (unsigned Id : Out.MultiInstance.set_bits())
+    if (loopRunsAtMostOnce(Model.spawns()[Id].Spawn))
+      Out.MultiInstance.reset(Id);
   if (FA.session().dumps("threads")) {
     std::string Text;
     llvm::raw_string_ostream OS(Text);

@@ -21,6 +21,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <memory>
@@ -31,6 +32,7 @@ namespace fearless {
 class FunctionAnalysis;
 class Session;
 struct FunctionSummary;
+struct Lock;
 
 /// One check: reads the shared per-function results and reports findings.
 /// Implementations live under checks/, one class per check.
@@ -88,6 +90,24 @@ public:
   const FunctionSummary *summary(const clang::FunctionDecl *FD,
                                  bool LocalsShared, unsigned Depth = 0);
 
+  /// A call of a function, and the function the call is written in.
+  struct CallSite {
+    const clang::Expr *Call;
+    const clang::FunctionDecl *Caller;
+  };
+  /// Every call of \p FD in the translation unit (an index built on first
+  /// use by one walk over the translation unit).
+  llvm::ArrayRef<CallSite> callSitesOf(const clang::FunctionDecl *FD);
+
+  /// Whether every caller of \p FD is visible here: it has internal linkage
+  /// or is a template instantiation, and is called at least once.
+  bool allCallersVisible(const clang::FunctionDecl *FD);
+
+  /// The locks \p FD holds at each call it makes, in its own terms (for
+  /// locks a helper's callers always hold). Null while being computed.
+  const llvm::DenseMap<const clang::Expr *, std::vector<struct Lock>> *
+  locksAtCalls(const clang::FunctionDecl *FD, unsigned Depth);
+
   /// The shared analysis of \p FD, created on first use (also for functions
   /// analysed on behalf of others: thread bodies and callees).
   FunctionAnalysis &functionAnalysis(const clang::FunctionDecl *FD);
@@ -106,6 +126,14 @@ private:
   std::map<std::pair<const clang::FunctionDecl *, bool>,
            std::unique_ptr<FunctionSummary>>
       Summaries;
+  std::optional<llvm::DenseMap<const clang::FunctionDecl *,
+                               std::vector<CallSite>>>
+      Callers;
+  llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::unique_ptr<llvm::DenseMap<const clang::Expr *,
+                                                std::vector<Lock>>>>
+      CallLocks;
   std::vector<Finding> Findings;
   /// The function each finding was reported for (its [[clang::suppress]]
   /// scope).
