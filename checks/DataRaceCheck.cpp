@@ -62,8 +62,7 @@ public:
     for (const Access &A : Own->Accesses) {
       for (unsigned Id : TL->runningAt(A.Point))
         for (const Access &B : Threads[Id].Accesses)
-          consider(FA, *TL, A, -1, Own->Accesses, B, Id,
-                   Threads[Id].Accesses);
+          consider(FA, *TL, A, -1, Own->Accesses, B, Id, Threads[Id].Accesses);
     }
     // Threads against other copies of themselves, then against each other
     // (only the pairs that overlap: a function may start thousands).
@@ -84,7 +83,8 @@ public:
 
 private:
   /// What a thread touches, in the spawning function's terms.
-  std::vector<Access> bodyAccesses(FunctionAnalysis &FA, const SpawnSite &Site) {
+  std::vector<Access> bodyAccesses(FunctionAnalysis &FA,
+                                   const SpawnSite &Site) {
     std::vector<Access> Result;
     const FunctionDecl *Body = Site.Body.Function;
     if (!Body || !Body->getDefinition())
@@ -108,8 +108,8 @@ private:
           MD && !MD->isStatic() && !Args.empty()) {
         // std::thread(&C::run, obj, args...): the object comes first.
         const Expr *Obj = stripMoves(Args[0]);
-        This = resolveLocation(S, Spawner, Obj,
-                               Obj->getType()->isPointerType());
+        This =
+            resolveLocation(S, Spawner, Obj, Obj->getType()->isPointerType());
         First = 1;
       }
       for (unsigned I = 0; I < Params.size() && I + First < Args.size(); ++I) {
@@ -138,7 +138,8 @@ private:
       for (const Lock &L : A.Locks) {
         Lock ML = L;
         if (!L.Unknown) {
-          if (std::optional<MemLoc> M = bindLocation(L.Mutex, Body, Params, This))
+          if (std::optional<MemLoc> M =
+                  bindLocation(L.Mutex, Body, Params, This))
             ML.Mutex = *M;
           else
             ML.Unknown = true;
@@ -178,9 +179,9 @@ private:
     return false;
   }
 
-  void consider(FunctionAnalysis &FA, const ThreadLifetime &TL,
-                const Access &A, int CtxA, llvm::ArrayRef<Access> SideA,
-                const Access &B, int CtxB, llvm::ArrayRef<Access> SideB) {
+  void consider(FunctionAnalysis &FA, const ThreadLifetime &TL, const Access &A,
+                int CtxA, llvm::ArrayRef<Access> SideA, const Access &B,
+                int CtxB, llvm::ArrayRef<Access> SideB) {
     if (!A.Write && !B.Write)
       return;
     if (A.Atomic && B.Atomic)
@@ -188,14 +189,13 @@ private:
     if (!mayOverlap(A, B) || protectedByLock(A, B))
       return;
     const SourceManager &OrderSM = FA.astContext().getSourceManager();
-    if (CtxA != CtxB &&
-        (orderedByAtomic(OrderSM, A, SideA, B, SideB) ||
-         orderedByAtomic(OrderSM, B, SideB, A, SideA)))
+    if (CtxA != CtxB && (orderedByAtomic(OrderSM, A, SideA, B, SideB) ||
+                         orderedByAtomic(OrderSM, B, SideB, A, SideA)))
       return;
     // The write is the primary; between two writes, the earlier one.
     const SourceManager &SM = FA.astContext().getSourceManager();
-    bool AFirst = A.Write && (!B.Write || !SM.isBeforeInTranslationUnit(
-                                                B.Where, A.Where));
+    bool AFirst = A.Write &&
+                  (!B.Write || !SM.isBeforeInTranslationUnit(B.Where, A.Where));
     const Access &P = AFirst ? A : B;
     const Access &O = AFirst ? B : A;
     int CtxP = AFirst ? CtxA : CtxB;
@@ -204,9 +204,10 @@ private:
     // One finding per object and pair of sides: the variable and its fields,
     // whatever elements are involved.
     MemLoc Object = P.Loc;
-    Object.Path.erase(std::remove_if(Object.Path.begin(), Object.Path.end(),
-                                     [](const PathStep &S) { return !S.Field; }),
-                      Object.Path.end());
+    Object.Path.erase(
+        std::remove_if(Object.Path.begin(), Object.Path.end(),
+                       [](const PathStep &S) { return !S.Field; }),
+        Object.Path.end());
     std::string Key = Object.describe() + "|" +
                       std::to_string(std::min(CtxP, CtxO)) + "|" +
                       std::to_string(std::max(CtxP, CtxO));
@@ -261,8 +262,7 @@ private:
           if (M.Mutex == L.Mutex)
             InOther = true;
         if (!InOther && L.Acquired.isValid())
-          F.note(L.Acquired, MessageId::RaceLockOneSide,
-                 {L.Mutex.describe()});
+          F.note(L.Acquired, MessageId::RaceLockOneSide, {L.Mutex.describe()});
       }
     };
     OneSided(P, O);

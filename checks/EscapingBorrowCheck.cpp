@@ -15,9 +15,9 @@
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"
 #include "fearless/VarUsage.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
@@ -123,8 +123,7 @@ void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
                            Site.Borrows[B->BorrowIndex].Loc);
                      });
     // Waiting by hand between the spawn and the object's death.
-    SourceLocation SpawnLoc =
-        FA.threads().spawns()[Spawn].Spawn->getBeginLoc();
+    SourceLocation SpawnLoc = FA.threads().spawns()[Spawn].Spawn->getBeginLoc();
     bool WaitedFor = false;
     for (SourceLocation W : Waits.Waits)
       if (SM.isBeforeInTranslationUnit(SpawnLoc, W) &&
@@ -148,8 +147,7 @@ std::pair<SourceLocation, SourceRange> spawnAnchor(const SpawnSite &Site) {
 }
 
 void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
-                                     const Borrow &B,
-                                     const OutlivedBorrow &O) {
+                                     const Borrow &B, const OutlivedBorrow &O) {
   const SpawnState &St = O.State;
   if (St.Bits & TS_Detached) {
     F.note(St.DetachLoc, MessageId::ThreadDetachedHere);
@@ -182,10 +180,12 @@ void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
   // Still running: the owning handle outlives the object, or nothing joins
   // the thread on this path.
   const auto *Owner = dyn_cast_if_present<const ValueDecl *>(St.Owner);
-  if (Owner && (isa<FieldDecl>(Owner) ||
-                (isa<VarDecl>(Owner) && !cast<VarDecl>(Owner)->hasLocalStorage()))) {
+  if (Owner &&
+      (isa<FieldDecl>(Owner) ||
+       (isa<VarDecl>(Owner) && !cast<VarDecl>(Owner)->hasLocalStorage()))) {
     F.note(Site.Sink.Loc.isValid() ? Site.Sink.Loc : Site.Spawn->getBeginLoc(),
-           MessageId::HandleStoredHere, {static_cast<const NamedDecl *>(Owner)});
+           MessageId::HandleStoredHere,
+           {static_cast<const NamedDecl *>(Owner)});
     return;
   }
   if (Owner && (Site.Handle == HandleKind::Thread ||
@@ -223,7 +223,8 @@ std::optional<FixIt> EscapingBorrowCheck::captureFix(FunctionAnalysis &FA,
   if (B.Capture->isExplicit()) {
     // [&x] -> [x]: remove the '&' before the name.
     const char *Name = SM.getCharacterData(NameLoc);
-    const char *Begin = SM.getCharacterData(B.Lambda->getIntroducerRange().getBegin());
+    const char *Begin =
+        SM.getCharacterData(B.Lambda->getIntroducerRange().getBegin());
     const char *P = Name;
     while (P > Begin && (P[-1] == ' ' || P[-1] == '\t'))
       --P;
@@ -242,17 +243,17 @@ std::optional<FixIt> EscapingBorrowCheck::captureFix(FunctionAnalysis &FA,
                (", " + VD->getName()).str()};
 }
 
-void EscapingBorrowCheck::report(
-    FunctionAnalysis &FA, llvm::ArrayRef<const OutlivedBorrow *> Group) {
+void EscapingBorrowCheck::report(FunctionAnalysis &FA,
+                                 llvm::ArrayRef<const OutlivedBorrow *> Group) {
   const ThreadModel &TM = FA.threads();
   const OutlivedBorrow &First = *Group.front();
   const SpawnSite &Site = TM.spawns()[First.Spawn];
   auto [Loc, Range] = spawnAnchor(Site);
   const auto *FirstNamed =
       static_cast<const NamedDecl *>(Site.Borrows[First.BorrowIndex].Named);
-  Finding F = makeFinding(CheckId::EscapingBorrow, Loc,
-                          MessageId::ThreadMayOutliveBorrow, {FirstNamed},
-                          Range);
+  Finding F =
+      makeFinding(CheckId::EscapingBorrow, Loc,
+                  MessageId::ThreadMayOutliveBorrow, {FirstNamed}, Range);
   bool WhyGiven = false;
   for (const OutlivedBorrow *O : Group) {
     const Borrow &B = Site.Borrows[O->BorrowIndex];

@@ -41,14 +41,12 @@ private:
       TraitVerdict Verdict = S.traits().verdict(V.Type, Trait::Send);
       if (Verdict.Holds)
         continue;
-      Finding F = V.Var ? makeFinding(CheckId::Send, V.Loc,
-                                      MessageId::NotSendVarSent,
-                                      {static_cast<const NamedDecl *>(V.Var),
-                                       V.Type},
-                                      V.Range)
-                        : makeFinding(CheckId::Send, V.Loc,
-                                      MessageId::NotSendValueSent, {V.Type},
-                                      V.Range);
+      Finding F =
+          V.Var ? makeFinding(CheckId::Send, V.Loc, MessageId::NotSendVarSent,
+                              {static_cast<const NamedDecl *>(V.Var), V.Type},
+                              V.Range)
+                : makeFinding(CheckId::Send, V.Loc, MessageId::NotSendValueSent,
+                              {V.Type}, V.Range);
       const SpawnSite &Site = TM.spawns()[V.Spawn];
       F.note(Site.Spawn->getBeginLoc(), MessageId::SentIntoThreadHere);
       addTraitChain(F, Verdict, V.Loc, SM);
@@ -62,11 +60,10 @@ private:
       TraitVerdict Verdict = S.traits().verdict(O.Type, Trait::Send);
       if (Verdict.Holds)
         continue;
-      QualType Owner = O.Via ? O.Via->getType().getNonReferenceType()
-                             : O.Type;
-      Finding F = makeFinding(CheckId::Send, O.Loc,
-                              MessageId::NotSendOwnerShared, {Owner, O.Type},
-                              O.Range);
+      QualType Owner = O.Via ? O.Via->getType().getNonReferenceType() : O.Type;
+      Finding F =
+          makeFinding(CheckId::Send, O.Loc, MessageId::NotSendOwnerShared,
+                      {Owner, O.Type}, O.Range);
       F.note(TM.spawns()[O.Spawn].Spawn->getBeginLoc(),
              MessageId::SentIntoThreadHere);
       addTraitChain(F, Verdict, O.Loc, SM);
@@ -91,18 +88,19 @@ private:
       if (Verdict.Holds)
         continue;
       const VarDecl *V = referencedVar(Arg);
-      Finding F =
-          V ? makeFinding(CheckId::Send, Arg->getBeginLoc(),
-                          MessageId::NotSendVarSent,
-                          {static_cast<const NamedDecl *>(V), T},
-                          Arg->getSourceRange())
-            : makeFinding(CheckId::Send, Arg->getBeginLoc(),
-                          MessageId::NotSendValueSent, {T},
-                          Arg->getSourceRange());
-      const FunctionDecl *Named = Callee->getTemplateInstantiationPattern()
-                                      ? Callee->getTemplateInstantiationPattern()
-                                      : Callee;
-      F.note(P->getLocation().isValid() ? P->getLocation() : Call->getBeginLoc(),
+      Finding F = V ? makeFinding(CheckId::Send, Arg->getBeginLoc(),
+                                  MessageId::NotSendVarSent,
+                                  {static_cast<const NamedDecl *>(V), T},
+                                  Arg->getSourceRange())
+                    : makeFinding(CheckId::Send, Arg->getBeginLoc(),
+                                  MessageId::NotSendValueSent, {T},
+                                  Arg->getSourceRange());
+      const FunctionDecl *Named =
+          Callee->getTemplateInstantiationPattern()
+              ? Callee->getTemplateInstantiationPattern()
+              : Callee;
+      F.note(P->getLocation().isValid() ? P->getLocation()
+                                        : Call->getBeginLoc(),
              MessageId::SentThroughSendsParameter,
              {static_cast<const NamedDecl *>(P),
               static_cast<const NamedDecl *>(Named)});

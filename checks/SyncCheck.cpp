@@ -42,8 +42,9 @@ public:
       TraitVerdict Verdict = S.traits().verdict(O.Type, Trait::Sync);
       if (Verdict.Holds)
         continue;
-      const void *Key = O.Var ? static_cast<const void *>(O.Var)
-                              : static_cast<const void *>(O.Loc.getPtrEncoding());
+      const void *Key = O.Var
+                            ? static_cast<const void *>(O.Var)
+                            : static_cast<const void *>(O.Loc.getPtrEncoding());
       if (O.K == SharedObject::This)
         Key = nullptr;
       if (!Reported.insert({O.Spawn, Key}).second)
@@ -62,8 +63,7 @@ public:
 private:
   static Finding primary(const SharedObject &O) {
     if (O.K == SharedObject::SharedPtrCopy) {
-      QualType Owner =
-          O.Via ? O.Via->getType().getNonReferenceType() : O.Type;
+      QualType Owner = O.Via ? O.Via->getType().getNonReferenceType() : O.Type;
       return makeFinding(CheckId::Sync, O.Loc,
                          MessageId::NotSyncSharedOwnership, {Owner, O.Type},
                          O.Range);
@@ -85,9 +85,8 @@ private:
                           const ThreadLifetime &TL, const SharedObject &O) {
     const ThreadModel &TM = FA.threads();
     const SpawnSite &Site = TM.spawns()[O.Spawn];
-    MessageArg What =
-        O.Var ? MessageArg(static_cast<const NamedDecl *>(O.Var))
-              : MessageArg(O.Type);
+    MessageArg What = O.Var ? MessageArg(static_cast<const NamedDecl *>(O.Var))
+                            : MessageArg(O.Type);
     if (O.K == SharedObject::SharedPtrCopy) {
       F.note(O.Loc, MessageId::SharedOwnershipEverywhere, {O.Type});
       return true;
@@ -101,8 +100,9 @@ private:
       // One finding per pair of threads: at the one spawned second.
       if (Other.Spawn >= O.Spawn || !TL.mayOverlap(O.Spawn, Other.Spawn))
         continue;
-      bool Same = (O.K == SharedObject::This && Other.K == SharedObject::This) ||
-                  (O.Var && Other.Var == O.Var);
+      bool Same =
+          (O.K == SharedObject::This && Other.K == SharedObject::This) ||
+          (O.Var && Other.Var == O.Var);
       if (!Same)
         continue;
       F.note(Other.Loc, MessageId::SharedWithSibling, {What});
@@ -123,7 +123,8 @@ private:
     if (const auto *VD = dyn_cast_or_null<VarDecl>(O.Var))
       ReachableAfterReturn |= !VD->hasLocalStorage();
     if (ReachableAfterReturn && TL.mayRunAtExit(O.Spawn)) {
-      const auto *Body = dyn_cast_or_null<CompoundStmt>(FA.function()->getBody());
+      const auto *Body =
+          dyn_cast_or_null<CompoundStmt>(FA.function()->getBody());
       F.note(Body ? Body->getRBracLoc() : FA.function()->getEndLoc(),
              MessageId::SharedPastReturn,
              {O.K == SharedObject::This ? MessageArg(std::string("*this"))
@@ -161,8 +162,7 @@ private:
         // (reported for the pair), not a use by the spawner.
         bool InSpawn = false;
         for (const SpawnSite &Other : FA.threads().spawns())
-          if (SM.isPointWithin(St->getBeginLoc(),
-                               Other.Spawn->getBeginLoc(),
+          if (SM.isPointWithin(St->getBeginLoc(), Other.Spawn->getBeginLoc(),
                                Other.Spawn->getEndLoc()))
             InSpawn = true;
         if (InSpawn)

@@ -36,13 +36,14 @@ public:
       const SpawnSite &Site = TM.spawns()[D.Spawn];
       const auto *Handle = dyn_cast_if_present<const ValueDecl *>(D.Handle);
       Finding F =
-          Handle ? makeFinding(CheckId::UnjoinedThread, D.Loc,
-                               D.Element
-                                   ? MessageId::ThreadsInContainerDestroyedJoinable
-                                   : MessageId::ThreadDestroyedJoinable,
-                               {static_cast<const NamedDecl *>(Handle)})
-                 : makeFinding(CheckId::UnjoinedThread, D.Loc,
-                               MessageId::TemporaryThreadDestroyedJoinable);
+          Handle
+              ? makeFinding(CheckId::UnjoinedThread, D.Loc,
+                            D.Element
+                                ? MessageId::ThreadsInContainerDestroyedJoinable
+                                : MessageId::ThreadDestroyedJoinable,
+                            {static_cast<const NamedDecl *>(Handle)})
+              : makeFinding(CheckId::UnjoinedThread, D.Loc,
+                            MessageId::TemporaryThreadDestroyedJoinable);
       F.note(Site.Spawn->getBeginLoc(), MessageId::ThreadStartedHere);
       llvm::ArrayRef<SourceLocation> Joins = TL->joinsOf(D.Handle);
       if (Handle && !Joins.empty())

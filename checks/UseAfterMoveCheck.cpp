@@ -77,12 +77,13 @@ private:
     } else {
       F.note(MoveLoc, MessageId::MovedHere, {Var}, M.Expr->getSourceRange());
     }
-    QualType T =
-        M.Var->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType();
+    QualType T = M.Var->getType()
+                     .getNonReferenceType()
+                     .getCanonicalType()
+                     .getUnqualifiedType();
     if (isStdClass(T, "unique_ptr") || isStdClass(T, "shared_ptr") ||
         isStdClass(T, "weak_ptr"))
-      F.note(U.Use->getBeginLoc(), MessageId::MovedFromSmartPointerIsNull,
-             {T});
+      F.note(U.Use->getBeginLoc(), MessageId::MovedFromSmartPointerIsNull, {T});
     if (isStdClass(T, "thread") || isStdClass(T, "jthread"))
       F.note(U.Use->getBeginLoc(), MessageId::MovedFromThreadNotJoinable, {T});
     if (auto Fix = copyFix(FA, M)) {
@@ -105,8 +106,7 @@ private:
   /// std::move(x) -> x, when the destination accepts a copy: a by-value or
   /// const-reference parameter, a variable or capture initialized from it, an
   /// assignment.
-  static std::optional<FixIt> copyFix(FunctionAnalysis &FA,
-                                      const MoveSite &M) {
+  static std::optional<FixIt> copyFix(FunctionAnalysis &FA, const MoveSite &M) {
     const auto *Call = dyn_cast<CallExpr>(M.Expr);
     if (M.Kind != MoveKind::StdMove || !Call || !Call->getDirectCallee() ||
         !isStdDecl(Call->getDirectCallee(), "move"))
@@ -121,17 +121,17 @@ private:
     const ParentMap &PM = FA.parents();
     const Stmt *Child = Call;
     const Stmt *P = PM.getParent(Call);
-    while (P && (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P) ||
-                 isa<MaterializeTemporaryExpr>(P) ||
-                 isa<CXXBindTemporaryExpr>(P))) {
+    while (P &&
+           (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P) ||
+            isa<MaterializeTemporaryExpr>(P) || isa<CXXBindTemporaryExpr>(P))) {
       Child = P;
       P = PM.getParent(P);
     }
     bool CopyOk = false;
     if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(P)) {
       // Constructing a by-value parameter, a variable, a capture.
-      CopyOk = CE->getConstructor() &&
-               CE->getConstructor()->isMoveConstructor();
+      CopyOk =
+          CE->getConstructor() && CE->getConstructor()->isMoveConstructor();
     } else if (P && (isa<CallExpr>(P))) {
       llvm::ArrayRef<const Expr *> Args = argsOf(cast<Expr>(P));
       for (unsigned I = 0; I < Args.size(); ++I)
@@ -168,16 +168,18 @@ private:
     if (!FD || !FD->getDeclContext())
       return false;
     QualType Want = RValueParam.getNonReferenceType().getUnqualifiedType();
-    for (const NamedDecl *ND : FD->getDeclContext()->lookup(FD->getDeclName())) {
+    for (const NamedDecl *ND :
+         FD->getDeclContext()->lookup(FD->getDeclName())) {
       const auto *Other = dyn_cast<FunctionDecl>(ND->getUnderlyingDecl());
-      if (!Other || Other == FD || Other->getNumParams() != FD->getNumParams() ||
+      if (!Other || Other == FD ||
+          Other->getNumParams() != FD->getNumParams() ||
           Index >= Other->getNumParams())
         continue;
       QualType PT = Other->getParamDecl(Index)->getType();
       if (PT->isLValueReferenceType() &&
           PT.getNonReferenceType().isConstQualified() &&
-          FD->getASTContext().hasSameUnqualifiedType(
-              PT.getNonReferenceType(), Want))
+          FD->getASTContext().hasSameUnqualifiedType(PT.getNonReferenceType(),
+                                                     Want))
         return true;
     }
     return false;

@@ -97,7 +97,8 @@ const Expr *stripWrappers(const Expr *E) {
              FCE && FCE->getCastKind() == CK_NoOp)
       E = FCE->getSubExpr();
     else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-             CE && !isa<CXXTemporaryObjectExpr>(CE) && isForwardingConstruct(CE))
+             CE && !isa<CXXTemporaryObjectExpr>(CE) &&
+             isForwardingConstruct(CE))
       E = CE->getArg(0);
     else if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E);
              FCE && FCE->getCastKind() == CK_ConstructorConversion)

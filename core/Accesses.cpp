@@ -8,18 +8,18 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "fearless/Access.h"
-#include "fearless/ASTUtil.h"
 #include "fearless/Accesses.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Access.h"
 #include "fearless/Dataflow.h"
 #include "fearless/FunctionAnalysis.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/AST/RecursiveASTVisitor.h"
-#include <functional>
 #include "llvm/Support/TimeProfiler.h"
+#include <functional>
 
 using namespace clang;
 
@@ -84,8 +84,9 @@ bool isStdLibraryRecord(const CXXRecordDecl *RD) {
 }
 
 bool isAssociative(const CXXRecordDecl *RD) {
-  return RD && (isStdDecl(RD, "map") || isStdDecl(RD, "unordered_map") ||
-                isStdDecl(RD, "multimap") || isStdDecl(RD, "unordered_multimap"));
+  return RD &&
+         (isStdDecl(RD, "map") || isStdDecl(RD, "unordered_map") ||
+          isStdDecl(RD, "multimap") || isStdDecl(RD, "unordered_multimap"));
 }
 
 bool constForRaces(const CXXMethodDecl *M) {
@@ -279,8 +280,7 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
     llvm::DenseMap<const FieldDecl *, unsigned> &FieldFromParam;
     std::function<std::optional<unsigned>(const Expr *)> ParamOf;
     unsigned Depth;
-    Finder(InferredLocking &R,
-           llvm::DenseMap<const FieldDecl *, unsigned> &F,
+    Finder(InferredLocking &R, llvm::DenseMap<const FieldDecl *, unsigned> &F,
            std::function<std::optional<unsigned>(const Expr *)> P,
            unsigned Depth)
         : R(R), FieldFromParam(F), ParamOf(std::move(P)), Depth(Depth) {}
@@ -328,8 +328,9 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
       if (!M || !M->getIdentifier())
         return true;
       const Expr *Obj = MC->getImplicitObjectArgument();
-      bool ImplicitThis = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
-                          cast<CXXThisExpr>(Obj->IgnoreParenImpCasts())->isImplicit();
+      bool ImplicitThis =
+          Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+          cast<CXXThisExpr>(Obj->IgnoreParenImpCasts())->isImplicit();
       if (isLockName(M->getName()) && !ImplicitThis) {
         target(Obj, true);
         return true;
@@ -401,7 +402,8 @@ public:
              unsigned Depth, bool LocksOnly = false)
       : S(S), FD(FD), FA(S.functionAnalysis(FD)), LocalsShared(LocalsShared),
         Depth(Depth), LocksOnly(LocksOnly) {
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && MD->getParent()->isLambda())
       Lambda = MD->getParent();
   }
 
@@ -451,8 +453,8 @@ private:
                   const Expr *Object, const Lockset &Held, const Stmt *Point);
   void expandLambda(const LambdaExpr *LE, const Lockset &Held,
                     const Stmt *Point, SourceLocation Site);
-  void record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
-              const Expr *At, const Lockset &Held, const Stmt *Point);
+  void record(MemLoc Loc, bool Write, bool Atomic, bool Shallow, const Expr *At,
+              const Lockset &Held, const Stmt *Point);
 
   std::optional<MemLoc> locOf(const Expr *E, unsigned Steps = 0);
   std::optional<MemLoc> derefLoc(const Expr *E, unsigned Steps = 0);
@@ -508,7 +510,8 @@ bool Summarizer::isSharedRoot(const ValueDecl *V) const {
     const SourceManager &SM = S.astContext().getSourceManager();
     if (SM.isInSystemHeader(SM.getExpansionLoc(VD->getLocation())))
       return false;
-    return !(VD->getType().isConstQualified() && !VD->getType()->isReferenceType());
+    return !(VD->getType().isConstQualified() &&
+             !VD->getType()->isReferenceType());
   }
   if (isa<ParmVarDecl>(VD) && VD->getDeclContext() == FD)
     return true; // bound by the caller
@@ -534,8 +537,7 @@ PathStep Summarizer::elementStep(const Expr *Index) {
   Step.Field = nullptr;
   Index = Index->IgnoreParenImpCasts();
   Expr::EvalResult R;
-  if (!Index->isValueDependent() &&
-      Index->EvaluateAsInt(R, S.astContext())) {
+  if (!Index->isValueDependent() && Index->EvaluateAsInt(R, S.astContext())) {
     Step.Index = PathStep::Constant;
     Step.Value = R.Val.getInt().getExtValue();
     return Step;
@@ -585,7 +587,8 @@ std::optional<MemLoc> Summarizer::derefLoc(const Expr *E, unsigned Steps) {
       return std::nullopt;
     // A local pointer initialized once: what it was initialized with.
     if (VD->hasLocalStorage() && VD->getDeclContext() == FD &&
-        !isa<ParmVarDecl>(VD) && VD->getInit() && !VD->getType()->isReferenceType()) {
+        !isa<ParmVarDecl>(VD) && VD->getInit() &&
+        !VD->getType()->isReferenceType()) {
       const Expr *Init = stripWrappers(VD->getInit());
       if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
           CE && CE->getNumArgs() == 1)
@@ -648,9 +651,9 @@ std::optional<MemLoc> Summarizer::locOf(const Expr *E, unsigned Steps) {
       }
       return std::nullopt;
     }
-    std::optional<MemLoc> Base =
-        ME->isArrow() ? derefLoc(ME->getBase(), Steps + 1)
-                      : locOf(ME->getBase(), Steps + 1);
+    std::optional<MemLoc> Base = ME->isArrow()
+                                     ? derefLoc(ME->getBase(), Steps + 1)
+                                     : locOf(ME->getBase(), Steps + 1);
     if (!Base)
       return std::nullopt;
     // A reference member names something we cannot see.
@@ -695,8 +698,7 @@ std::optional<MemLoc> Summarizer::locOf(const Expr *E, unsigned Steps) {
     if (M && isStdLibraryRecord(M->getParent()) && M->getIdentifier() &&
         (M->getName() == "at" || M->getName() == "front" ||
          M->getName() == "back") &&
-        MC->getType()->isReferenceType() == false &&
-        E->isGLValue()) {
+        MC->getType()->isReferenceType() == false && E->isGLValue()) {
       std::optional<MemLoc> Base =
           locOf(MC->getImplicitObjectArgument(), Steps + 1);
       if (!Base)
@@ -765,9 +767,9 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
       P = PM.getParent(P);
     if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
       for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit() &&
-                                                   stripWrappers(VD->getInit()) ==
-                                                       stripWrappers(CE))
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->getInit() &&
+            stripWrappers(VD->getInit()) == stripWrappers(CE))
           GuardVar = VD;
     if (!GuardVar)
       return;
@@ -777,7 +779,8 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
       for (const Expr *Arg : CE->arguments()) {
         QualType T = Arg->getType();
         if (const CXXRecordDecl *RD = classOf(T);
-            RD && (isStdDecl(RD, "defer_lock_t") || isStdDecl(RD, "try_to_lock_t"))) {
+            RD &&
+            (isStdDecl(RD, "defer_lock_t") || isStdDecl(RD, "try_to_lock_t"))) {
           Deferred = true;
           continue;
         }
@@ -866,15 +869,16 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
       auto It = Guards.find(GV);
       if (It != Guards.end() && Inferred.UnlocksSelf) {
         for (const Lock &L : It->second)
-          release(Held, L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
+          release(Held,
+                  L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
         return;
       }
     }
     // guard.acquire(m) with acquire defined out of line: by its name.
     if (const VarDecl *GV = referencedVar(Object);
         GV && GV->hasLocalStorage() && M->getIdentifier() &&
-        isLockName(M->getName()) && MC->getNumArgs() > 0 &&
-        !hasUsableBody(M) && !M->hasAttr<AcquireCapabilityAttr>()) {
+        isLockName(M->getName()) && MC->getNumArgs() > 0 && !hasUsableBody(M) &&
+        !M->hasAttr<AcquireCapabilityAttr>()) {
       Lockset &Taken = Guards[GV];
       for (const Expr *Arg : MC->arguments()) {
         std::optional<MemLoc> Mu =
@@ -895,17 +899,18 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
       if (It != Guards.end() && M->getIdentifier()) {
         if (isUnlockName(M->getName()))
           for (const Lock &L : It->second)
-            release(Held, L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
+            release(Held,
+                    L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
         else if (isLockName(M->getName()))
           for (const Lock &L : It->second)
-            acquire(Held, L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex),
+            acquire(Held,
+                    L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex),
                     L.Shared, MC->getBeginLoc());
         return;
       }
     }
-    std::optional<MemLoc> Self = MC->getImplicitObjectArgument()
-                                     ? locOf(Object)
-                                     : std::nullopt;
+    std::optional<MemLoc> Self =
+        MC->getImplicitObjectArgument() ? locOf(Object) : std::nullopt;
     if (Object && Object->getType()->isPointerType())
       Self = derefLoc(Object);
     if (const auto *A = M->getAttr<AcquireCapabilityAttr>()) {
@@ -966,7 +971,8 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
         return;
       }
     auto ArgFor = [&](const Expr *AttrArg) -> std::optional<MemLoc> {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(AttrArg->IgnoreParenImpCasts())) {
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(AttrArg->IgnoreParenImpCasts())) {
         if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
             P && P->getFunctionScopeIndex() < Call->getNumArgs()) {
           const Expr *Arg = Call->getArg(P->getFunctionScopeIndex());
@@ -1002,7 +1008,8 @@ void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
     auto It = Guards.find(D->getVarDecl());
     if (It != Guards.end())
       for (const Lock &L : It->second)
-        release(Held, L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
+        release(Held,
+                L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
   }
 }
 
@@ -1107,9 +1114,11 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
       record(*Loc, !M->isConst(), true, false, L, Held, Point);
       // memory_order_relaxed orders nothing.
       bool Relaxed = false;
-      if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME)))
+      if (const auto *MC =
+              dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME)))
         for (const Expr *Arg : MC->arguments())
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
             if (DRE->getDecl()->getName().contains("relaxed"))
               Relaxed = true;
       if (!Out.Accesses.empty())
@@ -1164,7 +1173,8 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
       const ParmVarDecl *Param = paramForArg(Call, I);
       const FunctionDecl *Callee = calleeOf(Call);
       if (const auto *CE = dyn_cast<CXXConstructExpr>(Call);
-          CE && classOf(CE->getType()) && isStdDecl(classOf(CE->getType()), "atomic_ref"))
+          CE && classOf(CE->getType()) &&
+          isStdDecl(classOf(CE->getType()), "atomic_ref"))
         return record(*Loc, true, true, false, L, Held, Point);
       if (!Param)
         return Read();
@@ -1179,9 +1189,8 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
             CE && CE->getConstructor() &&
             CE->getConstructor()->isCopyOrMoveConstructor())
           return Read();
-        if (Callee && Callee->getDeclContext()
-                          ->getRedeclContext()
-                          ->isStdNamespace())
+        if (Callee &&
+            Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
           return Read();
         if (Callee && isStdLibraryRecord(
                           dyn_cast<CXXRecordDecl>(Callee->getDeclContext())))
@@ -1190,7 +1199,8 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
       }
       if (Callee && hasUsableBody(Callee))
         return;
-      if (Callee && isStdLibraryRecord(dyn_cast<CXXRecordDecl>(Callee->getDeclContext())))
+      if (Callee &&
+          isStdLibraryRecord(dyn_cast<CXXRecordDecl>(Callee->getDeclContext())))
         return;
       return; // unknown callee taking a non-const reference
     }
@@ -1215,7 +1225,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
   const FunctionDecl *Def = Callee->getDefinition();
   if (!Def)
     return;
-  const FunctionSummary *Sub = S.summary(Def, /*LocalsShared=*/false, Depth + 1);
+  const FunctionSummary *Sub =
+      S.summary(Def, /*LocalsShared=*/false, Depth + 1);
   if (!Sub || Sub->Accesses.empty())
     return;
   // Bind parameters to arguments and *this to the object.
@@ -1241,8 +1252,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
   std::optional<MemLoc> This;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && !MD->isStatic()) {
     if (Object)
-      This = Object->getType()->isPointerType() ? derefLoc(Object)
-                                                 : locOf(Object);
+      This =
+          Object->getType()->isPointerType() ? derefLoc(Object) : locOf(Object);
     else if (isa<CXXConstructExpr>(Call))
       This = std::nullopt; // a new object: private
   }
@@ -1416,8 +1427,8 @@ void Summarizer::entryLocksFromCallers() {
     auto It = Locks ? Locks->find(Site.Call) : decltype(Locks->end()){};
     if (Locks && It != Locks->end()) {
       llvm::ArrayRef<const Expr *> Args = argsOf(Site.Call);
-      unsigned Offset = isa<CXXOperatorCallExpr>(Site.Call) &&
-                                isa<CXXMethodDecl>(FD) ? 1 : 0;
+      unsigned Offset =
+          isa<CXXOperatorCallExpr>(Site.Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
       for (const Lock &L : It->second) {
         if (L.Unknown)
           continue;
@@ -1480,9 +1491,11 @@ Session::locksAtCalls(const FunctionDecl *FD, unsigned Depth) {
   if (It != CallLocks.end())
     return It->second.get(); // null while being computed
   CallLocks[FD] = nullptr;
-  auto Result = std::make_unique<llvm::DenseMap<const Expr *, std::vector<Lock>>>(
-      Summarizer(*this, FD, /*LocalsShared=*/true, Depth, /*LocksOnly=*/true)
-          .locksAtCalls());
+  auto Result =
+      std::make_unique<llvm::DenseMap<const Expr *, std::vector<Lock>>>(
+          Summarizer(*this, FD, /*LocalsShared=*/true, Depth,
+                     /*LocksOnly=*/true)
+              .locksAtCalls());
   auto &Slot = CallLocks[FD];
   Slot = std::move(Result);
   return Slot.get();

@@ -17,8 +17,7 @@ namespace fearless {
 Check::~Check() = default;
 
 Session::Session(ASTContext &Ctx, AnalysisOptions Opts)
-    : Ctx(Ctx), Options(std::move(Opts)), Library(Options.Model),
-      Traits(Ctx) {
+    : Ctx(Ctx), Options(std::move(Opts)), Library(Options.Model), Traits(Ctx) {
   for (CheckId C : allChecks())
     if (Options.Enabled.contains(C))
       Checks.push_back(createCheck(C, *this));
@@ -174,9 +173,9 @@ namespace {
 /// Indexes every call by its callee, with the function it is written in.
 class CallIndexer : public RecursiveASTVisitor<CallIndexer> {
 public:
-  CallIndexer(const SourceManager &SM,
-              llvm::DenseMap<const FunctionDecl *, std::vector<Session::CallSite>>
-                  &Out)
+  CallIndexer(
+      const SourceManager &SM,
+      llvm::DenseMap<const FunctionDecl *, std::vector<Session::CallSite>> &Out)
       : SM(SM), Out(Out) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool TraverseDecl(Decl *D) {
@@ -234,8 +233,7 @@ private:
 };
 } // namespace
 
-llvm::ArrayRef<Session::CallSite>
-Session::callSitesOf(const FunctionDecl *FD) {
+llvm::ArrayRef<Session::CallSite> Session::callSitesOf(const FunctionDecl *FD) {
   if (!Callers) {
     Callers.emplace();
     CallIndexer Indexer(Ctx.getSourceManager(), *Callers);
@@ -280,27 +278,25 @@ void Session::flush(FindingConsumer &Out) {
     Order[I] = I;
   // Location-sorted, deterministic output.
   std::stable_sort(Order.begin(), Order.end(), [&](size_t IA, size_t IB) {
-                     const Finding &A = Unsorted[IA];
-                     const Finding &B = Unsorted[IB];
-                     if (A.Loc != B.Loc) {
-                       if (A.Loc.isInvalid() || B.Loc.isInvalid())
-                         return A.Loc.isInvalid();
-                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-                     }
-                     if (A.Check != B.Check)
-                       return A.Check < B.Check;
-                     if (A.Msg.Id != B.Msg.Id)
-                       return A.Msg.Id < B.Msg.Id;
-                     // Same place, same message: the first note (where the
-                     // findings differ) decides.
-                     SourceLocation NA = A.Notes.empty() ? SourceLocation()
-                                                         : A.Notes[0].Loc;
-                     SourceLocation NB = B.Notes.empty() ? SourceLocation()
-                                                         : B.Notes[0].Loc;
-                     if (NA == NB || NA.isInvalid() || NB.isInvalid())
-                       return false;
-                     return SM.isBeforeInTranslationUnit(NA, NB);
-                   });
+    const Finding &A = Unsorted[IA];
+    const Finding &B = Unsorted[IB];
+    if (A.Loc != B.Loc) {
+      if (A.Loc.isInvalid() || B.Loc.isInvalid())
+        return A.Loc.isInvalid();
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    }
+    if (A.Check != B.Check)
+      return A.Check < B.Check;
+    if (A.Msg.Id != B.Msg.Id)
+      return A.Msg.Id < B.Msg.Id;
+    // Same place, same message: the first note (where the
+    // findings differ) decides.
+    SourceLocation NA = A.Notes.empty() ? SourceLocation() : A.Notes[0].Loc;
+    SourceLocation NB = B.Notes.empty() ? SourceLocation() : B.Notes[0].Loc;
+    if (NA == NB || NA.isInvalid() || NB.isInvalid())
+      return false;
+    return SM.isBeforeInTranslationUnit(NA, NB);
+  });
   std::vector<Finding> Pending;
   std::vector<const FunctionDecl *> PendingOrigins;
   for (size_t I : Order) {

@@ -83,8 +83,8 @@ private:
       if (VD && VD->isInitCapture()) {
         if (VD->getType()->isReferenceType()) {
           addShared(SharedObject::CaptureByRef,
-                    VD->getType().getNonReferenceType(),
-                    rootOf(VD->getInit()), nullptr, Loc);
+                    VD->getType().getNonReferenceType(), rootOf(VD->getInit()),
+                    nullptr, Loc);
           continue;
         }
         // The initializer's type keeps the user's spelling

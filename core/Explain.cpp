@@ -20,8 +20,9 @@ void addTraitChain(Finding &F, const TraitVerdict &V, SourceLocation Fallback,
     switch (S.K) {
     case TraitStep::Annotated:
       F.note(Loc, MessageId::TraitAnnotated,
-             {S.Type, S.Missing == Trait::Send ? std::string("fearless::not_send")
-                                               : std::string("fearless::not_sync")});
+             {S.Type, S.Missing == Trait::Send
+                          ? std::string("fearless::not_send")
+                          : std::string("fearless::not_sync")});
       break;
     case TraitStep::LockGuard:
       F.note(Loc, MessageId::TraitLockGuard, {S.Type});

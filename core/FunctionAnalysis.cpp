@@ -123,8 +123,8 @@ const ParentMap &FunctionAnalysis::parents() { return ADC->getParentMap(); }
 
 const ThreadModel &FunctionAnalysis::threads() {
   if (!Threads)
-    Threads = std::make_unique<ThreadModel>(FD, S.library(), parents(),
-                                            Scan.Spawns);
+    Threads =
+        std::make_unique<ThreadModel>(FD, S.library(), parents(), Scan.Spawns);
   return *Threads;
 }
 

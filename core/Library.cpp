@@ -30,8 +30,7 @@ struct HandleMethodEntry {
   HandleOp Op;
 };
 constexpr HandleMethodEntry HandleMethods[] = {
-#define FEARLESS_HANDLE_METHOD(Class, Method, Op)                              \
-  {Class, Method, HandleOp::Op},
+#define FEARLESS_HANDLE_METHOD(Class, Method, Op) {Class, Method, HandleOp::Op},
 #include "fearless/Models/ThreadLibrary.def"
 };
 

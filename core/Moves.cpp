@@ -134,8 +134,7 @@ public:
   }
   bool equal(const State &A, const State &B) const { return A == B; }
   void transferBlock(const CFGBlock &B, State &S) { apply(B, S, false); }
-  void transferEdge(const CFGBlock &From, unsigned SuccIndex,
-                    State &S) const {
+  void transferEdge(const CFGBlock &From, unsigned SuccIndex, State &S) const {
     // if (t.joinable()), if (p), if (p != nullptr): on the edge where the
     // test holds, the object cannot be in its moved-from state.
     auto It = NotMovedWhen.find(&From);
@@ -200,7 +199,8 @@ void MoveAnalysisBuilder::findStateTests(const CFG &Cfg) {
     } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
                OC && OC->getOperator() == OO_ExclaimEqual &&
                OC->getNumArgs() == 2 &&
-               isa<CXXNullPtrLiteralExpr>(OC->getArg(1)->IgnoreParenImpCasts())) {
+               isa<CXXNullPtrLiteralExpr>(
+                   OC->getArg(1)->IgnoreParenImpCasts())) {
       Object = OC->getArg(0);
     }
     if (!Object)
@@ -267,7 +267,8 @@ static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
         UO && UO->getOpcode() == UO_LNot)
       continue;
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P);
-        MC && MC->getMethodDecl() && isa<CXXConversionDecl>(MC->getMethodDecl()))
+        MC && MC->getMethodDecl() &&
+        isa<CXXConversionDecl>(MC->getMethodDecl()))
       continue;
     if (const auto *ME = dyn_cast<MemberExpr>(P))
       return ME->getMemberDecl()->getName() == "second"; // insert(...).second
@@ -403,8 +404,8 @@ void MoveAnalysisBuilder::addMove(const Expr *MovingExpr,
   auto [It, New] = KeyIndex.try_emplace(Key, Keys.size());
   if (New)
     Keys.push_back(Key);
-  MoveSite M{MovingExpr, Occurrence, Key, Kind, Callee, Param,
-             spawnAbove(MovingExpr)};
+  MoveSite M{
+      MovingExpr, Occurrence, Key, Kind, Callee, Param, spawnAbove(MovingExpr)};
   unsigned Index = Out.Moves.size();
   Out.Moves.push_back(M);
   MoveByCall[MovingExpr] = Index;
@@ -451,8 +452,8 @@ void MoveAnalysisBuilder::findMoves() {
           continue;
         unsigned Index = P->getFunctionScopeIndex();
         bool Sends = paramAnnotated(Callee, Index, "fearless::sends");
-        bool Consumes = Sends || paramAnnotated(Callee, Index,
-                                                "fearless::consumes");
+        bool Consumes =
+            Sends || paramAnnotated(Callee, Index, "fearless::consumes");
         if (!Consumes)
           continue;
         MoveKind Kind = Sends ? MoveKind::Sent : MoveKind::Consumed;
@@ -490,8 +491,9 @@ void MoveAnalysisBuilder::findMoves() {
   F.TraverseStmt(FD->getBody());
 }
 
-const Stmt *MoveAnalysisBuilder::parentSkippingImplicit(const Stmt *S,
-                                                        const Stmt *&Child) const {
+const Stmt *
+MoveAnalysisBuilder::parentSkippingImplicit(const Stmt *S,
+                                            const Stmt *&Child) const {
   Child = S;
   const Stmt *P = PM.getParent(S);
   while (P && (isa<ParenExpr>(P) || isa<MaterializeTemporaryExpr>(P) ||
@@ -517,9 +519,7 @@ void MoveAnalysisBuilder::classify(const Expr *Occ, unsigned Key) {
   auto Reinit = [&](const Stmt *At) {
     Effects[At].push_back(Effect{Effect::Reinit, Key});
   };
-  auto Use = [&] {
-    Effects[Occ].push_back(Effect{Effect::Use, Key, 0, Occ});
-  };
+  auto Use = [&] { Effects[Occ].push_back(Effect{Effect::Use, Key, 0, Occ}); };
   if (!P) {
     Use();
     return;
@@ -642,8 +642,7 @@ void MoveAnalysisBuilder::findUnsequenced() {
         if (BO->isLogicalOp() || BO->isAssignmentOp() || BO->isShiftOp() ||
             BO->isCommaOp() || BO->isPtrMemOp())
           continue;
-        Siblings.push_back(BO->getLHS() == Child ? BO->getRHS()
-                                                 : BO->getLHS());
+        Siblings.push_back(BO->getLHS() == Child ? BO->getRHS() : BO->getLHS());
       } else {
         continue;
       }
@@ -705,8 +704,8 @@ void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
           unsigned Earlier = S[E.Key];
           if (!UseOfMove.count(Earlier)) {
             UseOfMove[Earlier] = Out.Uses.size();
-            Out.Uses.push_back(UseAfterMove{
-                Earlier, Out.Moves[E.MoveIndex].Operand, false});
+            Out.Uses.push_back(
+                UseAfterMove{Earlier, Out.Moves[E.MoveIndex].Operand, false});
           }
         }
         S[E.Key] = E.MoveIndex;

@@ -95,8 +95,8 @@ std::optional<CheckGlobs> CheckGlobs::parse(llvm::StringRef Globs,
       Error = "empty pattern after '-'";
       return std::nullopt;
     }
-    if (Part.find_first_not_of(
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.*") !=
+    if (Part.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTU"
+                               "VWXYZ0123456789-_.*") !=
         llvm::StringRef::npos) {
       Error = ("invalid character in check pattern '" + Part + "'").str();
       return std::nullopt;

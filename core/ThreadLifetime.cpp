@@ -166,7 +166,8 @@ private:
   std::vector<std::vector<Fact>> Facts;
   std::vector<EdgeRefinement> Refinements;
   /// Borrowed objects, to each spawn borrowing them.
-  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
+  llvm::DenseMap<const ValueDecl *,
+                 llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
       Borrowers;
   /// Facts to add before a statement (loop entries).
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Fact, 1>> Before;
@@ -228,10 +229,10 @@ void ThreadLifetimeBuilder::setOwner(SpawnState &St, const HandleSink &Sink,
     if (St.Bits & TS_Running) {
       St.Bits = (St.Bits & ~TS_Running) | TS_Escaped;
       St.EscapeLoc = Sink.Loc.isValid() ? Sink.Loc : Loc;
-      St.Reason = Sink.Kind == SinkKind::Returned
-                      ? EscapeReason::Returned
-                      : (Sink.Decl ? EscapeReason::Leaked
-                                   : EscapeReason::MovedAway);
+      St.Reason =
+          Sink.Kind == SinkKind::Returned
+              ? EscapeReason::Returned
+              : (Sink.Decl ? EscapeReason::Leaked : EscapeReason::MovedAway);
       St.EscapeDecl = Sink.Decl;
     }
     return;
@@ -516,8 +517,8 @@ void ThreadLifetimeBuilder::addStmtFacts(const Stmt *S,
           VD && VD->hasLocalStorage() &&
           Lib.handleTypeKind(VD->getType()) != HandleKind::None) {
         Fact F(Fact::Transfer);
-        F.Handle = HandleRef{HandleKey(static_cast<const ValueDecl *>(VD)),
-                             false};
+        F.Handle =
+            HandleRef{HandleKey(static_cast<const ValueDecl *>(VD)), false};
         F.To.Kind = SinkKind::Returned;
         F.To.Loc = RS->getBeginLoc();
         Push(F);
@@ -659,7 +660,8 @@ void ThreadLifetimeBuilder::buildFacts(const CFG &Cfg) {
   }
   // Parameters die when the function returns.
   Fact Exit(Fact::ExitDeath);
-  if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Model.function()->getBody()))
+  if (const auto *Body =
+          dyn_cast_or_null<CompoundStmt>(Model.function()->getBody()))
     Exit.Loc = Body->getRBracLoc();
   else
     Exit.Loc = Model.function()->getEndLoc();
@@ -732,14 +734,14 @@ bool ThreadLifetimeBuilder::loopRunsAtMostOnce(const Stmt *Spawn) const {
   if (!Index || !Index->getInit())
     return false;
   Expr::EvalResult Start;
-  if (!Index->getInit()->EvaluateAsInt(Start, Ctx) ||
-      Start.Val.getInt() != 0)
+  if (!Index->getInit()->EvaluateAsInt(Start, Ctx) || Start.Val.getInt() != 0)
     return false;
   const auto *Inc = dyn_cast_or_null<UnaryOperator>(Loop->getInc());
-  if (!Inc || !Inc->isIncrementOp() || referencedVar(Inc->getSubExpr()) != Index)
+  if (!Inc || !Inc->isIncrementOp() ||
+      referencedVar(Inc->getSubExpr()) != Index)
     return false;
-  const auto *Cond =
-      dyn_cast_or_null<BinaryOperator>(Loop->getCond() ? Loop->getCond()->IgnoreParenImpCasts() : nullptr);
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      Loop->getCond() ? Loop->getCond()->IgnoreParenImpCasts() : nullptr);
   if (!Cond || (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE) ||
       referencedVar(Cond->getLHS()) != Index)
     return false;
@@ -747,8 +749,7 @@ bool ThreadLifetimeBuilder::loopRunsAtMostOnce(const Stmt *Spawn) const {
   Expr::EvalResult Value;
   if (Bound->EvaluateAsInt(Value, Ctx))
     return Value.Val.getInt().getSExtValue() <= 1;
-  const auto *Param =
-      dyn_cast_or_null<ParmVarDecl>(referencedVar(Bound));
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(referencedVar(Bound));
   const FunctionDecl *FD = Model.function();
   if (!Param || Param->getDeclContext() != FD)
     return false;
@@ -915,8 +916,8 @@ void ThreadLifetimeBuilder::dumpFacts(llvm::raw_ostream &OS,
   for (const OutlivedBorrow &O : Out.Outlived)
     OS << "  outlived: spawn " << O.Spawn << " "
        << Model.spawns()[O.Spawn].Borrows[O.BorrowIndex].Var->getName()
-       << " dies line " << Line(O.DeathLoc) << " state=" << unsigned(O.State.Bits)
-       << "\n";
+       << " dies line " << Line(O.DeathLoc)
+       << " state=" << unsigned(O.State.Bits) << "\n";
   for (const JoinableDestroyed &D : Out.Destroyed)
     OS << "  joinable-destroyed: spawn " << D.Spawn << " line " << Line(D.Loc)
        << "\n";

@@ -72,8 +72,8 @@ const Expr *ignoreExplicitPointerCasts(const Expr *E) {
   while (true) {
     E = E->IgnoreParens();
     if (const auto *CE = dyn_cast<ExplicitCastExpr>(E);
-        CE && (CE->getType()->isPointerType() ||
-               CE->getType()->isReferenceType())) {
+        CE &&
+        (CE->getType()->isPointerType() || CE->getType()->isReferenceType())) {
       E = CE->getSubExpr();
       continue;
     }
@@ -246,9 +246,9 @@ void ThreadModel::addSpawn(const Expr *E) {
   llvm::ArrayRef<const Expr *> Args = argsOf(E);
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
       CE && isThreadConstruction(CE, Lib)) {
-    SpawnSite &S = Add(SpawnKind::ThreadConstructor,
-                       Lib.threadClassKind(CE->getType()), Args[0],
-                       Args.drop_front());
+    SpawnSite &S =
+        Add(SpawnKind::ThreadConstructor, Lib.threadClassKind(CE->getType()),
+            Args[0], Args.drop_front());
     S.Sink = findSink(E);
   } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
              MC && isEmplaceSpawn(MC, Lib)) {
@@ -294,8 +294,8 @@ void ThreadModel::addSpawn(const Expr *E) {
       } else {
         ThreadArgs.append(Args.begin() + CallableIdx + 1, Args.end());
       }
-      SpawnSite &S = Add(SpawnKind::SpawnFunction, M->Kind, Args[CallableIdx],
-                         ThreadArgs);
+      SpawnSite &S =
+          Add(SpawnKind::SpawnFunction, M->Kind, Args[CallableIdx], ThreadArgs);
       S.Callee = Callee;
       if (M->HandleArg >= 0 && unsigned(M->HandleArg) < Args.size()) {
         HandleSink Sink;
@@ -312,8 +312,7 @@ void ThreadModel::addSpawn(const Expr *E) {
           if (const auto *VD =
                   dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
             Sink.Decl = VD;
-            Sink.Element = Ref->Element ||
-                           VD->getType()->isArrayType();
+            Sink.Element = Ref->Element || VD->getType()->isArrayType();
             if (isa<FieldDecl>(VD))
               Sink.Kind = SinkKind::Member;
             else if (const auto *Var = dyn_cast<VarDecl>(VD);
@@ -337,9 +336,8 @@ void ThreadModel::addSpawn(const Expr *E) {
       S.Sink.Loc = E->getBeginLoc();
     } else if (Lib.isPointerFactory(Callee)) {
       QualType Thread = templateArgType(E->getType(), 0);
-      SpawnSite &S = Add(SpawnKind::PointerFactory,
-                         Lib.threadClassKind(Thread), Args[0],
-                         Args.drop_front());
+      SpawnSite &S = Add(SpawnKind::PointerFactory, Lib.threadClassKind(Thread),
+                         Args[0], Args.drop_front());
       S.Sink = findSink(E);
       S.Sink.Indirect = true;
     } else {
@@ -363,9 +361,9 @@ void ThreadModel::addSpawn(const Expr *E) {
         }
         if (!Detached && !Scoped)
           continue;
-        SpawnSite &S = Add(Detached ? SpawnKind::DetachedCall
-                                    : SpawnKind::ScopedCall,
-                           HandleKind::None, Arg, {});
+        SpawnSite &S =
+            Add(Detached ? SpawnKind::DetachedCall : SpawnKind::ScopedCall,
+                HandleKind::None, Arg, {});
         S.Callee = Callee;
         S.Param = Callee->getParamDecl(I);
         S.Sink.Kind = SinkKind::None;
@@ -459,8 +457,7 @@ HandleSink ThreadModel::findSink(const Expr *E) const {
     }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
       for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D);
-            VD && VD->getInit() == Cur) {
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit() == Cur) {
           if (VD->getType()->isPointerType() && Indirect &&
               !Lib.isOwningPointer(VD->getType())) {
             Sink.Kind = SinkKind::Escaped;
@@ -689,8 +686,7 @@ void ThreadModel::addBorrow(SpawnSite &S, const ValueDecl *Named,
     // A reference bound to a temporary extends its life to the reference's.
     if (isa<MaterializeTemporaryExpr>(Init->IgnoreParenImpCasts()) ||
         isa<ExprWithCleanups>(Init)) {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(Init));
-          !DRE) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(Init)); !DRE) {
         // Borrowing the lifetime-extended temporary: dies with VD.
         Borrow B;
         B.Var = VD;
@@ -750,8 +746,7 @@ const VarDecl *ThreadModel::pointee(const VarDecl *Pointer) const {
 }
 
 void ThreadModel::collectBorrowsFromLambda(const LambdaExpr *L, SpawnSite &S,
-                                           const VarDecl *Via,
-                                           unsigned Depth) {
+                                           const VarDecl *Via, unsigned Depth) {
   for (const LambdaCapture &C : L->captures()) {
     if (!C.capturesVariable())
       continue;
@@ -787,8 +782,8 @@ void ThreadModel::collectBorrowsFromLambda(const LambdaExpr *L, SpawnSite &S,
       continue;
     }
     // Captured by copy: a pointer or an object may still carry a reference.
-    if (VD && (VD->getType()->isPointerType() ||
-               VD->getType()->isRecordType())) {
+    if (VD &&
+        (VD->getType()->isPointerType() || VD->getType()->isRecordType())) {
       if (const VarDecl *Target = pointee(VD)) {
         addBorrow(S, Target, BorrowKind::ThroughPointer, C.getLocation(),
                   SourceRange(C.getLocation()), VD);
@@ -801,8 +796,7 @@ void ThreadModel::collectBorrowsFromLambda(const LambdaExpr *L, SpawnSite &S,
 }
 
 void ThreadModel::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
-                                          const VarDecl *Via,
-                                          unsigned Depth) {
+                                          const VarDecl *Via, unsigned Depth) {
   if (!E || Depth > 4)
     return;
   // Casts to void* and friends keep the pointer.
@@ -836,9 +830,9 @@ void ThreadModel::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
                   Call->getSourceRange(), Via);
       return;
     }
-    if (Callee && (isStdDecl(Callee, "bind") ||
-                   isStdDecl(Callee, "bind_front") ||
-                   isStdDecl(Callee, "bind_back"))) {
+    if (Callee &&
+        (isStdDecl(Callee, "bind") || isStdDecl(Callee, "bind_front") ||
+         isStdDecl(Callee, "bind_back"))) {
       for (const Expr *Arg : Call->arguments())
         collectBorrowsFromValue(Arg, S, Via, Depth + 1);
       return;
@@ -952,8 +946,8 @@ ThreadBody ThreadModel::resolveBody(const Expr *Callable) const {
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && (isStdDecl(Callee, "bind") ||
-                     isStdDecl(Callee, "bind_front")) &&
+      if (Callee &&
+          (isStdDecl(Callee, "bind") || isStdDecl(Callee, "bind_front")) &&
           Call->getNumArgs() > 0) {
         E = Call->getArg(0);
         continue;

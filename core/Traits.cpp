@@ -337,8 +337,7 @@ TraitVerdict TraitOracle::computeRecord(QualType T, const CXXRecordDecl *CRD,
     }
   for (const FieldDecl *F : RD->fields()) {
     QualType FT = F->getType();
-    if (Tr == Trait::Sync &&
-        hasAnnotation(F, "fearless::assume_synchronized"))
+    if (Tr == Trait::Sync && hasAnnotation(F, "fearless::assume_synchronized"))
       continue;
     if (Tr == Trait::Sync && F->isMutable() && !F->hasAttr<GuardedByAttr>() &&
         !F->hasAttr<PtGuardedByAttr>() && !isInternallySynchronized(FT) &&
@@ -357,10 +356,10 @@ TraitVerdict TraitOracle::computeRecord(QualType T, const CXXRecordDecl *CRD,
                     ? TraitStep::Capture
                     : TraitStep::Field,
                 T, Tr};
-    S.Decl = Capture != CaptureOf.end() ? static_cast<const NamedDecl *>(
-                                              Capture->second)
-             : F == ThisField          ? nullptr
-                                       : F;
+    S.Decl = Capture != CaptureOf.end()
+                 ? static_cast<const NamedDecl *>(Capture->second)
+             : F == ThisField ? nullptr
+                              : F;
     S.Inner = FT;
     S.Loc = F->getLocation();
     return fails(S, &Inner);
@@ -398,8 +397,8 @@ TraitOracle::unsyncedCopy(QualType T, const CXXRecordDecl *RD, Trait Tr) {
         continue;
       for (const CXXCtorInitializer *Init : Def->inits())
         if (Init->getMember() == F && Init->getInit())
-          if (const auto *ME = dyn_cast<MemberExpr>(
-                  Init->getInit()->IgnoreParenImpCasts());
+          if (const auto *ME =
+                  dyn_cast<MemberExpr>(Init->getInit()->IgnoreParenImpCasts());
               ME && ME->getMemberDecl() == F)
             Shared.insert(F);
     }
@@ -504,9 +503,10 @@ private:
         const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
         if (isa<CXXThisExpr>(Base)) {
           const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-          return F && (!Only || F == Only ||
-                       (F->getName() == Only->getName() &&
-                        F->getParent()->getName() == Only->getParent()->getName()));
+          return F &&
+                 (!Only || F == Only ||
+                  (F->getName() == Only->getName() &&
+                   F->getParent()->getName() == Only->getParent()->getName()));
         }
         E = ME->getBase();
         continue;

@@ -67,8 +67,7 @@ private:
             ICE->getCastKind() == CK_FunctionToPointerDecay)
           return ICE->getCastKind() == CK_LValueToRValue ||
                  ICE->getType()->getPointeeType().isConstQualified();
-        if (ICE->getCastKind() == CK_NoOp &&
-            ICE->getType().isConstQualified())
+        if (ICE->getCastKind() == CK_NoOp && ICE->getType().isConstQualified())
           return true;
         Child = P;
         --Index;
@@ -138,8 +137,7 @@ private:
       if (const auto *BO = dyn_cast<BinaryOperator>(P))
         return !(BO->isAssignmentOp() && BO->getLHS() == Child);
       if (const auto *UO = dyn_cast<UnaryOperator>(P))
-        return !UO->isIncrementDecrementOp() &&
-               UO->getOpcode() != UO_AddrOf;
+        return !UO->isIncrementDecrementOp() && UO->getOpcode() != UO_AddrOf;
       return false;
     }
   }

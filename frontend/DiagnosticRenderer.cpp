@@ -25,15 +25,17 @@ unsigned DiagnosticRenderer::idFor(MessageId Id, CheckId Check, bool IsError) {
   std::string Format = messageFormat(Id).str();
   unsigned ID;
   if (Note) {
-    ID = Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::CustomDiagDesc(
-        diag::Severity::Fatal, Format, DiagnosticIDs::CLASS_NOTE,
-        /*ShowInSystemHeader=*/false, /*ShowInSystemMacro=*/false));
+    ID =
+        Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::CustomDiagDesc(
+            diag::Severity::Fatal, Format, DiagnosticIDs::CLASS_NOTE,
+            /*ShowInSystemHeader=*/false, /*ShowInSystemMacro=*/false));
   } else {
     Format += " [" + checkName(Check).str() + "]";
-    ID = Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::CustomDiagDesc(
-        IsError ? diag::Severity::Error : diag::Severity::Warning, Format,
-        IsError ? DiagnosticIDs::CLASS_ERROR : DiagnosticIDs::CLASS_WARNING,
-        /*ShowInSystemHeader=*/false, /*ShowInSystemMacro=*/false));
+    ID =
+        Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::CustomDiagDesc(
+            IsError ? diag::Severity::Error : diag::Severity::Warning, Format,
+            IsError ? DiagnosticIDs::CLASS_ERROR : DiagnosticIDs::CLASS_WARNING,
+            /*ShowInSystemHeader=*/false, /*ShowInSystemMacro=*/false));
   }
   IDs[{Key, CheckKey}] = ID;
   return ID;

@@ -59,8 +59,7 @@ public:
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     auto Error = [&](const std::string &Text) {
       unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
-          DiagnosticIDs::CustomDiagDesc(diag::Severity::Error,
-                                        "fearless: %0",
+          DiagnosticIDs::CustomDiagDesc(diag::Severity::Error, "fearless: %0",
                                         DiagnosticIDs::CLASS_ERROR));
       Diags.Report(ID) << Text;
       return false;
@@ -79,8 +78,7 @@ public:
         std::string Problem;
         auto Globs = CheckGlobs::parse(Value, Problem);
         if (!Globs)
-          return Error("invalid check list '" + Value.str() +
-                       "': " + Problem);
+          return Error("invalid check list '" + Value.str() + "': " + Problem);
         for (const std::string &Unknown : Globs->unmatchedPositivePatterns())
           return Error("unknown check '" + Unknown +
                        "' in -fplugin-arg-fearless-checks; known checks: " +
@@ -90,8 +88,7 @@ public:
       }
       if (Name == "dump") {
         if (Value != "threads")
-          return Error("unknown dump '" + Value.str() +
-                       "' (known: threads)");
+          return Error("unknown dump '" + Value.str() + "' (known: threads)");
         Options.Dump.push_back(Value.str());
         continue;
       }

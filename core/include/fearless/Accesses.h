@@ -19,7 +19,8 @@ namespace fearless {
 
 /// The location \p E designates, seen from function \p Within (whose locals
 /// count as shareable); with \p Deref, the location \p E points to.
-std::optional<MemLoc> resolveLocation(Session &S, const clang::FunctionDecl *Within,
+std::optional<MemLoc> resolveLocation(Session &S,
+                                      const clang::FunctionDecl *Within,
                                       const clang::Expr *E, bool Deref);
 
 /// Maps a location of \p Callee's summary to its caller's terms: parameters

@@ -126,13 +126,13 @@ private:
   std::map<std::pair<const clang::FunctionDecl *, bool>,
            std::unique_ptr<FunctionSummary>>
       Summaries;
-  std::optional<llvm::DenseMap<const clang::FunctionDecl *,
-                               std::vector<CallSite>>>
+  std::optional<
+      llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>>>
       Callers;
   llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 std::unique_ptr<llvm::DenseMap<const clang::Expr *,
-                                                std::vector<Lock>>>>
+  llvm::DenseMap<
+      const clang::FunctionDecl *,
+      std::unique_ptr<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>>>
       CallLocks;
   std::vector<Finding> Findings;
   /// The function each finding was reported for (its [[clang::suppress]]

@@ -68,7 +68,8 @@ public:
 
   /// If \p Method joins or detaches the thread of the object it is called
   /// on, which.
-  std::optional<HandleOp> handleMethod(const clang::CXXMethodDecl *Method) const;
+  std::optional<HandleOp>
+  handleMethod(const clang::CXXMethodDecl *Method) const;
 
   /// If \p FD joins or detaches the thread whose handle is passed as an
   /// argument, which, and the argument's index.
@@ -83,7 +84,8 @@ public:
 
   /// If \p Call runs a standard algorithm with a parallel execution policy
   /// (std::execution::par, par_unseq), the callable it runs concurrently.
-  const clang::Expr *parallelAlgorithmCallable(const clang::CallExpr *Call) const;
+  const clang::Expr *
+  parallelAlgorithmCallable(const clang::CallExpr *Call) const;
 
   /// Whether \p FD is listed in SpawnFunctions.
   bool isUserSpawnFunction(const clang::FunctionDecl *FD) const;

@@ -110,7 +110,9 @@ public:
 
   /// Whether two threads of the same spawn may run at once (a spawn in a
   /// loop reached again while its previous thread may still run).
-  bool isMultiInstance(unsigned Spawn) const { return MultiInstance.test(Spawn); }
+  bool isMultiInstance(unsigned Spawn) const {
+    return MultiInstance.test(Spawn);
+  }
 
   /// Whether a thread of \p Spawn may still run when the function returns.
   bool mayRunAtExit(unsigned Spawn) const {

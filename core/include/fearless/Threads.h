@@ -1,4 +1,5 @@
-//===- Threads.h - Where threads start, what they run and borrow -*- C++ -*-===//
+//===- Threads.h - Where threads start, what they run and borrow -*- C++
+//-*-===//
 //
 // The AST-level thread model of one function: its spawn sites (what starts a
 // thread, what the thread runs, what it borrows, where its handle goes) and a
@@ -21,8 +22,8 @@
 
 #include "fearless/Library.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/PointerUnion.h"
 #include "llvm/ADT/SmallVector.h"
@@ -98,8 +99,8 @@ enum class SinkKind : unsigned char {
 
 /// A name for a handle, stable within one function: a variable (local,
 /// member or global) or a temporary expression.
-using HandleKey = llvm::PointerUnion<const clang::ValueDecl *,
-                                     const clang::Expr *>;
+using HandleKey =
+    llvm::PointerUnion<const clang::ValueDecl *, const clang::Expr *>;
 
 /// A reference to a handle, or to an element of a container or array of
 /// handles.

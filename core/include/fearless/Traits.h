@@ -1,4 +1,5 @@
-//===- Traits.h - Send and Sync, derived like Rust's auto traits -*- C++ -*-===//
+//===- Traits.h - Send and Sync, derived like Rust's auto traits -*- C++
+//-*-===//
 //
 // A type is Send when a value of it may be moved to another thread, Sync when
 // it may be shared by reference between threads. Like Rust's auto traits, a
@@ -92,11 +93,10 @@ private:
   TraitVerdict compute(clang::QualType T, Trait Tr);
   TraitVerdict computeRecord(clang::QualType T, const clang::CXXRecordDecl *RD,
                              Trait Tr);
-  TraitVerdict computeLibrary(clang::QualType T,
-                              const clang::CXXRecordDecl *RD, Trait Tr);
-  std::optional<TraitStep> unsyncedCopy(clang::QualType T,
-                                        const clang::CXXRecordDecl *RD,
-                                        Trait Tr);
+  TraitVerdict computeLibrary(clang::QualType T, const clang::CXXRecordDecl *RD,
+                              Trait Tr);
+  std::optional<TraitStep>
+  unsyncedCopy(clang::QualType T, const clang::CXXRecordDecl *RD, Trait Tr);
   bool isLibraryRecord(const clang::CXXRecordDecl *RD) const;
   /// Whether a const member function of its class may write the mutable
   /// field \p F (a member not visible here counts as may).
