@@ -474,6 +474,8 @@ private:
   llvm::DenseMap<const Expr *, std::vector<Lock>> CallLocks;
   const CXXRecordDecl *Lambda = nullptr;
   void entryLocksFromCallers();
+  /// Solves the locksets and replays the body, recording.
+  bool replay();
   Lockset EntryLocks;
   llvm::DenseMap<const VarDecl *, Lockset> Guards;
   FunctionSummary Out;
@@ -1380,37 +1382,25 @@ FunctionSummary Summarizer::run() {
       L.Acquired = FD->getLocation();
       EntryLocks.push_back(L);
     }
-  entryLocksFromCallers();
-  auto In = solveForward<Lockset>(*Cfg, FA.declContext(), *this);
-  if (!In)
+  if (!replay())
     return {};
-  for (const CFGBlock *B : *Cfg) {
-    const std::optional<Lockset> &Entry = (*In)[B->getBlockID()];
-    if (!Entry)
-      continue;
-    Lockset Held = *Entry;
-    for (const CFGElement &E : *B)
-      transferElement(E, Held, /*Record=*/true);
-  }
   return std::move(Out);
+}
+
+bool Summarizer::replay() {
+  entryLocksFromCallers();
+  return solveAndReplay<Lockset>(
+      *FA.cfg(), FA.declContext(), *this,
+      [&](const CFGBlock &B, Lockset &Held) {
+        for (const CFGElement &E : B)
+          transferElement(E, Held, /*Record=*/true);
+      });
 }
 
 llvm::DenseMap<const Expr *, std::vector<Lock>> Summarizer::locksAtCalls() {
   const CFG *Cfg = FA.cfg();
-  if (!Cfg || FA.scan().HasErrors)
+  if (!Cfg || FA.scan().HasErrors || !replay())
     return {};
-  entryLocksFromCallers();
-  auto In = solveForward<Lockset>(*Cfg, FA.declContext(), *this);
-  if (!In)
-    return {};
-  for (const CFGBlock *B : *Cfg) {
-    const std::optional<Lockset> &Entry = (*In)[B->getBlockID()];
-    if (!Entry)
-      continue;
-    Lockset Held = *Entry;
-    for (const CFGElement &E : *B)
-      transferElement(E, Held, /*Record=*/true);
-  }
   return std::move(CallLocks);
 }
 

@@ -81,6 +81,12 @@ void Session::analyzeFunction(const FunctionDecl *FD) {
 }
 
 namespace {
+/// Library code (declared in a system header) is not ours to analyse.
+bool isLibraryDecl(const Decl *D, const SourceManager &SM) {
+  return !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+}
+
 class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
 public:
   FunctionCollector(Session &S, const SourceManager &SM) : S(S), SM(SM) {}
@@ -90,9 +96,7 @@ public:
   bool TraverseDecl(Decl *D) {
     if (!D)
       return true;
-    // Library code is not ours to analyse.
-    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+    if (isLibraryDecl(D, SM))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
@@ -179,10 +183,7 @@ public:
       : SM(SM), Out(Out) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+    if (!D || isLibraryDecl(D, SM))
       return true;
     const FunctionDecl *Outer = Current;
     if (const auto *FD = dyn_cast<FunctionDecl>(D))

@@ -781,16 +781,11 @@ bool MoveAnalysisBuilder::run() {
   if (!Cfg)
     return false;
   findStateTests(*Cfg);
-  auto In = solveForward<State>(*Cfg, FA.declContext(), *this);
-  if (!In)
+  if (!solveAndReplay<State>(*Cfg, FA.declContext(), *this,
+                             [&](const CFGBlock &B, State &S) {
+                               apply(B, S, /*Record=*/true);
+                             }))
     return false;
-  for (const CFGBlock *B : *Cfg) {
-    const std::optional<State> &Entry = (*In)[B->getBlockID()];
-    if (!Entry)
-      continue;
-    State S = *Entry;
-    apply(*B, S, true);
-  }
   std::sort(Out.Uses.begin(), Out.Uses.end(),
             [&](const UseAfterMove &A, const UseAfterMove &B) {
               return SM.isBeforeInTranslationUnit(A.Use->getBeginLoc(),

@@ -783,18 +783,13 @@ bool ThreadLifetimeBuilder::run() {
   Out.MultiInstance.resize(Model.spawns().size());
   Out.RunningAtExit.resize(Model.spawns().size());
   buildFacts(*Cfg);
-  auto In = solveForward<State>(*Cfg, FA.declContext(), *this);
-  if (!In)
-    return false;
   // Replay in block order to record observations.
-  for (const CFGBlock *B : *Cfg) {
-    const std::optional<State> &Entry = (*In)[B->getBlockID()];
-    if (!Entry)
-      continue;
-    State S = *Entry;
-    for (const Fact &F : Facts[B->getBlockID()])
-      apply(F, S, /*Record=*/true);
-  }
+  if (!solveAndReplay<State>(*Cfg, FA.declContext(), *this,
+                             [&](const CFGBlock &B, State &S) {
+                               for (const Fact &F : Facts[B.getBlockID()])
+                                 apply(F, S, /*Record=*/true);
+                             }))
+    return false;
   // A spawn in a loop that provably runs at most once starts one thread.
   for (unsigned Id : Out.MultiInstance.set_bits())
     if (loopRunsAtMostOnce(Model.spawns()[Id].Spawn))

@@ -158,6 +158,16 @@ private:
 
 } // namespace
 
+/// Where a handle stored into \p VD lives: a member of *this, a local, or a
+/// global.
+static SinkKind sinkKindOf(const ValueDecl *VD) {
+  if (isa<FieldDecl>(VD))
+    return SinkKind::Member;
+  if (const auto *Var = dyn_cast<VarDecl>(VD); Var && Var->hasLocalStorage())
+    return SinkKind::Local;
+  return SinkKind::Global;
+}
+
 bool ThreadModel::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (isThreadConstruction(CE, Lib))
@@ -257,19 +267,12 @@ void ThreadModel::addSpawn(const Expr *E) {
     SpawnSite &S = Add(SpawnKind::ContainerEmplace, Lib.threadClassKind(Elem),
                        Args[0], Args.drop_front());
     HandleSink Sink;
-    if (auto Ref = resolveHandle(MC->getImplicitObjectArgument())) {
+    if (auto Ref = resolveHandle(MC->getImplicitObjectArgument()))
       if (const auto *VD = dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
         Sink.Decl = VD;
-        if (isa<FieldDecl>(VD))
-          Sink.Kind = SinkKind::Member;
-        else if (const auto *Var = dyn_cast<VarDecl>(VD);
-                 Var && Var->hasLocalStorage())
-          Sink.Kind = SinkKind::Local;
-        else
-          Sink.Kind = SinkKind::Global;
+        Sink.Kind = sinkKindOf(VD);
         Sink.Element = true;
       }
-    }
     if (Sink.Kind == SinkKind::None)
       Sink.Kind = SinkKind::Escaped;
     Sink.Loc = E->getBeginLoc();
@@ -313,13 +316,7 @@ void ThreadModel::addSpawn(const Expr *E) {
                   dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
             Sink.Decl = VD;
             Sink.Element = Ref->Element || VD->getType()->isArrayType();
-            if (isa<FieldDecl>(VD))
-              Sink.Kind = SinkKind::Member;
-            else if (const auto *Var = dyn_cast<VarDecl>(VD);
-                     Var && Var->hasLocalStorage())
-              Sink.Kind = SinkKind::Local;
-            else
-              Sink.Kind = SinkKind::Global;
+            Sink.Kind = sinkKindOf(VD);
           }
         }
         S.Sink = Sink;
@@ -420,13 +417,7 @@ HandleSink ThreadModel::findSink(const Expr *E) const {
     Sink.Decl = VD;
     Sink.Element = Element;
     Sink.Indirect = Indirect;
-    if (isa<FieldDecl>(VD))
-      Sink.Kind = SinkKind::Member;
-    else if (const auto *Var = dyn_cast<VarDecl>(VD);
-             Var && Var->hasLocalStorage())
-      Sink.Kind = SinkKind::Local;
-    else
-      Sink.Kind = SinkKind::Global;
+    Sink.Kind = sinkKindOf(VD);
   };
   for (unsigned Steps = 0; Steps < 64; ++Steps) {
     const Stmt *P = PM.getParent(Cur);

@@ -71,6 +71,26 @@ solveForward(const clang::CFG &Cfg, clang::AnalysisDeclContext &ADC,
   return In;
 }
 
+/// Solves \p A and replays each reachable block once from its entry state,
+/// in block order, calling \p Replay(Block, State) so that the analysis can
+/// record observations with the final states. Returns false when the budget
+/// is exceeded.
+template <typename State, typename Analysis, typename ReplayFn>
+bool solveAndReplay(const clang::CFG &Cfg, clang::AnalysisDeclContext &ADC,
+                    Analysis &A, ReplayFn Replay) {
+  auto In = solveForward<State>(Cfg, ADC, A);
+  if (!In)
+    return false;
+  for (const clang::CFGBlock *B : Cfg) {
+    const std::optional<State> &Entry = (*In)[B->getBlockID()];
+    if (!Entry)
+      continue;
+    State S = *Entry;
+    Replay(*B, S);
+  }
+  return true;
+}
+
 } // namespace fearless
 
 #endif // FEARLESS_DATAFLOW_H
