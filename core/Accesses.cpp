@@ -339,10 +339,13 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
         target(Obj, false);
         return true;
       }
-      // A member of this class defined out of line (a library's guard):
-      // judge it by its name.
+      // A member of this class named like a lock operation (a guard's
+      // acquire()/release()): judge it by its name, whether it is defined
+      // out of line (a library's guard) or inline as the lock algorithm
+      // itself (an MCS queue of atomics has no lock() call to find).
       if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
-          !(M->getDefinition() && M->getDefinition()->getBody())) {
+          (isLockName(M->getName()) || isUnlockName(M->getName()) ||
+           !(M->getDefinition() && M->getDefinition()->getBody()))) {
         if (isLockName(M->getName())) {
           bool AnyParam = false;
           for (const Expr *Arg : MC->arguments())
@@ -876,10 +879,11 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
         return;
       }
     }
-    // guard.acquire(m) with acquire defined out of line: by its name.
+    // guard.acquire(m) defined out of line, or inline as the lock algorithm
+    // itself (nothing to infer from): by its name.
     if (const VarDecl *GV = referencedVar(Object);
         GV && GV->hasLocalStorage() && M->getIdentifier() &&
-        isLockName(M->getName()) && MC->getNumArgs() > 0 && !hasUsableBody(M) &&
+        isLockName(M->getName()) && MC->getNumArgs() > 0 &&
         !M->hasAttr<AcquireCapabilityAttr>()) {
       Lockset &Taken = Guards[GV];
       for (const Expr *Arg : MC->arguments()) {

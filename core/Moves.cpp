@@ -326,9 +326,11 @@ const Expr *MoveAnalysisBuilder::effectiveMovePoint(const Expr *MovingExpr,
     // std::move(x).field, std::get<I>(std::move(t)): one part moves.
     if (isa<MemberExpr>(P))
       return nullptr;
-    // An aggregate's member initialized from the moved value: a reference
-    // member only binds (the move happens wherever the aggregate is used,
-    // after the enclosing call's arguments); a value member moves here.
+    // An aggregate's member initialized from the moved value: a value
+    // member moves here; a reference member only binds, and whether a
+    // callee later moves through it (or only moves parts of the object, as
+    // a variant's visitor does) is not visible here: precision first, no
+    // move.
     if (const auto *ILE = dyn_cast<InitListExpr>(P)) {
       const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
       unsigned Index = 0;
@@ -349,13 +351,7 @@ const Expr *MoveAnalysisBuilder::effectiveMovePoint(const Expr *MovingExpr,
       }
       if (!Field || !Field->getType()->isReferenceType())
         return MovingExpr;
-      for (const Stmt *Q = PM.getParent(ILE); Q; Q = PM.getParent(Q))
-        if (isa<CallExpr>(Q) || isa<CXXConstructExpr>(Q)) {
-          return cast<Expr>(Q);
-        } else if (!isa<Expr>(Q)) {
-          break;
-        }
-      return nullptr; // bound, and nothing visible moves it
+      return nullptr;
     }
     // Move construction (a by-value parameter, a variable, a capture):
     // the move happens right here.
