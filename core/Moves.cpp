@@ -22,6 +22,16 @@ constexpr llvm::StringRef ReinitMethods[] = {
 #include "fearless/Models/Moves.def"
 };
 
+constexpr llvm::StringRef ConditionalConsumers[] = {
+#define FEARLESS_CONDITIONAL_CONSUMER(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+constexpr llvm::StringRef AssociativeConsumers[] = {
+#define FEARLESS_ASSOCIATIVE_CONSUMER(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
 constexpr llvm::StringRef SmartPointers[] = {
 #define FEARLESS_SMART_POINTER(Name) Name,
 #include "fearless/Models/Moves.def"
@@ -240,22 +250,64 @@ const Expr *MoveAnalysisBuilder::spawnAbove(const Expr *E) const {
 /// them only when it succeeds (try_emplace, insert_or_assign, node-handle and
 /// map/set insert), or its result decides whether it did (`if
 /// (!m.insert(std::move(v)))`).
+static bool isAssociativeClass(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return false;
+  std::string Lower = RD->getName().lower();
+  return llvm::StringRef(Lower).contains("map") ||
+         llvm::StringRef(Lower).contains("set");
+}
+
+/// Whether the local variable \p V is tested (an if, while or ?: condition
+/// that names it) in one of the few statements after \p S in its block:
+/// `auto r = m.insert(std::move(v)); if (!r.second) use(v);`.
+static bool testedRightAfter(const VarDecl *V, const Stmt *S,
+                             const ParentMap &PM) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(S));
+  if (!Block)
+    return false;
+  auto It = llvm::find(Block->body(), S);
+  if (It == Block->body_end())
+    return false;
+  auto Names = [V](const Stmt *Cond) {
+    llvm::SmallVector<const Stmt *, 16> Work{Cond};
+    while (!Work.empty()) {
+      const Stmt *E = Work.pop_back_val();
+      if (!E)
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+          DRE && DRE->getDecl() == V)
+        return true;
+      for (const Stmt *C : E->children())
+        Work.push_back(C);
+    }
+    return false;
+  };
+  unsigned Looked = 0;
+  for (++It; It != Block->body_end() && Looked < 3; ++It, ++Looked) {
+    const Stmt *Next = *It;
+    if (const auto *If = dyn_cast<IfStmt>(Next); If && Names(If->getCond()))
+      return true;
+    if (const auto *W = dyn_cast<WhileStmt>(Next); W && Names(W->getCond()))
+      return true;
+  }
+  return false;
+}
+
 static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
+  if (const FunctionDecl *Callee = calleeOf(Call);
+      Callee && Callee->getIdentifier())
+    for (llvm::StringRef N : ConditionalConsumers)
+      if (Callee->getName() == N)
+        return true;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
-    if (M && M->getIdentifier()) {
-      llvm::StringRef Name = M->getName();
-      if (Name == "try_emplace" || Name == "insert_or_assign" ||
-          Name == "merge")
-        return true;
-      llvm::StringRef Class =
-          M->getParent()->getIdentifier() ? M->getParent()->getName() : "";
-      std::string Lower = Class.lower();
-      if ((Name == "insert" || Name == "emplace" || Name == "emplace_hint") &&
-          (llvm::StringRef(Lower).contains("map") ||
-           llvm::StringRef(Lower).contains("set")))
-        return true;
-    }
+    if (M && M->getIdentifier())
+      for (llvm::StringRef N : AssociativeConsumers)
+        if (M->getName() == N &&
+            (isAssociativeClass(M->getParent()) ||
+             isAssociativeClass(MC->getObjectType()->getAsCXXRecordDecl())))
+          return true;
   }
   // The result is tested: the code checks whether the move happened.
   const Stmt *Child = Call;
@@ -278,8 +330,31 @@ static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
       return While->getCond() == Child;
     if (const auto *CO = dyn_cast<ConditionalOperator>(P))
       return CO->getCond() == Child;
-    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      // r = m.insert(std::move(v)); if (!r.second) ...
+      if (BO->getOpcode() == BO_Assign && BO->getRHS() == Child)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+            return testedRightAfter(V, BO, PM);
       return BO->isLogicalOp() || BO->isComparisonOp();
+    }
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(P);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 && Assign->getArg(1) == Child)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(Assign->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          return testedRightAfter(V, Assign, PM);
+    // auto r = m.insert(std::move(v)); if (!r.second) ...
+    if (isa<CXXConstructExpr>(P))
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      if (DS->isSingleDecl())
+        if (const auto *V = dyn_cast<VarDecl>(DS->getSingleDecl()))
+          return testedRightAfter(V, DS, PM);
+      return false;
+    }
     return false;
   }
   return false;

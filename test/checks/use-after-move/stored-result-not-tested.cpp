@@ -1,0 +1,14 @@
+// A call's result is stored but never tested: the value it consumed is
+// gone, and reading it afterwards is reported.
+// RUN: %fearless -std=c++17 -Xclang -verify %s
+#include <string>
+#include <utility>
+struct Queue {
+  bool push(std::string &&value); // true when the queue was empty before
+};
+void log(const std::string &);
+void enqueue(Queue &q, std::string msg) {
+  bool wasEmpty = q.push(std::move(msg)); // expected-note {{'msg' was moved here}}
+  log(msg); // expected-warning {{'msg' used after it was moved}}
+  (void)wasEmpty;
+}
