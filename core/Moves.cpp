@@ -302,11 +302,18 @@ static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
         return true;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
+    // The class the code names, not the base that implements the member
+    // (concurrent_map's insert lives in concurrent_skip_list).
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    const CXXRecordDecl *Named =
+        Obj ? Obj->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl()
+            : nullptr;
+    if (!Named && Obj)
+      Named = Obj->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl();
     if (M && M->getIdentifier())
       for (llvm::StringRef N : AssociativeConsumers)
-        if (M->getName() == N &&
-            (isAssociativeClass(M->getParent()) ||
-             isAssociativeClass(MC->getObjectType()->getAsCXXRecordDecl())))
+        if (M->getName() == N && (isAssociativeClass(M->getParent()) ||
+                                  isAssociativeClass(Named)))
           return true;
   }
   // The result is tested: the code checks whether the move happened.
