@@ -798,11 +798,22 @@ void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
           unsigned MoveIndex = S[E.Key];
           auto Prev = UseOfMove.find(MoveIndex);
           if (Prev != UseOfMove.end()) {
-            // Keep the first use in source order.
+            // Keep the use a reader meets first after the move: the
+            // earliest one after it in source order (the same iteration of
+            // a loop), else the earliest before it (the next iteration).
             UseAfterMove &Existing = Out.Uses[Prev->second];
-            if (Existing.Unsequenced ||
-                !SM.isBeforeInTranslationUnit(E.Occurrence->getBeginLoc(),
-                                              Existing.Use->getBeginLoc()))
+            SourceLocation MoveLoc = Out.Moves[MoveIndex].Expr->getBeginLoc();
+            auto Rank = [&](const Expr *Use) {
+              SourceLocation L = Use->getBeginLoc();
+              return std::make_pair(SM.isBeforeInTranslationUnit(L, MoveLoc),
+                                    L);
+            };
+            auto [NewWraps, NewLoc] = Rank(E.Occurrence);
+            auto [OldWraps, OldLoc] = Rank(Existing.Use);
+            bool Better = NewWraps != OldWraps
+                              ? !NewWraps
+                              : SM.isBeforeInTranslationUnit(NewLoc, OldLoc);
+            if (Existing.Unsequenced || !Better)
               break;
             Existing.Use = E.Occurrence;
             break;

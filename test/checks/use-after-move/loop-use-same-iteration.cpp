@@ -1,0 +1,16 @@
+// A value moved in a loop and used both later in the same iteration and at
+// the top of the next: the use reported is the one met first after the
+// move, in the same iteration.
+// RUN: %fearless -std=c++17 -Xclang -verify %s
+#include <utility>
+#include <vector>
+void drain(std::vector<int> &&);
+void fill(int rounds) {
+  std::vector<int> src;
+  for (int i = 0; i < rounds; ++i) {
+    src.push_back(i);
+    drain(std::move(src)); // expected-note {{'src' was moved here}}
+    bool empty = src.empty(); // expected-warning {{'src' used after it was moved}}
+    (void)empty;
+  }
+}
