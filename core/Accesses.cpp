@@ -1393,12 +1393,11 @@ FunctionSummary Summarizer::run() {
 
 bool Summarizer::replay() {
   entryLocksFromCallers();
-  return solveAndReplay<Lockset>(
-      *FA.cfg(), FA.declContext(), *this,
-      [&](const CFGBlock &B, Lockset &Held) {
-        for (const CFGElement &E : B)
-          transferElement(E, Held, /*Record=*/true);
-      });
+  return solveAndReplay<Lockset>(*FA.cfg(), FA.declContext(), *this,
+                                 [&](const CFGBlock &B, Lockset &Held) {
+                                   for (const CFGElement &E : B)
+                                     transferElement(E, Held, /*Record=*/true);
+                                 });
 }
 
 llvm::DenseMap<const Expr *, std::vector<Lock>> Summarizer::locksAtCalls() {

@@ -175,6 +175,42 @@ LibraryModel::handleFunction(const FunctionDecl *FD) const {
   return std::nullopt;
 }
 
+std::optional<LibraryModel::JoinGuard>
+LibraryModel::joinGuard(const CXXRecordDecl *RD) const {
+  if (!RD || !RD->hasDefinition())
+    return std::nullopt;
+  RD = RD->getDefinition();
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  const FunctionDecl *Def = nullptr;
+  if (!Dtor || !Dtor->hasBody(Def) || !Def->getBody())
+    return std::nullopt;
+  // this->t.join() anywhere in the destructor (typically under
+  // `if (t.joinable())`).
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  for (unsigned Seen = 0; !Work.empty() && Seen < 256; ++Seen) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      auto Op = handleMethod(MC->getMethodDecl());
+      const auto *ME = dyn_cast_or_null<MemberExpr>(
+          MC->getImplicitObjectArgument()
+              ? MC->getImplicitObjectArgument()->IgnoreParenImpCasts()
+              : nullptr);
+      if (Op == HandleOp::Join && ME &&
+          isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+            F && F->getParent() == RD &&
+            threadClassKind(F->getType().getNonReferenceType()) ==
+                HandleKind::Thread)
+          return JoinGuard{F, F->getType()->isReferenceType()};
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return std::nullopt;
+}
+
 bool LibraryModel::isContainerInsert(const CXXMethodDecl *Method) const {
   if (!Method)
     return false;

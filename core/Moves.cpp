@@ -312,8 +312,8 @@ static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
       Named = Obj->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl();
     if (M && M->getIdentifier())
       for (llvm::StringRef N : AssociativeConsumers)
-        if (M->getName() == N && (isAssociativeClass(M->getParent()) ||
-                                  isAssociativeClass(Named)))
+        if (M->getName() == N &&
+            (isAssociativeClass(M->getParent()) || isAssociativeClass(Named)))
           return true;
   }
   // The result is tested: the code checks whether the move happened.
@@ -870,10 +870,9 @@ bool MoveAnalysisBuilder::run() {
   if (!Cfg)
     return false;
   findStateTests(*Cfg);
-  if (!solveAndReplay<State>(*Cfg, FA.declContext(), *this,
-                             [&](const CFGBlock &B, State &S) {
-                               apply(B, S, /*Record=*/true);
-                             }))
+  if (!solveAndReplay<State>(
+          *Cfg, FA.declContext(), *this,
+          [&](const CFGBlock &B, State &S) { apply(B, S, /*Record=*/true); }))
     return false;
   std::sort(Out.Uses.begin(), Out.Uses.end(),
             [&](const UseAfterMove &A, const UseAfterMove &B) {

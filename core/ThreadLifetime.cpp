@@ -17,9 +17,9 @@ namespace fearless {
 
 bool SpawnState::operator==(const SpawnState &O) const {
   return Bits == O.Bits && Owner == O.Owner && OwnerElement == O.OwnerElement &&
-         DetachLoc == O.DetachLoc && EscapeLoc == O.EscapeLoc &&
-         Reason == O.Reason && EscapeDecl == O.EscapeDecl &&
-         JoinLoc == O.JoinLoc;
+         OwnerJoins == O.OwnerJoins && DetachLoc == O.DetachLoc &&
+         EscapeLoc == O.EscapeLoc && Reason == O.Reason &&
+         EscapeDecl == O.EscapeDecl && JoinLoc == O.JoinLoc;
 }
 
 namespace {
@@ -147,6 +147,8 @@ public:
 
 private:
   void buildFacts(const CFG &Cfg);
+  /// The thread handle a thread_guard-like local refers to, if any.
+  std::optional<HandleRef> guardedHandle(const VarDecl *VD) const;
   void sortScopeExits(std::vector<Fact> &Block) const;
   bool loopRunsAtMostOnce(const Stmt *Spawn) const;
   void addStmtFacts(const Stmt *S, std::vector<Fact> &Block);
@@ -191,6 +193,9 @@ void ThreadLifetimeBuilder::join(State &Into, const State &From) const {
     if (A.Owner != B.Owner && !A.Owner) {
       A.Owner = B.Owner;
       A.OwnerElement = B.OwnerElement;
+      A.OwnerJoins = B.OwnerJoins;
+    } else if (A.Owner == B.Owner) {
+      A.OwnerJoins &= B.OwnerJoins; // joins only if it does on every path
     }
     A.Bits |= B.Bits;
     A.DetachLoc = minLoc(A.DetachLoc, B.DetachLoc);
@@ -218,14 +223,17 @@ void ThreadLifetimeBuilder::setOwner(SpawnState &St, const HandleSink &Sink,
   case SinkKind::Global:
     St.Owner = HandleKey(Sink.Decl);
     St.OwnerElement = Sink.Element;
+    St.OwnerJoins = Sink.JoinsOnDestroy;
     return;
   case SinkKind::Temporary:
     St.Owner = HandleKey(Sink.Temp);
     St.OwnerElement = false;
+    St.OwnerJoins = Sink.JoinsOnDestroy;
     return;
   case SinkKind::Returned:
   case SinkKind::Escaped:
     St.Owner = HandleKey();
+    St.OwnerJoins = false;
     if (St.Bits & TS_Running) {
       St.Bits = (St.Bits & ~TS_Running) | TS_Escaped;
       St.EscapeLoc = Sink.Loc.isValid() ? Sink.Loc : Loc;
@@ -303,19 +311,20 @@ void ThreadLifetimeBuilder::apply(const Fact &F, State &S, bool Record) {
         continue;
       HandleKind Kind = Model.spawns()[Id].Handle;
       if (St.Bits & TS_Running) {
-        if (Kind == HandleKind::Thread) {
+        if (St.OwnerJoins || Kind == HandleKind::JThread ||
+            Kind == HandleKind::AsyncFuture) {
+          St.Bits = (St.Bits & ~TS_Running) | TS_Joined;
+          St.JoinLoc = minLoc(St.JoinLoc, F.Loc);
+        } else if (Kind == HandleKind::Thread) {
           if (Record &&
               SeenDestroyed.insert({Id, F.Handle.Key.getOpaqueValue()}).second)
             Out.Destroyed.push_back(JoinableDestroyed{
                 Id, F.Handle.Key, St.OwnerElement, F.Loc, F.Trigger, St});
           St.Bits = (St.Bits & ~TS_Running) | TS_Terminated;
-        } else if (Kind == HandleKind::JThread ||
-                   Kind == HandleKind::AsyncFuture) {
-          St.Bits = (St.Bits & ~TS_Running) | TS_Joined;
-          St.JoinLoc = minLoc(St.JoinLoc, F.Loc);
         }
       }
       St.Owner = HandleKey();
+      St.OwnerJoins = false;
     }
     S.prune();
     return;
@@ -599,6 +608,30 @@ void ThreadLifetimeBuilder::sortScopeExits(std::vector<Fact> &Block) const {
   }
 }
 
+std::optional<HandleRef>
+ThreadLifetimeBuilder::guardedHandle(const VarDecl *VD) const {
+  const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+  if (!RD || !VD->getInit())
+    return std::nullopt;
+  auto Guard = Lib.joinGuard(RD);
+  if (!Guard || !Guard->ByReference)
+    return std::nullopt;
+  const Expr *Init = VD->getInit();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Init))
+    Init = EWC->getSubExpr();
+  const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  if (!CE || !CE->getConstructor())
+    return std::nullopt;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I) {
+    QualType PT = Ctor->getParamDecl(I)->getType();
+    if (PT->isLValueReferenceType() &&
+        Lib.threadClassKind(PT.getNonReferenceType()) == HandleKind::Thread)
+      return Model.resolveHandle(CE->getArg(I));
+  }
+  return std::nullopt;
+}
+
 void ThreadLifetimeBuilder::buildFacts(const CFG &Cfg) {
   Facts.assign(Cfg.getNumBlockIDs(), {});
   Refinements.assign(Cfg.getNumBlockIDs(), {});
@@ -629,6 +662,17 @@ void ThreadLifetimeBuilder::buildFacts(const CFG &Cfg) {
           Block.push_back(F);
         }
       } else if (auto Dtor = Elem.getAs<CFGAutomaticObjDtor>()) {
+        // A thread_guard-like local referring to a thread joins it when it
+        // is destroyed.
+        if (auto Guarded = guardedHandle(Dtor->getVarDecl())) {
+          Fact J(Fact::Op);
+          J.Handle = *Guarded;
+          J.Operation = HandleOp::Join;
+          J.Trigger = Dtor->getTriggerStmt();
+          J.Loc = triggerLoc(J.Trigger, Dtor->getVarDecl()->getLocation());
+          J.ScopeVar = Dtor->getVarDecl();
+          Block.push_back(J);
+        }
         Fact F(Fact::Destroy);
         F.Handle = HandleRef{
             HandleKey(static_cast<const ValueDecl *>(Dtor->getVarDecl())),

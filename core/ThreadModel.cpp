@@ -419,6 +419,23 @@ HandleSink ThreadModel::findSink(const Expr *E) const {
     Sink.Indirect = Indirect;
     Sink.Kind = sinkKindOf(VD);
   };
+  // The thread moved into a join guard's constructor: the guard owns it now.
+  auto IntoJoinGuard = [&](const CXXConstructExpr *CE) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor)
+      return false;
+    auto Guard = Lib.joinGuard(Ctor->getParent());
+    if (!Guard || Guard->ByReference)
+      return false;
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      if (CE->getArg(I) == Cur) {
+        QualType PT = Ctor->getParamDecl(I)->getType();
+        return !PT->isLValueReferenceType() &&
+               Lib.threadClassKind(PT.getNonReferenceType()) ==
+                   HandleKind::Thread;
+      }
+    return false;
+  };
   for (unsigned Steps = 0; Steps < 64; ++Steps) {
     const Stmt *P = PM.getParent(Cur);
     if (!P) {
@@ -469,6 +486,12 @@ HandleSink ThreadModel::findSink(const Expr *E) const {
           (CE->getConstructor()->isCopyOrMoveConstructor() ||
            Lib.isOwningPointer(CE->getType()))) {
         Indirect |= Lib.isOwningPointer(CE->getType());
+        Cur = P;
+        continue;
+      }
+      if (IntoJoinGuard(CE)) {
+        Sink.JoinsOnDestroy = true;
+        Temp = nullptr; // the guard, not the thread, is the temporary now
         Cur = P;
         continue;
       }

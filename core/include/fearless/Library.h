@@ -76,6 +76,16 @@ public:
   std::optional<std::pair<HandleOp, unsigned>>
   handleFunction(const clang::FunctionDecl *FD) const;
 
+  /// A user-defined RAII class whose destructor joins a std::thread member
+  /// (C++ Concurrency in Action's scoped_thread and thread_guard): the
+  /// member, and whether it is a reference to a thread the guard does not
+  /// own.
+  struct JoinGuard {
+    const clang::FieldDecl *Field = nullptr;
+    bool ByReference = false;
+  };
+  std::optional<JoinGuard> joinGuard(const clang::CXXRecordDecl *RD) const;
+
   /// Whether \p Method stores an element into its container (push_back, ...).
   bool isContainerInsert(const clang::CXXMethodDecl *Method) const;
 

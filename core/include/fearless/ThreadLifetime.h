@@ -56,6 +56,8 @@ struct SpawnState {
   /// The handle owning the thread, when tracked.
   HandleKey Owner;
   bool OwnerElement = false;
+  /// The owner is a join guard: destroying it joins the thread.
+  bool OwnerJoins = false;
   /// Where it was detached, escaped or last joined (for notes).
   clang::SourceLocation DetachLoc;
   clang::SourceLocation EscapeLoc;

@@ -132,6 +132,9 @@ struct HandleSink {
   /// Whether the owner is a smart pointer or guard whose destruction
   /// destroys the handle.
   bool Indirect = false;
+  /// Whether the owner is a join guard (LibraryModel::joinGuard) whose
+  /// destruction joins the thread.
+  bool JoinsOnDestroy = false;
 };
 
 /// One place that starts a thread.
