@@ -50,6 +50,28 @@ constexpr MutexMethodEntry MutexMethods[] = {
 #define FEARLESS_MUTEX_METHOD(Name, Effect) {Name, LockEffect::Effect},
 #include "fearless/Models/Races.def"
 };
+enum class SignalEffect { Release, Acquire, ReleaseAcquire };
+struct SyncSignalEntry {
+  llvm::StringRef Class;
+  llvm::StringRef Method;
+  SignalEffect Effect;
+};
+constexpr SyncSignalEntry SyncSignals[] = {
+#define FEARLESS_SYNC_SIGNAL(Class, Method, Effect)                            \
+  {Class, Method, SignalEffect::Effect},
+#include "fearless/Models/Races.def"
+};
+
+/// How calling \p M on a synchronization object orders memory, if it does.
+std::optional<SignalEffect> syncSignal(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier())
+    return std::nullopt;
+  for (const SyncSignalEntry &E : SyncSignals)
+    if (M->getName() == E.Method && isStdDecl(M->getParent(), E.Class))
+      return E.Effect;
+  return std::nullopt;
+}
+
 constexpr MutexMethodEntry LockFunctions[] = {
 #define FEARLESS_LOCK_FUNCTION(Name, Effect) {Name, LockEffect::Effect},
 #include "fearless/Models/Races.def"
@@ -1072,6 +1094,24 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
       return;
 
   QualType T = L->getType();
+  // latch.count_down() / latch.wait() and the like: a synchronizing atomic
+  // write / read of the object, so that the data-race check's release/
+  // acquire ordering applies to them.
+  if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child)
+    if (auto Effect = syncSignal(dyn_cast<CXXMethodDecl>(ME->getMemberDecl())))
+      if (std::optional<MemLoc> Obj = locOf(L)) {
+        auto Signal = [&](bool Write) {
+          size_t Before = Out.Accesses.size();
+          record(*Obj, Write, true, false, L, Held, Point);
+          if (Out.Accesses.size() > Before)
+            Out.Accesses.back().Synchronizing = true;
+        };
+        if (*Effect != SignalEffect::Acquire)
+          Signal(true);
+        if (*Effect != SignalEffect::Release)
+          Signal(false);
+        return;
+      }
   if (isSyncType(T, S.traits()))
     return;
   // Synchronized by declaration: guarded_by, assume_synchronized.
