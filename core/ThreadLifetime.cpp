@@ -520,11 +520,14 @@ void ThreadLifetimeBuilder::addStmtFacts(const Stmt *S,
     Block.push_back(F);
   };
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-    // return t; moves a local handle to the caller.
+    // return t; moves a local handle (or a container of them) to the
+    // caller.
     if (const Expr *RV = RS->getRetValue())
       if (const VarDecl *VD = referencedVar(RV);
           VD && VD->hasLocalStorage() &&
-          Lib.handleTypeKind(VD->getType()) != HandleKind::None) {
+          (Lib.handleTypeKind(VD->getType()) != HandleKind::None ||
+           Lib.handleTypeKind(LibraryModel::elementType(VD->getType())) !=
+               HandleKind::None)) {
         Fact F(Fact::Transfer);
         F.Handle =
             HandleRef{HandleKey(static_cast<const ValueDecl *>(VD)), false};
