@@ -443,12 +443,43 @@ public:
       : Only(Only), Depth(Depth) {}
   bool Found = false;
 
+  /// Writes made while the class's own mutex is locked exclusively (a
+  /// lock_guard, unique_lock or scoped_lock of a member mutex declared
+  /// earlier in an enclosing block, or member.lock() before member.unlock())
+  /// are synchronized: the mutex-protected mutable cache.
+  bool TraverseCompoundStmt(CompoundStmt *CS) {
+    unsigned Saved = Locked;
+    for (Stmt *Child : CS->body()) {
+      if (!TraverseStmt(Child)) {
+        Locked = Saved;
+        return false;
+      }
+      switch (lockEffect(Child)) {
+      case 1:
+        ++Locked;
+        break;
+      case -1:
+        if (Locked > Saved)
+          --Locked;
+        break;
+      default:
+        break;
+      }
+    }
+    Locked = Saved;
+    return true;
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (Locked)
+      return true;
     if (BO->isAssignmentOp() && isTarget(BO->getLHS()))
       Found = true;
     return !Found;
   }
   bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (Locked)
+      return true;
     if (UO->isIncrementDecrementOp() && isTarget(UO->getSubExpr()))
       Found = true;
     if (UO->getOpcode() == UO_AddrOf && isTarget(UO->getSubExpr()) &&
@@ -457,6 +488,8 @@ public:
     return !Found;
   }
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    if (Locked)
+      return true;
     const CXXMethodDecl *M = MC->getMethodDecl();
     if (!M || M->isConst() || !isTarget(MC->getImplicitObjectArgument()))
       return true;
@@ -464,12 +497,16 @@ public:
     return !Found;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    if (Locked)
+      return true;
     const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
     if (M && !M->isConst() && OC->getNumArgs() > 0 && isTarget(OC->getArg(0)))
       Found = writesThroughCall(M);
     return !Found;
   }
   bool VisitCallExpr(CallExpr *Call) {
+    if (Locked)
+      return true;
     if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call))
       return true;
     const FunctionDecl *FD = Call->getDirectCallee();
@@ -486,6 +523,59 @@ public:
   }
 
 private:
+  /// A member mutex of *this (not atomic: a lock).
+  static bool isMemberMutex(const Expr *E) {
+    const auto *ME =
+        dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return false;
+    const CXXRecordDecl *RD = ME->getType()->getAsCXXRecordDecl();
+    return RD && RD->getIdentifier() &&
+           RD->getName().lower().find("mutex") != std::string::npos;
+  }
+  /// +1 if \p S locks a member mutex exclusively for the rest of its
+  /// block, -1 if it unlocks one, 0 otherwise.
+  static int lockEffect(const Stmt *S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *VD = dyn_cast<VarDecl>(D);
+        const CXXRecordDecl *RD =
+            VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
+        if (!RD ||
+            !(isStdDecl(RD, "lock_guard") || isStdDecl(RD, "unique_lock") ||
+              isStdDecl(RD, "scoped_lock")))
+          continue;
+        const Expr *Init = VD->getInit();
+        if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(Init))
+          Init = EWC->getSubExpr();
+        const auto *CE = dyn_cast_or_null<CXXConstructExpr>(
+            Init ? Init->IgnoreImplicit() : nullptr);
+        if (!CE)
+          continue;
+        bool Member = false, Deferred = false;
+        for (const Expr *Arg : CE->arguments()) {
+          Member |= isMemberMutex(Arg);
+          if (const CXXRecordDecl *AR = Arg->getType()->getAsCXXRecordDecl())
+            Deferred |=
+                isStdDecl(AR, "defer_lock_t") || isStdDecl(AR, "try_to_lock_t");
+        }
+        if (Member && !Deferred)
+          return 1;
+      }
+      return 0;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+        MC && MC->getMethodDecl() && MC->getMethodDecl()->getIdentifier() &&
+        isMemberMutex(MC->getImplicitObjectArgument())) {
+      llvm::StringRef N = MC->getMethodDecl()->getName();
+      if (N == "lock")
+        return 1;
+      if (N == "unlock")
+        return -1;
+    }
+    return 0;
+  }
+
   bool writesThroughCall(const CXXMethodDecl *M) const {
     if (M->getParent()->getDeclContext()->getRedeclContext()->isStdNamespace())
       return true; // a non-const library member writes
@@ -526,6 +616,8 @@ private:
   }
   const FieldDecl *Only;
   unsigned Depth;
+  /// How many exclusive locks of a member mutex are held here.
+  unsigned Locked = 0;
 };
 } // namespace
 
