@@ -62,6 +62,27 @@ constexpr SyncSignalEntry SyncSignals[] = {
 #include "fearless/Models/Races.def"
 };
 
+struct SyncSignalFunctionEntry {
+  llvm::StringRef Name;
+  SignalEffect Effect;
+};
+constexpr SyncSignalFunctionEntry SyncSignalFunctions[] = {
+#define FEARLESS_SYNC_SIGNAL_FUNCTION(Name, Effect)                            \
+  {Name, SignalEffect::Effect},
+#include "fearless/Models/Races.def"
+};
+
+/// How calling \p FD on the object its first argument points to orders
+/// memory (sem_post, sem_wait, pthread_barrier_wait), if it does.
+std::optional<SignalEffect> syncSignalFunction(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier() || FD->getNumParams() == 0)
+    return std::nullopt;
+  for (const SyncSignalFunctionEntry &E : SyncSignalFunctions)
+    if (FD->getName() == E.Name)
+      return E.Effect;
+  return std::nullopt;
+}
+
 /// How calling \p M on a synchronization object orders memory, if it does.
 std::optional<SignalEffect> syncSignal(const CXXMethodDecl *M) {
   if (!M || !M->getIdentifier())
@@ -1389,6 +1410,22 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &Held) {
       // Calling a lambda held in a variable: its body runs here.
       expandCall(Call, Callee, Object, Held, St);
     }
+    // sem_post(&s) / sem_wait(&s): a synchronizing write / read of s.
+    if (auto Effect = syncSignalFunction(Callee);
+        Effect && Call->getNumArgs() > 0)
+      if (auto Obj = derefLoc(Call->getArg(0))) {
+        auto Signal = [&](bool Write) {
+          size_t Before = Out.Accesses.size();
+          record(*Obj, Write, true, false, Call, Held, St);
+          if (Out.Accesses.size() > Before)
+            Out.Accesses.back().Synchronizing = true;
+        };
+        if (*Effect != SignalEffect::Acquire)
+          Signal(true);
+        if (*Effect != SignalEffect::Release)
+          Signal(false);
+        return;
+      }
     // Atomic builtins: __atomic_*, __sync_* through a pointer.
     if (Callee && Callee->getBuiltinID() && Call->getNumArgs() > 0 &&
         Callee->getIdentifier() &&
