@@ -492,6 +492,16 @@ private:
   void acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
                SourceLocation At);
   void release(Lockset &Held, const std::optional<MemLoc> &M);
+  /// The object an expression names: the pointee of a pointer, else the
+  /// expression's own location (a mutex argument, a call's object).
+  std::optional<MemLoc> objectOf(const Expr *E) {
+    return E->getType()->isPointerType() ? derefLoc(E) : locOf(E);
+  }
+  /// Local guard \p Guard locks the mutex \p Arg names, at \p At.
+  void guardLocks(Lockset &Held, const VarDecl *Guard, const Expr *Arg,
+                  SourceLocation At);
+  /// Releases every lock \p Taken by a guard.
+  void releaseAll(Lockset &Held, const Lockset &Taken);
   void recordAccesses(const Stmt *St, const Lockset &Held);
   void classifyOccurrence(const Expr *L, const Lockset &Held,
                           const Stmt *Point);
@@ -499,8 +509,14 @@ private:
                   const Expr *Object, const Lockset &Held, const Stmt *Point);
   void expandLambda(const LambdaExpr *LE, const Lockset &Held,
                     const Stmt *Point, SourceLocation Site);
+  /// \p Synchronizing: an atomic access that orders memory (not relaxed).
   void record(MemLoc Loc, bool Write, bool Atomic, bool Shallow, const Expr *At,
-              const Lockset &Held, const Stmt *Point);
+              const Lockset &Held, const Stmt *Point,
+              bool Synchronizing = false);
+  /// A signal (release write) and/or wait (acquire read) on a
+  /// synchronization object.
+  void recordSignal(const MemLoc &Obj, SignalEffect Effect, const Expr *At,
+                    const Lockset &Held, const Stmt *Point);
 
   std::optional<MemLoc> locOf(const Expr *E, unsigned Steps = 0);
   std::optional<MemLoc> derefLoc(const Expr *E, unsigned Steps = 0);
@@ -765,8 +781,9 @@ std::optional<MemLoc> Summarizer::locOf(const Expr *E, unsigned Steps) {
   return std::nullopt;
 }
 
-void Summarizer::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
-                         SourceLocation At) {
+/// A lock of \p M (unknown when the mutex cannot be named).
+static Lock lockOn(const std::optional<MemLoc> &M, bool Shared,
+                   SourceLocation At) {
   Lock L;
   if (M)
     L.Mutex = *M;
@@ -774,6 +791,29 @@ void Summarizer::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
     L.Unknown = true;
   L.Shared = Shared;
   L.Acquired = At;
+  return L;
+}
+
+/// The mutex a lock holds, if it could be named.
+static std::optional<MemLoc> mutexOf(const Lock &L) {
+  return L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex);
+}
+
+void Summarizer::guardLocks(Lockset &Held, const VarDecl *Guard,
+                            const Expr *Arg, SourceLocation At) {
+  std::optional<MemLoc> Mu = objectOf(Arg);
+  Guards[Guard].push_back(lockOn(Mu, false, At));
+  acquire(Held, Mu, false, At);
+}
+
+void Summarizer::releaseAll(Lockset &Held, const Lockset &Taken) {
+  for (const Lock &L : Taken)
+    release(Held, mutexOf(L));
+}
+
+void Summarizer::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
+                         SourceLocation At) {
+  Lock L = lockOn(M, Shared, At);
   for (Lock &Existing : Held)
     if (Existing.Mutex == L.Mutex && Existing.Unknown == L.Unknown)
       return;
@@ -834,29 +874,14 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
         }
         if (classOf(T) && (isStdDecl(classOf(T), "adopt_lock_t")))
           continue;
-        Lock L;
-        if (auto M = locOf(Arg))
-          L.Mutex = *M;
-        else
-          L.Unknown = true;
-        L.Shared = G->Shared;
-        L.Acquired = CE->getBeginLoc();
-        Taken.push_back(L);
+        Taken.push_back(lockOn(locOf(Arg), G->Shared, CE->getBeginLoc()));
       }
     } else if (!Acq) {
       for (unsigned P : Inferred.LockedParams) {
         if (P >= CE->getNumArgs())
           continue;
-        const Expr *Arg = CE->getArg(P);
-        Lock L;
-        std::optional<MemLoc> M =
-            Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
-        if (M)
-          L.Mutex = *M;
-        else
-          L.Unknown = true;
-        L.Acquired = CE->getBeginLoc();
-        Taken.push_back(L);
+        Taken.push_back(
+            lockOn(objectOf(CE->getArg(P)), false, CE->getBeginLoc()));
       }
     } else {
       for (const Expr *A : Acq->args()) {
@@ -866,17 +891,8 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
           if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
               P && P->getFunctionScopeIndex() < CE->getNumArgs())
             Arg = CE->getArg(P->getFunctionScopeIndex());
-        Lock L;
-        std::optional<MemLoc> M;
-        if (Arg)
-          M = Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
-        if (M)
-          L.Mutex = *M;
-        else
-          L.Unknown = true;
-        L.Shared = Acq->isShared();
-        L.Acquired = CE->getBeginLoc();
-        Taken.push_back(L);
+        Taken.push_back(lockOn(Arg ? objectOf(Arg) : std::nullopt,
+                               Acq->isShared(), CE->getBeginLoc()));
       }
     }
     Guards[GuardVar] = Taken;
@@ -896,29 +912,14 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
         !M->hasAttr<AcquireCapabilityAttr>() && hasUsableBody(M)) {
       InferredLocking Inferred = inferLocking(M, 0);
       if (!Inferred.LockedParams.empty()) {
-        Lockset &Taken = Guards[GV];
-        for (unsigned P : Inferred.LockedParams) {
-          if (P >= MC->getNumArgs())
-            continue;
-          const Expr *Arg = MC->getArg(P);
-          std::optional<MemLoc> Mu =
-              Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
-          Lock L;
-          if (Mu)
-            L.Mutex = *Mu;
-          else
-            L.Unknown = true;
-          L.Acquired = MC->getBeginLoc();
-          Taken.push_back(L);
-          acquire(Held, Mu, false, MC->getBeginLoc());
-        }
+        for (unsigned P : Inferred.LockedParams)
+          if (P < MC->getNumArgs())
+            guardLocks(Held, GV, MC->getArg(P), MC->getBeginLoc());
         return;
       }
       auto It = Guards.find(GV);
       if (It != Guards.end() && Inferred.UnlocksSelf) {
-        for (const Lock &L : It->second)
-          release(Held,
-                  L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
+        releaseAll(Held, It->second);
         return;
       }
     }
@@ -928,40 +929,22 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
         GV && GV->hasLocalStorage() && M->getIdentifier() &&
         isLockName(M->getName()) && MC->getNumArgs() > 0 &&
         !M->hasAttr<AcquireCapabilityAttr>()) {
-      Lockset &Taken = Guards[GV];
-      for (const Expr *Arg : MC->arguments()) {
-        std::optional<MemLoc> Mu =
-            Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
-        Lock L;
-        if (Mu)
-          L.Mutex = *Mu;
-        else
-          L.Unknown = true;
-        L.Acquired = MC->getBeginLoc();
-        Taken.push_back(L);
-        acquire(Held, Mu, false, MC->getBeginLoc());
-      }
+      for (const Expr *Arg : MC->arguments())
+        guardLocks(Held, GV, Arg, MC->getBeginLoc());
       return;
     }
     if (const VarDecl *GV = referencedVar(Object)) {
       auto It = Guards.find(GV);
       if (It != Guards.end() && M->getIdentifier()) {
         if (isUnlockName(M->getName()))
-          for (const Lock &L : It->second)
-            release(Held,
-                    L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
+          releaseAll(Held, It->second);
         else if (isLockName(M->getName()))
           for (const Lock &L : It->second)
-            acquire(Held,
-                    L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex),
-                    L.Shared, MC->getBeginLoc());
+            acquire(Held, mutexOf(L), L.Shared, MC->getBeginLoc());
         return;
       }
     }
-    std::optional<MemLoc> Self =
-        MC->getImplicitObjectArgument() ? locOf(Object) : std::nullopt;
-    if (Object && Object->getType()->isPointerType())
-      Self = derefLoc(Object);
+    std::optional<MemLoc> Self = Object ? objectOf(Object) : std::nullopt;
     if (const auto *A = M->getAttr<AcquireCapabilityAttr>()) {
       acquire(Held, Self, A->isShared(), MC->getBeginLoc());
       return;
@@ -1009,8 +992,7 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
     for (const MutexMethodEntry &E : LockFunctions)
       if (hasQualifiedName(Callee, E.Name)) {
         for (const Expr *Arg : Call->arguments()) {
-          std::optional<MemLoc> M =
-              Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
+          std::optional<MemLoc> M = objectOf(Arg);
           if (E.Effect == LockEffect::Unlock)
             release(Held, M);
           else
@@ -1024,8 +1006,7 @@ void Summarizer::lockEffects(const Stmt *St, Lockset &Held) {
               dyn_cast<DeclRefExpr>(AttrArg->IgnoreParenImpCasts())) {
         if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
             P && P->getFunctionScopeIndex() < Call->getNumArgs()) {
-          const Expr *Arg = Call->getArg(P->getFunctionScopeIndex());
-          return Arg->getType()->isPointerType() ? derefLoc(Arg) : locOf(Arg);
+          return objectOf(Call->getArg(P->getFunctionScopeIndex()));
         }
         return locOf(AttrArg);
       }
@@ -1056,27 +1037,35 @@ void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
   if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
     auto It = Guards.find(D->getVarDecl());
     if (It != Guards.end())
-      for (const Lock &L : It->second)
-        release(Held,
-                L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex));
+      releaseAll(Held, It->second);
   }
 }
 
 void Summarizer::record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
-                        const Expr *At, const Lockset &Held,
-                        const Stmt *Point) {
+                        const Expr *At, const Lockset &Held, const Stmt *Point,
+                        bool Synchronizing) {
   if (Out.Accesses.size() >= MaxAccesses)
     return;
   Access A;
   A.Loc = std::move(Loc);
   A.Write = Write;
   A.Atomic = Atomic;
+  A.Synchronizing = Synchronizing;
   A.Shallow = Shallow;
   A.Locks.assign(Held.begin(), Held.end());
   A.Where = At->getExprLoc();
   A.Range = At->getSourceRange();
   A.Point = Point;
   Out.Accesses.push_back(std::move(A));
+}
+
+void Summarizer::recordSignal(const MemLoc &Obj, SignalEffect Effect,
+                              const Expr *At, const Lockset &Held,
+                              const Stmt *Point) {
+  if (Effect != SignalEffect::Acquire)
+    record(Obj, true, true, false, At, Held, Point, /*Synchronizing=*/true);
+  if (Effect != SignalEffect::Release)
+    record(Obj, false, true, false, At, Held, Point, /*Synchronizing=*/true);
 }
 
 void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
@@ -1121,16 +1110,7 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
   if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child)
     if (auto Effect = syncSignal(dyn_cast<CXXMethodDecl>(ME->getMemberDecl())))
       if (std::optional<MemLoc> Obj = locOf(L)) {
-        auto Signal = [&](bool Write) {
-          size_t Before = Out.Accesses.size();
-          record(*Obj, Write, true, false, L, Held, Point);
-          if (Out.Accesses.size() > Before)
-            Out.Accesses.back().Synchronizing = true;
-        };
-        if (*Effect != SignalEffect::Acquire)
-          Signal(true);
-        if (*Effect != SignalEffect::Release)
-          Signal(false);
+        recordSignal(*Obj, *Effect, L, Held, Point);
         return;
       }
   if (isSyncType(T, S.traits()))
@@ -1178,7 +1158,6 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
     if (!M)
       return;
     if (Atomic) {
-      record(*Loc, !M->isConst(), true, false, L, Held, Point);
       // memory_order_relaxed orders nothing.
       bool Relaxed = false;
       if (const auto *MC =
@@ -1188,8 +1167,7 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
                   dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
             if (DRE->getDecl()->getName().contains("relaxed"))
               Relaxed = true;
-      if (!Out.Accesses.empty())
-        Out.Accesses.back().Synchronizing = !Relaxed;
+      record(*Loc, !M->isConst(), true, false, L, Held, Point, !Relaxed);
       return;
     }
     if (isStdLibraryRecord(M->getParent())) {
@@ -1209,9 +1187,7 @@ void Summarizer::classifyOccurrence(const Expr *L, const Lockset &Held,
       OC && OC->getNumArgs() > 0 && OC->getArg(0) == Child) {
     const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
     if (Atomic) {
-      record(*Loc, true, true, false, L, Held, Point);
-      if (!Out.Accesses.empty())
-        Out.Accesses.back().Synchronizing = true;
+      record(*Loc, true, true, false, L, Held, Point, /*Synchronizing=*/true);
       return;
     }
     if (M && isStdLibraryRecord(M->getParent())) {
@@ -1319,8 +1295,7 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
   std::optional<MemLoc> This;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && !MD->isStatic()) {
     if (Object)
-      This =
-          Object->getType()->isPointerType() ? derefLoc(Object) : locOf(Object);
+      This = objectOf(Object);
     else if (isa<CXXConstructExpr>(Call))
       This = std::nullopt; // a new object: private
   }
@@ -1414,16 +1389,7 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &Held) {
     if (auto Effect = syncSignalFunction(Callee);
         Effect && Call->getNumArgs() > 0)
       if (auto Obj = derefLoc(Call->getArg(0))) {
-        auto Signal = [&](bool Write) {
-          size_t Before = Out.Accesses.size();
-          record(*Obj, Write, true, false, Call, Held, St);
-          if (Out.Accesses.size() > Before)
-            Out.Accesses.back().Synchronizing = true;
-        };
-        if (*Effect != SignalEffect::Acquire)
-          Signal(true);
-        if (*Effect != SignalEffect::Release)
-          Signal(false);
+        recordSignal(*Obj, *Effect, Call, Held, St);
         return;
       }
     // Atomic builtins: __atomic_*, __sync_* through a pointer.

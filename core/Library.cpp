@@ -211,6 +211,13 @@ LibraryModel::joinGuard(const CXXRecordDecl *RD) const {
   return std::nullopt;
 }
 
+bool LibraryModel::isGuardThreadParam(const ParmVarDecl *P,
+                                      const JoinGuard &G) const {
+  QualType T = P->getType();
+  return T->isLValueReferenceType() == G.ByReference &&
+         threadClassKind(T.getNonReferenceType()) == HandleKind::Thread;
+}
+
 bool LibraryModel::isContainerInsert(const CXXMethodDecl *Method) const {
   if (!Method)
     return false;

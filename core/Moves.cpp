@@ -337,22 +337,21 @@ static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
       return While->getCond() == Child;
     if (const auto *CO = dyn_cast<ConditionalOperator>(P))
       return CO->getCond() == Child;
-    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
-      // r = m.insert(std::move(v)); if (!r.second) ...
-      if (BO->getOpcode() == BO_Assign && BO->getRHS() == Child)
-        if (const auto *DRE =
-                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-            return testedRightAfter(V, BO, PM);
-      return BO->isLogicalOp() || BO->isComparisonOp();
+    // r = m.insert(std::move(v)); if (!r.second) ...
+    const Expr *AssignedTo = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Child)
+      AssignedTo = BO->getLHS();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+        OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+        OC->getArg(1) == Child)
+      AssignedTo = OC->getArg(0);
+    if (AssignedTo) {
+      const VarDecl *V = referencedVar(AssignedTo);
+      return V && testedRightAfter(V, P, PM);
     }
-    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(P);
-        Assign && Assign->getOperator() == OO_Equal &&
-        Assign->getNumArgs() == 2 && Assign->getArg(1) == Child)
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(Assign->getArg(0)->IgnoreParenImpCasts()))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-          return testedRightAfter(V, Assign, PM);
+    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+      return BO->isLogicalOp() || BO->isComparisonOp();
     // auto r = m.insert(std::move(v)); if (!r.second) ...
     if (isa<CXXConstructExpr>(P))
       continue;

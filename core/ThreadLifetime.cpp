@@ -626,12 +626,9 @@ ThreadLifetimeBuilder::guardedHandle(const VarDecl *VD) const {
   if (!CE || !CE->getConstructor())
     return std::nullopt;
   const CXXConstructorDecl *Ctor = CE->getConstructor();
-  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I) {
-    QualType PT = Ctor->getParamDecl(I)->getType();
-    if (PT->isLValueReferenceType() &&
-        Lib.threadClassKind(PT.getNonReferenceType()) == HandleKind::Thread)
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+    if (Lib.isGuardThreadParam(Ctor->getParamDecl(I), *Guard))
       return Model.resolveHandle(CE->getArg(I));
-  }
   return std::nullopt;
 }
 

@@ -428,12 +428,8 @@ HandleSink ThreadModel::findSink(const Expr *E) const {
     if (!Guard || Guard->ByReference)
       return false;
     for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
-      if (CE->getArg(I) == Cur) {
-        QualType PT = Ctor->getParamDecl(I)->getType();
-        return !PT->isLValueReferenceType() &&
-               Lib.threadClassKind(PT.getNonReferenceType()) ==
-                   HandleKind::Thread;
-      }
+      if (CE->getArg(I) == Cur)
+        return Lib.isGuardThreadParam(Ctor->getParamDecl(I), *Guard);
     return false;
   };
   for (unsigned Steps = 0; Steps < 64; ++Steps) {

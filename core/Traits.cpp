@@ -31,6 +31,19 @@ constexpr llvm::StringRef SyncPrimitives[] = {
 #include "fearless/Models/SendSync.def"
 };
 
+/// The RAII guards that lock exclusively (Models/Races.def).
+constexpr std::pair<llvm::StringRef, bool> GuardClasses[] = {
+#define FEARLESS_GUARD_CLASS(Name, Shared) {Name, Shared},
+#include "fearless/Models/Races.def"
+};
+
+bool isExclusiveGuard(const CXXRecordDecl *RD) {
+  for (const auto &[Name, Shared] : GuardClasses)
+    if (!Shared && hasQualifiedName(RD, Name))
+      return true;
+  return false;
+}
+
 llvm::StringRef positiveAnnotation(Trait T) {
   return T == Trait::Send ? "fearless::send" : "fearless::sync";
 }
@@ -541,9 +554,7 @@ private:
         const auto *VD = dyn_cast<VarDecl>(D);
         const CXXRecordDecl *RD =
             VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
-        if (!RD ||
-            !(isStdDecl(RD, "lock_guard") || isStdDecl(RD, "unique_lock") ||
-              isStdDecl(RD, "scoped_lock")))
+        if (!RD || !isExclusiveGuard(RD))
           continue;
         const Expr *Init = VD->getInit();
         if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(Init))

@@ -86,6 +86,12 @@ public:
   };
   std::optional<JoinGuard> joinGuard(const clang::CXXRecordDecl *RD) const;
 
+  /// Whether constructor parameter \p P hands a thread to guard \p G: a
+  /// std::thread by value or rvalue reference for a guard that owns it, by
+  /// lvalue reference for one that refers to it.
+  bool isGuardThreadParam(const clang::ParmVarDecl *P,
+                          const JoinGuard &G) const;
+
   /// Whether \p Method stores an element into its container (push_back, ...).
   bool isContainerInsert(const clang::CXXMethodDecl *Method) const;
 
