@@ -94,8 +94,7 @@ private:
 };
 
 void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
-  if (FA.scan().Spawns.empty())
-    return;
+  // Null when the function spawns nothing (or has errors).
   const ThreadLifetime *TL = FA.lifetime();
   if (!TL)
     return;

@@ -30,8 +30,7 @@ public:
   CheckId id() const override { return CheckId::Sync; }
 
   void checkFunction(FunctionAnalysis &FA) override {
-    if (FA.scan().Spawns.empty())
-      return;
+    // Null when the function spawns nothing (or has errors).
     const ThreadLifetime *TL = FA.lifetime();
     if (!TL)
       return;

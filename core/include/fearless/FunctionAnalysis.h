@@ -59,8 +59,8 @@ public:
   const clang::ParentMap &parents();
   /// The thread model (spawn sites, handles, borrows).
   const ThreadModel &threads();
-  /// The thread-lifetime dataflow results; null if the CFG is unavailable or
-  /// the analysis gave up.
+  /// The thread-lifetime dataflow results; null if the function spawns no
+  /// thread, has errors, its CFG is unavailable or the analysis gave up.
   const ThreadLifetime *lifetime();
   /// What crosses into each thread (sent values, shared objects).
   const Crossings &crossings();
