@@ -14,7 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/ASTUtil.h"
-#include "fearless/Accesses.h"
+#include "fearless/Locations.h"
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"

@@ -1,0 +1,244 @@
+//===- AccessRecorder.cpp - What an occurrence of a location does to it --===//
+//
+// The data-race rule of the standard applied to one expression: reads and
+// writes by operators, member calls on library types (const members read,
+// others write, container accessors only read the container), atomics and
+// their memory orders, synchronization signals, arguments bound to
+// references, captures and addresses (not accesses).
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/Summarizer.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace fearless {
+
+bool AccessRecorder::usableBody(const FunctionDecl *FD) const {
+  return hasUsableBody(FD, S.astContext().getSourceManager());
+}
+
+void AccessRecorder::record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
+                            const Expr *At, const Lockset &Held,
+                            const Stmt *Point, bool Synchronizing) {
+  if (Out.Accesses.size() >= MaxAccesses)
+    return;
+  Access A;
+  A.Loc = std::move(Loc);
+  A.Write = Write;
+  A.Atomic = Atomic;
+  A.Synchronizing = Synchronizing;
+  A.Shallow = Shallow;
+  A.Locks.assign(Held.begin(), Held.end());
+  A.Where = At->getExprLoc();
+  A.Range = At->getSourceRange();
+  A.Point = Point;
+  Out.Accesses.push_back(std::move(A));
+}
+
+void AccessRecorder::recordSignal(const MemLoc &Obj, SignalEffect Effect,
+                                  const Expr *At, const Lockset &Held,
+                                  const Stmt *Point) {
+  if (Effect != SignalEffect::Acquire)
+    record(Obj, true, true, false, At, Held, Point, /*Synchronizing=*/true);
+  if (Effect != SignalEffect::Release)
+    record(Obj, false, true, false, At, Held, Point, /*Synchronizing=*/true);
+}
+
+void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
+                                const Stmt *Point) {
+  const ParentMap &PM = FA.parents();
+  // Walk up past parentheses and no-op casts.
+  const Stmt *Child = L;
+  const Stmt *P = PM.getParent(L);
+  while (P) {
+    if (isa<ParenExpr>(P)) {
+      Child = P;
+      P = PM.getParent(P);
+      continue;
+    }
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
+        ICE && (ICE->getCastKind() == CK_NoOp ||
+                ICE->getCastKind() == CK_DerivedToBase ||
+                ICE->getCastKind() == CK_UncheckedDerivedToBase)) {
+      Child = P;
+      P = PM.getParent(P);
+      continue;
+    }
+    break;
+  }
+  if (!P)
+    return;
+  // Extended by a member, element or array subscript: the larger
+  // expression is the access.
+  if (const auto *ME = dyn_cast<MemberExpr>(P);
+      ME && !ME->isArrow() && ME->getBase() == Child &&
+      isa<FieldDecl>(ME->getMemberDecl()))
+    return;
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
+      ICE && ICE->getCastKind() == CK_ArrayToPointerDecay)
+    if (isa_and_nonnull<ArraySubscriptExpr>(PM.getParent(ICE)))
+      return;
+
+  QualType T = L->getType();
+  // latch.count_down() / latch.wait() and the like: a synchronizing atomic
+  // write / read of the object, so that the data-race check's release/
+  // acquire ordering applies to them.
+  if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child)
+    if (auto Effect = syncSignal(dyn_cast<CXXMethodDecl>(ME->getMemberDecl())))
+      if (std::optional<MemLoc> Obj = Locs.locOf(L)) {
+        recordSignal(*Obj, *Effect, L, Held, Point);
+        return;
+      }
+  if (isSyncType(T, S.traits()))
+    return;
+  // Synchronized by declaration: guarded_by, assume_synchronized.
+  if (const auto *ME = dyn_cast<MemberExpr>(L))
+    if (isAnnotatedSynchronized(ME->getMemberDecl()))
+      return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
+    if (isAnnotatedSynchronized(DRE->getDecl()))
+      return;
+  std::optional<MemLoc> Loc = Locs.locOf(L);
+  if (!Loc)
+    return;
+  bool Atomic = isAtomicObjectType(T);
+  auto Read = [&](bool Shallow = false) {
+    record(*Loc, false, Atomic, Shallow, L, Held, Point);
+  };
+  auto Write = [&] { record(*Loc, true, Atomic, false, L, Held, Point); };
+
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
+    if (ICE->getCastKind() == CK_LValueToRValue ||
+        ICE->getCastKind() == CK_LValueToRValueBitCast)
+      return Read();
+    if (ICE->getCastKind() == CK_ArrayToPointerDecay)
+      return; // the address escapes; accesses through it are elsewhere
+    return Read();
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+    if (BO->isAssignmentOp() && BO->getLHS() == Child)
+      return Write();
+    return Read();
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
+    if (UO->isIncrementDecrementOp())
+      return Write();
+    if (UO->getOpcode() == UO_AddrOf)
+      return; // taking the address is not an access
+    return Read();
+  }
+  // Member calls on the object: the standard's data-race rule for library
+  // types, summaries for ours.
+  if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child) {
+    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    if (!M)
+      return;
+    if (Atomic) {
+      // memory_order_relaxed orders nothing.
+      bool Relaxed = false;
+      if (const auto *MC =
+              dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME)))
+        for (const Expr *Arg : MC->arguments())
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+            if (DRE->getDecl()->getName().contains("relaxed"))
+              Relaxed = true;
+      record(*Loc, !M->isConst(), true, false, L, Held, Point, !Relaxed);
+      return;
+    }
+    if (isStdLibraryRecord(M->getParent())) {
+      if (constForRaces(M))
+        return Read(/*Shallow=*/true);
+      if (M->isConst())
+        return Read();
+      return Write();
+    }
+    if (usableBody(M))
+      return; // expanded at the call
+    if (M->isConst())
+      return Read();
+    return; // unknown callees are not assumed to write
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+      OC && OC->getNumArgs() > 0 && OC->getArg(0) == Child) {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (Atomic) {
+      record(*Loc, true, true, false, L, Held, Point, /*Synchronizing=*/true);
+      return;
+    }
+    if (M && isStdLibraryRecord(M->getParent())) {
+      if (constForRaces(M))
+        return Read(/*Shallow=*/true);
+      if (OC->getOperator() == OO_Star || OC->getOperator() == OO_Arrow)
+        return Read(/*Shallow=*/true);
+      if (M->isConst())
+        return Read();
+      return Write();
+    }
+    if (M && usableBody(M))
+      return;
+    if (OC->isAssignmentOp())
+      return Write();
+    return Read();
+  }
+  // Arguments: by value or const reference read; a non-const reference to
+  // an unknown function is not assumed to write; known ones are expanded.
+  if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+    const Expr *Call = cast<Expr>(P);
+    llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      if (Args[I] != Child)
+        continue;
+      const ParmVarDecl *Param = paramForArg(Call, I);
+      const FunctionDecl *Callee = calleeOf(Call);
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(Call);
+          CE && classOf(CE->getType()) &&
+          isStdDecl(classOf(CE->getType()), "atomic_ref"))
+        return record(*Loc, true, true, false, L, Held, Point);
+      if (!Param)
+        return Read();
+      QualType PT = Param->getType();
+      if (!PT->isReferenceType())
+        return Read();
+      if (PT.getNonReferenceType().isConstQualified()) {
+        // Copies and the library read the object; binding a const
+        // reference to our own function reads nothing by itself (its body is
+        // expanded), nor to an unknown one.
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(Call);
+            CE && CE->getConstructor() &&
+            CE->getConstructor()->isCopyOrMoveConstructor())
+          return Read();
+        if (Callee &&
+            Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
+          return Read();
+        if (Callee && isStdLibraryRecord(
+                          dyn_cast<CXXRecordDecl>(Callee->getDeclContext())))
+          return Read();
+        return;
+      }
+      if (Callee && usableBody(Callee))
+        return;
+      if (Callee &&
+          isStdLibraryRecord(dyn_cast<CXXRecordDecl>(Callee->getDeclContext())))
+        return;
+      return; // unknown callee taking a non-const reference
+    }
+    return Read();
+  }
+  if (isa<LambdaExpr>(P))
+    return; // a by-reference capture takes no value
+  if (const auto *VD = dyn_cast<DeclStmt>(P)) {
+    (void)VD;
+    return Read();
+  }
+  if (isa<ReturnStmt>(P))
+    return L->getType()->isRecordType() ? Read() : Read();
+  Read();
+}
+
+} // namespace fearless

@@ -1,0 +1,358 @@
+//===- Locations.cpp - Naming the memory an expression designates --------===//
+//
+// LocationResolver, how a MemLoc is written for the user, when two accesses
+// may touch the same memory, and binding a callee's locations to its
+// caller's arguments.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/Locations.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/RaceModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+std::string pathText(const MemLoc &L) {
+  std::string S;
+  for (const PathStep &P : L.Path) {
+    if (P.Field) {
+      S += ".";
+      S += P.Field->getName();
+    } else if (P.Index == PathStep::Constant) {
+      S += "[" + std::to_string(P.Value) + "]";
+    } else if (P.Index == PathStep::SharedVar && P.Var) {
+      S += "[" + P.Var->getName().str() + "]";
+    } else {
+      S += "[...]";
+    }
+  }
+  return S;
+}
+
+} // namespace
+
+std::string MemLoc::describe() const {
+  std::string Base;
+  std::string Path = pathText(*this);
+  if (IsThis) {
+    // this->a.b: drop the leading dot.
+    if (!Path.empty() && Path[0] == '.')
+      return "'" + Path.substr(1) + "'";
+    return "'*this" + Path + "'";
+  }
+  Base = Root ? Root->getName().str() : std::string("?");
+  if (Deref) {
+    if (!Path.empty() && Path[0] == '.')
+      return "'" + Base + "->" + Path.substr(1) + "'";
+    if (!Path.empty())
+      return "'" + Base + Path + "'";
+    return "'*" + Base + "'";
+  }
+  return "'" + Base + Path + "'";
+}
+
+static bool stepsMayAlias(const PathStep &A, const PathStep &B) {
+  if (A.Field || B.Field)
+    return A.Field == B.Field;
+  // Two elements: the same only when provably the same slot.
+  if (A.Index == PathStep::Constant && B.Index == PathStep::Constant)
+    return A.Value == B.Value;
+  if (A.Index == PathStep::SharedVar && B.Index == PathStep::SharedVar)
+    return A.Var == B.Var;
+  return false;
+}
+
+bool mayOverlap(const Access &A, const Access &B) {
+  if (!A.Loc.sameRoot(B.Loc))
+    return false;
+  size_t N = std::min(A.Loc.Path.size(), B.Loc.Path.size());
+  for (size_t I = 0; I < N; ++I)
+    if (!stepsMayAlias(A.Loc.Path[I], B.Loc.Path[I]))
+      return false;
+  if (A.Loc.Path.size() == B.Loc.Path.size())
+    return true;
+  // One is an enclosing object of the other: a shallow read of a container
+  // (its size, an element accessor) does not read the elements.
+  const Access &Outer = A.Loc.Path.size() < B.Loc.Path.size() ? A : B;
+  const Access &Inner = &Outer == &A ? B : A;
+  if (Outer.Shallow && !Outer.Write)
+    return !Inner.Loc.Path[Outer.Loc.Path.size()].Field ? false : true;
+  return true;
+}
+
+LocationResolver::LocationResolver(Session &S, const FunctionDecl *FD,
+                                   bool LocalsShared)
+    : S(S), FD(FD), LocalsShared(LocalsShared) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && MD->getParent()->isLambda())
+    Lambda = MD->getParent();
+}
+
+bool LocationResolver::capturedByCopy(const ValueDecl *V) const {
+  if (!Lambda)
+    return false;
+  for (const LambdaCapture &C : Lambda->captures())
+    if (C.capturesVariable() && C.getCapturedVar() == V)
+      return C.getCaptureKind() == LCK_ByCopy;
+  return false;
+}
+
+bool LocationResolver::capturesThisByCopy() const {
+  if (!Lambda)
+    return false;
+  for (const LambdaCapture &C : Lambda->captures())
+    if (C.capturesThis())
+      return C.getCaptureKind() == LCK_StarThis;
+  return false;
+}
+
+bool LocationResolver::isSharedRoot(const ValueDecl *V) const {
+  V = bindingOwner(V);
+  const auto *VD = dyn_cast<VarDecl>(V);
+  if (!VD)
+    return false;
+  if (VD->getTLSKind() != VarDecl::TLS_None)
+    return false; // per thread
+  if (!VD->hasLocalStorage()) {
+    // Globals of the library (std::cout, errno) synchronize themselves.
+    const SourceManager &SM = S.astContext().getSourceManager();
+    if (SM.isInSystemHeader(SM.getExpansionLoc(VD->getLocation())))
+      return false;
+    return !(VD->getType().isConstQualified() &&
+             !VD->getType()->isReferenceType());
+  }
+  if (isa<ParmVarDecl>(VD) && VD->getDeclContext() == FD)
+    return true; // bound by the caller
+  if (VD->getDeclContext() != FD)
+    return !capturedByCopy(VD); // a variable of an enclosing function
+  return LocalsShared;
+}
+
+PathStep LocationResolver::elementStep(const Expr *Index) {
+  PathStep Step;
+  Step.Field = nullptr;
+  Index = Index->IgnoreParenImpCasts();
+  Expr::EvalResult R;
+  if (!Index->isValueDependent() && Index->EvaluateAsInt(R, S.astContext())) {
+    Step.Index = PathStep::Constant;
+    Step.Value = R.Val.getInt().getExtValue();
+    return Step;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Index))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (isSharedRoot(VD) && !isa<ParmVarDecl>(VD)) {
+        Step.Index = PathStep::SharedVar;
+        Step.Var = VD;
+        return Step;
+      }
+  Step.Index = PathStep::Other;
+  return Step;
+}
+
+std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
+                                                 unsigned Steps) {
+  if (Steps > 8)
+    return std::nullopt;
+  E = E->IgnoreParens();
+  while (const auto *Cast = dyn_cast<CastExpr>(E)) {
+    if (Cast->getCastKind() == CK_ArrayToPointerDecay)
+      return locOf(Cast->getSubExpr(), Steps + 1);
+    E = Cast->getSubExpr()->IgnoreParens();
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return locOf(UO->getSubExpr(), Steps + 1);
+  if (isa<CXXThisExpr>(E)) {
+    if (capturesThisByCopy())
+      return std::nullopt;
+    MemLoc L;
+    L.IsThis = true;
+    return L;
+  }
+  // A smart pointer's operator-> / get().
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
+    return derefLoc(OC->getArg(0), Steps + 1);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *M = MC->getMethodDecl();
+        M && M->getIdentifier() && M->getName() == "get" &&
+        isStdLibraryRecord(M->getParent()))
+      return derefLoc(MC->getImplicitObjectArgument(), Steps + 1);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return std::nullopt;
+    // A local pointer initialized once: what it was initialized with.
+    if (VD->hasLocalStorage() && VD->getDeclContext() == FD &&
+        !isa<ParmVarDecl>(VD) && VD->getInit() &&
+        !VD->getType()->isReferenceType()) {
+      const Expr *Init = stripWrappers(VD->getInit());
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+          CE && CE->getNumArgs() == 1)
+        Init = CE->getArg(0);
+      if (auto L = derefLoc(Init, Steps + 1))
+        return L;
+      return std::nullopt;
+    }
+    if (!isSharedRoot(VD) && !capturedByCopy(VD))
+      return std::nullopt;
+    MemLoc L;
+    L.Root = VD;
+    L.Deref = true;
+    return L;
+  }
+  return std::nullopt;
+}
+
+std::optional<MemLoc> LocationResolver::locOf(const Expr *E, unsigned Steps) {
+  if (Steps > 8 || !E)
+    return std::nullopt;
+  E = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+      ICE && (ICE->getCastKind() == CK_NoOp ||
+              ICE->getCastKind() == CK_DerivedToBase ||
+              ICE->getCastKind() == CK_UncheckedDerivedToBase))
+    return locOf(ICE->getSubExpr(), Steps + 1);
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return locOf(MTE->getSubExpr(), Steps + 1);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD) {
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+        if (const Expr *Binding = BD->getBinding())
+          return locOf(Binding, Steps + 1);
+      return std::nullopt;
+    }
+    // A local reference names what it is bound to.
+    if (VD->getType()->isReferenceType() && VD->hasLocalStorage() &&
+        !isa<ParmVarDecl>(VD) && VD->getDeclContext() == FD) {
+      if (const Expr *Init = VD->getInit())
+        return locOf(Init, Steps + 1);
+      return std::nullopt;
+    }
+    if (!isSharedRoot(VD))
+      return std::nullopt;
+    MemLoc L;
+    L.Root = VD;
+    return L;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F) {
+      // A static data member.
+      if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl());
+          VD && isSharedRoot(VD)) {
+        MemLoc L;
+        L.Root = VD;
+        return L;
+      }
+      return std::nullopt;
+    }
+    std::optional<MemLoc> Base = ME->isArrow()
+                                     ? derefLoc(ME->getBase(), Steps + 1)
+                                     : locOf(ME->getBase(), Steps + 1);
+    if (!Base)
+      return std::nullopt;
+    // A reference member names something we cannot see.
+    if (F->getType()->isReferenceType())
+      return std::nullopt;
+    PathStep Step;
+    Step.Field = F;
+    Base->Path.push_back(Step);
+    return Base;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *BaseE = ASE->getBase()->IgnoreParens();
+    std::optional<MemLoc> Base;
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(BaseE);
+        ICE && ICE->getCastKind() == CK_ArrayToPointerDecay)
+      Base = locOf(ICE->getSubExpr(), Steps + 1);
+    else
+      Base = derefLoc(BaseE, Steps + 1);
+    if (!Base)
+      return std::nullopt;
+    Base->Path.push_back(elementStep(ASE->getIdx()));
+    return Base;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    return derefLoc(UO->getSubExpr(), Steps + 1);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+      return derefLoc(OC->getArg(0), Steps + 1);
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
+        isStdLibraryRecord(classOf(OC->getArg(0)->getType()))) {
+      std::optional<MemLoc> Base = locOf(OC->getArg(0), Steps + 1);
+      if (!Base)
+        return std::nullopt;
+      Base->Path.push_back(elementStep(OC->getArg(1)));
+      return Base;
+    }
+    return std::nullopt;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && isStdLibraryRecord(M->getParent()) && M->getIdentifier() &&
+        (M->getName() == "at" || M->getName() == "front" ||
+         M->getName() == "back") &&
+        MC->getType()->isReferenceType() == false && E->isGLValue()) {
+      std::optional<MemLoc> Base =
+          locOf(MC->getImplicitObjectArgument(), Steps + 1);
+      if (!Base)
+        return std::nullopt;
+      PathStep Step;
+      if (M->getName() == "at" && MC->getNumArgs() == 1)
+        Step = elementStep(MC->getArg(0));
+      else {
+        Step.Index = PathStep::Constant;
+        Step.Value = M->getName() == "front" ? 0 : -1;
+      }
+      Base->Path.push_back(Step);
+      return Base;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<MemLoc> bindLocation(const MemLoc &L, const FunctionDecl *Callee,
+                                   llvm::ArrayRef<std::optional<MemLoc>> Params,
+                                   const std::optional<MemLoc> &This) {
+  std::optional<MemLoc> Base;
+  if (L.IsThis) {
+    if (!This)
+      return std::nullopt;
+    Base = *This;
+  } else if (const auto *P = dyn_cast<ParmVarDecl>(L.Root);
+             P && P->getDeclContext() == Callee) {
+    unsigned Index = P->getFunctionScopeIndex();
+    if (Index >= Params.size() || !Params[Index])
+      return std::nullopt;
+    // A pointer parameter's own value is private; its pointee is shared.
+    if (P->getType()->isPointerType() && !L.Deref)
+      return std::nullopt;
+    Base = *Params[Index];
+  } else if (const auto *VD = dyn_cast<VarDecl>(L.Root);
+             VD && VD->hasLocalStorage() && VD->getDeclContext() == Callee) {
+    return std::nullopt; // the callee's own local
+  } else {
+    return L;
+  }
+  for (const PathStep &Step : L.Path)
+    Base->Path.push_back(Step);
+  return Base;
+}
+
+std::optional<MemLoc> resolveLocation(Session &S, const FunctionDecl *Within,
+                                      const Expr *E, bool Deref) {
+  LocationResolver R(S, Within, /*LocalsShared=*/true);
+  return Deref ? R.derefLoc(E) : R.locOf(E);
+}
+
+} // namespace fearless

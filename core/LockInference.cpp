@@ -1,0 +1,234 @@
+//===- LockInference.cpp - Locks inferred from bodies and from callers ----===//
+//
+// What user-defined mutexes and guards without thread-safety attributes do
+// to locks, read from their bodies; and the locks a helper holds on entry
+// because every visible caller holds them at its call.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/Locations.h"
+#include "fearless/Locks.h"
+#include "fearless/RaceModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include <functional>
+
+using namespace clang;
+
+namespace fearless {
+
+InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
+  InferredLocking Result;
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || Depth > 2)
+    return Result;
+  // Fields initialized from parameters (guards keep a pointer or reference
+  // to the mutex they lock).
+  llvm::DenseMap<const FieldDecl *, unsigned> FieldFromParam;
+  auto ParamOf = [&](const Expr *E) -> std::optional<unsigned> {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+          P && P->getDeclContext() == Def)
+        return P->getFunctionScopeIndex();
+    return std::nullopt;
+  };
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getMember() && Init->getInit())
+        if (auto P = ParamOf(stripWrappers(Init->getInit())))
+          FieldFromParam[Init->getMember()] = *P;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    InferredLocking &R;
+    llvm::DenseMap<const FieldDecl *, unsigned> &FieldFromParam;
+    std::function<std::optional<unsigned>(const Expr *)> ParamOf;
+    unsigned Depth;
+    Finder(InferredLocking &R, llvm::DenseMap<const FieldDecl *, unsigned> &F,
+           std::function<std::optional<unsigned>(const Expr *)> P,
+           unsigned Depth)
+        : R(R), FieldFromParam(F), ParamOf(std::move(P)), Depth(Depth) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    /// The parameter or field an object expression names.
+    void target(const Expr *Obj, bool Lock) {
+      if (!Obj) {
+        (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
+        return;
+      }
+      if (auto P = ParamOf(Obj)) {
+        if (Lock)
+          R.LockedParams.push_back(*P);
+        return;
+      }
+      const Expr *E = Obj->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(E))
+        E = UO->getSubExpr()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(E)) {
+        (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
+        return;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(E))
+        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+            F && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+          auto It = FieldFromParam.find(F);
+          if (It != FieldFromParam.end() && Lock)
+            R.LockedParams.push_back(It->second);
+          else
+            (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
+        }
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      // field = &param; (a guard remembering its mutex)
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *ME =
+                dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+            if (auto P = ParamOf(BO->getRHS()))
+              FieldFromParam[F] = *P;
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (!M || !M->getIdentifier())
+        return true;
+      const Expr *Obj = MC->getImplicitObjectArgument();
+      bool ImplicitThis =
+          Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+          cast<CXXThisExpr>(Obj->IgnoreParenImpCasts())->isImplicit();
+      if (isLockName(M->getName()) && !ImplicitThis) {
+        target(Obj, true);
+        return true;
+      }
+      if (isUnlockName(M->getName()) && !ImplicitThis) {
+        target(Obj, false);
+        return true;
+      }
+      // A member of this class named like a lock operation (a guard's
+      // acquire()/release()): judge it by its name, whether it is defined
+      // out of line (a library's guard) or inline as the lock algorithm
+      // itself (an MCS queue of atomics has no lock() call to find).
+      if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+          (isLockName(M->getName()) || isUnlockName(M->getName()) ||
+           !(M->getDefinition() && M->getDefinition()->getBody()))) {
+        if (isLockName(M->getName())) {
+          bool AnyParam = false;
+          for (const Expr *Arg : MC->arguments())
+            if (auto P = ParamOf(Arg)) {
+              R.LockedParams.push_back(*P);
+              AnyParam = true;
+            }
+          if (!AnyParam)
+            R.LocksSelf = true;
+        } else if (isUnlockName(M->getName())) {
+          R.UnlocksSelf = true;
+        }
+        return true;
+      }
+      // Another member of this class: what it does, with our arguments.
+      if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
+        InferredLocking Inner = inferLocking(M, Depth + 1);
+        for (unsigned P : Inner.LockedParams)
+          if (P < MC->getNumArgs())
+            if (auto Mine = ParamOf(MC->getArg(P)))
+              R.LockedParams.push_back(*Mine);
+        R.LocksSelf |= Inner.LocksSelf;
+        R.UnlocksSelf |= Inner.UnlocksSelf;
+      }
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *Call) {
+      if (isa<CXXMemberCallExpr>(Call))
+        return true;
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
+        return true;
+      llvm::StringRef N = Callee->getName();
+      if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
+          N == "mtx_lock")
+        target(Call->getArg(0), true);
+      else if (N == "pthread_mutex_unlock" || N == "pthread_spin_unlock" ||
+               N == "mtx_unlock")
+        target(Call->getArg(0), false);
+      return true;
+    }
+  };
+  Finder F(Result, FieldFromParam, ParamOf, Depth);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        F.TraverseStmt(Init->getInit());
+  F.TraverseStmt(Def->getBody());
+  return Result;
+}
+
+Lockset locksHeldByEveryCaller(Session &S, const FunctionDecl *FD,
+                               unsigned Depth) {
+  if (Depth > 2 || !S.allCallersVisible(FD))
+    return {};
+  std::optional<Lockset> Common;
+  for (const Session::CallSite &Site : S.callSitesOf(FD)) {
+    const auto *Locks = S.locksAtCalls(Site.Caller, Depth + 1);
+    Lockset Mapped;
+    auto It = Locks ? Locks->find(Site.Call) : decltype(Locks->end()){};
+    if (Locks && It != Locks->end()) {
+      llvm::ArrayRef<const Expr *> Args = argsOf(Site.Call);
+      unsigned Offset =
+          isa<CXXOperatorCallExpr>(Site.Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+      for (const Lock &L : It->second) {
+        if (L.Unknown)
+          continue;
+        // A global mutex is the same mutex here.
+        if (L.Mutex.Root && !L.Mutex.IsThis)
+          if (const auto *VD = dyn_cast<VarDecl>(L.Mutex.Root);
+              VD && !VD->hasLocalStorage()) {
+            Mapped.push_back(L);
+            continue;
+          }
+        for (unsigned I = 0; I < FD->getNumParams() && I + Offset < Args.size();
+             ++I) {
+          const ParmVarDecl *P = FD->getParamDecl(I);
+          bool Pointer = P->getType()->isPointerType();
+          if (!Pointer && !P->getType()->isReferenceType())
+            continue;
+          std::optional<MemLoc> Arg =
+              resolveLocation(S, Site.Caller, Args[I + Offset], Pointer);
+          if (!Arg || !Arg->sameRoot(L.Mutex) ||
+              Arg->Path.size() > L.Mutex.Path.size() ||
+              !std::equal(Arg->Path.begin(), Arg->Path.end(),
+                          L.Mutex.Path.begin()))
+            continue;
+          Lock Here = L;
+          Here.Mutex = MemLoc();
+          Here.Mutex.Root = P;
+          Here.Mutex.Deref = Pointer;
+          Here.Mutex.Path.append(L.Mutex.Path.begin() + Arg->Path.size(),
+                                 L.Mutex.Path.end());
+          Here.Acquired = L.Acquired;
+          Mapped.push_back(Here);
+          break;
+        }
+      }
+    }
+    if (!Common) {
+      Common = Mapped;
+    } else {
+      Lockset Kept;
+      for (const Lock &L : *Common)
+        for (const Lock &M : Mapped)
+          if (L.Mutex == M.Mutex) {
+            Kept.push_back(L);
+            break;
+          }
+      Common = std::move(Kept);
+    }
+    if (Common->empty())
+      return {};
+  }
+  return Common ? *Common : Lockset();
+}
+
+} // namespace fearless

@@ -1,0 +1,314 @@
+//===- Locks.cpp - What acquires and releases which lock -----------------===//
+//
+// The lockset transfer function (LockTracker) and lockset joins; what user
+// mutexes and guards do is inferred in LockInference.cpp.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/Locks.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/Locations.h"
+#include "fearless/RaceModel.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace fearless {
+
+bool sameLockset(const Lockset &A, const Lockset &B) {
+  if (A.size() != B.size())
+    return false;
+  for (size_t I = 0; I < A.size(); ++I)
+    if (!(A[I].Mutex == B[I].Mutex) || A[I].Shared != B[I].Shared ||
+        A[I].Unknown != B[I].Unknown)
+      return false;
+  return true;
+}
+
+void joinLocksets(Lockset &Into, const Lockset &From) {
+  Lockset Out;
+  for (const Lock &L : Into)
+    for (const Lock &M : From)
+      if (L.Mutex == M.Mutex && L.Unknown == M.Unknown) {
+        Lock Both = L;
+        Both.Shared = L.Shared || M.Shared;
+        Out.push_back(Both);
+        break;
+      }
+  Into = std::move(Out);
+}
+
+bool protectedByLock(const Access &A, const Access &B) {
+  for (const Lock &LA : A.Locks)
+    if (LA.Unknown)
+      return true;
+  for (const Lock &LB : B.Locks)
+    if (LB.Unknown)
+      return true;
+  for (const Lock &LA : A.Locks)
+    for (const Lock &LB : B.Locks)
+      if (LA.Mutex == LB.Mutex && !(LA.Shared && LB.Shared))
+        return true;
+  return false;
+}
+
+Lock lockOn(const std::optional<MemLoc> &M, bool Shared, SourceLocation At) {
+  Lock L;
+  if (M)
+    L.Mutex = *M;
+  else
+    L.Unknown = true;
+  L.Shared = Shared;
+  L.Acquired = At;
+  return L;
+}
+
+std::optional<MemLoc> mutexOf(const Lock &L) {
+  return L.Unknown ? std::nullopt : std::optional<MemLoc>(L.Mutex);
+}
+
+void LockTracker::guardLocks(Lockset &Held, const VarDecl *Guard,
+                             const Expr *Arg, SourceLocation At) {
+  std::optional<MemLoc> Mu = Locs.objectOf(Arg);
+  Guards[Guard].push_back(lockOn(Mu, false, At));
+  acquire(Held, Mu, false, At);
+}
+
+void LockTracker::releaseAll(Lockset &Held, const Lockset &Taken) {
+  for (const Lock &L : Taken)
+    release(Held, mutexOf(L));
+}
+
+void LockTracker::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
+                          SourceLocation At) {
+  Lock L = lockOn(M, Shared, At);
+  for (Lock &Existing : Held)
+    if (Existing.Mutex == L.Mutex && Existing.Unknown == L.Unknown)
+      return;
+  Held.push_back(L);
+}
+
+void LockTracker::release(Lockset &Held, const std::optional<MemLoc> &M) {
+  if (!M) {
+    // Releasing something unknown: drop one unknown lock.
+    for (auto It = Held.begin(); It != Held.end(); ++It)
+      if (It->Unknown) {
+        Held.erase(It);
+        return;
+      }
+    return;
+  }
+  Held.erase(std::remove_if(Held.begin(), Held.end(),
+                            [&](const Lock &L) { return L.Mutex == *M; }),
+             Held.end());
+}
+
+bool LockTracker::usableBody(const FunctionDecl *FD) const {
+  return hasUsableBody(FD, S.astContext().getSourceManager());
+}
+
+void LockTracker::transfer(const Stmt *St, Lockset &Held) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(St))
+    return constructed(CE, Held);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+    return memberCall(MC, Held);
+  if (const auto *Call = dyn_cast<CallExpr>(St))
+    call(Call, Held);
+}
+
+void LockTracker::destroyed(const VarDecl *V, Lockset &Held) {
+  auto It = Guards.find(V);
+  if (It != Guards.end())
+    releaseAll(Held, It->second);
+}
+
+// Guards: std::lock_guard g(m), scoped_lock, unique_lock, shared_lock, and
+// scoped capabilities.
+void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
+  const GuardEntry *G = guardClass(CE->getType());
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  const auto *Acq = Ctor ? Ctor->getAttr<AcquireCapabilityAttr>() : nullptr;
+  InferredLocking Inferred;
+  if (!G && !Acq && Ctor && usableBody(Ctor))
+    Inferred = inferLocking(Ctor, 0);
+  if (!G && !Acq && Inferred.LockedParams.empty())
+    return;
+  // Only guards owned by a variable hold their lock beyond the statement.
+  const VarDecl *GuardVar = nullptr;
+  const ParentMap &PM = FA.parents();
+  const Stmt *P = PM.getParent(CE);
+  while (P && isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr>(P))
+    P = PM.getParent(P);
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->getInit() &&
+          stripWrappers(VD->getInit()) == stripWrappers(CE))
+        GuardVar = VD;
+  if (!GuardVar)
+    return;
+  Lockset Taken;
+  bool Deferred = false;
+  if (G) {
+    for (const Expr *Arg : CE->arguments()) {
+      QualType T = Arg->getType();
+      if (const CXXRecordDecl *RD = classOf(T);
+          RD &&
+          (isStdDecl(RD, "defer_lock_t") || isStdDecl(RD, "try_to_lock_t"))) {
+        Deferred = true;
+        continue;
+      }
+      if (classOf(T) && (isStdDecl(classOf(T), "adopt_lock_t")))
+        continue;
+      Taken.push_back(lockOn(Locs.locOf(Arg), G->Shared, CE->getBeginLoc()));
+    }
+  } else if (!Acq) {
+    for (unsigned P : Inferred.LockedParams) {
+      if (P >= CE->getNumArgs())
+        continue;
+      Taken.push_back(
+          lockOn(Locs.objectOf(CE->getArg(P)), false, CE->getBeginLoc()));
+    }
+  } else {
+    for (const Expr *A : Acq->args()) {
+      // The attribute names constructor parameters.
+      const Expr *Arg = nullptr;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+            P && P->getFunctionScopeIndex() < CE->getNumArgs())
+          Arg = CE->getArg(P->getFunctionScopeIndex());
+      Taken.push_back(lockOn(Arg ? Locs.objectOf(Arg) : std::nullopt,
+                             Acq->isShared(), CE->getBeginLoc()));
+    }
+  }
+  Guards[GuardVar] = Taken;
+  if (!Deferred)
+    for (const Lock &L : Taken)
+      Held.push_back(L);
+  return;
+}
+
+void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  if (!M)
+    return;
+  const Expr *Object = MC->getImplicitObjectArgument();
+  // A guard's own lock()/unlock(), or a user guard's acquire(m)/release().
+  if (const VarDecl *GV = referencedVar(Object);
+      GV && GV->hasLocalStorage() && !guardClass(GV->getType()) &&
+      !M->hasAttr<AcquireCapabilityAttr>() && usableBody(M)) {
+    InferredLocking Inferred = inferLocking(M, 0);
+    if (!Inferred.LockedParams.empty()) {
+      for (unsigned P : Inferred.LockedParams)
+        if (P < MC->getNumArgs())
+          guardLocks(Held, GV, MC->getArg(P), MC->getBeginLoc());
+      return;
+    }
+    auto It = Guards.find(GV);
+    if (It != Guards.end() && Inferred.UnlocksSelf) {
+      releaseAll(Held, It->second);
+      return;
+    }
+  }
+  // guard.acquire(m) defined out of line, or inline as the lock algorithm
+  // itself (nothing to infer from): by its name.
+  if (const VarDecl *GV = referencedVar(Object);
+      GV && GV->hasLocalStorage() && M->getIdentifier() &&
+      isLockName(M->getName()) && MC->getNumArgs() > 0 &&
+      !M->hasAttr<AcquireCapabilityAttr>()) {
+    for (const Expr *Arg : MC->arguments())
+      guardLocks(Held, GV, Arg, MC->getBeginLoc());
+    return;
+  }
+  if (const VarDecl *GV = referencedVar(Object)) {
+    auto It = Guards.find(GV);
+    if (It != Guards.end() && M->getIdentifier()) {
+      if (isUnlockName(M->getName()))
+        releaseAll(Held, It->second);
+      else if (isLockName(M->getName()))
+        for (const Lock &L : It->second)
+          acquire(Held, mutexOf(L), L.Shared, MC->getBeginLoc());
+      return;
+    }
+  }
+  std::optional<MemLoc> Self = Object ? Locs.objectOf(Object) : std::nullopt;
+  if (const auto *A = M->getAttr<AcquireCapabilityAttr>()) {
+    acquire(Held, Self, A->isShared(), MC->getBeginLoc());
+    return;
+  }
+  if (M->hasAttr<ReleaseCapabilityAttr>()) {
+    release(Held, Self);
+    return;
+  }
+  if (!M->getIdentifier())
+    return;
+  // A user mutex: its lock()/unlock() (BasicLockable), or members whose
+  // bodies lock or unlock its own state.
+  if (!isSyncType(Object->getType(), S.traits())) {
+    if (isLockName(M->getName()) || isUnlockName(M->getName())) {
+      if (isUnlockName(M->getName()))
+        release(Held, Self);
+      else
+        acquire(Held, Self, false, MC->getBeginLoc());
+      return;
+    }
+    if (usableBody(M)) {
+      InferredLocking Inferred = inferLocking(M, 0);
+      if (Inferred.LocksSelf)
+        acquire(Held, Self, false, MC->getBeginLoc());
+      else if (Inferred.UnlocksSelf)
+        release(Held, Self);
+    }
+    return;
+  }
+  for (const MutexMethodEntry &E : mutexMethods())
+    if (M->getName() == E.Name) {
+      if (E.Effect == LockEffect::Unlock)
+        release(Held, Self);
+      else
+        acquire(Held, Self, E.Effect == LockEffect::LockShared,
+                MC->getBeginLoc());
+      return;
+    }
+  return;
+}
+
+void LockTracker::call(const CallExpr *Call, Lockset &Held) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return;
+  for (const MutexMethodEntry &E : lockFunctions())
+    if (hasQualifiedName(Callee, E.Name)) {
+      for (const Expr *Arg : Call->arguments()) {
+        std::optional<MemLoc> M = Locs.objectOf(Arg);
+        if (E.Effect == LockEffect::Unlock)
+          release(Held, M);
+        else
+          acquire(Held, M, E.Effect == LockEffect::LockShared,
+                  Call->getBeginLoc());
+      }
+      return;
+    }
+  auto ArgFor = [&](const Expr *AttrArg) -> std::optional<MemLoc> {
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(AttrArg->IgnoreParenImpCasts())) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+          P && P->getFunctionScopeIndex() < Call->getNumArgs()) {
+        return Locs.objectOf(Call->getArg(P->getFunctionScopeIndex()));
+      }
+      return Locs.locOf(AttrArg);
+    }
+    return std::nullopt;
+  };
+  if (const auto *A = Callee->getAttr<AcquireCapabilityAttr>())
+    for (const Expr *Arg : A->args())
+      acquire(Held, ArgFor(Arg), A->isShared(), Call->getBeginLoc());
+  if (const auto *A = Callee->getAttr<ReleaseCapabilityAttr>())
+    for (const Expr *Arg : A->args())
+      release(Held, ArgFor(Arg));
+}
+
+} // namespace fearless

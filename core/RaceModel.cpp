@@ -1,0 +1,174 @@
+//===- RaceModel.cpp - What the library does to memory, as queries --------===//
+//
+// The tables of Models/Races.def and the type and name tests built on them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/RaceModel.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Traits.h"
+#include "clang/AST/Attr.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+constexpr llvm::StringRef ConstForRaces[] = {
+#define FEARLESS_CONST_FOR_RACES(Method) Method,
+#include "fearless/Models/Races.def"
+};
+
+constexpr GuardEntry GuardClasses[] = {
+#define FEARLESS_GUARD_CLASS(Name, Shared) {Name, Shared},
+#include "fearless/Models/Races.def"
+};
+
+constexpr MutexMethodEntry MutexMethods[] = {
+#define FEARLESS_MUTEX_METHOD(Name, Effect) {Name, LockEffect::Effect},
+#include "fearless/Models/Races.def"
+};
+
+struct SyncSignalEntry {
+  llvm::StringRef Class;
+  llvm::StringRef Method;
+  SignalEffect Effect;
+};
+constexpr SyncSignalEntry SyncSignals[] = {
+#define FEARLESS_SYNC_SIGNAL(Class, Method, Effect)                            \
+  {Class, Method, SignalEffect::Effect},
+#include "fearless/Models/Races.def"
+};
+
+struct SyncSignalFunctionEntry {
+  llvm::StringRef Name;
+  SignalEffect Effect;
+};
+constexpr SyncSignalFunctionEntry SyncSignalFunctions[] = {
+#define FEARLESS_SYNC_SIGNAL_FUNCTION(Name, Effect)                            \
+  {Name, SignalEffect::Effect},
+#include "fearless/Models/Races.def"
+};
+
+constexpr MutexMethodEntry LockFunctions[] = {
+#define FEARLESS_LOCK_FUNCTION(Name, Effect) {Name, LockEffect::Effect},
+#include "fearless/Models/Races.def"
+};
+
+bool isAssociative(const CXXRecordDecl *RD) {
+  return RD &&
+         (isStdDecl(RD, "map") || isStdDecl(RD, "unordered_map") ||
+          isStdDecl(RD, "multimap") || isStdDecl(RD, "unordered_multimap"));
+}
+
+} // namespace
+
+llvm::ArrayRef<MutexMethodEntry> mutexMethods() { return MutexMethods; }
+
+llvm::ArrayRef<MutexMethodEntry> lockFunctions() { return LockFunctions; }
+
+std::optional<SignalEffect> syncSignalFunction(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier() || FD->getNumParams() == 0)
+    return std::nullopt;
+  for (const SyncSignalFunctionEntry &E : SyncSignalFunctions)
+    if (FD->getName() == E.Name)
+      return E.Effect;
+  return std::nullopt;
+}
+
+std::optional<SignalEffect> syncSignal(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier())
+    return std::nullopt;
+  for (const SyncSignalEntry &E : SyncSignals)
+    if (M->getName() == E.Method && isStdDecl(M->getParent(), E.Class))
+      return E.Effect;
+  return std::nullopt;
+}
+
+bool isAtomicObjectType(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isAtomicType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && (isStdDecl(RD, "atomic") || isStdDecl(RD, "atomic_flag") ||
+                isStdDecl(RD, "atomic_ref") || isStdDecl(RD, "__atomic_base") ||
+                isStdDecl(RD, "__atomic_float"));
+}
+
+bool isSyncType(QualType T, TraitOracle &Traits) {
+  T = T.getNonReferenceType();
+  if (isAtomicObjectType(T))
+    return false;
+  if (Traits.isInternallySynchronized(T))
+    return true;
+  const CXXRecordDecl *RD = classOf(T);
+  return RD && (isStdDecl(RD, "thread") || isStdDecl(RD, "jthread") ||
+                isStdDecl(RD, "future") || isStdDecl(RD, "shared_future") ||
+                isStdDecl(RD, "promise"));
+}
+
+bool isStdLibraryRecord(const CXXRecordDecl *RD) {
+  return RD && RD->getDeclContext()->getRedeclContext()->isStdNamespace();
+}
+
+bool constForRaces(const CXXMethodDecl *M) {
+  if (M->getOverloadedOperator() == OO_Subscript)
+    return !isAssociative(M->getParent());
+  const IdentifierInfo *II = M->getIdentifier();
+  if (!II)
+    return false;
+  for (llvm::StringRef N : ConstForRaces)
+    if (II->getName() == N)
+      return true;
+  return false;
+}
+
+const GuardEntry *guardClass(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD)
+    return nullptr;
+  for (const GuardEntry &G : GuardClasses)
+    if (hasQualifiedName(RD, G.Name))
+      return &G;
+  return nullptr;
+}
+
+bool isAnnotatedSynchronized(const Decl *D) {
+  return D && (hasAnnotation(D, "fearless::assume_synchronized") ||
+               D->hasAttr<GuardedByAttr>() || D->hasAttr<PtGuardedByAttr>());
+}
+
+bool isLockName(llvm::StringRef N) {
+  return N == "lock" || N == "lock_shared" || N == "Lock" ||
+         N == "ReaderLock" || N == "WriterLock" || N == "acquire" ||
+         N == "Acquire";
+}
+
+bool isUnlockName(llvm::StringRef N) {
+  return N == "unlock" || N == "unlock_shared" || N == "Unlock" ||
+         N == "ReaderUnlock" || N == "WriterUnlock" || N == "release" ||
+         N == "Release";
+}
+
+bool isOpaqueSync(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return false;
+  llvm::StringRef N = FD->getName();
+  return N == "wait" || N == "wait_for" || N == "wait_until" ||
+         N == "arrive_and_wait" || N == "call_once" || N == "Wait" ||
+         N == "Await";
+}
+
+bool hasUsableBody(const FunctionDecl *Callee, const SourceManager &SM) {
+  if (!Callee)
+    return false;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->getBody() || Def->isDependentContext())
+    return false;
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
+    return false;
+  return true;
+}
+
+} // namespace fearless

@@ -1,0 +1,277 @@
+//===- Summarizer.cpp - The accesses a function makes, with locks ---------===//
+//
+// The lockset dataflow and the replay that records accesses, expands calls
+// and lambdas through their summaries; Session's cached entry points.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/Summarizer.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/Dataflow.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/Threads.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/Support/TimeProfiler.h"
+
+using namespace clang;
+
+namespace fearless {
+
+Summarizer::Summarizer(Session &S, const FunctionDecl *FD, bool LocalsShared,
+                       unsigned Depth, bool LocksOnly)
+    : S(S), FD(FD), FA(S.functionAnalysis(FD)), Depth(Depth),
+      LocksOnly(LocksOnly), Locs(S, FD, LocalsShared), Locks(S, FA, Locs),
+      Recorder(S, FA, Locs) {}
+
+bool Summarizer::usableBody(const FunctionDecl *FD) const {
+  return hasUsableBody(FD, S.astContext().getSourceManager());
+}
+
+void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
+                                 bool Record) {
+  if (auto CS = E.getAs<CFGStmt>()) {
+    const Stmt *St = CS->getStmt();
+    if (Record && LocksOnly) {
+      if (isa<CallExpr>(St) || isa<CXXConstructExpr>(St))
+        CallLocks[cast<Expr>(St)] = Held;
+    } else if (Record) {
+      recordAccesses(St, Held);
+    }
+    Locks.transfer(St, Held);
+    return;
+  }
+  if (auto D = E.getAs<CFGAutomaticObjDtor>())
+    Locks.destroyed(D->getVarDecl(), Held);
+}
+
+void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
+                            const Expr *Object, const Lockset &Held,
+                            const Stmt *Point) {
+  if (Depth >= 4)
+    return;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def)
+    return;
+  const FunctionSummary *Sub =
+      S.summary(Def, /*LocalsShared=*/false, Depth + 1);
+  if (!Sub || Sub->Accesses.empty())
+    return;
+  // Bind parameters to arguments and *this to the object.
+  llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+  unsigned Offset = 0;
+  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Def) &&
+      !cast<CXXMethodDecl>(Def)->isStatic()) {
+    Offset = 1;
+    if (!Object && !Args.empty())
+      Object = Args[0];
+  }
+  std::vector<std::optional<MemLoc>> Params(Def->getNumParams());
+  for (unsigned I = 0; I < Def->getNumParams(); ++I) {
+    if (I + Offset >= Args.size())
+      break;
+    const Expr *Arg = Args[I + Offset];
+    QualType PT = Def->getParamDecl(I)->getType();
+    if (PT->isReferenceType())
+      Params[I] = Locs.locOf(Arg);
+    else if (PT->isPointerType())
+      Params[I] = Locs.derefLoc(Arg);
+  }
+  std::optional<MemLoc> This;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && !MD->isStatic()) {
+    if (Object)
+      This = Locs.objectOf(Object);
+    else if (isa<CXXConstructExpr>(Call))
+      This = std::nullopt; // a new object: private
+  }
+  auto Map = [&](const MemLoc &L) {
+    return bindLocation(L, Def, Params, This);
+  };
+  for (const Access &A : Sub->Accesses) {
+    if (Recorder.full())
+      return;
+    std::optional<MemLoc> Loc = Map(A.Loc);
+    if (!Loc)
+      continue;
+    Access Mapped = A;
+    Mapped.Loc = *Loc;
+    Mapped.Locks.assign(Held.begin(), Held.end());
+    for (const Lock &CL : A.Locks) {
+      Lock ML = CL;
+      if (!CL.Unknown) {
+        std::optional<MemLoc> M = Map(CL.Mutex);
+        if (M)
+          ML.Mutex = *M;
+        else
+          ML.Unknown = true;
+      }
+      Mapped.Locks.push_back(ML);
+    }
+    Mapped.Via.insert(Mapped.Via.begin(), Call->getBeginLoc());
+    Mapped.Point = Point;
+    Recorder.add(std::move(Mapped));
+  }
+}
+
+void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
+                              const Stmt *Point, SourceLocation Site) {
+  if (Depth >= 4)
+    return;
+  const FunctionSummary *Sub =
+      S.summary(LE->getCallOperator(), /*LocalsShared=*/false, Depth + 1);
+  if (!Sub)
+    return;
+  for (const Access &A : Sub->Accesses) {
+    if (Recorder.full())
+      return;
+    // The lambda's own locals and parameters are private; what it captured
+    // by reference is the enclosing function's.
+    if (const auto *VD = dyn_cast_or_null<VarDecl>(A.Loc.Root);
+        VD && VD->getDeclContext() == LE->getCallOperator())
+      continue;
+    Access Mapped = A;
+    Mapped.Locks.assign(Held.begin(), Held.end());
+    Mapped.Locks.append(A.Locks.begin(), A.Locks.end());
+    Mapped.Via.insert(Mapped.Via.begin(), Site);
+    Mapped.Point = Point;
+    Recorder.add(std::move(Mapped));
+  }
+}
+
+void Summarizer::recordAccesses(const Stmt *St, const Lockset &Held) {
+  const auto *E = dyn_cast<Expr>(St);
+  if (!E)
+    return;
+  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E) || isa<ArraySubscriptExpr>(E) ||
+      (isa<UnaryOperator>(E) &&
+       cast<UnaryOperator>(E)->getOpcode() == UO_Deref) ||
+      (isa<CXXOperatorCallExpr>(E) &&
+       (cast<CXXOperatorCallExpr>(E)->getOperator() == OO_Star ||
+        cast<CXXOperatorCallExpr>(E)->getOperator() == OO_Subscript)) ||
+      (isa<CXXMemberCallExpr>(E) && E->isGLValue())) {
+    if (E->isGLValue())
+      Recorder.occurrence(E, Held, St);
+  }
+  // Calls of functions we can see, and lambdas they run synchronously.
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const LibraryModel &Lib = S.library();
+    if (ThreadModel::isSpawnExpr(Call, Lib))
+      return; // the thread's accesses belong to the thread
+    if (isOpaqueSync(Callee))
+      return;
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Arg)))
+        expandLambda(LE, Held, St, Call->getBeginLoc());
+    if (Callee && usableBody(Callee)) {
+      const Expr *Object = nullptr;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+        Object = MC->getImplicitObjectArgument();
+      // Calling a lambda held in a variable: its body runs here.
+      expandCall(Call, Callee, Object, Held, St);
+    }
+    // sem_post(&s) / sem_wait(&s): a synchronizing write / read of s.
+    if (auto Effect = syncSignalFunction(Callee);
+        Effect && Call->getNumArgs() > 0)
+      if (auto Obj = Locs.derefLoc(Call->getArg(0))) {
+        Recorder.recordSignal(*Obj, *Effect, Call, Held, St);
+        return;
+      }
+    // Atomic builtins: __atomic_*, __sync_* through a pointer.
+    if (Callee && Callee->getBuiltinID() && Call->getNumArgs() > 0 &&
+        Callee->getIdentifier() &&
+        (Callee->getName().starts_with("__atomic_") ||
+         Callee->getName().starts_with("__sync_") ||
+         Callee->getName().starts_with("__c11_atomic_")))
+      if (auto Loc = Locs.derefLoc(Call->getArg(0)))
+        Recorder.record(*Loc, true, true, false, Call, Held, St);
+    return;
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (ThreadModel::isSpawnExpr(CE, S.library()))
+      return;
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (Ctor && usableBody(Ctor) && !Ctor->isCopyOrMoveConstructor())
+      expandCall(CE, Ctor, nullptr, Held, St);
+  }
+}
+
+FunctionSummary Summarizer::run() {
+  const CFG *Cfg = FA.cfg();
+  if (!Cfg || FA.scan().HasErrors)
+    return {};
+  // Locks a function requires are held on entry.
+  for (const auto *A : FD->specific_attrs<RequiresCapabilityAttr>())
+    for (const Expr *Arg : A->args()) {
+      Lock L;
+      if (auto M = Locs.locOf(Arg))
+        L.Mutex = *M;
+      else if (isa<CXXThisExpr>(Arg->IgnoreParenImpCasts()))
+        L.Mutex.IsThis = true;
+      else
+        L.Unknown = true;
+      L.Shared = A->isShared();
+      L.Acquired = FD->getLocation();
+      EntryLocks.push_back(L);
+    }
+  if (!replay())
+    return {};
+  return Recorder.take();
+}
+
+bool Summarizer::replay() {
+  if (!Locs.lambda()) {
+    Lockset FromCallers = locksHeldByEveryCaller(S, FD, Depth);
+    EntryLocks.insert(EntryLocks.end(), FromCallers.begin(), FromCallers.end());
+  }
+  return solveAndReplay<Lockset>(*FA.cfg(), FA.declContext(), *this,
+                                 [&](const CFGBlock &B, Lockset &Held) {
+                                   for (const CFGElement &E : B)
+                                     transferElement(E, Held, /*Record=*/true);
+                                 });
+}
+
+llvm::DenseMap<const Expr *, std::vector<Lock>> Summarizer::locksAtCalls() {
+  const CFG *Cfg = FA.cfg();
+  if (!Cfg || FA.scan().HasErrors || !replay())
+    return {};
+  return std::move(CallLocks);
+}
+
+const llvm::DenseMap<const Expr *, std::vector<Lock>> *
+Session::locksAtCalls(const FunctionDecl *FD, unsigned Depth) {
+  if (!FD || !FD->getBody() || FD->isDependentContext())
+    return nullptr;
+  auto It = CallLocks.find(FD);
+  if (It != CallLocks.end())
+    return It->second.get(); // null while being computed
+  CallLocks[FD] = nullptr;
+  auto Result =
+      std::make_unique<llvm::DenseMap<const Expr *, std::vector<Lock>>>(
+          Summarizer(*this, FD, /*LocalsShared=*/true, Depth,
+                     /*LocksOnly=*/true)
+              .locksAtCalls());
+  auto &Slot = CallLocks[FD];
+  Slot = std::move(Result);
+  return Slot.get();
+}
+
+const FunctionSummary *Session::summary(const FunctionDecl *FD,
+                                        bool LocalsShared, unsigned Depth) {
+  if (!FD || !FD->getBody() || FD->isDependentContext())
+    return nullptr;
+  auto Key = std::make_pair(FD, LocalsShared);
+  auto It = Summaries.find(Key);
+  if (It != Summaries.end())
+    return It->second.get(); // null while being computed: recursion
+  Summaries[Key] = nullptr;
+  llvm::TimeTraceScope Scope("fearless summary");
+  auto Result = std::make_unique<FunctionSummary>(
+      Summarizer(*this, FD, LocalsShared, Depth).run());
+  auto &Slot = Summaries[Key];
+  Slot = std::move(Result);
+  return Slot.get();
+}
+
+} // namespace fearless

@@ -1,0 +1,113 @@
+//===- Locks.h - What acquires and releases which lock ----------*- C++ -*-===//
+//
+// The lock model of the access summaries. A Lockset is the list of locks a
+// function holds at a program point; LockTracker is its transfer function,
+// one CFG statement at a time: guards (std::lock_guard, unique_lock,
+// scoped_lock, shared_lock, scoped capabilities, user guards inferred from
+// their constructors) lock when constructed and unlock when destroyed;
+// lock()/unlock() and their kin on a mutex, pthread_mutex_*, mtx_*, Clang's
+// acquire/release capability attributes, and user-defined mutexes whose
+// members lock their own state (inferred from their bodies, see
+// inferLocking) change the lockset directly.
+//
+// Two more sources of locks: a function's requires_capability attributes
+// (held on entry), and the locks every visible caller of an internal helper
+// holds at its calls (locksHeldByEveryCaller).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_LOCKS_H
+#define FEARLESS_LOCKS_H
+
+#include "fearless/Access.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <vector>
+
+namespace fearless {
+
+class FunctionAnalysis;
+class LocationResolver;
+class Session;
+
+/// The locks held at a program point, in order of acquisition.
+using Lockset = std::vector<Lock>;
+
+/// Whether two locksets hold the same locks the same way.
+bool sameLockset(const Lockset &A, const Lockset &B);
+
+/// The locks held on both paths (the must-join): a lock held shared on one
+/// path counts as shared.
+void joinLocksets(Lockset &Into, const Lockset &From);
+
+/// A lock of \p M (unknown when the mutex cannot be named).
+Lock lockOn(const std::optional<MemLoc> &M, bool Shared,
+            clang::SourceLocation At);
+
+/// The mutex a lock holds, if it could be named.
+std::optional<MemLoc> mutexOf(const Lock &L);
+
+/// What a function does to locks, inferred from its body: the user-defined
+/// mutexes and guards of real code (a spin lock with lock()/unlock(), an
+/// RAII scoped_lock, a guard with acquire()/release()) that carry no
+/// thread-safety attributes.
+struct InferredLocking {
+  /// The parameters whose mutexes it locks (a guard's constructor argument).
+  llvm::SmallVector<unsigned, 1> LockedParams;
+  /// It locks the object it is called on.
+  bool LocksSelf = false;
+  /// It unlocks the object it is called on.
+  bool UnlocksSelf = false;
+};
+
+/// Infers what \p FD (a member of a user mutex or guard) does to locks,
+/// following calls of the same class's members up to a small depth.
+InferredLocking inferLocking(const clang::FunctionDecl *FD, unsigned Depth);
+
+/// A helper only ever called with a lock held holds it on entry: the locks
+/// every visible caller of \p FD holds at its call, in \p FD's terms (a mutex
+/// reached through an argument becomes one reached through the parameter).
+/// Empty when some caller holds none, or when not every caller is visible.
+Lockset locksHeldByEveryCaller(Session &S, const clang::FunctionDecl *FD,
+                               unsigned Depth);
+
+/// The lockset transfer function of one function: what each statement
+/// acquires and releases, and which local guard holds which locks.
+class LockTracker {
+public:
+  LockTracker(Session &S, FunctionAnalysis &FA, LocationResolver &Locs)
+      : S(S), FA(FA), Locs(Locs) {}
+
+  /// Applies what \p St does to locks to \p Held.
+  void transfer(const clang::Stmt *St, Lockset &Held);
+
+  /// The local \p V goes out of scope: a guard releases its locks.
+  void destroyed(const clang::VarDecl *V, Lockset &Held);
+
+private:
+  void acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
+               clang::SourceLocation At);
+  void release(Lockset &Held, const std::optional<MemLoc> &M);
+  /// Local guard \p Guard locks the mutex \p Arg names, at \p At.
+  void guardLocks(Lockset &Held, const clang::VarDecl *Guard,
+                  const clang::Expr *Arg, clang::SourceLocation At);
+  /// Releases every lock \p Taken by a guard.
+  void releaseAll(Lockset &Held, const Lockset &Taken);
+  void constructed(const clang::CXXConstructExpr *CE, Lockset &Held);
+  void memberCall(const clang::CXXMemberCallExpr *MC, Lockset &Held);
+  void call(const clang::CallExpr *Call, Lockset &Held);
+  bool usableBody(const clang::FunctionDecl *FD) const;
+
+  Session &S;
+  FunctionAnalysis &FA;
+  LocationResolver &Locs;
+  /// The locks each local guard took.
+  llvm::DenseMap<const clang::VarDecl *, Lockset> Guards;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_LOCKS_H

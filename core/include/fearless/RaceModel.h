@@ -1,0 +1,98 @@
+//===- RaceModel.h - What the library does to memory, as queries -*- C++
+//-*-===//
+//
+// Models/Races.def read as questions the access summarizer and the lockset
+// transfer ask of a type, a member or a function: is it atomic, is it a
+// synchronization object, does a container member only read the container,
+// is a class a lock guard, does a call signal or wait like a release/acquire
+// atomic (latches, barriers, semaphores), which free functions and members
+// lock and unlock. Nothing here looks at a function's body.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_RACEMODEL_H
+#define FEARLESS_RACEMODEL_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <optional>
+
+namespace fearless {
+
+class TraitOracle;
+
+/// A RAII lock guard class of Models/Races.def.
+struct GuardEntry {
+  llvm::StringRef Name;
+  /// The guard takes its mutexes shared (std::shared_lock).
+  bool Shared;
+};
+
+/// What a member of a mutex, or a lock function, does to the lock.
+enum class LockEffect { Lock, LockShared, Unlock };
+
+/// A member or free function of Models/Races.def that locks or unlocks.
+struct MutexMethodEntry {
+  llvm::StringRef Name;
+  LockEffect Effect;
+};
+
+/// How a signal on a synchronization object orders memory.
+enum class SignalEffect { Release, Acquire, ReleaseAcquire };
+
+/// The members of mutexes and guards that lock and unlock the object.
+llvm::ArrayRef<MutexMethodEntry> mutexMethods();
+
+/// The free functions that lock or unlock what their arguments name.
+llvm::ArrayRef<MutexMethodEntry> lockFunctions();
+
+/// How calling \p FD on the object its first argument points to orders
+/// memory (sem_post, sem_wait, pthread_barrier_wait), if it does.
+std::optional<SignalEffect> syncSignalFunction(const clang::FunctionDecl *FD);
+
+/// How calling \p M on a synchronization object orders memory, if it does.
+std::optional<SignalEffect> syncSignal(const clang::CXXMethodDecl *M);
+
+/// Whether objects of type \p T are accessed atomically (std::atomic,
+/// atomic_flag, atomic_ref, _Atomic and libstdc++'s atomic bases).
+bool isAtomicObjectType(clang::QualType T);
+
+/// Types whose accesses are synchronization, not data: mutexes, condition
+/// variables, once flags, semaphores, threads, futures.
+bool isSyncType(clang::QualType T, TraitOracle &Traits);
+
+/// Whether \p RD is a class of namespace std.
+bool isStdLibraryRecord(const clang::CXXRecordDecl *RD);
+
+/// Whether \p M of a standard container only reads the container itself
+/// ("const for the purpose of data races", [container.reqmts]).
+bool constForRaces(const clang::CXXMethodDecl *M);
+
+/// The guard class \p T is, if it is one.
+const GuardEntry *guardClass(clang::QualType T);
+
+/// Whether \p D is synchronized by declaration: guarded_by, pt_guarded_by,
+/// fearless::assume_synchronized.
+bool isAnnotatedSynchronized(const clang::Decl *D);
+
+/// Member names that lock (lock, lock_shared, acquire, ReaderLock, ...).
+bool isLockName(llvm::StringRef N);
+
+/// Member names that unlock (unlock, unlock_shared, release, ...).
+bool isUnlockName(llvm::StringRef N);
+
+/// Calls whose callables and bodies synchronize in ways fearless does not
+/// model (barrier completions, once-only initializers, waits): their
+/// accesses are not attributed to the caller.
+bool isOpaqueSync(const clang::FunctionDecl *FD);
+
+/// Whether \p Callee has a definition in the translation unit, outside the
+/// system headers and not dependent: one whose summary can be expanded.
+bool hasUsableBody(const clang::FunctionDecl *Callee,
+                   const clang::SourceManager &SM);
+
+} // namespace fearless
+
+#endif // FEARLESS_RACEMODEL_H

@@ -1,0 +1,130 @@
+//===- Summarizer.h - The accesses a function makes, with locks -*- C++ -*-===//
+//
+// Builds a FunctionSummary (Access.h), the input of the data-race check: a
+// lockset dataflow over the function's CFG (a forward must-analysis: a lock
+// counts only if held on every path; LockTracker in Locks.h is its transfer
+// function), then a replay that records every access to shareable memory
+// with the locks held (AccessRecorder), expanding calls of functions
+// defined in the translation unit and lambdas they run synchronously
+// through their own summaries. Session::summary() and
+// Session::locksAtCalls() (Analysis.h) are the entry points; both cache.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_SUMMARIZER_H
+#define FEARLESS_SUMMARIZER_H
+
+#include "fearless/Access.h"
+#include "fearless/Locations.h"
+#include "fearless/Locks.h"
+#include "fearless/RaceModel.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace fearless {
+
+class FunctionAnalysis;
+class Session;
+
+/// Records the accesses of one function: what each occurrence of a location
+/// does to it (a read, a write, an atomic or synchronizing access, a shallow
+/// read of a container's own state), with the locks held.
+class AccessRecorder {
+public:
+  AccessRecorder(Session &S, FunctionAnalysis &FA, LocationResolver &Locs)
+      : S(S), FA(FA), Locs(Locs) {}
+
+  /// Classifies the glvalue \p L, an occurrence of a location in the
+  /// statement \p Point, by how its parent expression uses it, and records
+  /// the access if it is one.
+  void occurrence(const clang::Expr *L, const Lockset &Held,
+                  const clang::Stmt *Point);
+
+  /// Records one access. \p Synchronizing: an atomic access that orders
+  /// memory (not relaxed).
+  void record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
+              const clang::Expr *At, const Lockset &Held,
+              const clang::Stmt *Point, bool Synchronizing = false);
+
+  /// A signal (release write) and/or wait (acquire read) on a
+  /// synchronization object.
+  void recordSignal(const MemLoc &Obj, SignalEffect Effect,
+                    const clang::Expr *At, const Lockset &Held,
+                    const clang::Stmt *Point);
+
+  /// Adds an access already in this function's terms (from a callee).
+  void add(Access A) { Out.Accesses.push_back(std::move(A)); }
+
+  /// Whether the per-function cap on accesses is reached.
+  bool full() const { return Out.Accesses.size() >= MaxAccesses; }
+
+  /// The summary recorded so far.
+  FunctionSummary take() { return std::move(Out); }
+
+private:
+  bool usableBody(const clang::FunctionDecl *FD) const;
+
+  Session &S;
+  FunctionAnalysis &FA;
+  LocationResolver &Locs;
+  FunctionSummary Out;
+  static constexpr size_t MaxAccesses = 4000;
+};
+
+/// Summarizes one function: the lockset dataflow and the recording replay.
+class Summarizer {
+public:
+  /// \p LocalsShared: the function's locals are shareable (it spawns);
+  /// \p Depth: how deep in a chain of expanded calls this summary is;
+  /// \p LocksOnly: record only the locks held at each call.
+  Summarizer(Session &S, const clang::FunctionDecl *FD, bool LocalsShared,
+             unsigned Depth, bool LocksOnly = false);
+
+  /// The function's accesses (empty when it has errors or does not
+  /// converge).
+  FunctionSummary run();
+
+  /// The locks held at each call the function makes (lock-only pass).
+  llvm::DenseMap<const clang::Expr *, std::vector<Lock>> locksAtCalls();
+
+  // Dataflow interface (Dataflow.h): locksets.
+  Lockset entry() const { return EntryLocks; }
+  void join(Lockset &Into, const Lockset &From) const {
+    joinLocksets(Into, From);
+  }
+  bool equal(const Lockset &A, const Lockset &B) const {
+    return sameLockset(A, B);
+  }
+  void transferBlock(const clang::CFGBlock &B, Lockset &L) {
+    for (const clang::CFGElement &E : B)
+      transferElement(E, L, /*Record=*/false);
+  }
+  void transferEdge(const clang::CFGBlock &, unsigned, Lockset &) const {}
+
+private:
+  void transferElement(const clang::CFGElement &E, Lockset &Held, bool Record);
+  void recordAccesses(const clang::Stmt *St, const Lockset &Held);
+  void expandCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
+                  const clang::Expr *Object, const Lockset &Held,
+                  const clang::Stmt *Point);
+  void expandLambda(const clang::LambdaExpr *LE, const Lockset &Held,
+                    const clang::Stmt *Point, clang::SourceLocation Site);
+  /// Solves the locksets and replays the body, recording.
+  bool replay();
+  bool usableBody(const clang::FunctionDecl *FD) const;
+
+  Session &S;
+  const clang::FunctionDecl *FD;
+  FunctionAnalysis &FA;
+  unsigned Depth;
+  bool LocksOnly;
+  LocationResolver Locs;
+  LockTracker Locks;
+  AccessRecorder Recorder;
+  llvm::DenseMap<const clang::Expr *, std::vector<Lock>> CallLocks;
+  Lockset EntryLocks;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_SUMMARIZER_H
