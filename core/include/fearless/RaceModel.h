@@ -1,5 +1,4 @@
-//===- RaceModel.h - What the library does to memory, as queries -*- C++
-//-*-===//
+//===- RaceModel.h - The library's effect on memory, as queries -*- C++ -*-===//
 //
 // Models/Races.def read as questions the access summarizer and the lockset
 // transfer ask of a type, a member or a function: is it atomic, is it a

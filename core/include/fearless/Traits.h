@@ -1,5 +1,4 @@
-//===- Traits.h - Send and Sync, derived like Rust's auto traits -*- C++
-//-*-===//
+//===- Traits.h - Send and Sync, derived like Rust auto traits --*- C++ -*-===//
 //
 // A type is Send when a value of it may be moved to another thread, Sync when
 // it may be shared by reference between threads. Like Rust's auto traits, a
