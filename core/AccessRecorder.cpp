@@ -18,6 +18,31 @@ using namespace clang;
 
 namespace fearless {
 
+namespace {
+
+/// Whether \p Child initializes a reference member of the aggregate \p ILE
+/// initializes (`Handle h{executor}` with `Executor &ex;`).
+bool bindsReferenceMember(const InitListExpr *ILE, const Stmt *Child) {
+  const auto *RD = ILE->getType()->getAsRecordDecl();
+  if (!RD || ILE->getType()->isUnionType())
+    return false;
+  unsigned Index = 0;
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    Index = CRD->getNumBases();
+  for (const FieldDecl *F : RD->fields()) {
+    if (F->isUnnamedBitField())
+      continue;
+    if (Index >= ILE->getNumInits())
+      return false;
+    if (ILE->getInit(Index)->IgnoreParens() == Child)
+      return F->getType()->isReferenceType();
+    ++Index;
+  }
+  return false;
+}
+
+} // namespace
+
 bool AccessRecorder::usableBody(const FunctionDecl *FD) const {
   return hasUsableBody(FD, S.astContext().getSourceManager());
 }
@@ -232,12 +257,19 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
   }
   if (isa<LambdaExpr>(P))
     return; // a by-reference capture takes no value
-  if (const auto *VD = dyn_cast<DeclStmt>(P)) {
-    (void)VD;
+  // Binding a reference reads nothing: the accesses are the later ones
+  // through it (locOf follows local references to what they are bound to).
+  if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->getType()->isReferenceType() && VD->getInit() &&
+          VD->getInit()->IgnoreParens() == Child)
+        return;
     return Read();
   }
-  if (isa<ReturnStmt>(P))
-    return L->getType()->isRecordType() ? Read() : Read();
+  if (const auto *ILE = dyn_cast<InitListExpr>(P))
+    if (bindsReferenceMember(ILE, Child))
+      return;
   Read();
 }
 
