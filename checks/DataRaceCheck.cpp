@@ -18,6 +18,7 @@
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"
+#include "fearless/ValueGuards.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -70,7 +71,8 @@ public:
       const auto &Bs = Threads[J].Accesses;
       for (size_t X = 0; X < As.size(); ++X)
         for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
-          consider(FA, *TL, As[X], I, As, Bs[Y], J, Bs);
+          if (I != J || !inOneCopyOnly(FA, TM.spawns()[I], As[X], Bs[Y]))
+            consider(FA, *TL, As[X], I, As, Bs[Y], J, Bs);
     };
     for (size_t I = 0; I < Threads.size(); ++I)
       if (TL->isMultiInstance(I) ||
@@ -127,11 +129,34 @@ private:
           Params[I] = resolveLocation(S, Spawner, Arg, /*Deref=*/true);
       }
     }
+    // What the thread was started with decides the guards on its
+    // parameters: `std::thread(record, std::ref(s), true)` runs only the
+    // accesses that `true` leads to.
+    unsigned FirstArg =
+        !Site.Body.Lambda && isa<CXXMethodDecl>(Body) &&
+                !cast<CXXMethodDecl>(Body)->isStatic() && !Site.Args.empty()
+            ? 1
+            : 0;
+    auto ParamArg = [&](const ValueDecl *V) -> const Expr * {
+      const auto *P = dyn_cast<ParmVarDecl>(V);
+      if (!P || P->getDeclContext() != Body ||
+          P->getFunctionScopeIndex() + FirstArg >= Site.Args.size())
+        return nullptr;
+      return stripMoves(Site.Args[P->getFunctionScopeIndex() + FirstArg]);
+    };
+    auto Rename = [](const Expr *Arg) -> const ValueDecl * {
+      const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+      return DRE ? DRE->getDecl() : nullptr;
+    };
     for (const Access &A : Sub->Accesses) {
       std::optional<MemLoc> Loc = bindLocation(A.Loc, Body, Params, This);
       if (!Loc)
         continue;
       Access Mapped = A;
+      if (!Mapped.Guards.empty() &&
+          !bindGuards(Mapped.Guards, ParamArg, Rename, FA.astContext(),
+                      /*KeepOthers=*/true))
+        continue;
       Mapped.Loc = *Loc;
       Mapped.Locks.clear();
       for (const Lock &L : A.Locks) {
@@ -148,6 +173,36 @@ private:
       Result.push_back(std::move(Mapped));
     }
     return Result;
+  }
+
+  /// Whether \p X and \p Y, accesses of copies of the thread started at
+  /// \p Site, both run only in the copy whose per-copy value is some K
+  /// (`if (id == 0)` with `id` declared in the loop that starts the copies:
+  /// a different value in every copy), so that no two copies run them.
+  static bool inOneCopyOnly(FunctionAnalysis &FA, const SpawnSite &Site,
+                            const Access &X, const Access &Y) {
+    if (!Site.InLoop || X.Guards.empty() || Y.Guards.empty())
+      return false;
+    const Stmt *Loop = nullptr;
+    for (const Stmt *P = FA.parents().getParent(Site.Spawn); P && !Loop;
+         P = FA.parents().getParent(P))
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+        Loop = P;
+    if (!Loop)
+      return false;
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    auto PerCopy = [&](const ValueDecl *V) {
+      const auto *VD = dyn_cast<VarDecl>(V);
+      return VD && VD->hasLocalStorage() &&
+             SM.isPointWithin(VD->getLocation(), Loop->getBeginLoc(),
+                              Loop->getEndLoc());
+    };
+    for (const ValueGuard &GX : X.Guards)
+      if (GX.Equal && PerCopy(GX.Var))
+        for (const ValueGuard &GY : Y.Guards)
+          if (GY.Equal && GY.Var == GX.Var && GY.Value == GX.Value)
+            return true;
+    return false;
   }
 
   /// Where an access happens in its context's own function: the access, or
@@ -188,8 +243,10 @@ private:
     if (!mayOverlap(A, B) || protectedByLock(A, B))
       return;
     const SourceManager &OrderSM = FA.astContext().getSourceManager();
-    if (CtxA != CtxB && (orderedByAtomic(OrderSM, A, SideA, B, SideB) ||
-                         orderedByAtomic(OrderSM, B, SideB, A, SideA)))
+    // Also between copies of one thread: a counter every copy increments
+    // and then spins on is a barrier (the release sequence of the RMWs).
+    if (orderedByAtomic(OrderSM, A, SideA, B, SideB) ||
+        orderedByAtomic(OrderSM, B, SideB, A, SideA))
       return;
     // The write is the primary; between two writes, the earlier one.
     const SourceManager &SM = FA.astContext().getSourceManager();

@@ -43,6 +43,11 @@ bool bindsReferenceMember(const InitListExpr *ILE, const Stmt *Child) {
 
 } // namespace
 
+AccessRecorder::AccessRecorder(Session &S, FunctionAnalysis &FA,
+                               LocationResolver &Locs)
+    : S(S), FA(FA), Locs(Locs),
+      Guards(FA.function(), FA.parents(), S.astContext()) {}
+
 bool AccessRecorder::usableBody(const FunctionDecl *FD) const {
   return hasUsableBody(FD, S.astContext().getSourceManager());
 }
@@ -62,6 +67,7 @@ void AccessRecorder::record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
   A.Where = At->getExprLoc();
   A.Range = At->getSourceRange();
   A.Point = Point;
+  A.Guards = Guards.guardsOf(At);
   Out.Accesses.push_back(std::move(A));
 }
 

@@ -88,6 +88,19 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
   auto Map = [&](const MemLoc &L) {
     return bindLocation(L, Def, Params, This);
   };
+  auto ParamArg = [&](const ValueDecl *V) -> const Expr * {
+    const auto *P = dyn_cast<ParmVarDecl>(V);
+    if (!P || P->getDeclContext() != Def ||
+        P->getFunctionScopeIndex() + Offset >= Args.size())
+      return nullptr;
+    return Args[P->getFunctionScopeIndex() + Offset];
+  };
+  auto Rename = [&](const Expr *Arg) -> const ValueDecl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+    return DRE && Recorder.guards().isGuardable(DRE->getDecl())
+               ? DRE->getDecl()
+               : nullptr;
+  };
   for (const Access &A : Sub->Accesses) {
     if (Recorder.full())
       return;
@@ -95,6 +108,12 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     if (!Loc)
       continue;
     Access Mapped = A;
+    // Guarded by a parameter: decided by a constant argument, renamed to a
+    // guard of ours, or unknown.
+    if (!Mapped.Guards.empty() && !bindGuards(Mapped.Guards, ParamArg, Rename,
+                                              S.astContext(),
+                                              /*KeepOthers=*/false))
+      continue;
     Mapped.Loc = *Loc;
     Mapped.Locks.assign(Held.begin(), Held.end());
     for (const Lock &CL : A.Locks) {
@@ -131,6 +150,7 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
         VD && VD->getDeclContext() == LE->getCallOperator())
       continue;
     Access Mapped = A;
+    Mapped.Guards.clear(); // the lambda's values, not ours
     Mapped.Locks.assign(Held.begin(), Held.end());
     Mapped.Locks.append(A.Locks.begin(), A.Locks.end());
     Mapped.Via.insert(Mapped.Via.begin(), Site);

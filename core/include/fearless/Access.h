@@ -82,6 +82,20 @@ struct Lock {
   clang::SourceLocation Acquired;
 };
 
+/// A condition on a value the summarized function receives and cannot
+/// change (a by-value parameter it never writes, a capture by copy) under
+/// which an access happens: the access runs only when
+/// (Var == Value) == Equal. `if (flag) x = 1;` guards the write with
+/// {flag, 0, false}; `if (id == 0) x = 1;` with {id, 0, true}.
+struct ValueGuard {
+  const clang::ValueDecl *Var = nullptr;
+  long long Value = 0;
+  bool Equal = true;
+
+  /// Whether the guard holds when \p Var has the value \p V.
+  bool holdsFor(long long V) const { return (V == Value) == Equal; }
+};
+
 /// A read or write of a location.
 struct Access {
   MemLoc Loc;
@@ -100,6 +114,9 @@ struct Access {
   /// The CFG statement of the summarized function performing the access (or
   /// the call leading to it).
   const clang::Stmt *Point = nullptr;
+  /// The conditions on the function's own unchanging values under which the
+  /// access runs (all must hold), in the summarized function's terms.
+  llvm::SmallVector<ValueGuard, 1> Guards;
 };
 
 /// The accesses of one function, in its own terms.

@@ -18,6 +18,7 @@
 #include "fearless/Locations.h"
 #include "fearless/Locks.h"
 #include "fearless/RaceModel.h"
+#include "fearless/ValueGuards.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -31,8 +32,7 @@ class Session;
 /// read of a container's own state), with the locks held.
 class AccessRecorder {
 public:
-  AccessRecorder(Session &S, FunctionAnalysis &FA, LocationResolver &Locs)
-      : S(S), FA(FA), Locs(Locs) {}
+  AccessRecorder(Session &S, FunctionAnalysis &FA, LocationResolver &Locs);
 
   /// Classifies the glvalue \p L, an occurrence of a location in the
   /// statement \p Point, by how its parent expression uses it, and records
@@ -61,12 +61,17 @@ public:
   /// The summary recorded so far.
   FunctionSummary take() { return std::move(Out); }
 
+  /// The conditions on the function's unchanging values its accesses run
+  /// under.
+  ValueGuardFinder &guards() { return Guards; }
+
 private:
   bool usableBody(const clang::FunctionDecl *FD) const;
 
   Session &S;
   FunctionAnalysis &FA;
   LocationResolver &Locs;
+  ValueGuardFinder Guards;
   FunctionSummary Out;
   static constexpr size_t MaxAccesses = 4000;
 };

@@ -1,0 +1,151 @@
+//===- ValueGuards.cpp - Conditions an access runs under ------------------===//
+//
+// Walks up from an expression through the if statements and conditional
+// operators of its function and reads their conditions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ValueGuards.h"
+#include "fearless/VarUsage.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+bool isGuardType(QualType T) {
+  T = T.getCanonicalType();
+  return !T->isReferenceType() &&
+         (T->isIntegralOrEnumerationType() || T->isBooleanType());
+}
+
+} // namespace
+
+bool ValueGuardFinder::isGuardable(const ValueDecl *V) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(V);
+  if (!VD || !isGuardType(VD->getType()))
+    return false;
+  auto [It, Inserted] = Guardable.try_emplace(VD, false);
+  if (!Inserted)
+    return It->second;
+  bool Result = false;
+  if (const auto *P = dyn_cast<ParmVarDecl>(VD);
+      P && P->getDeclContext() == FD) {
+    Result = FD->getBody() && isOnlyRead(P, FD->getBody());
+  } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+             MD && MD->getParent()->isLambda() && MD->isConst()) {
+    for (const LambdaCapture &C : MD->getParent()->captures())
+      if (C.capturesVariable() && C.getCapturedVar() == VD &&
+          C.getCaptureKind() == LCK_ByCopy)
+        Result = true;
+  }
+  Guardable[VD] = Result;
+  return Result;
+}
+
+std::optional<long long> ValueGuardFinder::constant(const Expr *E) const {
+  Expr::EvalResult R;
+  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
+const ValueDecl *ValueGuardFinder::guardVar(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  if (!DRE || !isGuardable(DRE->getDecl()))
+    return nullptr;
+  return DRE->getDecl();
+}
+
+void ValueGuardFinder::addConditions(const Expr *Cond, bool Taken,
+                                     llvm::SmallVectorImpl<ValueGuard> &Out) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot)
+    return addConditions(UO->getSubExpr(), !Taken, Out);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    // Both conjuncts hold on the taken branch of &&; both fail on the other
+    // branch of ||.
+    if ((Op == BO_LAnd && Taken) || (Op == BO_LOr && !Taken)) {
+      addConditions(BO->getLHS(), Taken, Out);
+      addConditions(BO->getRHS(), Taken, Out);
+      return;
+    }
+    if (Op != BO_EQ && Op != BO_NE)
+      return;
+    const Expr *VarSide = BO->getLHS();
+    const Expr *ConstSide = BO->getRHS();
+    if (!guardVar(VarSide))
+      std::swap(VarSide, ConstSide);
+    const ValueDecl *V = guardVar(VarSide);
+    std::optional<long long> K = constant(ConstSide);
+    if (!V || !K)
+      return;
+    Out.push_back({V, *K, (Op == BO_EQ) == Taken});
+    return;
+  }
+  if (const ValueDecl *V = guardVar(Cond))
+    Out.push_back({V, 0, !Taken});
+}
+
+llvm::SmallVector<ValueGuard, 1> ValueGuardFinder::guardsOf(const Expr *E) {
+  llvm::SmallVector<ValueGuard, 1> Out;
+  const Stmt *Child = E;
+  for (const Stmt *P = PM.getParent(E); P; Child = P, P = PM.getParent(P)) {
+    if (isa<LambdaExpr>(P))
+      break;
+    if (const auto *If = dyn_cast<IfStmt>(P)) {
+      if (If->isConsteval())
+        continue;
+      if (Child == If->getThen())
+        addConditions(If->getCond(), true, Out);
+      else if (Child == If->getElse())
+        addConditions(If->getCond(), false, Out);
+      continue;
+    }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
+      if (Child == CO->getTrueExpr())
+        addConditions(CO->getCond(), true, Out);
+      else if (Child == CO->getFalseExpr())
+        addConditions(CO->getCond(), false, Out);
+    }
+  }
+  return Out;
+}
+
+bool bindGuards(
+    llvm::SmallVectorImpl<ValueGuard> &Guards,
+    llvm::function_ref<const Expr *(const ValueDecl *)> ParamArg,
+    llvm::function_ref<const ValueDecl *(const Expr *)> Rename,
+    const ASTContext &Ctx, bool KeepOthers) {
+  llvm::SmallVector<ValueGuard, 1> Kept;
+  for (const ValueGuard &G : Guards) {
+    const Expr *Arg = ParamArg(G.Var);
+    if (!Arg) {
+      if (KeepOthers)
+        Kept.push_back(G);
+      continue;
+    }
+    Expr::EvalResult R;
+    if (!Arg->isValueDependent() && Arg->EvaluateAsInt(R, Ctx)) {
+      if (!G.holdsFor(R.Val.getInt().getExtValue()))
+        return false;
+      continue;
+    }
+    if (const ValueDecl *V = Rename(Arg)) {
+      ValueGuard Renamed = G;
+      Renamed.Var = V;
+      Kept.push_back(Renamed);
+    }
+  }
+  Guards.assign(Kept.begin(), Kept.end());
+  return true;
+}
+
+} // namespace fearless

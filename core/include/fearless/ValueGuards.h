@@ -1,0 +1,69 @@
+//===- ValueGuards.h - Conditions an access runs under ----------*- C++ -*-===//
+//
+// Which conditions on a function's unchanging values (a by-value parameter
+// it never writes, a capture by copy of a non-mutable lambda) an expression
+// runs under: `if (flag)`, `if (!flag)`, `if (id == 0)`, `c ? a : b`,
+// conjunctions on the taken branch. The data-race check uses them in two
+// ways: a thread or a call started with a constant argument runs only the
+// accesses whose guards hold for it (`std::thread(record, std::ref(s),
+// true)`), and an access guarded by `id == K`, with `id` different in every
+// copy of a thread started in a loop, runs in at most one copy.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_VALUEGUARDS_H
+#define FEARLESS_VALUEGUARDS_H
+
+#include "fearless/Access.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
+
+namespace fearless {
+
+/// Finds the value guards of expressions of one function.
+class ValueGuardFinder {
+public:
+  ValueGuardFinder(const clang::FunctionDecl *FD, const clang::ParentMap &PM,
+                   clang::ASTContext &Ctx)
+      : FD(FD), PM(PM), Ctx(Ctx) {}
+
+  /// The guards \p E runs under, innermost first.
+  llvm::SmallVector<ValueGuard, 1> guardsOf(const clang::Expr *E);
+
+  /// Whether \p V is a value of the function that cannot change in it.
+  bool isGuardable(const clang::ValueDecl *V);
+
+private:
+  void addConditions(const clang::Expr *Cond, bool Taken,
+                     llvm::SmallVectorImpl<ValueGuard> &Out);
+  std::optional<long long> constant(const clang::Expr *E) const;
+  const clang::ValueDecl *guardVar(const clang::Expr *E);
+
+  const clang::FunctionDecl *FD;
+  const clang::ParentMap &PM;
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::ValueDecl *, bool> Guardable;
+};
+
+/// Binds the guards of a callee's access to a call: \p ParamArg gives the
+/// argument expression passed for a parameter of the callee (null when the
+/// guard's variable is not one). A constant argument decides its guard
+/// (satisfied: dropped; contradicted: the access does not run, false is
+/// returned); an argument naming a variable for which \p Rename returns one
+/// renames the guard to it; other guards on parameters are dropped
+/// (unknown), and so are the guards on other variables unless
+/// \p KeepOthers (a thread body's captures by copy stay meaningful for its
+/// copies; a callee's do not for its caller).
+bool bindGuards(llvm::SmallVectorImpl<ValueGuard> &Guards,
+                llvm::function_ref<const clang::Expr *(const clang::ValueDecl *)>
+                    ParamArg,
+                llvm::function_ref<const clang::ValueDecl *(const clang::Expr *)>
+                    Rename,
+                const clang::ASTContext &Ctx, bool KeepOthers);
+
+} // namespace fearless
+
+#endif // FEARLESS_VALUEGUARDS_H
