@@ -14,9 +14,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/ASTUtil.h"
-#include "fearless/Locations.h"
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/Locations.h"
 #include "fearless/ThreadLifetime.h"
 #include "fearless/ValueGuards.h"
 #include "clang/Basic/SourceManager.h"
@@ -132,11 +132,11 @@ private:
     // What the thread was started with decides the guards on its
     // parameters: `std::thread(record, std::ref(s), true)` runs only the
     // accesses that `true` leads to.
-    unsigned FirstArg =
-        !Site.Body.Lambda && isa<CXXMethodDecl>(Body) &&
-                !cast<CXXMethodDecl>(Body)->isStatic() && !Site.Args.empty()
-            ? 1
-            : 0;
+    unsigned FirstArg = !Site.Body.Lambda && isa<CXXMethodDecl>(Body) &&
+                                !cast<CXXMethodDecl>(Body)->isStatic() &&
+                                !Site.Args.empty()
+                            ? 1
+                            : 0;
     auto ParamArg = [&](const ValueDecl *V) -> const Expr * {
       const auto *P = dyn_cast<ParmVarDecl>(V);
       if (!P || P->getDeclContext() != Body ||
@@ -317,7 +317,14 @@ private:
         for (const Lock &M : Other.Locks)
           if (M.Mutex == L.Mutex)
             InOther = true;
-        if (!InOther && L.Acquired.isValid())
+        if (InOther || !L.Acquired.isValid())
+          continue;
+        // The guard of a function-local static's initializer (Summarizer).
+        const auto *Static = dyn_cast_or_null<VarDecl>(L.Mutex.Root);
+        if (Static && Static->isStaticLocal() && L.Mutex.Path.empty())
+          F.note(L.Acquired, MessageId::RaceStaticInitOneSide,
+                 {L.Mutex.describe()});
+        else
           F.note(L.Acquired, MessageId::RaceLockOneSide, {L.Mutex.describe()});
       }
     };

@@ -97,9 +97,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
   };
   auto Rename = [&](const Expr *Arg) -> const ValueDecl * {
     const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-    return DRE && Recorder.guards().isGuardable(DRE->getDecl())
-               ? DRE->getDecl()
-               : nullptr;
+    return DRE && Recorder.guards().isGuardable(DRE->getDecl()) ? DRE->getDecl()
+                                                                : nullptr;
   };
   for (const Access &A : Sub->Accesses) {
     if (Recorder.full())
@@ -110,9 +109,9 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     Access Mapped = A;
     // Guarded by a parameter: decided by a constant argument, renamed to a
     // guard of ours, or unknown.
-    if (!Mapped.Guards.empty() && !bindGuards(Mapped.Guards, ParamArg, Rename,
-                                              S.astContext(),
-                                              /*KeepOthers=*/false))
+    if (!Mapped.Guards.empty() &&
+        !bindGuards(Mapped.Guards, ParamArg, Rename, S.astContext(),
+                    /*KeepOthers=*/false))
       continue;
     Mapped.Loc = *Loc;
     Mapped.Locks.assign(Held.begin(), Held.end());
@@ -159,10 +158,39 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
   }
 }
 
-void Summarizer::recordAccesses(const Stmt *St, const Lockset &Held) {
+const VarDecl *Summarizer::staticInitializerOf(const Stmt *St) const {
+  const ParentMap &PM = FA.parents();
+  for (const Stmt *P = PM.getParent(St); P; P = PM.getParent(P)) {
+    if (isa<LambdaExpr>(P))
+      return nullptr;
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->isStaticLocal() && VD->getInit())
+          return VD;
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
   const auto *E = dyn_cast<Expr>(St);
   if (!E)
     return;
+  // The initializer of a function-local static runs once, under the
+  // static's guard (C++11 [stmt.dcl]): what it does is ordered with every
+  // other run of the same initializer, as if under a lock of its own.
+  Lockset WithStaticGuard;
+  const Lockset *HeldP = &HeldHere;
+  if (const VarDecl *Static = staticInitializerOf(St)) {
+    WithStaticGuard = HeldHere;
+    MemLoc Guard;
+    Guard.Root = Static;
+    WithStaticGuard.push_back(lockOn(Guard, false, Static->getLocation()));
+    HeldP = &WithStaticGuard;
+  }
+  const Lockset &Held = *HeldP;
   if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E) || isa<ArraySubscriptExpr>(E) ||
       (isa<UnaryOperator>(E) &&
        cast<UnaryOperator>(E)->getOpcode() == UO_Deref) ||

@@ -119,11 +119,10 @@ llvm::SmallVector<ValueGuard, 1> ValueGuardFinder::guardsOf(const Expr *E) {
   return Out;
 }
 
-bool bindGuards(
-    llvm::SmallVectorImpl<ValueGuard> &Guards,
-    llvm::function_ref<const Expr *(const ValueDecl *)> ParamArg,
-    llvm::function_ref<const ValueDecl *(const Expr *)> Rename,
-    const ASTContext &Ctx, bool KeepOthers) {
+bool bindGuards(llvm::SmallVectorImpl<ValueGuard> &Guards,
+                llvm::function_ref<const Expr *(const ValueDecl *)> ParamArg,
+                llvm::function_ref<const ValueDecl *(const Expr *)> Rename,
+                const ASTContext &Ctx, bool KeepOthers) {
   llvm::SmallVector<ValueGuard, 1> Kept;
   for (const ValueGuard &G : Guards) {
     const Expr *Arg = ParamArg(G.Var);

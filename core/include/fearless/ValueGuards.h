@@ -57,12 +57,11 @@ private:
 /// (unknown), and so are the guards on other variables unless
 /// \p KeepOthers (a thread body's captures by copy stay meaningful for its
 /// copies; a callee's do not for its caller).
-bool bindGuards(llvm::SmallVectorImpl<ValueGuard> &Guards,
-                llvm::function_ref<const clang::Expr *(const clang::ValueDecl *)>
-                    ParamArg,
-                llvm::function_ref<const clang::ValueDecl *(const clang::Expr *)>
-                    Rename,
-                const clang::ASTContext &Ctx, bool KeepOthers);
+bool bindGuards(
+    llvm::SmallVectorImpl<ValueGuard> &Guards,
+    llvm::function_ref<const clang::Expr *(const clang::ValueDecl *)> ParamArg,
+    llvm::function_ref<const clang::ValueDecl *(const clang::Expr *)> Rename,
+    const clang::ASTContext &Ctx, bool KeepOthers);
 
 } // namespace fearless
 
