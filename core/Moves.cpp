@@ -126,18 +126,103 @@ struct Effect {
 /// (-1: not moved on any path).
 using State = std::vector<int>;
 
-} // namespace
+/// What the passes learn about the function and share: the tracked
+/// variables, their moves, and what each statement does to them.
+struct MoveFacts {
+  explicit MoveFacts(std::vector<MoveSite> &Moves) : Moves(Moves) {}
 
-class MoveAnalysisBuilder {
+  /// The moves found so far (the result's moves()).
+  std::vector<MoveSite> &Moves;
+  /// The tracked (moved) variables, and each one's index in the state.
+  llvm::DenseMap<const ValueDecl *, unsigned> KeyIndex;
+  std::vector<const ValueDecl *> Keys;
+  /// The moves, reinitializations and uses each statement performs.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
+  /// Move operands (not uses).
+  llvm::DenseSet<const Expr *> Operands;
+  /// The move each moving expression makes.
+  llvm::DenseMap<const Expr *, unsigned> MoveByCall;
+  /// Moves that happen at the call receiving the moved value by reference
+  /// (after every argument), not at std::move: never unsequenced.
+  llvm::DenseSet<unsigned> DeferredMoves;
+  /// Blocks whose branch proves a tracked variable is not moved-from on one
+  /// edge: block -> (key, successor index).
+  llvm::DenseMap<const CFGBlock *, std::pair<unsigned, unsigned>> NotMovedWhen;
+};
+
+/// The uses found that a move may reach: the result's uses(), at most one
+/// per move.
+struct FoundUses {
+  explicit FoundUses(std::vector<UseAfterMove> &Uses) : Uses(Uses) {}
+
+  std::vector<UseAfterMove> &Uses;
+  /// For each move with a use, the use's index in Uses.
+  llvm::DenseMap<unsigned, size_t> UseOfMove;
+  /// Uses reported as unsequenced with a move: the dataflow does not report
+  /// them again.
+  llvm::DenseSet<const Expr *> ReportedUses;
+};
+
+/// Finds the moves of tracked variables and the point where each takes
+/// effect (facts: Moves, Keys, Effects of kind Move, Operands).
+class MoveFinder {
 public:
-  MoveAnalysisBuilder(FunctionAnalysis &FA, MoveAnalysis &Out)
-      : FA(FA), PM(FA.parents()), SM(FA.astContext().getSourceManager()),
-        Out(Out) {}
+  MoveFinder(FunctionAnalysis &FA, MoveFacts &Facts)
+      : FA(FA), PM(FA.parents()), Facts(Facts) {}
 
-  bool run();
+  /// Records every move in the body and the constructor initializers.
+  void findMoves();
+
+private:
+  void addMove(const Expr *MovingExpr, const Expr *Occurrence, MoveKind Kind,
+               const FunctionDecl *Callee, const ParmVarDecl *Param);
+  const Expr *effectiveMovePoint(const Expr *MovingExpr, const Expr *Occurrence,
+                                 MoveKind Kind) const;
+  const Expr *spawnAbove(const Expr *E) const;
+
+  FunctionAnalysis &FA;
+  const ParentMap &PM;
+  MoveFacts &Facts;
+};
+
+/// Sorts the other occurrences of the moved variables into uses and
+/// reinitializations, and finds the tests that prove a variable is not in
+/// its moved-from state and the uses unsequenced with a move.
+class OccurrenceClassifier {
+public:
+  OccurrenceClassifier(FunctionAnalysis &FA, MoveFacts &Facts)
+      : FA(FA), PM(FA.parents()), Facts(Facts) {}
+
+  /// Records an effect (use or reinitialization) for every occurrence of a
+  /// tracked variable that is not a move operand.
+  void classifyOccurrences();
+  /// Records in \p Found each use unsequenced with a move of its variable:
+  /// f(std::move(x), x.size()).
+  void findUnsequenced(FoundUses &Found);
+  /// Records the branches that test a tracked variable's state
+  /// (t.joinable(), if (p)) in NotMovedWhen.
+  void findStateTests(const CFG &Cfg);
+
+private:
+  void classify(const Expr *Occurrence, unsigned Key);
+  const Stmt *parentSkippingImplicit(const Stmt *S, const Stmt *&Child) const;
+
+  FunctionAnalysis &FA;
+  const ParentMap &PM;
+  MoveFacts &Facts;
+};
+
+/// The forward may-dataflow over the CFG: for each tracked variable, the
+/// earliest move that may reach a point. Replayed with Record set, it
+/// records the uses the moves reach.
+class MoveDataflow {
+public:
+  MoveDataflow(const MoveFacts &Facts, FoundUses &Found,
+               const SourceManager &SM)
+      : Facts(Facts), Found(Found), SM(SM) {}
 
   // Dataflow interface.
-  State entry() const { return State(Keys.size(), -1); }
+  State entry() const { return State(Facts.Keys.size(), -1); }
   void join(State &Into, const State &From) const {
     for (size_t I = 0; I < Into.size(); ++I)
       Into[I] = earlier(Into[I], From[I]);
@@ -147,93 +232,31 @@ public:
   void transferEdge(const CFGBlock &From, unsigned SuccIndex, State &S) const {
     // if (t.joinable()), if (p), if (p != nullptr): on the edge where the
     // test holds, the object cannot be in its moved-from state.
-    auto It = NotMovedWhen.find(&From);
-    if (It == NotMovedWhen.end() || It->second.second != SuccIndex)
+    auto It = Facts.NotMovedWhen.find(&From);
+    if (It == Facts.NotMovedWhen.end() || It->second.second != SuccIndex)
       return;
     S[It->second.first] = -1;
   }
 
-private:
-  void findMoves();
-  void addMove(const Expr *MovingExpr, const Expr *Occurrence, MoveKind Kind,
-               const FunctionDecl *Callee, const ParmVarDecl *Param);
-  void classify(const Expr *Occurrence, unsigned Key);
-  void findUnsequenced();
+  /// Applies the effects of \p B's statements to \p S; with \p Record, also
+  /// records in Found the uses that a move reaches.
   void apply(const CFGBlock &B, State &S, bool Record);
-  int earlier(int A, int B) const;
-  const Expr *spawnAbove(const Expr *E) const;
-  const Stmt *parentSkippingImplicit(const Stmt *S, const Stmt *&Child) const;
 
-  FunctionAnalysis &FA;
-  const ParentMap &PM;
+private:
+  int earlier(int A, int B) const;
+
+  const MoveFacts &Facts;
+  FoundUses &Found;
   const SourceManager &SM;
-  MoveAnalysis &Out;
-  llvm::DenseMap<const ValueDecl *, unsigned> KeyIndex;
-  std::vector<const ValueDecl *> Keys;
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
-  /// Move operands (not uses).
-  llvm::DenseSet<const Expr *> Operands;
-  llvm::DenseMap<const Expr *, unsigned> MoveByCall;
-  llvm::DenseSet<const Expr *> ReportedUses;
-  llvm::DenseMap<unsigned, size_t> UseOfMove;
-  /// Moves that happen at the call receiving the moved value by reference
-  /// (after every argument), not at std::move: never unsequenced.
-  llvm::DenseSet<unsigned> DeferredMoves;
-  const Expr *effectiveMovePoint(const Expr *MovingExpr, const Expr *Occurrence,
-                                 MoveKind Kind) const;
-  /// Blocks whose branch proves a tracked variable is not moved-from on one
-  /// edge: block -> (key, successor index).
-  llvm::DenseMap<const CFGBlock *, std::pair<unsigned, unsigned>> NotMovedWhen;
-  void findStateTests(const CFG &Cfg);
 };
 
-void MoveAnalysisBuilder::findStateTests(const CFG &Cfg) {
-  for (const CFGBlock *B : Cfg) {
-    const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
-    if (!Cond || B->succ_size() != 2)
-      continue;
-    bool Negated = false;
-    const Expr *E = Cond->IgnoreParenImpCasts();
-    while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_LNot)
-        break;
-      Negated = !Negated;
-      E = UO->getSubExpr()->IgnoreParenImpCasts();
-    }
-    const Expr *Object = nullptr;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *M = MC->getMethodDecl();
-      if (M && ((M->getIdentifier() && M->getName() == "joinable") ||
-                isa<CXXConversionDecl>(M)))
-        Object = MC->getImplicitObjectArgument();
-    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-               OC && OC->getOperator() == OO_ExclaimEqual &&
-               OC->getNumArgs() == 2 &&
-               isa<CXXNullPtrLiteralExpr>(
-                   OC->getArg(1)->IgnoreParenImpCasts())) {
-      Object = OC->getArg(0);
-    }
-    if (!Object)
-      continue;
-    const ValueDecl *Key = occurrenceKey(Object->IgnoreParenImpCasts());
-    auto It = Key ? KeyIndex.find(Key) : KeyIndex.end();
-    if (It == KeyIndex.end())
-      continue;
-    NotMovedWhen[B] = {It->second, Negated ? 1u : 0u};
-  }
-}
+} // namespace
 
-int MoveAnalysisBuilder::earlier(int A, int B) const {
-  if (A < 0)
-    return B;
-  if (B < 0 || A == B)
-    return A;
-  SourceLocation LA = Out.Moves[A].Expr->getBeginLoc();
-  SourceLocation LB = Out.Moves[B].Expr->getBeginLoc();
-  return SM.isBeforeInTranslationUnit(LB, LA) ? B : A;
-}
+//===----------------------------------------------------------------------===//
+// Moves: where each takes effect
+//===----------------------------------------------------------------------===//
 
-const Expr *MoveAnalysisBuilder::spawnAbove(const Expr *E) const {
+const Expr *MoveFinder::spawnAbove(const Expr *E) const {
   const LibraryModel &Lib = FA.session().library();
   for (const Stmt *P = PM.getParent(E); P; P = PM.getParent(P)) {
     const auto *PE = dyn_cast<Expr>(P);
@@ -366,9 +389,9 @@ static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
   return false;
 }
 
-const Expr *MoveAnalysisBuilder::effectiveMovePoint(const Expr *MovingExpr,
-                                                    const Expr *Occurrence,
-                                                    MoveKind Kind) const {
+const Expr *MoveFinder::effectiveMovePoint(const Expr *MovingExpr,
+                                           const Expr *Occurrence,
+                                           MoveKind Kind) const {
   if (Kind != MoveKind::StdMove)
     return MovingExpr;
   // Moving an int or a pointer copies it; so does moving any trivially
@@ -465,37 +488,36 @@ const Expr *MoveAnalysisBuilder::effectiveMovePoint(const Expr *MovingExpr,
   return MovingExpr;
 }
 
-void MoveAnalysisBuilder::addMove(const Expr *MovingExpr,
-                                  const Expr *Occurrence, MoveKind Kind,
-                                  const FunctionDecl *Callee,
-                                  const ParmVarDecl *Param) {
+void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
+                         MoveKind Kind, const FunctionDecl *Callee,
+                         const ParmVarDecl *Param) {
   const ValueDecl *Key = occurrenceKey(Occurrence);
   if (!Key)
     return;
   const Expr *Point = effectiveMovePoint(MovingExpr, Occurrence, Kind);
   if (!Point) {
     // Not a move of the whole object: its operand is not a use either.
-    Operands.insert(Occurrence);
+    Facts.Operands.insert(Occurrence);
     return;
   }
-  auto [It, New] = KeyIndex.try_emplace(Key, Keys.size());
+  auto [It, New] = Facts.KeyIndex.try_emplace(Key, Facts.Keys.size());
   if (New)
-    Keys.push_back(Key);
+    Facts.Keys.push_back(Key);
   MoveSite M{
       MovingExpr, Occurrence, Key, Kind, Callee, Param, spawnAbove(MovingExpr)};
-  unsigned Index = Out.Moves.size();
-  Out.Moves.push_back(M);
-  MoveByCall[MovingExpr] = Index;
-  Operands.insert(Occurrence);
+  unsigned Index = Facts.Moves.size();
+  Facts.Moves.push_back(M);
+  Facts.MoveByCall[MovingExpr] = Index;
+  Facts.Operands.insert(Occurrence);
   if (Point != MovingExpr)
-    DeferredMoves.insert(Index);
-  Effects[Point].push_back(Effect{Effect::Move, It->second, Index});
+    Facts.DeferredMoves.insert(Index);
+  Facts.Effects[Point].push_back(Effect{Effect::Move, It->second, Index});
 }
 
-void MoveAnalysisBuilder::findMoves() {
+void MoveFinder::findMoves() {
   struct Finder : BodyWalker<Finder> {
-    MoveAnalysisBuilder &B;
-    explicit Finder(MoveAnalysisBuilder &B) : B(B) {}
+    MoveFinder &B;
+    explicit Finder(MoveFinder &B) : B(B) {}
     bool VisitCallExpr(CallExpr *Call) {
       visitCall(Call);
       return true;
@@ -507,7 +529,7 @@ void MoveAnalysisBuilder::findMoves() {
     bool VisitCXXStaticCastExpr(CXXStaticCastExpr *Cast) {
       if (const Expr *Moved = getMovedExpr(Cast))
         if (const Expr *Occ = movedOccurrence(Moved))
-          if (!B.Operands.count(Occ))
+          if (!B.Facts.Operands.count(Occ))
             B.addMove(Cast, Occ, MoveKind::StdMove, nullptr, nullptr);
       return true;
     }
@@ -515,7 +537,7 @@ void MoveAnalysisBuilder::findMoves() {
       if (const auto *CE = dyn_cast<CallExpr>(Call))
         if (const Expr *Moved = getMovedExpr(CE)) {
           if (const Expr *Occ = movedOccurrence(Moved))
-            if (!B.Operands.count(Occ))
+            if (!B.Facts.Operands.count(Occ))
               B.addMove(CE, Occ, MoveKind::StdMove, nullptr, nullptr);
           return;
         }
@@ -539,22 +561,22 @@ void MoveAnalysisBuilder::findMoves() {
         if (const Expr *Moved = getMovedExpr(stripWrappers(Arg))) {
           const Expr *Occ = movedOccurrence(Moved);
           const Expr *MoveCall = stripWrappers(Arg);
-          auto It = B.MoveByCall.find(MoveCall);
-          if (Occ && It != B.MoveByCall.end()) {
-            MoveSite &M = B.Out.Moves[It->second];
+          auto It = B.Facts.MoveByCall.find(MoveCall);
+          if (Occ && It != B.Facts.MoveByCall.end()) {
+            MoveSite &M = B.Facts.Moves[It->second];
             M.Kind = Kind;
             M.Callee = Callee;
             M.Param = P;
             continue;
           }
-          if (Occ && !B.Operands.count(Occ)) {
+          if (Occ && !B.Facts.Operands.count(Occ)) {
             // Traversal order put the call first: record the move here.
             B.addMove(MoveCall, Occ, Kind, Callee, P);
           }
           continue;
         }
         if (const Expr *Occ = movedOccurrence(Arg))
-          if (!B.Operands.count(Occ))
+          if (!B.Facts.Operands.count(Occ))
             B.addMove(Call, Occ, Kind, Callee, P);
       }
     }
@@ -568,9 +590,49 @@ void MoveAnalysisBuilder::findMoves() {
   F.TraverseStmt(FD->getBody());
 }
 
+//===----------------------------------------------------------------------===//
+// Occurrences: uses, reinitializations, state tests
+//===----------------------------------------------------------------------===//
+
+void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
+  for (const CFGBlock *B : Cfg) {
+    const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+    if (!Cond || B->succ_size() != 2)
+      continue;
+    bool Negated = false;
+    const Expr *E = Cond->IgnoreParenImpCasts();
+    while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_LNot)
+        break;
+      Negated = !Negated;
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const Expr *Object = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && ((M->getIdentifier() && M->getName() == "joinable") ||
+                isa<CXXConversionDecl>(M)))
+        Object = MC->getImplicitObjectArgument();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+               OC && OC->getOperator() == OO_ExclaimEqual &&
+               OC->getNumArgs() == 2 &&
+               isa<CXXNullPtrLiteralExpr>(
+                   OC->getArg(1)->IgnoreParenImpCasts())) {
+      Object = OC->getArg(0);
+    }
+    if (!Object)
+      continue;
+    const ValueDecl *Key = occurrenceKey(Object->IgnoreParenImpCasts());
+    auto It = Key ? Facts.KeyIndex.find(Key) : Facts.KeyIndex.end();
+    if (It == Facts.KeyIndex.end())
+      continue;
+    Facts.NotMovedWhen[B] = {It->second, Negated ? 1u : 0u};
+  }
+}
+
 const Stmt *
-MoveAnalysisBuilder::parentSkippingImplicit(const Stmt *S,
-                                            const Stmt *&Child) const {
+OccurrenceClassifier::parentSkippingImplicit(const Stmt *S,
+                                             const Stmt *&Child) const {
   Child = S;
   const Stmt *P = PM.getParent(S);
   while (P && (isa<ParenExpr>(P) || isa<MaterializeTemporaryExpr>(P) ||
@@ -585,8 +647,8 @@ MoveAnalysisBuilder::parentSkippingImplicit(const Stmt *S,
   return P;
 }
 
-void MoveAnalysisBuilder::classify(const Expr *Occ, unsigned Key) {
-  if (Operands.count(Occ))
+void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
+  if (Facts.Operands.count(Occ))
     return;
   QualType T = Occ->getType();
   bool Smart = isSmartPointer(T);
@@ -594,9 +656,11 @@ void MoveAnalysisBuilder::classify(const Expr *Occ, unsigned Key) {
   const Stmt *Child = nullptr;
   const Stmt *P = parentSkippingImplicit(Occ, Child);
   auto Reinit = [&](const Stmt *At) {
-    Effects[At].push_back(Effect{Effect::Reinit, Key});
+    Facts.Effects[At].push_back(Effect{Effect::Reinit, Key});
   };
-  auto Use = [&] { Effects[Occ].push_back(Effect{Effect::Use, Key, 0, Occ}); };
+  auto Use = [&] {
+    Facts.Effects[Occ].push_back(Effect{Effect::Use, Key, 0, Occ});
+  };
   if (!P) {
     Use();
     return;
@@ -691,12 +755,44 @@ void MoveAnalysisBuilder::classify(const Expr *Occ, unsigned Key) {
   Use();
 }
 
-void MoveAnalysisBuilder::findUnsequenced() {
+void OccurrenceClassifier::classifyOccurrences() {
+  // Every occurrence of a tracked variable, and its declaration (a new
+  // object each time it executes).
+  struct Occurrences : BodyWalker<Occurrences> {
+    OccurrenceClassifier &B;
+    explicit Occurrences(OccurrenceClassifier &B) : B(B) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      visit(E);
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *E) {
+      visit(E);
+      return true;
+    }
+    void visit(const Expr *E) {
+      const ValueDecl *Key = occurrenceKey(E);
+      if (!Key)
+        return;
+      auto It = B.Facts.KeyIndex.find(Key);
+      if (It != B.Facts.KeyIndex.end())
+        B.classify(E, It->second);
+    }
+  };
+  Occurrences O(*this);
+  const FunctionDecl *FD = FA.function();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        O.TraverseStmt(Init->getInit());
+  O.TraverseStmt(FD->getBody());
+}
+
+void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {
   // An operand of a call or of an operator whose operands are unsequenced:
   // f(std::move(x), x.size()), a + g(std::move(a)).
-  for (unsigned Index = 0; Index < Out.Moves.size(); ++Index) {
-    const MoveSite &M = Out.Moves[Index];
-    if (M.Kind != MoveKind::StdMove || DeferredMoves.count(Index))
+  for (unsigned Index = 0; Index < Facts.Moves.size(); ++Index) {
+    const MoveSite &M = Facts.Moves[Index];
+    if (M.Kind != MoveKind::StdMove || Facts.DeferredMoves.count(Index))
       continue;
     const Stmt *Child = M.Expr;
     for (const Stmt *P = PM.getParent(Child); P;
@@ -730,15 +826,15 @@ void MoveAnalysisBuilder::findUnsequenced() {
         struct Finder : BodyWalker<Finder> {
           const ValueDecl *Key;
           const Expr *&First;
-          const MoveAnalysisBuilder &B;
+          const MoveFacts &Facts;
           Finder(const ValueDecl *Key, const Expr *&First,
-                 const MoveAnalysisBuilder &B)
-              : Key(Key), First(First), B(B) {}
+                 const MoveFacts &Facts)
+              : Key(Key), First(First), Facts(Facts) {}
           bool VisitExpr(Expr *E) {
             if (!First && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
-                occurrenceKey(E) == Key && !B.Operands.count(E)) {
-              auto It = B.Effects.find(E);
-              if (It != B.Effects.end())
+                occurrenceKey(E) == Key && !Facts.Operands.count(E)) {
+              auto It = Facts.Effects.find(E);
+              if (It != Facts.Effects.end())
                 for (const Effect &Eff : It->second)
                   if (Eff.K == Effect::Use)
                     First = E;
@@ -746,43 +842,57 @@ void MoveAnalysisBuilder::findUnsequenced() {
             return !First;
           }
         };
-        Finder F(M.Var, First, *this);
+        Finder F(M.Var, First, Facts);
         F.TraverseStmt(const_cast<Stmt *>(S));
-        if (First && ReportedUses.insert(First).second &&
-            !UseOfMove.count(Index)) {
-          UseOfMove[Index] = Out.Uses.size();
-          Out.Uses.push_back(UseAfterMove{Index, First, true});
+        if (First && Found.ReportedUses.insert(First).second &&
+            !Found.UseOfMove.count(Index)) {
+          Found.UseOfMove[Index] = Found.Uses.size();
+          Found.Uses.push_back(UseAfterMove{Index, First, true});
         }
       }
     }
   }
 }
 
-void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
+//===----------------------------------------------------------------------===//
+// The dataflow
+//===----------------------------------------------------------------------===//
+
+int MoveDataflow::earlier(int A, int B) const {
+  if (A < 0)
+    return B;
+  if (B < 0 || A == B)
+    return A;
+  SourceLocation LA = Facts.Moves[A].Expr->getBeginLoc();
+  SourceLocation LB = Facts.Moves[B].Expr->getBeginLoc();
+  return SM.isBeforeInTranslationUnit(LB, LA) ? B : A;
+}
+
+void MoveDataflow::apply(const CFGBlock &B, State &S, bool Record) {
   auto Do = [&](const Stmt *St) {
     // A declaration executing again makes a new object (the CFG splits
     // multi-variable declarations into one statement per variable).
     if (const auto *DS = dyn_cast<DeclStmt>(St))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
-          auto K = KeyIndex.find(VD);
-          if (K != KeyIndex.end())
+          auto K = Facts.KeyIndex.find(VD);
+          if (K != Facts.KeyIndex.end())
             S[K->second] = -1;
         }
-    auto It = Effects.find(St);
-    if (It == Effects.end())
+    auto It = Facts.Effects.find(St);
+    if (It == Facts.Effects.end())
       return;
     for (const Effect &E : It->second) {
       switch (E.K) {
       case Effect::Move:
         // Moving an already moved-from variable is a use too.
         if (Record && S[E.Key] >= 0 &&
-            !ReportedUses.count(Out.Moves[E.MoveIndex].Operand)) {
+            !Found.ReportedUses.count(Facts.Moves[E.MoveIndex].Operand)) {
           unsigned Earlier = S[E.Key];
-          if (!UseOfMove.count(Earlier)) {
-            UseOfMove[Earlier] = Out.Uses.size();
-            Out.Uses.push_back(
-                UseAfterMove{Earlier, Out.Moves[E.MoveIndex].Operand, false});
+          if (!Found.UseOfMove.count(Earlier)) {
+            Found.UseOfMove[Earlier] = Found.Uses.size();
+            Found.Uses.push_back(
+                UseAfterMove{Earlier, Facts.Moves[E.MoveIndex].Operand, false});
           }
         }
         S[E.Key] = E.MoveIndex;
@@ -791,17 +901,17 @@ void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
         S[E.Key] = -1;
         break;
       case Effect::Use:
-        if (!Record || S[E.Key] < 0 || ReportedUses.count(E.Occurrence))
+        if (!Record || S[E.Key] < 0 || Found.ReportedUses.count(E.Occurrence))
           break;
         {
           unsigned MoveIndex = S[E.Key];
-          auto Prev = UseOfMove.find(MoveIndex);
-          if (Prev != UseOfMove.end()) {
+          auto Prev = Found.UseOfMove.find(MoveIndex);
+          if (Prev != Found.UseOfMove.end()) {
             // Keep the use a reader meets first after the move: the
             // earliest one after it in source order (the same iteration of
             // a loop), else the earliest before it (the next iteration).
-            UseAfterMove &Existing = Out.Uses[Prev->second];
-            SourceLocation MoveLoc = Out.Moves[MoveIndex].Expr->getBeginLoc();
+            UseAfterMove &Existing = Found.Uses[Prev->second];
+            SourceLocation MoveLoc = Facts.Moves[MoveIndex].Expr->getBeginLoc();
             auto Rank = [&](const Expr *Use) {
               SourceLocation L = Use->getBeginLoc();
               return std::make_pair(SM.isBeforeInTranslationUnit(L, MoveLoc),
@@ -817,8 +927,8 @@ void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
             Existing.Use = E.Occurrence;
             break;
           }
-          UseOfMove[MoveIndex] = Out.Uses.size();
-          Out.Uses.push_back(UseAfterMove{MoveIndex, E.Occurrence, false});
+          Found.UseOfMove[MoveIndex] = Found.Uses.size();
+          Found.Uses.push_back(UseAfterMove{MoveIndex, E.Occurrence, false});
         }
         break;
       }
@@ -829,64 +939,34 @@ void MoveAnalysisBuilder::apply(const CFGBlock &B, State &S, bool Record) {
       Do(CS->getStmt());
 }
 
-bool MoveAnalysisBuilder::run() {
-  findMoves();
-  if (Out.Moves.empty())
-    return false;
-  // Every occurrence of a tracked variable, and its declaration (a new
-  // object each time it executes).
-  struct Occurrences : BodyWalker<Occurrences> {
-    MoveAnalysisBuilder &B;
-    explicit Occurrences(MoveAnalysisBuilder &B) : B(B) {}
-    bool VisitDeclRefExpr(DeclRefExpr *E) {
-      visit(E);
-      return true;
-    }
-    bool VisitMemberExpr(MemberExpr *E) {
-      visit(E);
-      return true;
-    }
-    void visit(const Expr *E) {
-      const ValueDecl *Key = occurrenceKey(E);
-      if (!Key)
-        return;
-      auto It = B.KeyIndex.find(Key);
-      if (It != B.KeyIndex.end())
-        B.classify(E, It->second);
-    }
-  };
-  Occurrences O(*this);
-  const FunctionDecl *FD = FA.function();
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->getInit())
-        O.TraverseStmt(Init->getInit());
-  O.TraverseStmt(FD->getBody());
-
-  findUnsequenced();
+std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
+  llvm::TimeTraceScope Scope("fearless moves");
+  auto Result = std::make_unique<MoveAnalysis>();
+  MoveFacts Facts(Result->Moves);
+  MoveFinder(FA, Facts).findMoves();
+  if (Result->Moves.empty())
+    return nullptr;
+  OccurrenceClassifier Classifier(FA, Facts);
+  Classifier.classifyOccurrences();
+  FoundUses Found(Result->Uses);
+  Classifier.findUnsequenced(Found);
 
   const CFG *Cfg = FA.cfg();
   if (!Cfg)
-    return false;
-  findStateTests(*Cfg);
-  if (!solveAndReplay<State>(
-          *Cfg, FA.declContext(), *this,
-          [&](const CFGBlock &B, State &S) { apply(B, S, /*Record=*/true); }))
-    return false;
-  std::sort(Out.Uses.begin(), Out.Uses.end(),
+    return nullptr;
+  Classifier.findStateTests(*Cfg);
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  MoveDataflow Dataflow(Facts, Found, SM);
+  if (!solveAndReplay<State>(*Cfg, FA.declContext(), Dataflow,
+                             [&](const CFGBlock &B, State &S) {
+                               Dataflow.apply(B, S, /*Record=*/true);
+                             }))
+    return nullptr;
+  std::sort(Result->Uses.begin(), Result->Uses.end(),
             [&](const UseAfterMove &A, const UseAfterMove &B) {
               return SM.isBeforeInTranslationUnit(A.Use->getBeginLoc(),
                                                   B.Use->getBeginLoc());
             });
-  return true;
-}
-
-std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
-  llvm::TimeTraceScope Scope("fearless moves");
-  auto Result = std::make_unique<MoveAnalysis>();
-  MoveAnalysisBuilder Builder(FA, *Result);
-  if (!Builder.run())
-    return nullptr;
   return Result;
 }
 

@@ -75,7 +75,6 @@ public:
   llvm::ArrayRef<UseAfterMove> uses() const { return Uses; }
 
 private:
-  friend class MoveAnalysisBuilder;
   std::vector<MoveSite> Moves;
   std::vector<UseAfterMove> Uses;
 };
