@@ -1,0 +1,396 @@
+//===- MoveFinder.cpp - The moves, and where each takes effect ------------===//
+
+#include "MovesInternal.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/FunctionAnalysis.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace fearless {
+namespace moves {
+
+namespace {
+
+constexpr llvm::StringRef ConditionalConsumers[] = {
+#define FEARLESS_CONDITIONAL_CONSUMER(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+constexpr llvm::StringRef AssociativeConsumers[] = {
+#define FEARLESS_ASSOCIATIVE_CONSUMER(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+} // namespace
+
+/// The variable an occurrence names: a local or parameter (DeclRefExpr) or a
+/// field of *this (MemberExpr).
+const ValueDecl *occurrenceKey(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && VD->hasLocalStorage())
+      return VD;
+    return nullptr;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+namespace {
+
+/// The occurrence of a variable an operand of a move names.
+const Expr *movedOccurrence(const Expr *E) {
+  E = stripWrappers(E);
+  return occurrenceKey(E) ? E : nullptr;
+}
+
+bool paramAnnotated(const FunctionDecl *FD, unsigned I, llvm::StringRef What) {
+  for (const FunctionDecl *D : FD->redecls())
+    if (I < D->getNumParams() && hasAnnotation(D->getParamDecl(I), What))
+      return true;
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    return I < P->getNumParams() && hasAnnotation(P->getParamDecl(I), What);
+  return false;
+}
+
+} // namespace
+
+const Expr *MoveFinder::spawnAbove(const Expr *E) const {
+  const LibraryModel &Lib = FA.session().library();
+  for (const Stmt *P = PM.getParent(E); P; P = PM.getParent(P)) {
+    const auto *PE = dyn_cast<Expr>(P);
+    if (!PE)
+      return nullptr;
+    if ((isa<CallExpr>(PE) || isa<CXXConstructExpr>(PE)) &&
+        ThreadModel::isSpawnExpr(PE, Lib))
+      return PE;
+  }
+  return nullptr;
+}
+
+/// Whether a call may leave its rvalue arguments untouched: it consumes
+/// them only when it succeeds (try_emplace, insert_or_assign, node-handle and
+/// map/set insert), or its result decides whether it did (`if
+/// (!m.insert(std::move(v)))`).
+static bool isAssociativeClass(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return false;
+  std::string Lower = RD->getName().lower();
+  return llvm::StringRef(Lower).contains("map") ||
+         llvm::StringRef(Lower).contains("set");
+}
+
+/// Whether the local variable \p V is tested (an if, while or ?: condition
+/// that names it) in one of the few statements after \p S in its block:
+/// `auto r = m.insert(std::move(v)); if (!r.second) use(v);`.
+static bool testedRightAfter(const VarDecl *V, const Stmt *S,
+                             const ParentMap &PM) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(S));
+  if (!Block)
+    return false;
+  auto It = llvm::find(Block->body(), S);
+  if (It == Block->body_end())
+    return false;
+  auto Names = [V](const Stmt *Cond) {
+    llvm::SmallVector<const Stmt *, 16> Work{Cond};
+    while (!Work.empty()) {
+      const Stmt *E = Work.pop_back_val();
+      if (!E)
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+          DRE && DRE->getDecl() == V)
+        return true;
+      for (const Stmt *C : E->children())
+        Work.push_back(C);
+    }
+    return false;
+  };
+  unsigned Looked = 0;
+  for (++It; It != Block->body_end() && Looked < 3; ++It, ++Looked) {
+    const Stmt *Next = *It;
+    if (const auto *If = dyn_cast<IfStmt>(Next); If && Names(If->getCond()))
+      return true;
+    if (const auto *W = dyn_cast<WhileStmt>(Next); W && Names(W->getCond()))
+      return true;
+  }
+  return false;
+}
+
+static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
+  if (const FunctionDecl *Callee = calleeOf(Call);
+      Callee && Callee->getIdentifier())
+    for (llvm::StringRef N : ConditionalConsumers)
+      if (Callee->getName() == N)
+        return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    // The class the code names, not the base that implements the member
+    // (concurrent_map's insert lives in concurrent_skip_list).
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    const CXXRecordDecl *Named =
+        Obj ? Obj->IgnoreParenImpCasts()->getType()->getPointeeCXXRecordDecl()
+            : nullptr;
+    if (!Named && Obj)
+      Named = Obj->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl();
+    if (M && M->getIdentifier())
+      for (llvm::StringRef N : AssociativeConsumers)
+        if (M->getName() == N &&
+            (isAssociativeClass(M->getParent()) || isAssociativeClass(Named)))
+          return true;
+  }
+  // The result is tested: the code checks whether the move happened.
+  const Stmt *Child = Call;
+  for (const Stmt *P = PM.getParent(Call); P; Child = P, P = PM.getParent(P)) {
+    if (isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups, CXXBindTemporaryExpr,
+            MaterializeTemporaryExpr>(P))
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(P);
+        UO && UO->getOpcode() == UO_LNot)
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P);
+        MC && MC->getMethodDecl() &&
+        isa<CXXConversionDecl>(MC->getMethodDecl()))
+      continue;
+    if (const auto *ME = dyn_cast<MemberExpr>(P))
+      return ME->getMemberDecl()->getName() == "second"; // insert(...).second
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      return If->getCond() == Child;
+    if (const auto *While = dyn_cast<WhileStmt>(P))
+      return While->getCond() == Child;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(P))
+      return CO->getCond() == Child;
+    // r = m.insert(std::move(v)); if (!r.second) ...
+    const Expr *AssignedTo = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Child)
+      AssignedTo = BO->getLHS();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+        OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+        OC->getArg(1) == Child)
+      AssignedTo = OC->getArg(0);
+    if (AssignedTo) {
+      const VarDecl *V = referencedVar(AssignedTo);
+      return V && testedRightAfter(V, P, PM);
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P))
+      return BO->isLogicalOp() || BO->isComparisonOp();
+    // auto r = m.insert(std::move(v)); if (!r.second) ...
+    if (isa<CXXConstructExpr>(P))
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      if (DS->isSingleDecl())
+        if (const auto *V = dyn_cast<VarDecl>(DS->getSingleDecl()))
+          return testedRightAfter(V, DS, PM);
+      return false;
+    }
+    return false;
+  }
+  return false;
+}
+
+const Expr *MoveFinder::effectiveMovePoint(const Expr *MovingExpr,
+                                           const Expr *Occurrence,
+                                           MoveKind Kind) const {
+  if (Kind != MoveKind::StdMove)
+    return MovingExpr;
+  // Moving an int or a pointer copies it; so does moving any trivially
+  // copyable object: the source keeps its value.
+  QualType T = Occurrence->getType().getNonReferenceType();
+  if (T->isScalarType() ||
+      (T.isTriviallyCopyableType(FA.astContext()) && !T->isRecordType()) ||
+      (T->isRecordType() && T.isTriviallyCopyableType(FA.astContext())))
+    return nullptr;
+  // std::forward<T&>(x) is an lvalue: nothing moves.
+  if (!MovingExpr->isXValue())
+    return nullptr;
+  // static_cast<Base &&>(derived): only the base subobject moves.
+  if (const CXXRecordDecl *To = MovingExpr->getType()->getAsCXXRecordDecl())
+    if (const CXXRecordDecl *From = T->getAsCXXRecordDecl();
+        From && To->getCanonicalDecl() != From->getCanonicalDecl())
+      return nullptr;
+  const Stmt *Child = MovingExpr;
+  for (const Stmt *P = PM.getParent(MovingExpr); P;
+       Child = P, P = PM.getParent(P)) {
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
+      // Moving a base subobject (Base(std::move(derived))) leaves the rest.
+      if (ICE->getCastKind() == CK_DerivedToBase ||
+          ICE->getCastKind() == CK_UncheckedDerivedToBase)
+        return nullptr;
+      continue;
+    }
+    if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr>(P))
+      continue;
+    if (const auto *CE = dyn_cast<CXXStaticCastExpr>(P)) {
+      if (CE->getCastKind() == CK_DerivedToBase ||
+          CE->getCastKind() == CK_UncheckedDerivedToBase)
+        return nullptr;
+      continue;
+    }
+    // std::move(x).field, std::get<I>(std::move(t)): one part moves.
+    if (isa<MemberExpr>(P))
+      return nullptr;
+    // An aggregate's member initialized from the moved value: a value
+    // member moves here; a reference member only binds, and whether a
+    // callee later moves through it (or only moves parts of the object, as
+    // a variant's visitor does) is not visible here: precision first, no
+    // move.
+    if (const auto *ILE = dyn_cast<InitListExpr>(P)) {
+      const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+      unsigned Index = 0;
+      bool Found = false;
+      for (; Index < ILE->getNumInits(); ++Index)
+        if (ILE->getInit(Index) == Child) {
+          Found = true;
+          break;
+        }
+      const FieldDecl *Field = nullptr;
+      if (RD && Found) {
+        unsigned I = 0;
+        for (const FieldDecl *F : RD->fields())
+          if (I++ == Index) {
+            Field = F;
+            break;
+          }
+      }
+      if (!Field || !Field->getType()->isReferenceType())
+        return MovingExpr;
+      return nullptr;
+    }
+    // Move construction (a by-value parameter, a variable, a capture):
+    // the move happens right here.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P);
+        CE && CE->getConstructor() &&
+        CE->getConstructor()->isCopyOrMoveConstructor())
+      return MovingExpr;
+    if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+      const Expr *Call = cast<Expr>(P);
+      const FunctionDecl *Callee = calleeOf(Call);
+      if (Callee && isStdDecl(Callee, "get"))
+        return nullptr;
+      llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        if (Args[I] != Child)
+          continue;
+        const ParmVarDecl *Param = paramForArg(Call, I);
+        if (!Param || !Param->getType()->isReferenceType())
+          return MovingExpr; // a by-value parameter is move-constructed here
+        if (consumesConditionally(Call, PM))
+          return nullptr;
+        // Bound to a reference: the callee moves, once every argument is
+        // evaluated.
+        return Call;
+      }
+      return MovingExpr;
+    }
+    return MovingExpr;
+  }
+  return MovingExpr;
+}
+
+void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
+                         MoveKind Kind, const FunctionDecl *Callee,
+                         const ParmVarDecl *Param) {
+  const ValueDecl *Key = occurrenceKey(Occurrence);
+  if (!Key)
+    return;
+  const Expr *Point = effectiveMovePoint(MovingExpr, Occurrence, Kind);
+  if (!Point) {
+    // Not a move of the whole object: its operand is not a use either.
+    Facts.Operands.insert(Occurrence);
+    return;
+  }
+  auto [It, New] = Facts.KeyIndex.try_emplace(Key, Facts.Keys.size());
+  if (New)
+    Facts.Keys.push_back(Key);
+  MoveSite M{
+      MovingExpr, Occurrence, Key, Kind, Callee, Param, spawnAbove(MovingExpr)};
+  unsigned Index = Facts.Moves.size();
+  Facts.Moves.push_back(M);
+  Facts.MoveByCall[MovingExpr] = Index;
+  Facts.Operands.insert(Occurrence);
+  if (Point != MovingExpr)
+    Facts.DeferredMoves.insert(Index);
+  Facts.Effects[Point].push_back(Effect{Effect::Move, It->second, Index});
+}
+
+void MoveFinder::findMoves() {
+  struct Finder : BodyWalker<Finder> {
+    MoveFinder &B;
+    explicit Finder(MoveFinder &B) : B(B) {}
+    bool VisitCallExpr(CallExpr *Call) {
+      visitCall(Call);
+      return true;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+      visitCall(CE);
+      return true;
+    }
+    bool VisitCXXStaticCastExpr(CXXStaticCastExpr *Cast) {
+      if (const Expr *Moved = getMovedExpr(Cast))
+        if (const Expr *Occ = movedOccurrence(Moved))
+          if (!B.Facts.Operands.count(Occ))
+            B.addMove(Cast, Occ, MoveKind::StdMove, nullptr, nullptr);
+      return true;
+    }
+    void visitCall(const Expr *Call) {
+      if (const auto *CE = dyn_cast<CallExpr>(Call))
+        if (const Expr *Moved = getMovedExpr(CE)) {
+          if (const Expr *Occ = movedOccurrence(Moved))
+            if (!B.Facts.Operands.count(Occ))
+              B.addMove(CE, Occ, MoveKind::StdMove, nullptr, nullptr);
+          return;
+        }
+      const FunctionDecl *Callee = calleeOf(Call);
+      if (!Callee)
+        return;
+      llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        const ParmVarDecl *P = paramForArg(Call, I);
+        if (!P)
+          continue;
+        unsigned Index = P->getFunctionScopeIndex();
+        bool Sends = paramAnnotated(Callee, Index, "fearless::sends");
+        bool Consumes =
+            Sends || paramAnnotated(Callee, Index, "fearless::consumes");
+        if (!Consumes)
+          continue;
+        MoveKind Kind = Sends ? MoveKind::Sent : MoveKind::Consumed;
+        const Expr *Arg = Args[I];
+        // std::move(x) passed to it: upgrade that move.
+        if (const Expr *Moved = getMovedExpr(stripWrappers(Arg))) {
+          const Expr *Occ = movedOccurrence(Moved);
+          const Expr *MoveCall = stripWrappers(Arg);
+          auto It = B.Facts.MoveByCall.find(MoveCall);
+          if (Occ && It != B.Facts.MoveByCall.end()) {
+            MoveSite &M = B.Facts.Moves[It->second];
+            M.Kind = Kind;
+            M.Callee = Callee;
+            M.Param = P;
+            continue;
+          }
+          if (Occ && !B.Facts.Operands.count(Occ)) {
+            // Traversal order put the call first: record the move here.
+            B.addMove(MoveCall, Occ, Kind, Callee, P);
+          }
+          continue;
+        }
+        if (const Expr *Occ = movedOccurrence(Arg))
+          if (!B.Facts.Operands.count(Occ))
+            B.addMove(Call, Occ, Kind, Callee, P);
+      }
+    }
+  };
+  Finder F(*this);
+  const FunctionDecl *FD = FA.function();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        F.TraverseStmt(Init->getInit());
+  F.TraverseStmt(FD->getBody());
+}
+
+} // namespace moves
+} // namespace fearless

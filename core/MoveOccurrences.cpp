@@ -1,0 +1,320 @@
+//===- MoveOccurrences.cpp - Uses, reinitializations and state tests ------===//
+
+#include "MovesInternal.h"
+#include "fearless/ASTUtil.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace fearless {
+namespace moves {
+
+namespace {
+
+constexpr llvm::StringRef ReinitMethods[] = {
+#define FEARLESS_REINIT_METHOD(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+constexpr llvm::StringRef SmartPointers[] = {
+#define FEARLESS_SMART_POINTER(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+bool isSmartPointer(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD)
+    return false;
+  for (llvm::StringRef N : SmartPointers)
+    if (hasQualifiedName(RD, N))
+      return true;
+  return false;
+}
+
+bool isThreadHandle(QualType T) {
+  return isStdClass(T, "thread") || isStdClass(T, "jthread");
+}
+
+bool isReinitMethod(const CXXMethodDecl *M) {
+  if (!M)
+    return false;
+  if (M->hasAttr<ReinitializesAttr>())
+    return true;
+  if (!M->getParent()->getDeclContext()->getRedeclContext()->isStdNamespace())
+    return false;
+  if (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator())
+    return true;
+  const IdentifierInfo *II = M->getIdentifier();
+  if (!II)
+    return M->getOverloadedOperator() == OO_Equal;
+  for (llvm::StringRef N : ReinitMethods)
+    if (II->getName() == N)
+      return true;
+  return false;
+}
+
+} // namespace
+
+void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
+  for (const CFGBlock *B : Cfg) {
+    const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+    if (!Cond || B->succ_size() != 2)
+      continue;
+    bool Negated = false;
+    const Expr *E = Cond->IgnoreParenImpCasts();
+    while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_LNot)
+        break;
+      Negated = !Negated;
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const Expr *Object = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && ((M->getIdentifier() && M->getName() == "joinable") ||
+                isa<CXXConversionDecl>(M)))
+        Object = MC->getImplicitObjectArgument();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+               OC && OC->getOperator() == OO_ExclaimEqual &&
+               OC->getNumArgs() == 2 &&
+               isa<CXXNullPtrLiteralExpr>(
+                   OC->getArg(1)->IgnoreParenImpCasts())) {
+      Object = OC->getArg(0);
+    }
+    if (!Object)
+      continue;
+    const ValueDecl *Key = occurrenceKey(Object->IgnoreParenImpCasts());
+    auto It = Key ? Facts.KeyIndex.find(Key) : Facts.KeyIndex.end();
+    if (It == Facts.KeyIndex.end())
+      continue;
+    Facts.NotMovedWhen[B] = {It->second, Negated ? 1u : 0u};
+  }
+}
+
+const Stmt *
+OccurrenceClassifier::parentSkippingImplicit(const Stmt *S,
+                                             const Stmt *&Child) const {
+  Child = S;
+  const Stmt *P = PM.getParent(S);
+  while (P && (isa<ParenExpr>(P) || isa<MaterializeTemporaryExpr>(P) ||
+               isa<CXXBindTemporaryExpr>(P) ||
+               (isa<ImplicitCastExpr>(P) &&
+                cast<ImplicitCastExpr>(P)->getCastKind() != CK_LValueToRValue &&
+                cast<ImplicitCastExpr>(P)->getCastKind() !=
+                    CK_UserDefinedConversion))) {
+    Child = P;
+    P = PM.getParent(P);
+  }
+  return P;
+}
+
+void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
+  if (Facts.Operands.count(Occ))
+    return;
+  QualType T = Occ->getType();
+  bool Smart = isSmartPointer(T);
+  bool Thread = isThreadHandle(T);
+  const Stmt *Child = nullptr;
+  const Stmt *P = parentSkippingImplicit(Occ, Child);
+  auto Reinit = [&](const Stmt *At) {
+    Facts.Effects[At].push_back(Effect{Effect::Reinit, Key});
+  };
+  auto Use = [&] {
+    Facts.Effects[Occ].push_back(Effect{Effect::Use, Key, 0, Occ});
+  };
+  if (!P) {
+    Use();
+    return;
+  }
+  // Assignment: a reinitialization once the right-hand side is evaluated.
+  if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+    if (BO->getOpcode() == BO_Assign && BO->getLHS() == Child) {
+      Reinit(BO);
+      return;
+    }
+    Use();
+    return;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+    if (OC->getNumArgs() > 0 && OC->getArg(0) == Child) {
+      OverloadedOperatorKind Op = OC->getOperator();
+      if (Op == OO_Equal) {
+        Reinit(OC);
+        return;
+      }
+      if (Smart) {
+        if (Op == OO_Star || Op == OO_Arrow || Op == OO_Subscript)
+          Use();
+        return; // comparisons and the like are fine on a null pointer
+      }
+    }
+    Use();
+    return;
+  }
+  // Member calls: x.clear(), x.reset(), p.get(), t.joinable().
+  if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child) {
+    const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));
+    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    if (MC && M && isReinitMethod(M)) {
+      Reinit(MC);
+      return;
+    }
+    if (Smart && M)
+      return; // only dereference is a use of a moved-from smart pointer
+    if (Thread && M && M->getIdentifier() && M->getName() == "joinable")
+      return;
+    Use();
+    return;
+  }
+  // Conversions: if (p) on a smart pointer.
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
+      ICE && ICE->getCastKind() == CK_UserDefinedConversion && Smart)
+    return;
+  if (Smart)
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P);
+        MC && isa<CXXConversionDecl>(MC->getMethodDecl()))
+      return;
+  // Passed to an out-parameter: assumed to be given a new value.
+  if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+    const Expr *Call = cast<Expr>(P);
+    llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (Args[I] == Child) {
+        const ParmVarDecl *Param = paramForArg(Call, I);
+        if (Param && Param->getType()->isLValueReferenceType() &&
+            !Param->getType().getNonReferenceType().isConstQualified()) {
+          if (const auto *FD = calleeOf(Call); FD && isStdDecl(FD, "swap")) {
+            Reinit(Call);
+            return;
+          }
+          Reinit(Call);
+          return;
+        }
+      }
+    Use();
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(P);
+      UO && UO->getOpcode() == UO_AddrOf) {
+    // &x passed as a non-const pointer: an out-parameter too.
+    const Stmt *C2 = nullptr;
+    const Stmt *PP = parentSkippingImplicit(UO, C2);
+    if (PP && (isa<CallExpr>(PP) || isa<CXXConstructExpr>(PP))) {
+      llvm::ArrayRef<const Expr *> Args = argsOf(cast<Expr>(PP));
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (Args[I] == C2)
+          if (const ParmVarDecl *Param = paramForArg(cast<Expr>(PP), I);
+              Param && Param->getType()->isPointerType() &&
+              !Param->getType()->getPointeeType().isConstQualified()) {
+            Reinit(PP);
+            return;
+          }
+    }
+    Use();
+    return;
+  }
+  Use();
+}
+
+void OccurrenceClassifier::classifyOccurrences() {
+  // Every occurrence of a tracked variable, and its declaration (a new
+  // object each time it executes).
+  struct Occurrences : BodyWalker<Occurrences> {
+    OccurrenceClassifier &B;
+    explicit Occurrences(OccurrenceClassifier &B) : B(B) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      visit(E);
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *E) {
+      visit(E);
+      return true;
+    }
+    void visit(const Expr *E) {
+      const ValueDecl *Key = occurrenceKey(E);
+      if (!Key)
+        return;
+      auto It = B.Facts.KeyIndex.find(Key);
+      if (It != B.Facts.KeyIndex.end())
+        B.classify(E, It->second);
+    }
+  };
+  Occurrences O(*this);
+  const FunctionDecl *FD = FA.function();
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        O.TraverseStmt(Init->getInit());
+  O.TraverseStmt(FD->getBody());
+}
+
+void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {
+  // An operand of a call or of an operator whose operands are unsequenced:
+  // f(std::move(x), x.size()), a + g(std::move(a)).
+  for (unsigned Index = 0; Index < Facts.Moves.size(); ++Index) {
+    const MoveSite &M = Facts.Moves[Index];
+    if (M.Kind != MoveKind::StdMove || Facts.DeferredMoves.count(Index))
+      continue;
+    const Stmt *Child = M.Expr;
+    for (const Stmt *P = PM.getParent(Child); P;
+         Child = P, P = PM.getParent(P)) {
+      if (!isa<Expr>(P))
+        break;
+      llvm::SmallVector<const Stmt *, 4> Siblings;
+      if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+        if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+          OverloadedOperatorKind Op = OC->getOperator();
+          if (Op == OO_Equal || Op == OO_LessLess || Op == OO_GreaterGreater ||
+              Op == OO_AmpAmp || Op == OO_PipePipe || Op == OO_Comma ||
+              Op == OO_Arrow || Op == OO_Subscript || OC->isAssignmentOp())
+            continue;
+        }
+        for (const Expr *A : argsOf(cast<Expr>(P)))
+          if (A != Child)
+            Siblings.push_back(A);
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+        if (BO->isLogicalOp() || BO->isAssignmentOp() || BO->isShiftOp() ||
+            BO->isCommaOp() || BO->isPtrMemOp())
+          continue;
+        Siblings.push_back(BO->getLHS() == Child ? BO->getRHS() : BO->getLHS());
+      } else {
+        continue;
+      }
+      for (const Stmt *S : Siblings) {
+        // The first use of the same variable in the sibling, in source
+        // order.
+        const Expr *First = nullptr;
+        struct Finder : BodyWalker<Finder> {
+          const ValueDecl *Key;
+          const Expr *&First;
+          const MoveFacts &Facts;
+          Finder(const ValueDecl *Key, const Expr *&First,
+                 const MoveFacts &Facts)
+              : Key(Key), First(First), Facts(Facts) {}
+          bool VisitExpr(Expr *E) {
+            if (!First && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
+                occurrenceKey(E) == Key && !Facts.Operands.count(E)) {
+              auto It = Facts.Effects.find(E);
+              if (It != Facts.Effects.end())
+                for (const Effect &Eff : It->second)
+                  if (Eff.K == Effect::Use)
+                    First = E;
+            }
+            return !First;
+          }
+        };
+        Finder F(M.Var, First, Facts);
+        F.TraverseStmt(const_cast<Stmt *>(S));
+        if (First && Found.ReportedUses.insert(First).second &&
+            !Found.UseOfMove.count(Index)) {
+          Found.UseOfMove[Index] = Found.Uses.size();
+          Found.Uses.push_back(UseAfterMove{Index, First, true});
+        }
+      }
+    }
+  }
+}
+
+} // namespace moves
+} // namespace fearless

@@ -1,0 +1,219 @@
+//===- MovesInternal.h - The pieces of the move analysis --------*- C++ -*-===//
+//
+// The move analysis (Moves.h) in three steps that share their results
+// through MoveFacts:
+//   MoveFinder            the moves and where each takes effect
+//                         (MoveFinder.cpp);
+//   OccurrenceClassifier  every other occurrence of a moved variable: a use,
+//                         a reinitialization or neither; the branches that
+//                         test its state; uses unsequenced with a move
+//                         (MoveOccurrences.cpp);
+//   MoveDataflow          the forward may-analysis that finds the uses a
+//                         move reaches (MoveDataflow.cpp).
+// MoveAnalysis::compute (Moves.cpp) runs them in that order. Internal to
+// core/: nothing outside the move analysis includes this.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_MOVESINTERNAL_H
+#define FEARLESS_MOVESINTERNAL_H
+
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/Moves.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <utility>
+#include <vector>
+
+namespace fearless {
+namespace moves {
+
+/// The variable an occurrence names: a local or parameter (DeclRefExpr) or a
+/// field of *this (MemberExpr).
+const clang::ValueDecl *occurrenceKey(const clang::Expr *E);
+
+/// Walks a function body like the CFG sees it: nested lambda bodies are
+/// other functions, but their capture initializers belong here.
+template <typename Derived>
+class BodyWalker : public clang::RecursiveASTVisitor<Derived> {
+public:
+  /// Templates are analysed in their instantiations.
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  /// Visits the capture initializers only.
+  bool TraverseLambdaExpr(clang::LambdaExpr *L) {
+    for (clang::Expr *Init : L->capture_inits())
+      if (Init && !this->TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  /// Local classes are other functions.
+  bool TraverseCXXRecordDecl(clang::CXXRecordDecl *) { return true; }
+  /// Blocks are other functions.
+  bool TraverseBlockExpr(clang::BlockExpr *) { return true; }
+};
+
+/// What a statement does to a tracked variable when it executes.
+struct Effect {
+  enum Kind : unsigned char { Move, Reinit, Use } K;
+  /// The variable's index in MoveFacts::Keys (and in a State).
+  unsigned Key;
+  /// For a Move: its index in MoveFacts::Moves.
+  unsigned MoveIndex = 0;
+  /// For a Use: the occurrence used.
+  const clang::Expr *Occurrence = nullptr;
+};
+
+/// For each tracked variable, the earliest move that may reach here
+/// (-1: not moved on any path).
+using State = std::vector<int>;
+
+/// What the passes learn about the function and share: the tracked
+/// variables, their moves, and what each statement does to them.
+struct MoveFacts {
+  /// Facts whose moves go into \p Moves (the result's moves()).
+  explicit MoveFacts(std::vector<MoveSite> &Moves) : Moves(Moves) {}
+
+  /// The moves found so far (the result's moves()).
+  std::vector<MoveSite> &Moves;
+  /// The tracked (moved) variables, and each one's index in the state.
+  llvm::DenseMap<const clang::ValueDecl *, unsigned> KeyIndex;
+  /// The tracked variables by index.
+  std::vector<const clang::ValueDecl *> Keys;
+  /// The moves, reinitializations and uses each statement performs.
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Effect, 1>> Effects;
+  /// Move operands (not uses).
+  llvm::DenseSet<const clang::Expr *> Operands;
+  /// The move each moving expression makes.
+  llvm::DenseMap<const clang::Expr *, unsigned> MoveByCall;
+  /// Moves that happen at the call receiving the moved value by reference
+  /// (after every argument), not at std::move: never unsequenced.
+  llvm::DenseSet<unsigned> DeferredMoves;
+  /// Blocks whose branch proves a tracked variable is not moved-from on one
+  /// edge: block -> (key, successor index).
+  llvm::DenseMap<const clang::CFGBlock *, std::pair<unsigned, unsigned>>
+      NotMovedWhen;
+};
+
+/// The uses found that a move may reach: the result's uses(), at most one
+/// per move.
+struct FoundUses {
+  /// Records the uses in \p Uses (the result's uses()).
+  explicit FoundUses(std::vector<UseAfterMove> &Uses) : Uses(Uses) {}
+
+  /// The uses found so far.
+  std::vector<UseAfterMove> &Uses;
+  /// For each move with a use, the use's index in Uses.
+  llvm::DenseMap<unsigned, size_t> UseOfMove;
+  /// Uses reported as unsequenced with a move: the dataflow does not report
+  /// them again.
+  llvm::DenseSet<const clang::Expr *> ReportedUses;
+};
+
+/// Finds the moves of tracked variables and the point where each takes
+/// effect (facts: Moves, Keys, Effects of kind Move, Operands).
+class MoveFinder {
+public:
+  /// A finder for the function of \p FA that records into \p Facts.
+  MoveFinder(FunctionAnalysis &FA, MoveFacts &Facts)
+      : FA(FA), PM(FA.parents()), Facts(Facts) {}
+
+  /// Records every move in the body and the constructor initializers.
+  void findMoves();
+
+private:
+  void addMove(const clang::Expr *MovingExpr, const clang::Expr *Occurrence,
+               MoveKind Kind, const clang::FunctionDecl *Callee,
+               const clang::ParmVarDecl *Param);
+  const clang::Expr *effectiveMovePoint(const clang::Expr *MovingExpr,
+                                        const clang::Expr *Occurrence,
+                                        MoveKind Kind) const;
+  const clang::Expr *spawnAbove(const clang::Expr *E) const;
+
+  FunctionAnalysis &FA;
+  const clang::ParentMap &PM;
+  MoveFacts &Facts;
+};
+
+/// Sorts the other occurrences of the moved variables into uses and
+/// reinitializations, and finds the tests that prove a variable is not in
+/// its moved-from state and the uses unsequenced with a move.
+class OccurrenceClassifier {
+public:
+  /// A classifier for the function of \p FA, on the moves in \p Facts.
+  OccurrenceClassifier(FunctionAnalysis &FA, MoveFacts &Facts)
+      : FA(FA), PM(FA.parents()), Facts(Facts) {}
+
+  /// Records an effect (use or reinitialization) for every occurrence of a
+  /// tracked variable that is not a move operand.
+  void classifyOccurrences();
+  /// Records in \p Found each use unsequenced with a move of its variable:
+  /// f(std::move(x), x.size()).
+  void findUnsequenced(FoundUses &Found);
+  /// Records the branches that test a tracked variable's state
+  /// (t.joinable(), if (p)) in NotMovedWhen.
+  void findStateTests(const clang::CFG &Cfg);
+
+private:
+  void classify(const clang::Expr *Occurrence, unsigned Key);
+  const clang::Stmt *parentSkippingImplicit(const clang::Stmt *S,
+                                            const clang::Stmt *&Child) const;
+
+  FunctionAnalysis &FA;
+  const clang::ParentMap &PM;
+  MoveFacts &Facts;
+};
+
+/// The forward may-dataflow over the CFG: for each tracked variable, the
+/// earliest move that may reach a point. Replayed with Record set, it
+/// records the uses the moves reach.
+class MoveDataflow {
+public:
+  /// The dataflow over \p Facts, recording into \p Found.
+  MoveDataflow(const MoveFacts &Facts, FoundUses &Found,
+               const clang::SourceManager &SM)
+      : Facts(Facts), Found(Found), SM(SM) {}
+
+  // Dataflow interface.
+  /// Nothing is moved at the function's entry.
+  State entry() const { return State(Facts.Keys.size(), -1); }
+  /// Keeps, for each variable, the earlier of the moves that may reach.
+  void join(State &Into, const State &From) const {
+    for (size_t I = 0; I < Into.size(); ++I)
+      Into[I] = earlier(Into[I], From[I]);
+  }
+  /// Whether two states are the same.
+  bool equal(const State &A, const State &B) const { return A == B; }
+  /// Applies a block's effects without recording uses.
+  void transferBlock(const clang::CFGBlock &B, State &S) { apply(B, S, false); }
+  /// Clears a variable on the edge where a test proves it is not moved-from.
+  void transferEdge(const clang::CFGBlock &From, unsigned SuccIndex,
+                    State &S) const {
+    // if (t.joinable()), if (p), if (p != nullptr): on the edge where the
+    // test holds, the object cannot be in its moved-from state.
+    auto It = Facts.NotMovedWhen.find(&From);
+    if (It == Facts.NotMovedWhen.end() || It->second.second != SuccIndex)
+      return;
+    S[It->second.first] = -1;
+  }
+
+  /// Applies the effects of \p B's statements to \p S; with \p Record, also
+  /// records in Found the uses that a move reaches.
+  void apply(const clang::CFGBlock &B, State &S, bool Record);
+
+private:
+  int earlier(int A, int B) const;
+
+  const MoveFacts &Facts;
+  FoundUses &Found;
+  const clang::SourceManager &SM;
+};
+
+} // namespace moves
+} // namespace fearless
+
+#endif // FEARLESS_MOVESINTERNAL_H
