@@ -59,6 +59,7 @@ public:
 
 /// What a statement does to a tracked variable when it executes.
 struct Effect {
+  /// Which of the three it is.
   enum Kind : unsigned char { Move, Reinit, Use } K;
   /// The variable's index in MoveFacts::Keys (and in a State).
   unsigned Key;

@@ -70,6 +70,8 @@ public:
   /// Runs the analysis; null if there is nothing to track or it gives up.
   static std::unique_ptr<MoveAnalysis> compute(FunctionAnalysis &FA);
 
+  /// Every move of a tracked variable, in the order the walk over the body
+  /// (constructor initializers first) finds them.
   llvm::ArrayRef<MoveSite> moves() const { return Moves; }
   /// The first use after each move (at most one per move), in source order.
   llvm::ArrayRef<UseAfterMove> uses() const { return Uses; }
