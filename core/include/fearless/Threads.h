@@ -1,5 +1,4 @@
-//===- Threads.h - Where threads start, what they run and borrow -*- C++
-//-*-===//
+//===- Threads.h - Spawns, their bodies, borrows and handles ----*- C++ -*-===//
 //
 // The AST-level thread model of one function: its spawn sites (what starts a
 // thread, what the thread runs, what it borrows, where its handle goes) and a
@@ -27,6 +26,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/PointerUnion.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <optional>
 
 namespace fearless {
 
@@ -158,14 +159,23 @@ struct SpawnSite {
   bool InLoop = false;
 };
 
-/// The thread model of one function.
+namespace threadmodel {
+class HandleTracker;
+} // namespace threadmodel
+
+/// The thread model of one function. Built by the classes of
+/// core/ThreadModelInternal.h: a SpawnRecognizer finds the spawn sites, a
+/// BorrowCollector their borrows, and a HandleTracker (kept for the queries
+/// below) follows their handles.
 class ThreadModel {
 public:
   /// Finds the spawn sites of \p FD. \p PM is the function's parent map.
   ThreadModel(const clang::FunctionDecl *FD, const LibraryModel &Lib,
               const clang::ParentMap &PM,
               llvm::ArrayRef<const clang::Expr *> SpawnExprs);
+  ~ThreadModel();
 
+  /// The spawn sites of the function, by id.
   llvm::ArrayRef<SpawnSite> spawns() const { return Spawns; }
 
   /// The spawn sites started by \p E (usually one), by id.
@@ -177,49 +187,30 @@ public:
 
   /// Where the value of \p E (a handle being constructed, moved or returned)
   /// goes: a variable, a container, a temporary, the caller, elsewhere.
-  HandleSink sinkOf(const clang::Expr *E) const { return findSink(E); }
+  HandleSink sinkOf(const clang::Expr *E) const;
 
   /// Whether \p E is a spawn expression of some kind (cheap; used by the
   /// pre-scan to decide whether a function needs the thread model).
   static bool isSpawnExpr(const clang::Expr *E, const LibraryModel &Lib);
 
+  /// The function modelled.
   const clang::FunctionDecl *function() const { return FD; }
+  /// The library model the spawns were recognized with.
   const LibraryModel &library() const { return Lib; }
+  /// The function's parent map.
   const clang::ParentMap &parents() const { return PM; }
 
   /// The statement of \p E after skipping implicit wrappers upwards.
   const clang::Stmt *semanticParent(const clang::Stmt *E) const;
 
 private:
-  void addSpawn(const clang::Expr *E);
-  HandleSink findSink(const clang::Expr *E) const;
-  void collectBorrows(SpawnSite &S);
-  void collectBorrowsFromValue(const clang::Expr *E, SpawnSite &S,
-                               const clang::VarDecl *Via, unsigned Depth);
-  void collectBorrowsFromLambda(const clang::LambdaExpr *L, SpawnSite &S,
-                                const clang::VarDecl *Via, unsigned Depth);
-  void addBorrow(SpawnSite &S, const clang::ValueDecl *Named, BorrowKind Kind,
-                 clang::SourceLocation Loc, clang::SourceRange Range,
-                 const clang::VarDecl *Via);
-  ThreadBody resolveBody(const clang::Expr *Callable) const;
-  const clang::VarDecl *pointee(const clang::VarDecl *Pointer) const;
-  bool isOwnedHere(const clang::ValueDecl *V) const;
-  bool isInLoop(const clang::Stmt *S) const;
-  const clang::Expr *singleInitializer(const clang::VarDecl *V) const;
-
   const clang::FunctionDecl *FD;
   const LibraryModel &Lib;
   const clang::ParentMap &PM;
+  std::unique_ptr<threadmodel::HandleTracker> Handles;
   llvm::SmallVector<SpawnSite, 4> Spawns;
   llvm::DenseMap<const clang::Expr *, llvm::SmallVector<unsigned, 1>>
       SpawnIndex;
-  /// The range-for statement whose loop variable is \p V, if any.
-  const clang::CXXForRangeStmt *rangeForOf(const clang::VarDecl *V) const;
-
-  llvm::DenseMap<const clang::VarDecl *, const clang::CXXForRangeStmt *>
-      RangeFors;
-  /// Member initializers of a constructor, by their expression.
-  llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> MemberInits;
 };
 
 } // namespace fearless

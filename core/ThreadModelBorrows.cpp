@@ -1,0 +1,363 @@
+//===- ThreadModelBorrows.cpp - What a thread borrows from its spawner ----===//
+
+#include "ThreadModelInternal.h"
+#include "fearless/ASTUtil.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace fearless::threadmodel {
+
+namespace {
+
+const Expr *ignoreExplicitPointerCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *CE = dyn_cast<ExplicitCastExpr>(E);
+        CE &&
+        (CE->getType()->isPointerType() || CE->getType()->isReferenceType())) {
+      E = CE->getSubExpr();
+      continue;
+    }
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+        ICE && ICE->getCastKind() != CK_ArrayToPointerDecay) {
+      E = ICE->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+/// The variable at the root of an lvalue: x in x, x.f, x[i], x.f[i].g.
+const ValueDecl *rootVar(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return nullptr;
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (!ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+        return nullptr;
+      E = ASE->getBase();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// Finds whether a variable is written after its initialization anywhere in
+/// a function body (assignment, increment, address taken, non-const
+/// reference bound).
+class ReassignmentFinder : public RecursiveASTVisitor<ReassignmentFinder> {
+public:
+  explicit ReassignmentFinder(const VarDecl *V) : V(V) {}
+  bool Found = false;
+
+  bool refersToV(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == V;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp() && refersToV(BO->getLHS()))
+      Found = true;
+    return !Found;
+  }
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        refersToV(UO->getSubExpr()))
+      Found = true;
+    return !Found;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OCE) {
+    if (OCE->isAssignmentOp() && OCE->getNumArgs() > 0 &&
+        refersToV(OCE->getArg(0)))
+      Found = true;
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    for (unsigned I = 0, N = CE->getNumArgs(); I != N; ++I) {
+      if (!refersToV(CE->getArg(I)))
+        continue;
+      const ParmVarDecl *P =
+          FD && I < FD->getNumParams() ? FD->getParamDecl(I) : nullptr;
+      if (!P || (P->getType()->isReferenceType() &&
+                 !P->getType().getNonReferenceType().isConstQualified()))
+        Found = true;
+    }
+    return !Found;
+  }
+
+private:
+  const VarDecl *V;
+};
+
+} // namespace
+
+const Expr *LocalInitializers::singleInitializer(const VarDecl *V) const {
+  if (!V || !V->hasLocalStorage() || !V->getInit() || !FD->getBody())
+    return nullptr;
+  ReassignmentFinder Finder(V);
+  Finder.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  return Finder.Found ? nullptr : V->getInit();
+}
+
+const VarDecl *LocalInitializers::pointee(const VarDecl *Pointer) const {
+  if (!Pointer || !Pointer->getType()->isPointerType())
+    return nullptr;
+  const Expr *Init = singleInitializer(Pointer);
+  if (!Init)
+    return nullptr;
+  const Expr *E = ignoreExplicitPointerCasts(Init);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return dyn_cast_or_null<VarDecl>(rootVar(UO->getSubExpr()));
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+      ICE && ICE->getCastKind() == CK_ArrayToPointerDecay)
+    return dyn_cast_or_null<VarDecl>(rootVar(ICE->getSubExpr()));
+  return nullptr;
+}
+
+void BorrowCollector::collectBorrows(SpawnSite &S) const {
+  if (S.Callable)
+    collectBorrowsFromValue(S.Callable, S, nullptr, 0);
+  for (const Expr *Arg : S.Args)
+    collectBorrowsFromValue(Arg, S, nullptr, 0);
+}
+
+bool BorrowCollector::isOwnedHere(const ValueDecl *V) const {
+  V = bindingOwner(V);
+  const auto *VD = dyn_cast_or_null<VarDecl>(V);
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
+    return false;
+  return VD->getDeclContext() == FD;
+}
+
+void BorrowCollector::addBorrow(SpawnSite &S, const ValueDecl *Named,
+                                BorrowKind Kind, SourceLocation Loc,
+                                SourceRange Range, const VarDecl *Via) const {
+  // A local reference names what it is bound to.
+  for (unsigned Steps = 0; Steps < 4; ++Steps) {
+    const auto *VD = dyn_cast_or_null<VarDecl>(Named);
+    if (!VD || !VD->getType()->isReferenceType() || !VD->hasLocalStorage() ||
+        VD->getDeclContext() != FD)
+      break;
+    const Expr *Init = VD->getInit();
+    if (!Init)
+      return;
+    // A reference bound to a temporary extends its life to the reference's.
+    if (isa<MaterializeTemporaryExpr>(Init->IgnoreParenImpCasts()) ||
+        isa<ExprWithCleanups>(Init)) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(Init)); !DRE) {
+        // Borrowing the lifetime-extended temporary: dies with VD.
+        Borrow B;
+        B.Var = VD;
+        B.Named = VD;
+        B.Kind = Kind;
+        B.Loc = Loc;
+        B.Range = Range;
+        B.Via = Via;
+        S.Borrows.push_back(B);
+        return;
+      }
+    }
+    const ValueDecl *Root = rootVar(Init);
+    if (!Root)
+      return;
+    Named = Root;
+  }
+  if (!isOwnedHere(Named))
+    return;
+  const ValueDecl *Owner = bindingOwner(Named);
+  for (const Borrow &Existing : S.Borrows)
+    if (Existing.Var == Owner)
+      return;
+  Borrow B;
+  B.Var = Owner;
+  B.Named = Named;
+  B.Kind = Via && Kind != BorrowKind::ThroughPointer ? BorrowKind::ThroughObject
+                                                     : Kind;
+  B.Loc = Loc;
+  B.Range = Range;
+  B.Via = Via;
+  S.Borrows.push_back(B);
+}
+
+void BorrowCollector::collectBorrowsFromLambda(const LambdaExpr *L,
+                                               SpawnSite &S, const VarDecl *Via,
+                                               unsigned Depth) const {
+  for (const LambdaCapture &C : L->captures()) {
+    if (!C.capturesVariable())
+      continue;
+    const ValueDecl *V = C.getCapturedVar();
+    const auto *VD = dyn_cast<VarDecl>(V);
+    if (VD && VD->isInitCapture()) {
+      const Expr *Init = VD->getInit();
+      if (!Init)
+        continue;
+      if (VD->getType()->isReferenceType()) {
+        if (const ValueDecl *Root = rootVar(Init)) {
+          size_t Before = S.Borrows.size();
+          addBorrow(S, Root, BorrowKind::Capture, C.getLocation(),
+                    SourceRange(C.getLocation()), Via);
+          if (S.Borrows.size() > Before) {
+            S.Borrows.back().Lambda = L;
+            S.Borrows.back().Capture = &C;
+          }
+        }
+      } else {
+        collectBorrowsFromValue(Init, S, Via, Depth + 1);
+      }
+      continue;
+    }
+    if (C.getCaptureKind() == LCK_ByRef) {
+      size_t Before = S.Borrows.size();
+      addBorrow(S, V, BorrowKind::Capture, C.getLocation(),
+                SourceRange(C.getLocation()), Via);
+      if (S.Borrows.size() > Before) {
+        S.Borrows.back().Lambda = L;
+        S.Borrows.back().Capture = &C;
+      }
+      continue;
+    }
+    // Captured by copy: a pointer or an object may still carry a reference.
+    if (VD &&
+        (VD->getType()->isPointerType() || VD->getType()->isRecordType())) {
+      if (const VarDecl *Target = Locals.pointee(VD)) {
+        addBorrow(S, Target, BorrowKind::ThroughPointer, C.getLocation(),
+                  SourceRange(C.getLocation()), VD);
+      } else if (VD->getType()->isRecordType() && Depth < 3) {
+        if (const Expr *Init = Locals.singleInitializer(VD))
+          collectBorrowsFromValue(Init, S, Via ? Via : VD, Depth + 1);
+      }
+    }
+  }
+}
+
+void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
+                                              const VarDecl *Via,
+                                              unsigned Depth) const {
+  if (!E || Depth > 4)
+    return;
+  // Casts to void* and friends keep the pointer.
+  const Expr *Raw = ignoreExplicitPointerCasts(E);
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Raw);
+      ICE && ICE->getCastKind() == CK_ArrayToPointerDecay) {
+    if (const ValueDecl *Root = rootVar(ICE->getSubExpr()))
+      addBorrow(S, Root, BorrowKind::Address, Raw->getBeginLoc(),
+                Raw->getSourceRange(), Via);
+    return;
+  }
+  E = stripMoves(Raw);
+  E = ignoreExplicitPointerCasts(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf) {
+    if (const ValueDecl *Root = rootVar(UO->getSubExpr()))
+      addBorrow(S, Root, BorrowKind::Address, UO->getBeginLoc(),
+                UO->getSourceRange(), Via);
+    return;
+  }
+  if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+    collectBorrowsFromLambda(L, S, Via, Depth);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && (isStdDecl(Callee, "ref") || isStdDecl(Callee, "cref")) &&
+        Call->getNumArgs() == 1) {
+      if (const ValueDecl *Root = rootVar(Call->getArg(0)))
+        addBorrow(S, Root, BorrowKind::RefWrapper, Call->getBeginLoc(),
+                  Call->getSourceRange(), Via);
+      return;
+    }
+    if (Callee &&
+        (isStdDecl(Callee, "bind") || isStdDecl(Callee, "bind_front") ||
+         isStdDecl(Callee, "bind_back"))) {
+      for (const Expr *Arg : Call->arguments())
+        collectBorrowsFromValue(Arg, S, Via, Depth + 1);
+      return;
+    }
+    return;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !VD->hasLocalStorage())
+      return;
+    if (VD->getType()->isPointerType()) {
+      if (const VarDecl *Target = Locals.pointee(VD))
+        addBorrow(S, Target, BorrowKind::ThroughPointer, DRE->getBeginLoc(),
+                  DRE->getSourceRange(), VD);
+      return;
+    }
+    if (VD->getType()->isReferenceType()) {
+      if (const Expr *Init = VD->getInit())
+        if (VD->getDeclContext() == FD && !isa<ParmVarDecl>(VD))
+          collectBorrowsFromValue(Init, S, Via, Depth + 1);
+      return;
+    }
+    if (VD->getType()->isRecordType() && Depth < 3)
+      if (const Expr *Init = Locals.singleInitializer(VD))
+        collectBorrowsFromValue(Init, S, Via ? Via : VD, Depth + 1);
+    return;
+  }
+  auto ArgsBoundByReference = [&](const FunctionDecl *Ctor,
+                                  llvm::ArrayRef<const Expr *> Args) {
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const Expr *Arg = Args[I];
+      const ParmVarDecl *P =
+          Ctor && I < Ctor->getNumParams() ? Ctor->getParamDecl(I) : nullptr;
+      if (P && P->getType()->isLValueReferenceType() &&
+          !isCallableType(Arg->getType())) {
+        // The object may keep the reference: only std::function-like
+        // wrappers and functors are followed here, and a reference
+        // parameter of a functor's constructor usually initializes a
+        // reference member.
+        const CXXRecordDecl *RD = dyn_cast<CXXMethodDecl>(Ctor)
+                                      ? cast<CXXMethodDecl>(Ctor)->getParent()
+                                      : nullptr;
+        bool HasRefField = false;
+        if (RD)
+          for (const FieldDecl *F : RD->fields())
+            if (F->getType()->isReferenceType() ||
+                F->getType()->isPointerType())
+              HasRefField = true;
+        if (HasRefField)
+          if (const ValueDecl *Root = rootVar(Arg))
+            addBorrow(S, Root, BorrowKind::ThroughObject, Arg->getBeginLoc(),
+                      Arg->getSourceRange(), Via);
+        continue;
+      }
+      collectBorrowsFromValue(Arg, S, Via, Depth + 1);
+    }
+  };
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    ArgsBoundByReference(CE->getConstructor(), argsOf(CE));
+    return;
+  }
+  if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    const CXXRecordDecl *RD = classOf(ILE->getType());
+    unsigned I = 0;
+    if (RD && !RD->isUnion())
+      for (const FieldDecl *F : RD->fields()) {
+        if (I >= ILE->getNumInits())
+          break;
+        const Expr *Init = ILE->getInit(I++);
+        if (F->getType()->isReferenceType()) {
+          if (const ValueDecl *Root = rootVar(Init))
+            addBorrow(S, Root, BorrowKind::ThroughObject, Init->getBeginLoc(),
+                      Init->getSourceRange(), Via);
+        } else {
+          collectBorrowsFromValue(Init, S, Via, Depth + 1);
+        }
+      }
+    return;
+  }
+}
+
+} // namespace fearless::threadmodel

@@ -1,0 +1,334 @@
+//===- ThreadModelHandles.cpp - Where thread handles go, and their names --===//
+
+#include "ThreadModelInternal.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace fearless::threadmodel {
+
+/// Where a handle stored into \p VD lives: a member of *this, a local, or a
+/// global.
+SinkKind sinkKindOf(const ValueDecl *VD) {
+  if (isa<FieldDecl>(VD))
+    return SinkKind::Member;
+  if (const auto *Var = dyn_cast<VarDecl>(VD); Var && Var->hasLocalStorage())
+    return SinkKind::Local;
+  return SinkKind::Global;
+}
+
+HandleTracker::HandleTracker(const FunctionDecl *FD, const LibraryModel &Lib,
+                             const ParentMap &PM)
+    : Lib(Lib), PM(PM), Locals(FD) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isMemberInitializer() && Init->getInit())
+        MemberInits[Init->getInit()] = Init->getMember();
+  // Range-for loop variables name elements of their range.
+  struct RangeForFinder : RecursiveASTVisitor<RangeForFinder> {
+    llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> &Out;
+    explicit RangeForFinder(
+        llvm::DenseMap<const VarDecl *, const CXXForRangeStmt *> &Out)
+        : Out(Out) {}
+    bool VisitCXXForRangeStmt(CXXForRangeStmt *RF) {
+      if (const VarDecl *V = RF->getLoopVariable())
+        Out[V] = RF;
+      return true;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  };
+  if (FD->getBody())
+    RangeForFinder(RangeFors).TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+}
+
+const CXXForRangeStmt *HandleTracker::rangeForOf(const VarDecl *V) const {
+  auto It = RangeFors.find(V);
+  return It == RangeFors.end() ? nullptr : It->second;
+}
+
+const Stmt *HandleTracker::semanticParent(const Stmt *E) const {
+  const Stmt *Cur = E;
+  while (const Stmt *P = PM.getParent(Cur)) {
+    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+            CXXBindTemporaryExpr, ExprWithCleanups, ConstantExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(P);
+        FCE && (FCE->getCastKind() == CK_NoOp ||
+                FCE->getCastKind() == CK_ConstructorConversion)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P);
+        CE && CE->getNumArgs() == 1 && CE->getConstructor() &&
+        CE->getConstructor()->isCopyOrMoveConstructor()) {
+      Cur = P;
+      continue;
+    }
+    return P;
+  }
+  return nullptr;
+}
+
+HandleSink HandleTracker::findSink(const Expr *E) const {
+  HandleSink Sink;
+  Sink.Loc = E->getBeginLoc();
+  const Stmt *Cur = E;
+  const Expr *Temp = nullptr;
+  bool Indirect = false;
+  auto SetVar = [&](const ValueDecl *VD, bool Element) {
+    Sink.Decl = VD;
+    Sink.Element = Element;
+    Sink.Indirect = Indirect;
+    Sink.Kind = sinkKindOf(VD);
+  };
+  // The thread moved into a join guard's constructor: the guard owns it now.
+  auto IntoJoinGuard = [&](const CXXConstructExpr *CE) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor)
+      return false;
+    auto Guard = Lib.joinGuard(Ctor->getParent());
+    if (!Guard || Guard->ByReference)
+      return false;
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      if (CE->getArg(I) == Cur)
+        return Lib.isGuardThreadParam(Ctor->getParamDecl(I), *Guard);
+    return false;
+  };
+  for (unsigned Steps = 0; Steps < 64; ++Steps) {
+    const Stmt *P = PM.getParent(Cur);
+    if (!P) {
+      auto It = MemberInits.find(dyn_cast<Expr>(Cur));
+      if (It != MemberInits.end()) {
+        SetVar(It->second, false);
+        return Sink;
+      }
+      Sink.Kind = SinkKind::Escaped;
+      return Sink;
+    }
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(P)) {
+      if (!Temp)
+        Temp = BTE;
+      Cur = P;
+      continue;
+    }
+    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+            ExprWithCleanups, ConstantExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(P)) {
+      Cur = P;
+      (void)FCE;
+      continue;
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit() == Cur) {
+          if (VD->getType()->isPointerType() && Indirect &&
+              !Lib.isOwningPointer(VD->getType())) {
+            Sink.Kind = SinkKind::Escaped;
+            Sink.Loc = VD->getLocation();
+            Sink.Decl = VD;
+            return Sink;
+          }
+          SetVar(VD, false);
+          return Sink;
+        }
+      Sink.Kind = SinkKind::Escaped;
+      return Sink;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
+      // A move into another handle of the same kind, or into an owning
+      // pointer: follow the new owner.
+      if (CE->getConstructor() &&
+          (CE->getConstructor()->isCopyOrMoveConstructor() ||
+           Lib.isOwningPointer(CE->getType()))) {
+        Indirect |= Lib.isOwningPointer(CE->getType());
+        Cur = P;
+        continue;
+      }
+      if (IntoJoinGuard(CE)) {
+        Sink.JoinsOnDestroy = true;
+        Temp = nullptr; // the guard, not the thread, is the temporary now
+        Cur = P;
+        continue;
+      }
+      Sink.Kind = SinkKind::Escaped;
+      Sink.Loc = CE->getBeginLoc();
+      return Sink;
+    }
+    if (isa<CXXNewExpr>(P)) {
+      Indirect = true;
+      Cur = P;
+      continue;
+    }
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(P);
+        OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
+        OCE->getArg(1) == Cur) {
+      if (auto Ref = resolveHandle(OCE->getArg(0)))
+        if (const auto *VD = dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+          SetVar(VD, Ref->Element);
+          Sink.Loc = OCE->getBeginLoc();
+          return Sink;
+        }
+      Sink.Kind = SinkKind::Escaped;
+      Sink.Loc = OCE->getBeginLoc();
+      return Sink;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Cur) {
+      // A raw pointer from new: leaked unless owned by a smart pointer.
+      Sink.Kind = SinkKind::Escaped;
+      Sink.Loc = BO->getBeginLoc();
+      return Sink;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
+      if (MC->getImplicitObjectArgument() &&
+          MC->getImplicitObjectArgument()->IgnoreParenImpCasts() ==
+              cast<Expr>(Cur)->IgnoreParenImpCasts()) {
+        Sink.Kind = SinkKind::Temporary;
+        Sink.Temp = Temp ? Temp : E;
+        return Sink;
+      }
+      if (Lib.isContainerInsert(MC->getMethodDecl())) {
+        if (auto Ref = resolveHandle(MC->getImplicitObjectArgument()))
+          if (const auto *VD =
+                  dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+            SetVar(VD, true);
+            Sink.Loc = MC->getBeginLoc();
+            return Sink;
+          }
+      }
+      Sink.Kind = SinkKind::Escaped;
+      Sink.Loc = MC->getBeginLoc();
+      return Sink;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      // std::thread(f).detach(): the temporary is the object of a call.
+      (void)ME;
+      Sink.Kind = SinkKind::Temporary;
+      Sink.Temp = Temp ? Temp : E;
+      return Sink;
+    }
+    if (isa<ReturnStmt>(P)) {
+      Sink.Kind = SinkKind::Returned;
+      Sink.Loc = P->getBeginLoc();
+      return Sink;
+    }
+    if (isa<CallExpr>(P) || isa<InitListExpr>(P) || isa<LambdaExpr>(P) ||
+        isa<CXXParenListInitExpr>(P)) {
+      Sink.Kind = SinkKind::Escaped;
+      Sink.Loc = P->getBeginLoc();
+      return Sink;
+    }
+    if (isa<Expr>(P)) {
+      Sink.Kind = SinkKind::Escaped;
+      Sink.Loc = P->getBeginLoc();
+      return Sink;
+    }
+    // A statement: the value is discarded at the end of the full-expression.
+    Sink.Kind = SinkKind::Temporary;
+    Sink.Temp = Temp ? Temp : E;
+    return Sink;
+  }
+  Sink.Kind = SinkKind::Escaped;
+  return Sink;
+}
+
+std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    E = E->IgnoreParens();
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+      E = ICE->getSubExpr();
+      continue;
+    }
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MTE->getSubExpr();
+      continue;
+    }
+    if (isa<CXXBindTemporaryExpr>(E))
+      return HandleRef{HandleKey(E), false};
+    if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = FCE->getSubExpr();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return std::nullopt;
+      if (VD->getType()->isReferenceType()) {
+        if (const auto *RF = rangeForOf(VD)) {
+          auto Ref = resolveHandle(RF->getRangeInit());
+          if (!Ref)
+            return std::nullopt;
+          Ref->Element = true;
+          return Ref;
+        }
+        if (const Expr *Init = VD->getInit()) {
+          if (Init->IgnoreParenImpCasts() == E)
+            return std::nullopt;
+          E = Init;
+          continue;
+        }
+        return std::nullopt;
+      }
+      return HandleRef{HandleKey(static_cast<const ValueDecl *>(VD)), false};
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          return HandleRef{HandleKey(static_cast<const ValueDecl *>(FD)),
+                           false};
+      return std::nullopt;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      auto Ref = resolveHandle(ASE->getBase());
+      if (Ref)
+        Ref->Element = true;
+      return Ref;
+    }
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (OCE->getNumArgs() == 0)
+        return std::nullopt;
+      OverloadedOperatorKind Op = OCE->getOperator();
+      if (Op == OO_Subscript) {
+        auto Ref = resolveHandle(OCE->getArg(0));
+        if (Ref)
+          Ref->Element = true;
+        return Ref;
+      }
+      if ((Op == OO_Star || Op == OO_Arrow) &&
+          Lib.isOwningPointer(OCE->getArg(0)->getType())) {
+        E = OCE->getArg(0);
+        continue;
+      }
+      return std::nullopt;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      if (Lib.isContainerElement(MC->getMethodDecl())) {
+        auto Ref = resolveHandle(MC->getImplicitObjectArgument());
+        if (Ref)
+          Ref->Element = true;
+        return Ref;
+      }
+      return std::nullopt;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref) {
+      const Expr *Sub = UO->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (const VarDecl *Target = Locals.pointee(VD))
+            return HandleRef{HandleKey(static_cast<const ValueDecl *>(Target)),
+                             false};
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace fearless::threadmodel

@@ -1,0 +1,153 @@
+//===- ThreadModelInternal.h - What ThreadModel is built of -----*- C++ -*-===//
+//
+// ThreadModel (Threads.h) is assembled by four cooperating classes, one per
+// question it answers about a function:
+//
+//   LocalInitializers  what a never-reassigned local holds (its initializer,
+//                      the variable a pointer local points to);
+//   HandleTracker      where a handle goes (its sink) and which handle an
+//                      expression names, through references, containers,
+//                      smart pointers and range-for variables;
+//   BorrowCollector    what a thread borrows from the spawning function;
+//   SpawnRecognizer    which expressions start a thread, of what kind, and
+//                      what the thread runs.
+//
+// ThreadModel owns the HandleTracker (which owns the LocalInitializers),
+// because its queries outlive construction; the BorrowCollector and the
+// SpawnRecognizer only run while the model is built.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_CORE_THREADMODELINTERNAL_H
+#define FEARLESS_CORE_THREADMODELINTERNAL_H
+
+#include "fearless/Threads.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+
+namespace fearless::threadmodel {
+
+/// Where a handle stored into \p VD lives: a member of *this, a local, or a
+/// global.
+SinkKind sinkKindOf(const clang::ValueDecl *VD);
+
+/// What a local variable of one function holds when it is never written
+/// after its initialization.
+class LocalInitializers {
+public:
+  /// Answers for the locals of \p FD.
+  explicit LocalInitializers(const clang::FunctionDecl *FD) : FD(FD) {}
+
+  /// The initializer of \p V when \p V is a local never written after it
+  /// (assigned, incremented, its address taken, bound to a non-const
+  /// reference) anywhere in the function; null otherwise.
+  const clang::Expr *singleInitializer(const clang::VarDecl *V) const;
+
+  /// The variable the pointer local \p Pointer always points to (&x, or an
+  /// array x decaying), or null.
+  const clang::VarDecl *pointee(const clang::VarDecl *Pointer) const;
+
+private:
+  const clang::FunctionDecl *FD;
+};
+
+/// Follows thread handles within one function: where a new handle goes, and
+/// which handle a later expression (a join, a move, a destruction) names.
+class HandleTracker {
+public:
+  /// Tracks the handles of \p FD, whose parent map is \p PM.
+  HandleTracker(const clang::FunctionDecl *FD, const LibraryModel &Lib,
+                const clang::ParentMap &PM);
+
+  /// See ThreadModel::semanticParent.
+  const clang::Stmt *semanticParent(const clang::Stmt *E) const;
+
+  /// Where the value of \p E (a handle being constructed, moved or returned)
+  /// goes (ThreadModel::sinkOf).
+  HandleSink findSink(const clang::Expr *E) const;
+
+  /// Names the handle \p E refers to (ThreadModel::resolveHandle).
+  std::optional<HandleRef> resolveHandle(const clang::Expr *E) const;
+
+  /// What the function's locals hold.
+  const LocalInitializers &locals() const { return Locals; }
+
+private:
+  /// The range-for statement whose loop variable is \p V, if any.
+  const clang::CXXForRangeStmt *rangeForOf(const clang::VarDecl *V) const;
+
+  const LibraryModel &Lib;
+  const clang::ParentMap &PM;
+  LocalInitializers Locals;
+  llvm::DenseMap<const clang::VarDecl *, const clang::CXXForRangeStmt *>
+      RangeFors;
+  /// Member initializers of a constructor, by their expression.
+  llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> MemberInits;
+};
+
+/// Finds what a spawn's thread borrows from the spawning function: objects
+/// it owns that the callable or the arguments refer to, directly (captures
+/// by reference, std::ref, &x) or through a pointer or an object holding a
+/// reference.
+class BorrowCollector {
+public:
+  /// Collects borrows of the objects owned by \p FD.
+  BorrowCollector(const clang::FunctionDecl *FD,
+                  const LocalInitializers &Locals)
+      : FD(FD), Locals(Locals) {}
+
+  /// Adds to \p S the borrows of its callable and its arguments.
+  void collectBorrows(SpawnSite &S) const;
+
+private:
+  void collectBorrowsFromValue(const clang::Expr *E, SpawnSite &S,
+                               const clang::VarDecl *Via, unsigned Depth) const;
+  void collectBorrowsFromLambda(const clang::LambdaExpr *L, SpawnSite &S,
+                                const clang::VarDecl *Via,
+                                unsigned Depth) const;
+  void addBorrow(SpawnSite &S, const clang::ValueDecl *Named, BorrowKind Kind,
+                 clang::SourceLocation Loc, clang::SourceRange Range,
+                 const clang::VarDecl *Via) const;
+  bool isOwnedHere(const clang::ValueDecl *V) const;
+
+  const clang::FunctionDecl *FD;
+  const LocalInitializers &Locals;
+};
+
+/// Recognizes the expressions that start threads and turns each into spawn
+/// sites: their kind, callable, arguments, handle sink, body and borrows.
+class SpawnRecognizer {
+public:
+  /// Adds the sites it recognizes to \p Spawns and indexes them by their
+  /// expression in \p SpawnIndex.
+  SpawnRecognizer(const LibraryModel &Lib, const clang::ParentMap &PM,
+                  const HandleTracker &Handles, const BorrowCollector &Borrows,
+                  llvm::SmallVectorImpl<SpawnSite> &Spawns,
+                  llvm::DenseMap<const clang::Expr *,
+                                 llvm::SmallVector<unsigned, 1>> &SpawnIndex)
+      : Lib(Lib), PM(PM), Handles(Handles), Borrows(Borrows), Spawns(Spawns),
+        SpawnIndex(SpawnIndex) {}
+
+  /// See ThreadModel::isSpawnExpr.
+  static bool isSpawnExpr(const clang::Expr *E, const LibraryModel &Lib);
+
+  /// Adds the spawn sites \p E starts (none, one, or one per annotated
+  /// parameter), with their bodies and borrows.
+  void addSpawn(const clang::Expr *E);
+
+private:
+  ThreadBody resolveBody(const clang::Expr *Callable) const;
+  bool isInLoop(const clang::Stmt *S) const;
+
+  const LibraryModel &Lib;
+  const clang::ParentMap &PM;
+  const HandleTracker &Handles;
+  const BorrowCollector &Borrows;
+  llvm::SmallVectorImpl<SpawnSite> &Spawns;
+  llvm::DenseMap<const clang::Expr *, llvm::SmallVector<unsigned, 1>>
+      &SpawnIndex;
+};
+
+} // namespace fearless::threadmodel
+
+#endif // FEARLESS_CORE_THREADMODELINTERNAL_H

@@ -1,0 +1,318 @@
+//===- ThreadModelSpawns.cpp - Which expressions start threads ------------===//
+
+#include "ThreadModelInternal.h"
+#include "fearless/ASTUtil.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace fearless::threadmodel {
+
+namespace {
+
+constexpr llvm::StringRef SpawnAnnotation = "fearless::spawn";
+constexpr llvm::StringRef ScopedSpawnAnnotation = "fearless::scoped_spawn";
+
+/// Whether parameter \p Index of \p FD (or of any redeclaration, or of the
+/// template pattern) carries \p What.
+bool paramHasAnnotation(const FunctionDecl *FD, unsigned Index,
+                        llvm::StringRef What) {
+  auto Check = [&](const FunctionDecl *D) {
+    return D && Index < D->getNumParams() &&
+           hasAnnotation(D->getParamDecl(Index), What);
+  };
+  for (const FunctionDecl *D : FD->redecls())
+    if (Check(D))
+      return true;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    for (const FunctionDecl *D : Pattern->redecls())
+      if (Check(D))
+        return true;
+  return false;
+}
+
+/// Whether any parameter of \p FD is annotated as a spawn.
+bool hasSpawnParam(const FunctionDecl *FD) {
+  for (unsigned I = 0, N = FD->getNumParams(); I != N; ++I)
+    if (paramHasAnnotation(FD, I, SpawnAnnotation) ||
+        paramHasAnnotation(FD, I, ScopedSpawnAnnotation))
+      return true;
+  return false;
+}
+
+/// Whether the construction makes a thread run a callable (not a copy, move
+/// or default construction).
+bool isThreadConstruction(const CXXConstructExpr *CE, const LibraryModel &Lib) {
+  if (CE->getNumArgs() == 0 ||
+      Lib.threadClassKind(CE->getType()) == HandleKind::None)
+    return false;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  return Ctor && !Ctor->isCopyOrMoveConstructor();
+}
+
+/// Whether a container insertion constructs a thread from a callable in
+/// place (emplace_back(f), not push_back(std::thread(f))).
+bool isEmplaceSpawn(const CXXMemberCallExpr *Call, const LibraryModel &Lib) {
+  const CXXMethodDecl *M = Call->getMethodDecl();
+  if (!M || !Lib.isContainerInsert(M) || Call->getNumArgs() == 0)
+    return false;
+  QualType Elem =
+      LibraryModel::elementType(Call->getImplicitObjectArgument()->getType());
+  if (Lib.threadClassKind(Elem) == HandleKind::None)
+    return false;
+  const Expr *First = stripMoves(Call->getArg(0));
+  return Lib.threadClassKind(First->getType()) == HandleKind::None &&
+         isCallableType(First->getType());
+}
+
+} // namespace
+
+bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (isThreadConstruction(CE, Lib))
+      return true;
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    return Ctor && hasSpawnParam(Ctor);
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (isEmplaceSpawn(MC, Lib))
+      return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD)
+      return false;
+    if (Lib.spawnFunction(FD))
+      return true;
+    if (Lib.isPointerFactory(FD) &&
+        Lib.threadClassKind(templateArgType(Call->getType(), 0)) !=
+            HandleKind::None &&
+        Call->getNumArgs() > 0)
+      return true;
+    if (Lib.isUserSpawnFunction(FD) || Lib.isUserScopedSpawnFunction(FD))
+      return true;
+    if (Lib.parallelAlgorithmCallable(Call))
+      return true;
+    return hasSpawnParam(FD);
+  }
+  return false;
+}
+
+void SpawnRecognizer::addSpawn(const Expr *E) {
+  auto Add = [&](SpawnKind Kind, HandleKind Handle, const Expr *Callable,
+                 llvm::ArrayRef<const Expr *> Args) -> SpawnSite & {
+    SpawnSite S;
+    S.Id = Spawns.size();
+    S.Kind = Kind;
+    S.Handle = Handle;
+    S.Spawn = E;
+    S.Callable = Callable;
+    S.Args.append(Args.begin(), Args.end());
+    S.InLoop = isInLoop(E);
+    SpawnIndex[E].push_back(S.Id);
+    Spawns.push_back(std::move(S));
+    return Spawns.back();
+  };
+
+  llvm::ArrayRef<const Expr *> Args = argsOf(E);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+      CE && isThreadConstruction(CE, Lib)) {
+    SpawnSite &S =
+        Add(SpawnKind::ThreadConstructor, Lib.threadClassKind(CE->getType()),
+            Args[0], Args.drop_front());
+    S.Sink = Handles.findSink(E);
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+             MC && isEmplaceSpawn(MC, Lib)) {
+    QualType Elem =
+        LibraryModel::elementType(MC->getImplicitObjectArgument()->getType());
+    SpawnSite &S = Add(SpawnKind::ContainerEmplace, Lib.threadClassKind(Elem),
+                       Args[0], Args.drop_front());
+    HandleSink Sink;
+    if (auto Ref = Handles.resolveHandle(MC->getImplicitObjectArgument()))
+      if (const auto *VD = dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+        Sink.Decl = VD;
+        Sink.Kind = sinkKindOf(VD);
+        Sink.Element = true;
+      }
+    if (Sink.Kind == SinkKind::None)
+      Sink.Kind = SinkKind::Escaped;
+    Sink.Loc = E->getBeginLoc();
+    S.Sink = Sink;
+  } else if (const FunctionDecl *Callee = calleeOf(E)) {
+    if (const SpawnFunctionModel *M = Lib.spawnFunction(Callee)) {
+      int CallableIdx = M->CallableArg;
+      if (CallableIdx < 0) {
+        CallableIdx = -1;
+        for (unsigned I = 0; I < Args.size(); ++I)
+          if (isCallableType(Args[I]->getType())) {
+            CallableIdx = I;
+            break;
+          }
+      }
+      if (CallableIdx < 0 || unsigned(CallableIdx) >= Args.size())
+        return;
+      llvm::SmallVector<const Expr *, 4> ThreadArgs;
+      if (M->ContextArg >= 0) {
+        if (unsigned(M->ContextArg) < Args.size())
+          ThreadArgs.push_back(Args[M->ContextArg]);
+      } else {
+        ThreadArgs.append(Args.begin() + CallableIdx + 1, Args.end());
+      }
+      SpawnSite &S =
+          Add(SpawnKind::SpawnFunction, M->Kind, Args[CallableIdx], ThreadArgs);
+      S.Callee = Callee;
+      if (M->HandleArg >= 0 && unsigned(M->HandleArg) < Args.size()) {
+        HandleSink Sink;
+        Sink.Kind = SinkKind::Escaped;
+        Sink.Loc = E->getBeginLoc();
+        const Expr *H = Args[M->HandleArg]->IgnoreParenImpCasts();
+        if (const auto *UO = dyn_cast<UnaryOperator>(H);
+            UO && UO->getOpcode() == UO_AddrOf)
+          H = UO->getSubExpr();
+        else if (const auto *BO = dyn_cast<BinaryOperator>(H);
+                 BO && BO->isAdditiveOp())
+          H = BO->getLHS(); // tids + i
+        if (auto Ref = Handles.resolveHandle(H)) {
+          if (const auto *VD =
+                  dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+            Sink.Decl = VD;
+            Sink.Element = Ref->Element || VD->getType()->isArrayType();
+            Sink.Kind = sinkKindOf(VD);
+          }
+        }
+        S.Sink = Sink;
+      } else {
+        S.Sink = Handles.findSink(E);
+      }
+    } else if (const Expr *Body =
+                   isa<CallExpr>(E)
+                       ? Lib.parallelAlgorithmCallable(cast<CallExpr>(E))
+                       : nullptr) {
+      SpawnSite &S = Add(SpawnKind::ScopedCall, HandleKind::None, Body, {});
+      S.Callee = Callee;
+      S.Sink.Kind = SinkKind::None;
+      S.Sink.Loc = E->getBeginLoc();
+    } else if (Lib.isPointerFactory(Callee)) {
+      QualType Thread = templateArgType(E->getType(), 0);
+      SpawnSite &S = Add(SpawnKind::PointerFactory, Lib.threadClassKind(Thread),
+                         Args[0], Args.drop_front());
+      S.Sink = Handles.findSink(E);
+      S.Sink.Indirect = true;
+    } else {
+      // Annotated parameters and SpawnFunctions/ScopedSpawnFunctions.
+      bool UserSpawn = Lib.isUserSpawnFunction(Callee);
+      bool UserScoped = Lib.isUserScopedSpawnFunction(Callee);
+      unsigned Offset = 0;
+      if (isa<CXXOperatorCallExpr>(E) && isa<CXXMethodDecl>(Callee) &&
+          !cast<CXXMethodDecl>(Callee)->isStatic())
+        Offset = 1;
+      for (unsigned I = 0; I + Offset < Args.size(); ++I) {
+        if (I >= Callee->getNumParams())
+          break;
+        bool Detached = paramHasAnnotation(Callee, I, SpawnAnnotation);
+        bool Scoped = paramHasAnnotation(Callee, I, ScopedSpawnAnnotation);
+        const Expr *Arg = Args[I + Offset];
+        if (!Detached && !Scoped && (UserSpawn || UserScoped) &&
+            isCallableType(Arg->getType())) {
+          Detached = UserSpawn;
+          Scoped = UserScoped;
+        }
+        if (!Detached && !Scoped)
+          continue;
+        SpawnSite &S =
+            Add(Detached ? SpawnKind::DetachedCall : SpawnKind::ScopedCall,
+                HandleKind::None, Arg, {});
+        S.Callee = Callee;
+        S.Param = Callee->getParamDecl(I);
+        S.Sink.Kind = SinkKind::None;
+        S.Sink.Loc = E->getBeginLoc();
+        if (UserSpawn || UserScoped)
+          break; // only the first callable of a listed function
+      }
+    }
+  }
+  // Only the sites this expression added (a function may have thousands).
+  auto It = SpawnIndex.find(E);
+  if (It == SpawnIndex.end())
+    return;
+  for (unsigned Id : It->second) {
+    SpawnSite &S = Spawns[Id];
+    S.Body = resolveBody(S.Callable);
+    if (S.Borrows.empty())
+      Borrows.collectBorrows(S);
+  }
+}
+
+ThreadBody SpawnRecognizer::resolveBody(const Expr *Callable) const {
+  ThreadBody Body;
+  const Expr *E = Callable;
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = stripMoves(E);
+    E = E->IgnoreParenImpCasts();
+    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+      Body.Lambda = L;
+      Body.Function = L->getCallOperator();
+      return Body;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+        Body.Function = Fn;
+        return Body;
+      }
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return Body;
+      if (const Expr *Init = Handles.locals().singleInitializer(VD)) {
+        E = Init;
+        continue;
+      }
+      break;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee &&
+          (isStdDecl(Callee, "bind") || isStdDecl(Callee, "bind_front")) &&
+          Call->getNumArgs() > 0) {
+        E = Call->getArg(0);
+        continue;
+      }
+      break;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (isStdClass(CE->getType(), "function") && CE->getNumArgs() == 1) {
+        E = CE->getArg(0);
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  // A functor: its operator().
+  if (E)
+    if (const CXXRecordDecl *RD = classOf(E->getType());
+        RD && RD->hasDefinition() && !RD->isLambda() &&
+        !isStdClass(E->getType(), "function")) {
+      DeclarationName Call =
+          RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+      for (const NamedDecl *ND : RD->lookup(Call))
+        if (const auto *M = dyn_cast<CXXMethodDecl>(ND)) {
+          Body.Function = M;
+          break;
+        }
+    }
+  return Body;
+}
+
+bool SpawnRecognizer::isInLoop(const Stmt *S) const {
+  for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      return true;
+  return false;
+}
+
+} // namespace fearless::threadmodel
