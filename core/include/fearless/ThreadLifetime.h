@@ -5,7 +5,8 @@
 // detached, escaped, terminated) and which handle owns it. The facts driving
 // it are derived from the CFG once: spawns, joins and detaches, handle moves,
 // handle destructions, the end of each local's lifetime, and branch
-// refinements (t.joinable(), a failed pthread_create).
+// refinements (t.joinable(), a failed pthread_create). The facts are in
+// core/ThreadLifetimeFacts.h, the dataflow in core/ThreadLifetimeDataflow.h.
 //
 // After the fixpoint a replay records observations the checks read: a
 // borrowed object dying while a thread that borrows it may still run, a
@@ -26,6 +27,11 @@
 namespace fearless {
 
 class FunctionAnalysis;
+
+namespace threadlifetime {
+class ThreadLifetimeBuilder;
+class ThreadStateAnalysis;
+} // namespace threadlifetime
 
 /// The states a thread may be in, as bits.
 enum ThreadStateBits : unsigned char {
@@ -65,6 +71,7 @@ struct SpawnState {
   const clang::ValueDecl *EscapeDecl = nullptr;
   clang::SourceLocation JoinLoc;
 
+  /// Whether every field is the same (the dataflow's fixpoint test).
   bool operator==(const SpawnState &O) const;
 };
 
@@ -101,6 +108,7 @@ public:
   /// Observations, in program order of the replay, deduplicated per
   /// (spawn, object) and (spawn, handle).
   llvm::ArrayRef<OutlivedBorrow> outlivedBorrows() const { return Outlived; }
+  /// Joinable std::threads destroyed, in the same order and deduplication.
   llvm::ArrayRef<JoinableDestroyed> joinableDestroys() const {
     return Destroyed;
   }
@@ -140,7 +148,9 @@ public:
   void dump(llvm::raw_ostream &OS) const;
 
 private:
-  friend class ThreadLifetimeBuilder;
+  // The analysis (core/ThreadLifetimeDataflow.h) fills the results in.
+  friend class threadlifetime::ThreadLifetimeBuilder;
+  friend class threadlifetime::ThreadStateAnalysis;
   std::vector<OutlivedBorrow> Outlived;
   std::vector<JoinableDestroyed> Destroyed;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 2>> Running;

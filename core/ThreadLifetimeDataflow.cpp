@@ -1,0 +1,230 @@
+//===- ThreadLifetimeDataflow.cpp - Applying facts to thread states -------===//
+
+#include "ThreadLifetimeDataflow.h"
+
+using namespace clang;
+
+namespace fearless::threadlifetime {
+
+namespace {
+
+bool locLess(SourceLocation A, SourceLocation B) {
+  if (A.isInvalid())
+    return false;
+  if (B.isInvalid())
+    return true;
+  return A.getRawEncoding() < B.getRawEncoding();
+}
+
+SourceLocation minLoc(SourceLocation A, SourceLocation B) {
+  return locLess(B, A) ? B : A;
+}
+
+} // namespace
+
+void ThreadStateAnalysis::join(State &Into, const State &From) const {
+  for (const State::Entry &E : From.Entries) {
+    SpawnState *Existing = Into.find(E.first);
+    if (!Existing) {
+      Into.getOrInsert(E.first) = E.second;
+      continue;
+    }
+    SpawnState &A = *Existing;
+    const SpawnState &B = E.second;
+    if (A == B)
+      continue;
+    // An owner only known on one side is the owner.
+    if (A.Owner != B.Owner && !A.Owner) {
+      A.Owner = B.Owner;
+      A.OwnerElement = B.OwnerElement;
+      A.OwnerJoins = B.OwnerJoins;
+    } else if (A.Owner == B.Owner) {
+      A.OwnerJoins &= B.OwnerJoins; // joins only if it does on every path
+    }
+    A.Bits |= B.Bits;
+    A.DetachLoc = minLoc(A.DetachLoc, B.DetachLoc);
+    if (locLess(B.EscapeLoc, A.EscapeLoc)) {
+      A.EscapeLoc = B.EscapeLoc;
+      A.Reason = B.Reason;
+      A.EscapeDecl = B.EscapeDecl;
+    }
+    A.JoinLoc = minLoc(A.JoinLoc, B.JoinLoc);
+  }
+}
+
+bool ThreadStateAnalysis::owns(const SpawnState &St, const HandleRef &H) const {
+  if (!St.Owner || St.Owner != H.Key)
+    return false;
+  return true;
+}
+
+void ThreadStateAnalysis::setOwner(SpawnState &St, const HandleSink &Sink,
+                                   SourceLocation Loc) {
+  switch (Sink.Kind) {
+  case SinkKind::Local:
+  case SinkKind::Member:
+  case SinkKind::Global:
+    St.Owner = HandleKey(Sink.Decl);
+    St.OwnerElement = Sink.Element;
+    St.OwnerJoins = Sink.JoinsOnDestroy;
+    return;
+  case SinkKind::Temporary:
+    St.Owner = HandleKey(Sink.Temp);
+    St.OwnerElement = false;
+    St.OwnerJoins = Sink.JoinsOnDestroy;
+    return;
+  case SinkKind::Returned:
+  case SinkKind::Escaped:
+    St.Owner = HandleKey();
+    St.OwnerJoins = false;
+    if (St.Bits & TS_Running) {
+      St.Bits = (St.Bits & ~TS_Running) | TS_Escaped;
+      St.EscapeLoc = Sink.Loc.isValid() ? Sink.Loc : Loc;
+      St.Reason =
+          Sink.Kind == SinkKind::Returned
+              ? EscapeReason::Returned
+              : (Sink.Decl ? EscapeReason::Leaked : EscapeReason::MovedAway);
+      St.EscapeDecl = Sink.Decl;
+    }
+    return;
+  case SinkKind::None:
+    return;
+  }
+}
+
+void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
+  switch (F.K) {
+  case Fact::Spawn: {
+    const SpawnSite &Site = Model.spawns()[F.SpawnId];
+    if (Record) {
+      if (S.find(F.SpawnId))
+        Out.MultiInstance.set(F.SpawnId);
+      for (const State::Entry &E : S.Entries)
+        if (E.first != F.SpawnId)
+          Out.Overlaps.insert({std::min<unsigned>(E.first, F.SpawnId),
+                               std::max<unsigned>(E.first, F.SpawnId)});
+    }
+    if (Site.Kind == SpawnKind::ScopedCall) {
+      S.erase(F.SpawnId); // finished before the call returns
+      return;
+    }
+    SpawnState &St = S.getOrInsert(F.SpawnId);
+    St = SpawnState();
+    if (Site.Kind == SpawnKind::DetachedCall) {
+      St.Bits = TS_Escaped;
+      St.Reason = EscapeReason::AnnotatedSpawn;
+      St.EscapeLoc = Site.Spawn->getBeginLoc();
+      return;
+    }
+    St.Bits = TS_Running;
+    setOwner(St, Site.Sink, F.Loc);
+    if (Site.Sink.Kind == SinkKind::Member)
+      St.EscapeDecl = Site.Sink.Decl;
+    return;
+  }
+  case Fact::Op: {
+    for (State::Entry &E : S.Entries) {
+      SpawnState &St = E.second;
+      if (!owns(St, F.Handle) || !(St.Bits & TS_Running))
+        continue;
+      St.Bits &= ~TS_Running;
+      if (F.Operation == HandleOp::Join) {
+        St.Bits |= TS_Joined;
+        St.JoinLoc = minLoc(St.JoinLoc, F.Loc);
+      } else {
+        St.Bits |= TS_Detached;
+        St.DetachLoc = minLoc(St.DetachLoc, F.Loc);
+      }
+    }
+    S.prune();
+    if (Record && F.Operation == HandleOp::Join)
+      Out.Joins[F.Handle.Key.getOpaqueValue()].push_back(F.Loc);
+    return;
+  }
+  case Fact::Transfer:
+    for (State::Entry &E : S.Entries)
+      if (owns(E.second, F.Handle))
+        setOwner(E.second, F.To, F.Loc);
+    return;
+  case Fact::Destroy:
+    for (State::Entry &E : S.Entries) {
+      unsigned Id = E.first;
+      SpawnState &St = E.second;
+      if (!owns(St, F.Handle))
+        continue;
+      HandleKind Kind = Model.spawns()[Id].Handle;
+      if (St.Bits & TS_Running) {
+        if (St.OwnerJoins || Kind == HandleKind::JThread ||
+            Kind == HandleKind::AsyncFuture) {
+          St.Bits = (St.Bits & ~TS_Running) | TS_Joined;
+          St.JoinLoc = minLoc(St.JoinLoc, F.Loc);
+        } else if (Kind == HandleKind::Thread) {
+          if (Record &&
+              SeenDestroyed.insert({Id, F.Handle.Key.getOpaqueValue()}).second)
+            Out.Destroyed.push_back(JoinableDestroyed{
+                Id, F.Handle.Key, St.OwnerElement, F.Loc, F.Trigger, St});
+          St.Bits = (St.Bits & ~TS_Running) | TS_Terminated;
+        }
+      }
+      St.Owner = HandleKey();
+      St.OwnerJoins = false;
+    }
+    S.prune();
+    return;
+  case Fact::VarDeath:
+  case Fact::ExitDeath: {
+    if (!Record)
+      return;
+    auto Check = [&](const ValueDecl *V, SourceLocation Loc, bool AtExit) {
+      auto It = Borrowers.find(V);
+      if (It == Borrowers.end())
+        return;
+      for (auto [SpawnId, BorrowIndex] : It->second) {
+        const SpawnState *St = S.find(SpawnId);
+        if (!St || !(St->Bits & TS_MayRun))
+          continue;
+        if (!SeenOutlived.insert({SpawnId, V}).second)
+          continue;
+        Out.Outlived.push_back(
+            OutlivedBorrow{SpawnId, BorrowIndex, Loc, AtExit, F.Trigger, *St});
+      }
+    };
+    if (F.K == Fact::VarDeath) {
+      Check(F.Var, F.Loc, false);
+    } else {
+      for (const State::Entry &E : S.Entries)
+        Out.RunningAtExit.set(E.first);
+      for (const ParmVarDecl *P : Model.function()->parameters())
+        Check(P, F.Loc, true);
+    }
+    return;
+  }
+  case Fact::Point:
+    if (!Record || S.Entries.empty())
+      return;
+    {
+      llvm::SmallVector<unsigned, 2> &Running = Out.Running[F.S];
+      Running.clear();
+      for (const State::Entry &E : S.Entries)
+        Running.push_back(E.first);
+    }
+    return;
+  }
+}
+
+void ThreadStateAnalysis::transferEdge(const CFGBlock &From, unsigned SuccIndex,
+                                       State &S) const {
+  const EdgeRefinement &R = Refinements[From.getBlockID()];
+  if (R.K == EdgeRefinement::None || R.SuccIndex != SuccIndex)
+    return;
+  if (R.K == EdgeRefinement::SpawnFailed) {
+    S.erase(R.SpawnId);
+    return;
+  }
+  for (State::Entry &E : S.Entries)
+    if (owns(E.second, R.Handle))
+      E.second.Bits &= ~TS_Running;
+  S.prune();
+}
+
+} // namespace fearless::threadlifetime

@@ -1,0 +1,394 @@
+//===- ThreadLifetimeFacts.cpp - Deriving the facts from the CFG ----------===//
+
+#include "ThreadLifetimeFacts.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/FunctionAnalysis.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ScopeExit.h"
+
+using namespace clang;
+
+namespace fearless::threadlifetime {
+
+namespace {
+
+SourceLocation triggerLoc(const Stmt *Trigger, SourceLocation Fallback) {
+  if (!Trigger)
+    return Fallback;
+  if (const auto *CS = dyn_cast<CompoundStmt>(Trigger))
+    return CS->getRBracLoc();
+  return Trigger->getBeginLoc();
+}
+
+} // namespace
+
+std::optional<unsigned> BranchRefiner::spawnOfResult(const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      if (VD->hasLocalStorage() && VD->getInit()) {
+        E = VD->getInit()->IgnoreParenImpCasts();
+      } else {
+        // r = pthread_create(...); if (r) ...: the spawn assigned to it.
+        std::optional<unsigned> Found;
+        for (const SpawnSite &S : Model.spawns()) {
+          const auto *BO =
+              dyn_cast_or_null<BinaryOperator>(Model.semanticParent(S.Spawn));
+          if (!BO || BO->getOpcode() != BO_Assign)
+            continue;
+          if (referencedVar(BO->getLHS()) != VD)
+            continue;
+          if (Found)
+            return std::nullopt; // several: cannot tell which
+          Found = S.Id;
+        }
+        if (!Found)
+          return std::nullopt;
+        E = Model.spawns()[*Found].Spawn;
+      }
+    }
+  llvm::ArrayRef<unsigned> Ids = Model.spawnsAt(E);
+  if (Ids.size() != 1)
+    return std::nullopt;
+  const SpawnSite &S = Model.spawns()[Ids[0]];
+  if (S.Handle != HandleKind::PThread && S.Handle != HandleKind::CThread)
+    return std::nullopt;
+  return Ids[0];
+}
+
+EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
+  EdgeRefinement R;
+  const Stmt *CondS = B.getTerminatorCondition();
+  const auto *Cond = dyn_cast_or_null<Expr>(CondS);
+  if (!Cond || B.succ_size() != 2)
+    return R;
+  bool Negated = false;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  // t.joinable(): on the false edge the thread is not running.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() && M->getName() == "joinable")
+      if (auto H = Model.resolveHandle(MC->getImplicitObjectArgument());
+          H && !H->Element) {
+        R.K = EdgeRefinement::NotJoinable;
+        R.Handle = *H;
+        R.SuccIndex = Negated ? 0 : 1;
+      }
+    return R;
+  }
+  // pthread_create(...) != 0: on the true edge no thread started.
+  bool FailureWhenTrue = true;
+  const Expr *Call = E;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_NE || BO->getOpcode() == BO_EQ)) {
+    auto IsSuccessValue = [&](const Expr *V) {
+      V = V->IgnoreParenImpCasts();
+      if (const auto *IL = dyn_cast<IntegerLiteral>(V))
+        return IL->getValue() == 0;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(V))
+        if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+          return EC->getName() == "thrd_success";
+      return false;
+    };
+    if (IsSuccessValue(BO->getRHS()))
+      Call = BO->getLHS();
+    else if (IsSuccessValue(BO->getLHS()))
+      Call = BO->getRHS();
+    else
+      return R;
+    FailureWhenTrue = BO->getOpcode() == BO_NE;
+  }
+  if (auto Id = spawnOfResult(Call)) {
+    R.K = EdgeRefinement::SpawnFailed;
+    R.SpawnId = *Id;
+    bool FailureOnTrueEdge = FailureWhenTrue != Negated;
+    R.SuccIndex = FailureOnTrueEdge ? 0 : 1;
+  }
+  return R;
+}
+
+const Stmt *FactGenerator::loopEntry(const Stmt *Op) const {
+  const ParentMap &PM = Model.parents();
+  const Stmt *Child = Op;
+  for (const Stmt *P = PM.getParent(Op); P; Child = P, P = PM.getParent(P)) {
+    if (const auto *RF = dyn_cast<CXXForRangeStmt>(P)) {
+      if (Child == RF->getBody())
+        return RF->getRangeStmt();
+      continue;
+    }
+    if (const auto *F = dyn_cast<ForStmt>(P)) {
+      if (Child != F->getBody())
+        continue;
+      if (F->getInit())
+        return F->getInit();
+      return F->getCond();
+    }
+    if (const auto *W = dyn_cast<WhileStmt>(P)) {
+      if (Child == W->getBody())
+        return W->getCond();
+      continue;
+    }
+    if (isa<DoStmt>(P))
+      return nullptr;
+  }
+  return nullptr;
+}
+
+void FactGenerator::addLoopEntryFact(const Stmt *Op, const Fact &F) {
+  if (!F.Handle.Element)
+    return;
+  if (const Stmt *Entry = loopEntry(Op))
+    Before[Entry].push_back(F);
+}
+
+void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
+  const auto *E = dyn_cast<Expr>(S);
+  auto Push = [&](Fact F) {
+    F.S = S;
+    if (F.Loc.isInvalid())
+      F.Loc = S->getBeginLoc();
+    Block.push_back(F);
+  };
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    // return t; moves a local handle (or a container of them) to the
+    // caller.
+    if (const Expr *RV = RS->getRetValue())
+      if (const VarDecl *VD = referencedVar(RV);
+          VD && VD->hasLocalStorage() &&
+          (Lib.handleTypeKind(VD->getType()) != HandleKind::None ||
+           Lib.handleTypeKind(LibraryModel::elementType(VD->getType())) !=
+               HandleKind::None)) {
+        Fact F(Fact::Transfer);
+        F.Handle =
+            HandleRef{HandleKey(static_cast<const ValueDecl *>(VD)), false};
+        F.To.Kind = SinkKind::Returned;
+        F.To.Loc = RS->getBeginLoc();
+        Push(F);
+      }
+    return;
+  }
+  if (!E)
+    return;
+  for (unsigned Id : Model.spawnsAt(E)) {
+    Fact F(Fact::Spawn);
+    F.SpawnId = Id;
+    Push(F);
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (auto Op = Lib.handleMethod(MC->getMethodDecl()))
+      if (auto H = Model.resolveHandle(MC->getImplicitObjectArgument())) {
+        Fact F(Fact::Op);
+        F.Handle = *H;
+        F.Operation = *Op;
+        F.Loc = MC->getExprLoc();
+        Push(F);
+        addLoopEntryFact(S, Block.back());
+      }
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (auto Op = Lib.handleFunction(Callee)) {
+      if (Op->second < Call->getNumArgs())
+        if (auto H = Model.resolveHandle(Call->getArg(Op->second))) {
+          Fact F(Fact::Op);
+          F.Handle = *H;
+          F.Operation = Op->first;
+          Push(F);
+          addLoopEntryFact(S, Block.back());
+        }
+      return;
+    }
+    // std::move(h) of a handle: the handle goes wherever the value goes.
+    if (const Expr *Moved = getMovedExpr(Call))
+      if (Lib.handleTypeKind(Moved->getType()) != HandleKind::None)
+        if (auto H = Model.resolveHandle(Moved)) {
+          Fact F(Fact::Transfer);
+          F.Handle = *H;
+          F.To = Model.sinkOf(Call);
+          Push(F);
+        }
+    return;
+  }
+}
+
+void FactGenerator::sortScopeExits(std::vector<Fact> &Block) const {
+  // The CFG lists a scope's destructors before its lifetime ends; the
+  // language destroys variables in reverse order of declaration, each one's
+  // destructor right before its lifetime ends. Restore that order within
+  // each run of scope-exit facts.
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  auto Later = [&](const Fact &A, const Fact &B) {
+    if (A.ScopeVar != B.ScopeVar) {
+      SourceLocation LA = A.ScopeVar->getLocation();
+      SourceLocation LB = B.ScopeVar->getLocation();
+      if (LA.isValid() && LB.isValid() && LA != LB)
+        return SM.isBeforeInTranslationUnit(LB, LA);
+      return false;
+    }
+    return A.K == Fact::Destroy && B.K != Fact::Destroy;
+  };
+  for (size_t I = 0; I < Block.size();) {
+    if (!Block[I].ScopeVar) {
+      ++I;
+      continue;
+    }
+    size_t J = I;
+    while (J < Block.size() && Block[J].ScopeVar)
+      ++J;
+    std::stable_sort(Block.begin() + I, Block.begin() + J, Later);
+    I = J;
+  }
+}
+
+std::optional<HandleRef> FactGenerator::guardedHandle(const VarDecl *VD) const {
+  const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+  if (!RD || !VD->getInit())
+    return std::nullopt;
+  auto Guard = Lib.joinGuard(RD);
+  if (!Guard || !Guard->ByReference)
+    return std::nullopt;
+  const Expr *Init = VD->getInit();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Init))
+    Init = EWC->getSubExpr();
+  const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  if (!CE || !CE->getConstructor())
+    return std::nullopt;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+    if (Lib.isGuardThreadParam(Ctor->getParamDecl(I), *Guard))
+      return Model.resolveHandle(CE->getArg(I));
+  return std::nullopt;
+}
+
+void FactGenerator::buildFacts(const CFG &Cfg) {
+  Facts.assign(Cfg.getNumBlockIDs(), {});
+  Refinements.assign(Cfg.getNumBlockIDs(), {});
+  for (const SpawnSite &S : Model.spawns())
+    for (unsigned I = 0; I < S.Borrows.size(); ++I)
+      Borrowers[S.Borrows[I].Var].push_back({S.Id, I});
+
+  for (const CFGBlock *B : Cfg) {
+    std::vector<Fact> &Block = Facts[B->getBlockID()];
+    unsigned ElemIndex = 0;
+    for (const CFGElement &Elem : *B) {
+      size_t First = Block.size();
+      // Every fact remembers the element it comes from (see below).
+      auto Stamp = llvm::make_scope_exit([&] {
+        for (size_t I = First; I < Block.size(); ++I)
+          Block[I].Elem = ElemIndex;
+        ++ElemIndex;
+      });
+      if (auto CS = Elem.getAs<CFGStmt>()) {
+        addStmtFacts(CS->getStmt(), Block);
+        // Only statements a check asks about: accesses and calls.
+        const Stmt *St = CS->getStmt();
+        if (RecordPoints &&
+            (isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator,
+                 CXXThisExpr, CallExpr, CXXConstructExpr>(St))) {
+          Fact F(Fact::Point);
+          F.S = CS->getStmt();
+          Block.push_back(F);
+        }
+      } else if (auto Dtor = Elem.getAs<CFGAutomaticObjDtor>()) {
+        // A thread_guard-like local referring to a thread joins it when it
+        // is destroyed.
+        if (auto Guarded = guardedHandle(Dtor->getVarDecl())) {
+          Fact J(Fact::Op);
+          J.Handle = *Guarded;
+          J.Operation = HandleOp::Join;
+          J.Trigger = Dtor->getTriggerStmt();
+          J.Loc = triggerLoc(J.Trigger, Dtor->getVarDecl()->getLocation());
+          J.ScopeVar = Dtor->getVarDecl();
+          Block.push_back(J);
+        }
+        Fact F(Fact::Destroy);
+        F.Handle = HandleRef{
+            HandleKey(static_cast<const ValueDecl *>(Dtor->getVarDecl())),
+            false};
+        F.Trigger = Dtor->getTriggerStmt();
+        F.Loc = triggerLoc(F.Trigger, Dtor->getVarDecl()->getLocation());
+        F.ScopeVar = Dtor->getVarDecl();
+        Block.push_back(F);
+      } else if (auto Temp = Elem.getAs<CFGTemporaryDtor>()) {
+        Fact F(Fact::Destroy);
+        const Expr *Bind = Temp->getBindTemporaryExpr();
+        F.Handle = HandleRef{HandleKey(Bind), false};
+        F.Loc = Bind->getEndLoc();
+        Block.push_back(F);
+      } else if (auto LE = Elem.getAs<CFGLifetimeEnds>()) {
+        const VarDecl *VD = LE->getVarDecl();
+        if (isa<ParmVarDecl>(VD) || !Borrowers.count(VD))
+          continue;
+        Fact F(Fact::VarDeath);
+        F.Var = VD;
+        F.Trigger = LE->getTriggerStmt();
+        F.Loc = triggerLoc(F.Trigger, VD->getLocation());
+        F.ScopeVar = VD;
+        Block.push_back(F);
+      }
+    }
+    sortScopeExits(Block);
+    Refinements[B->getBlockID()] = Refiner.refinementOf(*B);
+  }
+  // Parameters die when the function returns.
+  Fact Exit(Fact::ExitDeath);
+  if (const auto *Body =
+          dyn_cast_or_null<CompoundStmt>(Model.function()->getBody()))
+    Exit.Loc = Body->getRBracLoc();
+  else
+    Exit.Loc = Model.function()->getEndLoc();
+  Facts[Cfg.getExit().getBlockID()].push_back(Exit);
+
+  // Joins of container elements inside a loop join every element: apply
+  // them before the loop too, so that the path skipping an empty loop does
+  // not look like a path leaving threads running. The loop's entry statement
+  // may sit anywhere in its block: rebuild the block with the extra facts
+  // right before the facts of the entry statement's element.
+  if (Before.empty())
+    return;
+  for (const CFGBlock *B : Cfg) {
+    bool HasEntry = false;
+    for (const CFGElement &Elem : *B)
+      if (auto CS = Elem.getAs<CFGStmt>(); CS && Before.count(CS->getStmt()))
+        HasEntry = true;
+    if (!HasEntry)
+      continue;
+    std::vector<Fact> &Block = Facts[B->getBlockID()];
+    std::vector<Fact> Rebuilt;
+    size_t Next = 0;
+    unsigned Index = 0;
+    for (const CFGElement &Elem : *B) {
+      unsigned ElemIndex = Index++;
+      auto CS = Elem.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      auto It = Before.find(CS->getStmt());
+      if (It == Before.end())
+        continue;
+      // Facts of earlier elements keep their place; the loop's joins go
+      // right before the entry element's own facts.
+      size_t Pos = Next;
+      while (Pos < Block.size() && Block[Pos].Elem < ElemIndex)
+        ++Pos;
+      Rebuilt.insert(Rebuilt.end(), Block.begin() + Next, Block.begin() + Pos);
+      for (Fact Extra : It->second) {
+        Extra.S = nullptr;
+        Extra.Elem = ElemIndex;
+        Rebuilt.push_back(Extra);
+      }
+      Next = Pos;
+    }
+    Rebuilt.insert(Rebuilt.end(), Block.begin() + Next, Block.end());
+    Block = std::move(Rebuilt);
+  }
+}
+
+} // namespace fearless::threadlifetime

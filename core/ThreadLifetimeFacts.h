@@ -1,0 +1,136 @@
+//===- ThreadLifetimeFacts.h - Facts and their generation -------*- C++ -*-===//
+//
+// The thread-lifetime analysis (ThreadLifetime.h) does not look at the CFG
+// while it iterates: the FactGenerator first turns every CFG block into a
+// list of facts (a thread starts, a handle is joined, moved or destroyed, a
+// borrowed object dies, a statement is reached), and the BranchRefiner tells
+// what each two-way branch says about a thread on one of its edges. The
+// dataflow (ThreadLifetimeDataflow.h) only applies these.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_CORE_THREADLIFETIMEFACTS_H
+#define FEARLESS_CORE_THREADLIFETIMEFACTS_H
+
+#include "fearless/Threads.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+#include <vector>
+
+namespace fearless {
+
+class FunctionAnalysis;
+
+namespace threadlifetime {
+
+/// One event of the thread-lifetime analysis, derived from a CFG element.
+struct Fact {
+  enum Kind : unsigned char {
+    Spawn,     // a thread starts (Spawn)
+    Op,        // join/detach of Handle
+    Transfer,  // Handle moves to To
+    Destroy,   // Handle is destroyed
+    VarDeath,  // Var's lifetime ends
+    ExitDeath, // the function returns: parameters die
+    Point,     // a statement (for runningAt)
+  };
+  /// A fact of kind \p K, the other fields to be filled in.
+  explicit Fact(Kind K) : K(K) {}
+  Kind K;
+  unsigned SpawnId = 0;
+  HandleRef Handle;
+  HandleOp Operation = HandleOp::Join;
+  HandleSink To;
+  const clang::ValueDecl *Var = nullptr;
+  const clang::Stmt *S = nullptr;
+  const clang::Stmt *Trigger = nullptr;
+  clang::SourceLocation Loc;
+  /// For the end of a variable's scope (its destructor or lifetime end): the
+  /// variable, used to put a scope's exits in reverse declaration order.
+  const clang::VarDecl *ScopeVar = nullptr;
+  /// Index of the CFG element the fact comes from, within its block.
+  unsigned Elem = 0;
+};
+
+/// A branch that tells something about a thread on one of its edges.
+struct EdgeRefinement {
+  enum Kind : unsigned char { None, NotJoinable, SpawnFailed } K = None;
+  HandleRef Handle;
+  unsigned SpawnId = 0;
+  /// The successor index on which the refinement holds.
+  unsigned SuccIndex = 0;
+};
+
+/// The facts of one function, as the FactGenerator derives them.
+struct FunctionFacts {
+  /// The facts of each CFG block, by block ID, in execution order.
+  std::vector<std::vector<Fact>> Blocks;
+  /// The refinement on the out-edges of each CFG block, by block ID.
+  std::vector<EdgeRefinement> Refinements;
+  /// Borrowed objects, to each (spawn id, borrow index) borrowing them.
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
+      Borrowers;
+};
+
+/// Tells what a branch condition says about a thread: t.joinable() is false
+/// on one edge, pthread_create(...) != 0 failed on one edge.
+class BranchRefiner {
+public:
+  /// Reads conditions about the threads of \p Model.
+  explicit BranchRefiner(const ThreadModel &Model) : Model(Model) {}
+
+  /// The refinement the terminator condition of \p B makes on one of its
+  /// two successors, or a refinement of kind None.
+  EdgeRefinement refinementOf(const clang::CFGBlock &B) const;
+
+private:
+  /// The pthread/C11 spawn whose result \p E is (the call itself, or a local
+  /// initialized or assigned with it), when there is exactly one.
+  std::optional<unsigned> spawnOfResult(const clang::Expr *E) const;
+
+  const ThreadModel &Model;
+};
+
+/// Derives the facts of a function from its CFG, once, before the dataflow.
+class FactGenerator {
+public:
+  /// Generates into \p Out the facts of \p FA's function, whose thread
+  /// model is \p Model. With \p RecordPoints, every statement a check may
+  /// ask runningAt() about gets a Point fact.
+  FactGenerator(FunctionAnalysis &FA, const ThreadModel &Model,
+                bool RecordPoints, FunctionFacts &Out)
+      : FA(FA), Model(Model), Lib(Model.library()), Refiner(Model),
+        RecordPoints(RecordPoints), Facts(Out.Blocks),
+        Refinements(Out.Refinements), Borrowers(Out.Borrowers) {}
+
+  /// Fills the facts and refinements of every block of \p Cfg.
+  void buildFacts(const clang::CFG &Cfg);
+
+private:
+  /// The thread handle a thread_guard-like local refers to, if any.
+  std::optional<HandleRef> guardedHandle(const clang::VarDecl *VD) const;
+  void sortScopeExits(std::vector<Fact> &Block) const;
+  void addStmtFacts(const clang::Stmt *S, std::vector<Fact> &Block);
+  void addLoopEntryFact(const clang::Stmt *Op, const Fact &F);
+  const clang::Stmt *loopEntry(const clang::Stmt *Op) const;
+
+  FunctionAnalysis &FA;
+  const ThreadModel &Model;
+  const LibraryModel &Lib;
+  BranchRefiner Refiner;
+  bool RecordPoints;
+  std::vector<std::vector<Fact>> &Facts;
+  std::vector<EdgeRefinement> &Refinements;
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
+      &Borrowers;
+  /// Facts to add before a statement (loop entries).
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Fact, 1>> Before;
+};
+
+} // namespace threadlifetime
+} // namespace fearless
+
+#endif // FEARLESS_CORE_THREADLIFETIMEFACTS_H
