@@ -11,7 +11,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
-#include "fearless/Summarizer.h"
+#include "Summarizer.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;

@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "fearless/Summarizer.h"
+#include "Summarizer.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/Dataflow.h"
