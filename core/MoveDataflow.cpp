@@ -17,6 +17,19 @@ int MoveDataflow::earlier(int A, int B) const {
   return SM.isBeforeInTranslationUnit(LB, LA) ? B : A;
 }
 
+bool MoveDataflow::onlyFromEarlierIteration(unsigned MoveIndex,
+                                            const Expr *Occurrence) const {
+  auto It = Facts.FirstIterationOnly.find(Occurrence);
+  if (It == Facts.FirstIterationOnly.end())
+    return false;
+  const Stmt *Loop = It->second;
+  const MoveSite &M = Facts.Moves[MoveIndex];
+  SourceLocation MoveLoc = M.Operand->getBeginLoc();
+  return (M.Operand == Occurrence ||
+          !SM.isBeforeInTranslationUnit(MoveLoc, Occurrence->getBeginLoc())) &&
+         SM.isPointWithin(MoveLoc, Loop->getBeginLoc(), Loop->getEndLoc());
+}
+
 void MoveDataflow::apply(const CFGBlock &B, State &S, bool Record) {
   auto Do = [&](const Stmt *St) {
     // A declaration executing again makes a new object (the CFG splits
@@ -36,7 +49,9 @@ void MoveDataflow::apply(const CFGBlock &B, State &S, bool Record) {
       case Effect::Move:
         // Moving an already moved-from variable is a use too.
         if (Record && S[E.Key] >= 0 &&
-            !Found.ReportedUses.count(Facts.Moves[E.MoveIndex].Operand)) {
+            !Found.ReportedUses.count(Facts.Moves[E.MoveIndex].Operand) &&
+            !onlyFromEarlierIteration(S[E.Key],
+                                      Facts.Moves[E.MoveIndex].Operand)) {
           unsigned Earlier = S[E.Key];
           if (!Found.UseOfMove.count(Earlier)) {
             Found.UseOfMove[Earlier] = Found.Uses.size();
@@ -50,7 +65,8 @@ void MoveDataflow::apply(const CFGBlock &B, State &S, bool Record) {
         S[E.Key] = -1;
         break;
       case Effect::Use:
-        if (!Record || S[E.Key] < 0 || Found.ReportedUses.count(E.Occurrence))
+        if (!Record || S[E.Key] < 0 || Found.ReportedUses.count(E.Occurrence) ||
+            onlyFromEarlierIteration(S[E.Key], E.Occurrence))
           break;
         {
           unsigned MoveIndex = S[E.Key];

@@ -2,6 +2,7 @@
 
 #include "MovesInternal.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/VarUsage.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -22,6 +23,52 @@ constexpr llvm::StringRef SmartPointers[] = {
 #include "fearless/Models/Moves.def"
 };
 
+constexpr llvm::StringRef ReinitAnyClass[] = {
+#define FEARLESS_REINIT_ANY_CLASS(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+constexpr llvm::StringRef StateQueries[] = {
+#define FEARLESS_STATE_QUERY(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+struct SpecifiedQuery {
+  llvm::StringRef Class;
+  llvm::StringRef Name;
+};
+constexpr SpecifiedQuery SpecifiedStateQueries[] = {
+#define FEARLESS_SPECIFIED_STATE_QUERY(Class, Name) {Class, Name},
+#include "fearless/Models/Moves.def"
+};
+
+/// Whether \p M's name, without case, is one of \p Names.
+bool nameIn(const CXXMethodDecl *M, llvm::ArrayRef<llvm::StringRef> Names) {
+  const IdentifierInfo *II = M ? M->getIdentifier() : nullptr;
+  if (!II)
+    return false;
+  for (llvm::StringRef N : Names)
+    if (II->getName().equals_insensitive(N))
+      return true;
+  return false;
+}
+
+/// A member that only asks for a moved-from object's state: empty() on any
+/// class, valid() of a future. \p Object is the type the code names (the
+/// library may implement the member in a base: libstdc++'s __basic_future).
+bool isStateQuery(const CXXMethodDecl *M, QualType Object) {
+  if (nameIn(M, StateQueries))
+    return true;
+  if (!M || !M->getIdentifier())
+    return false;
+  const CXXRecordDecl *Named = classOf(Object);
+  for (const SpecifiedQuery &Q : SpecifiedStateQueries)
+    if (M->getName() == Q.Name && (hasQualifiedName(M->getParent(), Q.Class) ||
+                                   (Named && hasQualifiedName(Named, Q.Class))))
+      return true;
+  return false;
+}
+
 bool isSmartPointer(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   if (!RD)
@@ -39,7 +86,7 @@ bool isThreadHandle(QualType T) {
 bool isReinitMethod(const CXXMethodDecl *M) {
   if (!M)
     return false;
-  if (M->hasAttr<ReinitializesAttr>())
+  if (M->hasAttr<ReinitializesAttr>() || nameIn(M, ReinitAnyClass))
     return true;
   if (!M->getParent()->getDeclContext()->getRedeclContext()->isStdNamespace())
     return false;
@@ -160,6 +207,10 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
       Reinit(MC);
       return;
     }
+    // Asking for the state (empty()), or ending the object's lifetime
+    // (x.~T()): neither relies on the moved-from value.
+    if (M && (isStateQuery(M, T) || isa<CXXDestructorDecl>(M)))
+      return;
     if (Smart && M)
       return; // only dereference is a use of a moved-from smart pointer
     if (Thread && M && M->getIdentifier() && M->getName() == "joinable")
@@ -200,6 +251,17 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
     // &x passed as a non-const pointer: an out-parameter too.
     const Stmt *C2 = nullptr;
     const Stmt *PP = parentSkippingImplicit(UO, C2);
+    // new (&x) T(...): a new object in its storage.
+    if (const auto *New = dyn_cast_or_null<CXXNewExpr>(PP);
+        New && New->getNumPlacementArgs() > 0) {
+      Reinit(New);
+      return;
+    }
+    // std::destroy_at(&x): ends its lifetime, reads nothing.
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(PP))
+      if (const FunctionDecl *FD = Call->getDirectCallee();
+          FD && isStdDecl(FD, "destroy_at"))
+        return;
     if (PP && (isa<CallExpr>(PP) || isa<CXXConstructExpr>(PP))) {
       llvm::ArrayRef<const Expr *> Args = argsOf(cast<Expr>(PP));
       for (unsigned I = 0; I < Args.size(); ++I)
@@ -236,8 +298,10 @@ void OccurrenceClassifier::classifyOccurrences() {
       if (!Key)
         return;
       auto It = B.Facts.KeyIndex.find(Key);
-      if (It != B.Facts.KeyIndex.end())
+      if (It != B.Facts.KeyIndex.end()) {
         B.classify(E, It->second);
+        B.noteFirstIterationOnly(E);
+      }
     }
   };
   Occurrences O(*this);
@@ -247,6 +311,65 @@ void OccurrenceClassifier::classifyOccurrences() {
       if (Init->getInit())
         O.TraverseStmt(Init->getInit());
   O.TraverseStmt(FD->getBody());
+}
+
+namespace {
+
+/// Whether \p For counts \p V from \p Start, one way, and nothing else in
+/// it writes \p V: `for (int w = 0; w < n; ++w)`.
+bool countsFrom(const ForStmt *For, const ValueDecl *V, long long Start,
+                const ASTContext &Ctx) {
+  auto ConstantIs = [&](const Expr *E, long long K) {
+    Expr::EvalResult R;
+    return E && !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
+           R.Val.getInt().getExtValue() == K;
+  };
+  auto Names = [&](const Expr *E) {
+    const auto *DRE =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    return DRE && DRE->getDecl() == V;
+  };
+  bool Starts = false;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(For->getInit())) {
+    for (const Decl *D : DS->decls())
+      if (D == V)
+        Starts = ConstantIs(cast<VarDecl>(D)->getInit(), Start);
+  } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(For->getInit());
+             BO && BO->getOpcode() == BO_Assign && Names(BO->getLHS())) {
+    Starts = ConstantIs(BO->getRHS(), Start);
+  }
+  if (!Starts)
+    return false;
+  const Expr *Inc =
+      For->getInc() ? For->getInc()->IgnoreParenImpCasts() : nullptr;
+  bool Steps = false;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Inc))
+    Steps = UO->isIncrementDecrementOp() && Names(UO->getSubExpr());
+  else if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
+    Steps =
+        (CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign) &&
+        Names(CA->getLHS()) && !ConstantIs(CA->getRHS(), 0) &&
+        CA->getRHS()->isIntegerConstantExpr(Ctx);
+  return Steps && For->getBody() && isOnlyRead(V, For->getBody()) &&
+         (!For->getCond() || isOnlyRead(V, For->getCond()));
+}
+
+} // namespace
+
+void OccurrenceClassifier::noteFirstIterationOnly(const Expr *Occurrence) {
+  llvm::SmallVector<ValueGuard, 1> Guards = LoopGuards.guardsOf(Occurrence);
+  if (Guards.empty())
+    return;
+  for (const Stmt *P = PM.getParent(Occurrence); P; P = PM.getParent(P)) {
+    const auto *For = dyn_cast<ForStmt>(P);
+    if (!For)
+      continue;
+    for (const ValueGuard &G : Guards)
+      if (G.Equal && countsFrom(For, G.Var, G.Value, FA.astContext())) {
+        Facts.FirstIterationOnly[Occurrence] = For;
+        return;
+      }
+  }
 }
 
 void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {

@@ -20,6 +20,7 @@
 
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/Moves.h"
+#include "fearless/ValueGuards.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -55,6 +56,21 @@ public:
   bool TraverseCXXRecordDecl(clang::CXXRecordDecl *) { return true; }
   /// Blocks are other functions.
   bool TraverseBlockExpr(clang::BlockExpr *) { return true; }
+  /// Unevaluated operands move and use nothing: sizeof, alignof, noexcept,
+  /// decltype, requires, a typeid of a non-polymorphic operand.
+  bool TraverseUnaryExprOrTypeTraitExpr(clang::UnaryExprOrTypeTraitExpr *) {
+    return true;
+  }
+  bool TraverseCXXNoexceptExpr(clang::CXXNoexceptExpr *) { return true; }
+  bool TraverseDecltypeTypeLoc(clang::DecltypeTypeLoc, bool = false) {
+    return true;
+  }
+  bool TraverseRequiresExpr(clang::RequiresExpr *) { return true; }
+  bool TraverseCXXTypeidExpr(clang::CXXTypeidExpr *E) {
+    if (!E->isPotentiallyEvaluated())
+      return true;
+    return clang::RecursiveASTVisitor<Derived>::TraverseCXXTypeidExpr(E);
+  }
 };
 
 /// What a statement does to a tracked variable when it executes.
@@ -98,6 +114,10 @@ struct MoveFacts {
   /// edge: block -> (key, successor index).
   llvm::DenseMap<const clang::CFGBlock *, std::pair<unsigned, unsigned>>
       NotMovedWhen;
+  /// Occurrences that run only in the first iteration of a loop (`w ?
+  /// *s : std::move(init)` in `for (int w = 0; ...; ++w)`), with the loop:
+  /// no move from an earlier iteration of it reaches them.
+  llvm::DenseMap<const clang::Expr *, const clang::Stmt *> FirstIterationOnly;
 };
 
 /// The uses found that a move may reach: the result's uses(), at most one
@@ -147,7 +167,8 @@ class OccurrenceClassifier {
 public:
   /// A classifier for the function of \p FA, on the moves in \p Facts.
   OccurrenceClassifier(FunctionAnalysis &FA, MoveFacts &Facts)
-      : FA(FA), PM(FA.parents()), Facts(Facts) {}
+      : FA(FA), PM(FA.parents()), Facts(Facts),
+        LoopGuards(FA.function(), PM, FA.astContext(), /*AnyLocal=*/true) {}
 
   /// Records an effect (use or reinitialization) for every occurrence of a
   /// tracked variable that is not a move operand.
@@ -161,12 +182,16 @@ public:
 
 private:
   void classify(const clang::Expr *Occurrence, unsigned Key);
+  /// Records \p Occurrence in FirstIterationOnly when a condition lets it
+  /// run only in the first iteration of an enclosing counting loop.
+  void noteFirstIterationOnly(const clang::Expr *Occurrence);
   const clang::Stmt *parentSkippingImplicit(const clang::Stmt *S,
                                             const clang::Stmt *&Child) const;
 
   FunctionAnalysis &FA;
   const clang::ParentMap &PM;
   MoveFacts &Facts;
+  ValueGuardFinder LoopGuards;
 };
 
 /// The forward may-dataflow over the CFG: for each tracked variable, the
@@ -208,6 +233,10 @@ public:
 
 private:
   int earlier(int A, int B) const;
+  /// Whether move \p MoveIndex can reach \p Occurrence only from an earlier
+  /// iteration of a loop whose later iterations never run the occurrence.
+  bool onlyFromEarlierIteration(unsigned MoveIndex,
+                                const clang::Expr *Occurrence) const;
 
   const MoveFacts &Facts;
   FoundUses &Found;

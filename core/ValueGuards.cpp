@@ -34,8 +34,10 @@ bool ValueGuardFinder::isGuardable(const ValueDecl *V) {
   if (!Inserted)
     return It->second;
   bool Result = false;
-  if (const auto *P = dyn_cast<ParmVarDecl>(VD);
-      P && P->getDeclContext() == FD) {
+  if (AnyLocal && VD->hasLocalStorage()) {
+    Result = true;
+  } else if (const auto *P = dyn_cast<ParmVarDecl>(VD);
+             P && P->getDeclContext() == FD) {
     Result = FD->getBody() && isOnlyRead(P, FD->getBody());
   } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
              MD && MD->getParent()->isLambda() && MD->isConst()) {

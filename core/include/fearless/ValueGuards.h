@@ -26,9 +26,11 @@ namespace fearless {
 /// Finds the value guards of expressions of one function.
 class ValueGuardFinder {
 public:
+  /// With \p AnyLocal, conditions on any local integer variable count too
+  /// (the move analysis asks about loop counters, which do change).
   ValueGuardFinder(const clang::FunctionDecl *FD, const clang::ParentMap &PM,
-                   clang::ASTContext &Ctx)
-      : FD(FD), PM(PM), Ctx(Ctx) {}
+                   clang::ASTContext &Ctx, bool AnyLocal = false)
+      : FD(FD), PM(PM), Ctx(Ctx), AnyLocal(AnyLocal) {}
 
   /// The guards \p E runs under, innermost first.
   llvm::SmallVector<ValueGuard, 1> guardsOf(const clang::Expr *E);
@@ -45,6 +47,7 @@ private:
   const clang::FunctionDecl *FD;
   const clang::ParentMap &PM;
   clang::ASTContext &Ctx;
+  bool AnyLocal;
   llvm::DenseMap<const clang::ValueDecl *, bool> Guardable;
 };
 
