@@ -207,8 +207,24 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
       return Sink;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      // std::thread(f).swap(t): t owns the thread now and the temporary is
+      // empty, like t = std::thread(f).
+      const auto *Swap = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));
+      if (Swap && Swap->getNumArgs() == 1 && Swap->getMethodDecl() &&
+          Swap->getMethodDecl()->getIdentifier() &&
+          Swap->getMethodDecl()->getName() == "swap") {
+        if (auto Ref = resolveHandle(Swap->getArg(0)))
+          if (const auto *VD =
+                  dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+            SetVar(VD, Ref->Element);
+            Sink.Loc = Swap->getBeginLoc();
+            return Sink;
+          }
+        Sink.Kind = SinkKind::Escaped;
+        Sink.Loc = Swap->getBeginLoc();
+        return Sink;
+      }
       // std::thread(f).detach(): the temporary is the object of a call.
-      (void)ME;
       Sink.Kind = SinkKind::Temporary;
       Sink.Temp = Temp ? Temp : E;
       return Sink;
