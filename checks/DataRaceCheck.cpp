@@ -148,10 +148,16 @@ private:
       const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
       return DRE ? DRE->getDecl() : nullptr;
     };
+    // The thread's arguments were evaluated when it was spawned.
+    for (std::optional<MemLoc> &P : Params)
+      capturedAtSpawn(P);
+    if (!Site.Body.Lambda)
+      capturedAtSpawn(This);
     for (const Access &A : Sub->Accesses) {
       std::optional<MemLoc> Loc = bindLocation(A.Loc, Body, Params, This);
       if (!Loc)
         continue;
+      fixCapturedIndices(FA, Site, *Loc);
       Access Mapped = A;
       if (!Mapped.Guards.empty() &&
           !bindGuards(Mapped.Guards, ParamArg, Rename, FA.astContext(),
@@ -163,9 +169,10 @@ private:
         Lock ML = L;
         if (!L.Unknown) {
           if (std::optional<MemLoc> M =
-                  bindLocation(L.Mutex, Body, Params, This))
+                  bindLocation(L.Mutex, Body, Params, This)) {
             ML.Mutex = *M;
-          else
+            fixCapturedIndices(FA, Site, ML.Mutex);
+          } else
             ML.Unknown = true;
         }
         Mapped.Locks.push_back(ML);
@@ -175,34 +182,61 @@ private:
     return Result;
   }
 
+  /// Whether \p V has a value of its own in every copy of the thread started
+  /// at \p Site: a local declared in the loop that starts the copies (its
+  /// induction variable, or declared in its body).
+  static bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site,
+                      const ValueDecl *V) {
+    const auto *VD = dyn_cast_or_null<VarDecl>(V);
+    if (!Site.InLoop || !VD || !VD->hasLocalStorage())
+      return false;
+    for (const Stmt *P = FA.parents().getParent(Site.Spawn); P;
+         P = FA.parents().getParent(P))
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
+        const SourceManager &SM = FA.astContext().getSourceManager();
+        return SM.isPointWithin(VD->getLocation(), P->getBeginLoc(),
+                                P->getEndLoc());
+      }
+    return false;
+  }
+
   /// Whether \p X and \p Y, accesses of copies of the thread started at
   /// \p Site, both run only in the copy whose per-copy value is some K
   /// (`if (id == 0)` with `id` declared in the loop that starts the copies:
   /// a different value in every copy), so that no two copies run them.
   static bool inOneCopyOnly(FunctionAnalysis &FA, const SpawnSite &Site,
                             const Access &X, const Access &Y) {
-    if (!Site.InLoop || X.Guards.empty() || Y.Guards.empty())
+    if (X.Guards.empty() || Y.Guards.empty())
       return false;
-    const Stmt *Loop = nullptr;
-    for (const Stmt *P = FA.parents().getParent(Site.Spawn); P && !Loop;
-         P = FA.parents().getParent(P))
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
-        Loop = P;
-    if (!Loop)
-      return false;
-    const SourceManager &SM = FA.astContext().getSourceManager();
-    auto PerCopy = [&](const ValueDecl *V) {
-      const auto *VD = dyn_cast<VarDecl>(V);
-      return VD && VD->hasLocalStorage() &&
-             SM.isPointWithin(VD->getLocation(), Loop->getBeginLoc(),
-                              Loop->getEndLoc());
-    };
     for (const ValueGuard &GX : X.Guards)
-      if (GX.Equal && PerCopy(GX.Var))
+      if (GX.Equal && perCopy(FA, Site, GX.Var))
         for (const ValueGuard &GY : Y.Guards)
           if (GY.Equal && GY.Var == GX.Var && GY.Value == GX.Value)
             return true;
     return false;
+  }
+
+  /// An element index fixed when the thread was created (`&count[i]`,
+  /// `[&w = workers[i]]`) is per-thread when its variable differs between
+  /// the copies; otherwise it is the variable's shared value.
+  static void fixCapturedIndices(FunctionAnalysis &FA, const SpawnSite &Site,
+                                 MemLoc &L) {
+    for (PathStep &Step : L.Path)
+      if (Step.Index == PathStep::CapturedVar) {
+        bool Own = perCopy(FA, Site, Step.Var);
+        Step.Index = Own ? PathStep::Other : PathStep::SharedVar;
+        if (Own)
+          Step.Var = nullptr;
+      }
+  }
+
+  /// Marks the variable indices of a location evaluated at the spawn (an
+  /// argument of the thread) as captured there.
+  static void capturedAtSpawn(std::optional<MemLoc> &L) {
+    if (L)
+      for (PathStep &Step : L->Path)
+        if (Step.Index == PathStep::SharedVar)
+          Step.Index = PathStep::CapturedVar;
   }
 
   /// Where an access happens in its context's own function: the access, or

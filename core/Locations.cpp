@@ -27,7 +27,7 @@ std::string pathText(const MemLoc &L) {
       S += P.Field->getName();
     } else if (P.Index == PathStep::Constant) {
       S += "[" + std::to_string(P.Value) + "]";
-    } else if (P.Index == PathStep::SharedVar && P.Var) {
+    } else if (P.isVarIndex() && P.Var) {
       S += "[" + P.Var->getName().str() + "]";
     } else {
       S += "[...]";
@@ -64,7 +64,7 @@ static bool stepsMayAlias(const PathStep &A, const PathStep &B) {
   // Two elements: the same only when provably the same slot.
   if (A.Index == PathStep::Constant && B.Index == PathStep::Constant)
     return A.Value == B.Value;
-  if (A.Index == PathStep::SharedVar && B.Index == PathStep::SharedVar)
+  if (A.isVarIndex() && B.isVarIndex())
     return A.Var == B.Var;
   return false;
 }
@@ -148,7 +148,10 @@ PathStep LocationResolver::elementStep(const Expr *Index) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Index))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (isSharedRoot(VD) && !isa<ParmVarDecl>(VD)) {
-        Step.Index = PathStep::SharedVar;
+        // Read when the thread's init-capture was made, not by the thread.
+        Step.Index = AtCapture && VD->getDeclContext() != FD
+                         ? PathStep::CapturedVar
+                         : PathStep::SharedVar;
         Step.Var = VD;
         return Step;
       }
@@ -233,9 +236,17 @@ std::optional<MemLoc> LocationResolver::locOf(const Expr *E, unsigned Steps) {
     // A local reference names what it is bound to.
     if (VD->getType()->isReferenceType() && VD->hasLocalStorage() &&
         !isa<ParmVarDecl>(VD) && VD->getDeclContext() == FD) {
-      if (const Expr *Init = VD->getInit())
+      const Expr *Init = VD->getInit();
+      if (!Init)
+        return std::nullopt;
+      if (!VD->isInitCapture())
         return locOf(Init, Steps + 1);
-      return std::nullopt;
+      // [&w = workers[i]]: bound once, when the lambda was made.
+      bool Outer = AtCapture;
+      AtCapture = true;
+      std::optional<MemLoc> L = locOf(Init, Steps + 1);
+      AtCapture = Outer;
+      return L;
     }
     if (!isSharedRoot(VD))
       return std::nullopt;

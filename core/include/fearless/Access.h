@@ -40,15 +40,24 @@ struct PathStep {
     Constant,
     /// The same shared variable (Var) everywhere.
     SharedVar,
+    /// The value variable Var had when a thread was created (a spawn's
+    /// argument `&count[i]`, an init-capture `[&w = workers[i]]`): the
+    /// data-race check makes it per-thread when Var differs between the
+    /// copies of a thread started in a loop; elsewhere it is SharedVar.
+    CapturedVar,
     /// Anything else: assumed to differ between threads (per-thread slots).
     Other,
   } Index = Other;
   long long Value = 0;
   const clang::ValueDecl *Var = nullptr;
 
+  /// Whether the index is a variable's value (SharedVar or CapturedVar).
+  bool isVarIndex() const { return Index == SharedVar || Index == CapturedVar; }
+
   bool operator==(const PathStep &O) const {
-    return Field == O.Field && Index == O.Index && Value == O.Value &&
-           Var == O.Var;
+    return Field == O.Field &&
+           (Index == O.Index || (isVarIndex() && O.isVarIndex())) &&
+           Value == O.Value && Var == O.Var;
   }
 };
 

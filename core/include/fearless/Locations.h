@@ -62,6 +62,9 @@ private:
   const clang::FunctionDecl *FD;
   bool LocalsShared;
   const clang::CXXRecordDecl *Lambda = nullptr;
+  /// Resolving an init-capture's initializer: element indices are the
+  /// values variables had when the lambda was made.
+  bool AtCapture = false;
 };
 
 /// The location \p E designates, seen from function \p Within (whose locals
