@@ -60,13 +60,19 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
         return;
       }
       if (auto P = ParamOf(Obj)) {
-        if (Lock)
-          R.LockedParams.push_back(*P);
+        (Lock ? R.LockedParams : R.UnlockedParams).push_back(*P);
         return;
       }
       const Expr *E = Obj->IgnoreParenImpCasts();
       if (const auto *UO = dyn_cast<UnaryOperator>(E))
         E = UO->getSubExpr()->IgnoreParenImpCasts();
+      // A global mutex: the same mutex in every caller.
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+            VD && VD->hasGlobalStorage() && !VD->isStaticLocal()) {
+          (Lock ? R.LockedGlobals : R.UnlockedGlobals).push_back(VD);
+          return;
+        }
       if (isa<CXXThisExpr>(E)) {
         (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
         return;
@@ -153,7 +159,26 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
       else if (N == "pthread_mutex_unlock" || N == "pthread_spin_unlock" ||
                N == "mtx_unlock")
         target(Call->getArg(0), false);
+      else if (!isa<CXXMethodDecl>(Callee))
+        callsWrapper(Call, Callee);
       return true;
+    }
+    /// A free function wrapping the lock calls (safe_mutex_lock(m) calling
+    /// pthread_mutex_lock(m)): what it does, with our arguments.
+    void callsWrapper(const CallExpr *Call, const FunctionDecl *Callee) {
+      if (Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
+        return;
+      InferredLocking Inner = inferLocking(Callee, Depth + 1);
+      for (unsigned P : Inner.LockedParams)
+        if (P < Call->getNumArgs())
+          if (auto Mine = ParamOf(Call->getArg(P)))
+            R.LockedParams.push_back(*Mine);
+      for (unsigned P : Inner.UnlockedParams)
+        if (P < Call->getNumArgs())
+          if (auto Mine = ParamOf(Call->getArg(P)))
+            R.UnlockedParams.push_back(*Mine);
+      R.LockedGlobals.append(Inner.LockedGlobals);
+      R.UnlockedGlobals.append(Inner.UnlockedGlobals);
     }
   };
   Finder F(Result, FieldFromParam, ParamOf, Depth);

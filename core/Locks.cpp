@@ -309,6 +309,28 @@ void LockTracker::call(const CallExpr *Call, Lockset &Held) {
   if (const auto *A = Callee->getAttr<ReleaseCapabilityAttr>())
     for (const Expr *Arg : A->args())
       release(Held, ArgFor(Arg));
+  if (Callee->hasAttr<AcquireCapabilityAttr>() ||
+      Callee->hasAttr<ReleaseCapabilityAttr>() || !usableBody(Callee) ||
+      isa<CXXMethodDecl>(Callee))
+    return;
+  // A function wrapping the lock calls: safe_mutex_lock(&m),
+  // lock_tables() taking a global mutex.
+  InferredLocking Inferred = inferLocking(Callee, 0);
+  for (unsigned P : Inferred.LockedParams)
+    if (P < Call->getNumArgs())
+      acquire(Held, Locs.objectOf(Call->getArg(P)), false, Call->getBeginLoc());
+  for (unsigned P : Inferred.UnlockedParams)
+    if (P < Call->getNumArgs())
+      release(Held, Locs.objectOf(Call->getArg(P)));
+  auto Global = [](const VarDecl *VD) {
+    MemLoc L;
+    L.Root = VD;
+    return std::optional<MemLoc>(L);
+  };
+  for (const VarDecl *VD : Inferred.LockedGlobals)
+    acquire(Held, Global(VD), false, Call->getBeginLoc());
+  for (const VarDecl *VD : Inferred.UnlockedGlobals)
+    release(Held, Global(VD));
 }
 
 } // namespace fearless

@@ -86,14 +86,30 @@ std::optional<SignalEffect> syncSignal(const CXXMethodDecl *M) {
   return std::nullopt;
 }
 
+namespace {
+bool isStdAtomicClass(const CXXRecordDecl *RD) {
+  return isStdDecl(RD, "atomic") || isStdDecl(RD, "atomic_flag") ||
+         isStdDecl(RD, "atomic_ref") || isStdDecl(RD, "__atomic_base") ||
+         isStdDecl(RD, "__atomic_float");
+}
+} // namespace
+
 bool isAtomicObjectType(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isAtomicType())
     return true;
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  return RD && (isStdDecl(RD, "atomic") || isStdDecl(RD, "atomic_flag") ||
-                isStdDecl(RD, "atomic_ref") || isStdDecl(RD, "__atomic_base") ||
-                isStdDecl(RD, "__atomic_float"));
+  if (!RD)
+    return false;
+  if (isStdAtomicClass(RD))
+    return true;
+  // A class derived from std::atomic (a copyable atomic wrapper) is
+  // accessed through the atomic's operations.
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def || Def->isDependentContext())
+    return false;
+  return !Def->forallBases(
+      [](const CXXRecordDecl *Base) { return !isStdAtomicClass(Base); });
 }
 
 bool isSyncType(QualType T, TraitOracle &Traits) {

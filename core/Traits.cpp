@@ -2,6 +2,7 @@
 
 #include "fearless/Traits.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/RaceModel.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -107,14 +108,8 @@ TraitVerdict fails(TraitStep Step, const TraitVerdict *Inner = nullptr) {
   return V;
 }
 
-bool isAtomicType(QualType T) {
-  T = T.getCanonicalType();
-  if (T->isAtomicType())
-    return true;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  return RD && (isStdDecl(RD, "atomic") || isStdDecl(RD, "atomic_flag") ||
-                isStdDecl(RD, "atomic_ref"));
-}
+/// std::atomic and its kin, and classes derived from them (RaceModel.h).
+bool isAtomicType(QualType T) { return isAtomicObjectType(T); }
 
 /// Finds writes, in copy operations and destructors, through pointer fields
 /// that copies share: the signature of a non-atomic reference count.

@@ -55,8 +55,14 @@ std::optional<MemLoc> mutexOf(const Lock &L);
 /// RAII scoped_lock, a guard with acquire()/release()) that carry no
 /// thread-safety attributes.
 struct InferredLocking {
-  /// The parameters whose mutexes it locks (a guard's constructor argument).
+  /// The parameters whose mutexes it locks (a guard's constructor argument,
+  /// a C wrapper's `pthread_mutex_t *`).
   llvm::SmallVector<unsigned, 1> LockedParams;
+  /// The parameters whose mutexes it unlocks (a C unlock wrapper).
+  llvm::SmallVector<unsigned, 1> UnlockedParams;
+  /// The global mutexes it locks and unlocks (`lock_tables()`).
+  llvm::SmallVector<const clang::VarDecl *, 1> LockedGlobals;
+  llvm::SmallVector<const clang::VarDecl *, 1> UnlockedGlobals;
   /// It locks the object it is called on.
   bool LocksSelf = false;
   /// It unlocks the object it is called on.
