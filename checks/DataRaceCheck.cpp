@@ -188,7 +188,10 @@ private:
   static bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site,
                       const ValueDecl *V) {
     const auto *VD = dyn_cast_or_null<VarDecl>(V);
-    if (!Site.InLoop || !VD || !VD->hasLocalStorage())
+    // The spawner's own variable (not a local of the thread's lambda, which
+    // is lexically inside the loop too).
+    if (!Site.InLoop || !VD || !VD->hasLocalStorage() ||
+        VD->getDeclContext() != FA.function())
       return false;
     for (const Stmt *P = FA.parents().getParent(Site.Spawn); P;
          P = FA.parents().getParent(P))

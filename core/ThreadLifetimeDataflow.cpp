@@ -221,6 +221,11 @@ void ThreadStateAnalysis::transferEdge(const CFGBlock &From, unsigned SuccIndex,
     S.erase(R.SpawnId);
     return;
   }
+  if (R.K == EdgeRefinement::NotSpawned) {
+    for (unsigned Id : R.NotSpawnedIds)
+      S.erase(Id);
+    return;
+  }
   for (State::Entry &E : S.Entries)
     if (owns(E.second, R.Handle))
       E.second.Bits &= ~TS_Running;

@@ -57,12 +57,62 @@ std::optional<unsigned> BranchRefiner::spawnOfResult(const Expr *E) const {
   return Ids[0];
 }
 
+BranchRefiner::BranchRefiner(const ThreadModel &Model)
+    : Model(Model), Guards(Model.function(), Model.parents(),
+                           Model.function()->getASTContext()) {
+  const SourceManager &SM =
+      Model.function()->getASTContext().getSourceManager();
+  for (const SpawnSite &S : Model.spawns()) {
+    llvm::SmallVector<ValueGuard, 1> G = Guards.guardsOf(S.Spawn);
+    // A variable declared in a loop around the spawn has a new value in
+    // every iteration: a later branch on it says nothing of earlier spawns.
+    llvm::erase_if(G, [&](const ValueGuard &V) {
+      for (const Stmt *P = Model.parents().getParent(S.Spawn); P;
+           P = Model.parents().getParent(P))
+        if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) &&
+            SM.isPointWithin(V.Var->getLocation(), P->getBeginLoc(),
+                             P->getEndLoc()))
+          return true;
+      return false;
+    });
+    SpawnGuards.push_back(std::move(G));
+  }
+}
+
+llvm::SmallVector<unsigned, 2> BranchRefiner::notSpawnedWhen(const Expr *Cond,
+                                                             bool Taken) const {
+  llvm::SmallVector<unsigned, 2> Out;
+  llvm::SmallVector<ValueGuard, 1> Edge = Guards.conditionsOf(Cond, Taken);
+  if (Edge.empty())
+    return Out;
+  for (unsigned Id = 0; Id < SpawnGuards.size(); ++Id)
+    for (const ValueGuard &G : SpawnGuards[Id])
+      if (llvm::any_of(
+              Edge, [&](const ValueGuard &E) { return contradicts(G, E); })) {
+        Out.push_back(Id);
+        break;
+      }
+  return Out;
+}
+
 EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
   EdgeRefinement R;
   const Stmt *CondS = B.getTerminatorCondition();
   const auto *Cond = dyn_cast_or_null<Expr>(CondS);
   if (!Cond || B.succ_size() != 2)
     return R;
+  // if (threads) ... if (threads) join: on the edge where an unchanged
+  // value contradicts what the spawns ran under, they never ran.
+  if (!SpawnGuards.empty())
+    for (unsigned Succ = 0; Succ < 2; ++Succ) {
+      llvm::SmallVector<unsigned, 2> None = notSpawnedWhen(Cond, Succ == 0);
+      if (!None.empty()) {
+        R.K = EdgeRefinement::NotSpawned;
+        R.NotSpawnedIds = std::move(None);
+        R.SuccIndex = Succ;
+        return R;
+      }
+    }
   bool Negated = false;
   const Expr *E = Cond->IgnoreParenImpCasts();
   while (const auto *UO = dyn_cast<UnaryOperator>(E)) {

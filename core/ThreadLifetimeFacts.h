@@ -13,6 +13,7 @@
 #define FEARLESS_CORE_THREADLIFETIMEFACTS_H
 
 #include "fearless/Threads.h"
+#include "fearless/ValueGuards.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
@@ -55,9 +56,17 @@ struct Fact {
 
 /// A branch that tells something about a thread on one of its edges.
 struct EdgeRefinement {
-  enum Kind : unsigned char { None, NotJoinable, SpawnFailed } K = None;
+  enum Kind : unsigned char {
+    None,
+    NotJoinable,
+    SpawnFailed,
+    /// The branch contradicts the condition the spawns in NotSpawnedIds ran
+    /// under (`if (threads)` twice on an unchanged flag): none ran.
+    NotSpawned
+  } K = None;
   HandleRef Handle;
   unsigned SpawnId = 0;
+  llvm::SmallVector<unsigned, 2> NotSpawnedIds;
   /// The successor index on which the refinement holds.
   unsigned SuccIndex = 0;
 };
@@ -79,7 +88,7 @@ struct FunctionFacts {
 class BranchRefiner {
 public:
   /// Reads conditions about the threads of \p Model.
-  explicit BranchRefiner(const ThreadModel &Model) : Model(Model) {}
+  explicit BranchRefiner(const ThreadModel &Model);
 
   /// The refinement the terminator condition of \p B makes on one of its
   /// two successors, or a refinement of kind None.
@@ -89,8 +98,14 @@ private:
   /// The pthread/C11 spawn whose result \p E is (the call itself, or a local
   /// initialized or assigned with it), when there is exactly one.
   std::optional<unsigned> spawnOfResult(const clang::Expr *E) const;
+  /// The spawns that cannot have run when \p Cond is \p Taken.
+  llvm::SmallVector<unsigned, 2> notSpawnedWhen(const clang::Expr *Cond,
+                                                bool Taken) const;
 
   const ThreadModel &Model;
+  mutable ValueGuardFinder Guards;
+  /// The conditions each spawn ran under, by spawn id.
+  std::vector<llvm::SmallVector<ValueGuard, 1>> SpawnGuards;
 };
 
 /// Derives the facts of a function from its CFG, once, before the dataflow.

@@ -36,9 +36,9 @@ bool ValueGuardFinder::isGuardable(const ValueDecl *V) {
   bool Result = false;
   if (AnyLocal && VD->hasLocalStorage()) {
     Result = true;
-  } else if (const auto *P = dyn_cast<ParmVarDecl>(VD);
-             P && P->getDeclContext() == FD) {
-    Result = FD->getBody() && isOnlyRead(P, FD->getBody());
+  } else if (VD->hasLocalStorage() && VD->getDeclContext() == FD) {
+    // A by-value parameter, or a local written only by its initializer.
+    Result = FD->getBody() && isOnlyRead(VD, FD->getBody());
   } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
              MD && MD->getParent()->isLambda() && MD->isConst()) {
     for (const LambdaCapture &C : MD->getParent()->captures())

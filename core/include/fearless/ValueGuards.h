@@ -35,7 +35,17 @@ public:
   /// The guards \p E runs under, innermost first.
   llvm::SmallVector<ValueGuard, 1> guardsOf(const clang::Expr *E);
 
-  /// Whether \p V is a value of the function that cannot change in it.
+  /// What \p Cond says about unchanging values on its \p Taken branch.
+  llvm::SmallVector<ValueGuard, 1> conditionsOf(const clang::Expr *Cond,
+                                                bool Taken) {
+    llvm::SmallVector<ValueGuard, 1> Out;
+    addConditions(Cond, Taken, Out);
+    return Out;
+  }
+
+  /// Whether \p V is a value of the function that cannot change in it: a
+  /// by-value parameter or a local it never writes after initializing it,
+  /// a capture by copy of a lambda that is not mutable.
   bool isGuardable(const clang::ValueDecl *V);
 
 private:
@@ -50,6 +60,15 @@ private:
   bool AnyLocal;
   llvm::DenseMap<const clang::ValueDecl *, bool> Guardable;
 };
+
+/// Whether \p A and \p B, conditions on the same variable, cannot both hold.
+inline bool contradicts(const ValueGuard &A, const ValueGuard &B) {
+  if (A.Var != B.Var)
+    return false;
+  if (A.Equal && B.Equal)
+    return A.Value != B.Value;
+  return A.Value == B.Value && A.Equal != B.Equal;
+}
 
 /// Binds the guards of a callee's access to a call: \p ParamArg gives the
 /// argument expression passed for a parameter of the callee (null when the
