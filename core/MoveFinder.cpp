@@ -203,6 +203,10 @@ const Expr *MoveFinder::effectiveMovePoint(const Expr *MovingExpr,
       (T.isTriviallyCopyableType(FA.astContext()) && !T->isRecordType()) ||
       (T->isRecordType() && T.isTriviallyCopyableType(FA.astContext())))
     return nullptr;
+  // std::move of a const object is a const T&&: it binds to a const T& (the
+  // copy constructor), never to a T&&, and the source keeps its value.
+  if (T.isConstQualified())
+    return nullptr;
   // std::forward<T&>(x) is an lvalue: nothing moves.
   if (!MovingExpr->isXValue())
     return nullptr;
