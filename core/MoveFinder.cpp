@@ -283,6 +283,12 @@ const Expr *MoveFinder::effectiveMovePoint(const Expr *MovingExpr,
           return MovingExpr; // a by-value parameter is move-constructed here
         if (consumesConditionally(Call, PM))
           return nullptr;
+        // A T&& (or forwarding-reference) parameter whose visible body
+        // never moves it, or moves it only on some paths, leaves the
+        // argument alone (or may: precision first).
+        if (Param->getType()->isRValueReferenceType() &&
+            Callees.fate(Callee, Param) != ParamFate::Moved)
+          return nullptr;
         // Bound to a reference: the callee moves, once every argument is
         // evaluated.
         return Call;

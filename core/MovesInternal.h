@@ -135,13 +135,46 @@ struct FoundUses {
   llvm::DenseSet<const clang::Expr *> ReportedUses;
 };
 
+/// What a callee does to an argument bound to one of its reference
+/// parameters.
+enum class ParamFate {
+  Moved,      ///< moved or forwarded on every path, or the body is unknown
+  MaybeMoved, ///< moved on some paths only (a conditional consumer)
+  Kept,       ///< never moved: only read or modified in place
+};
+
+/// Reads the bodies of callees visible in the translation unit to decide
+/// whether a T&& (or forwarding-reference) parameter is really moved
+/// (CalleeMoves.cpp). Results are cached per parameter.
+class CalleeMoveInspector {
+public:
+  explicit CalleeMoveInspector(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// What \p Callee does to \p Param. Moved when the body is not visible
+  /// (a declaration only, a system header, a virtual member that may be
+  /// overridden, a special member), or when the chain of callees it is
+  /// passed on to is deeper than a few levels.
+  ParamFate fate(const clang::FunctionDecl *Callee,
+                 const clang::ParmVarDecl *Param, unsigned Depth = 0);
+
+private:
+  ParamFate inspect(const clang::FunctionDecl *Def,
+                    const clang::ParmVarDecl *Param, unsigned Depth);
+  ParamFate destinationFate(const clang::Expr *Moved,
+                            const clang::ParentMap &PM, unsigned Depth);
+
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<std::pair<const clang::ParmVarDecl *, unsigned>, ParamFate>
+      Cache;
+};
+
 /// Finds the moves of tracked variables and the point where each takes
 /// effect (facts: Moves, Keys, Effects of kind Move, Operands).
 class MoveFinder {
 public:
   /// A finder for the function of \p FA that records into \p Facts.
   MoveFinder(FunctionAnalysis &FA, MoveFacts &Facts)
-      : FA(FA), PM(FA.parents()), Facts(Facts) {}
+      : FA(FA), PM(FA.parents()), Facts(Facts), Callees(FA.astContext()) {}
 
   /// Records every move in the body and the constructor initializers.
   void findMoves();
@@ -158,6 +191,8 @@ private:
   FunctionAnalysis &FA;
   const clang::ParentMap &PM;
   MoveFacts &Facts;
+  /// What visible callees do to their rvalue-reference parameters.
+  mutable CalleeMoveInspector Callees;
 };
 
 /// Sorts the other occurrences of the moved variables into uses and

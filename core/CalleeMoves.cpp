@@ -1,0 +1,252 @@
+//===- CalleeMoves.cpp - Whether a visible callee moves its T&& parameter -===//
+//
+// `q.try_enqueue(std::move(w))` only moves `w` if try_enqueue does. When the
+// callee's body is in the translation unit (not a system header, not a
+// virtual member that may be overridden, not a special member), it decides:
+// a parameter that is never moved or forwarded is kept; one moved only on
+// some paths from entry to exit (under an if, a loop, a ?:, after an early
+// return) is a conditional consumer like try_emplace; one moved on every
+// path is moved. Passing the parameter on (std::move into another reference
+// parameter, or the parameter itself to a non-const lvalue reference) is
+// followed a few levels, and taken as a move beyond that.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MovesInternal.h"
+#include "fearless/ASTUtil.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace fearless {
+namespace moves {
+
+namespace {
+
+/// How many callees deep a parameter passed on is followed.
+constexpr unsigned MaxDepth = 2;
+
+/// Whether \p E names \p P, or a member or element of it (`p.field`,
+/// `p.items[i]`): moving one of those moves the caller's object's contents.
+bool rootedAt(const Expr *E, const ParmVarDecl *P) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+      continue;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    return DRE && DRE->getDecl() == P;
+  }
+  return false;
+}
+
+/// Members that take the contents of their object (`p.release()`,
+/// `p.swap(other)`) without a std::move in sight.
+bool stealsObject(const CXXMethodDecl *M) {
+  if (!M || M->isConst() || !M->getIdentifier())
+    return false;
+  return M->getName() == "release" || M->getName() == "swap";
+}
+
+} // namespace
+
+ParamFate CalleeMoveInspector::fate(const FunctionDecl *Callee,
+                                    const ParmVarDecl *Param, unsigned Depth) {
+  if (!Callee || !Param || Depth > MaxDepth ||
+      !Param->getType()->isReferenceType())
+    return ParamFate::Moved;
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def || !Def->getBody())
+    return ParamFate::Moved;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())) ||
+      Def->isDependentContext() || Def->isDefaulted() || Def->isImplicit() ||
+      bodyHasErrors(Def))
+    return ParamFate::Moved;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def)) {
+    // An override elsewhere may move; a move assignment moves by definition.
+    if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+        !MD->getParent()->hasAttr<FinalAttr>())
+      return ParamFate::Moved;
+    if (MD->isMoveAssignmentOperator())
+      return ParamFate::Moved;
+  }
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def);
+      Ctor && Ctor->isMoveConstructor())
+    return ParamFate::Moved;
+  unsigned Index = Param->getFunctionScopeIndex();
+  if (Index >= Def->getNumParams())
+    return ParamFate::Moved;
+  const ParmVarDecl *P = Def->getParamDecl(Index);
+  auto Key = std::make_pair(P, Depth);
+  if (auto It = Cache.find(Key); It != Cache.end())
+    return It->second;
+  Cache[Key] = ParamFate::Moved; // a recursive call moves, until known
+  ParamFate F = inspect(Def, P, Depth);
+  Cache[Key] = F;
+  return F;
+}
+
+ParamFate CalleeMoveInspector::destinationFate(const Expr *Moved,
+                                               const ParentMap &PM,
+                                               unsigned Depth) {
+  const Stmt *Child = Moved;
+  for (const Stmt *P = PM.getParent(Moved); P; Child = P, P = PM.getParent(P)) {
+    if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
+            CXXBindTemporaryExpr, ExprWithCleanups>(P))
+      continue;
+    const auto *E = dyn_cast<Expr>(P);
+    if (E && getMovedExpr(E)) // std::forward<T>(std::move(p))
+      continue;
+    if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)))
+      return ParamFate::Moved;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+        CE && CE->getConstructor() &&
+        CE->getConstructor()->isCopyOrMoveConstructor())
+      return ParamFate::Moved;
+    llvm::ArrayRef<const Expr *> Args = argsOf(E);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (Args[I] == Child)
+        return fate(calleeOf(E), paramForArg(E, I), Depth + 1);
+    return ParamFate::Moved;
+  }
+  return ParamFate::Moved;
+}
+
+ParamFate CalleeMoveInspector::inspect(const FunctionDecl *Def,
+                                       const ParmVarDecl *Param,
+                                       unsigned Depth) {
+  Stmt *Body = const_cast<Stmt *>(Def->getBody());
+  ParentMap PM(Body);
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def);
+  if (Ctor)
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        PM.addStmt(Init->getInit());
+
+  // Where the parameter may leave, and what happens to it there.
+  struct Collector : BodyWalker<Collector> {
+    CalleeMoveInspector &In;
+    const ParmVarDecl *Param;
+    const ParentMap &PM;
+    unsigned Depth;
+    llvm::SmallVector<std::pair<const Stmt *, ParamFate>, 4> Exits;
+    Collector(CalleeMoveInspector &In, const ParmVarDecl *Param,
+              const ParentMap &PM, unsigned Depth)
+        : In(In), Param(Param), PM(PM), Depth(Depth) {}
+    /// A lambda may run later, or not at all: a move in its body counts
+    /// (it is no statement of this CFG, so it is taken as unconditional).
+    bool TraverseLambdaExpr(LambdaExpr *L) {
+      return RecursiveASTVisitor<Collector>::TraverseLambdaExpr(L);
+    }
+    bool VisitCXXStaticCastExpr(CXXStaticCastExpr *Cast) {
+      noteMove(Cast);
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+      if (rootedAt(MC->getImplicitObjectArgument(), Param) &&
+          stealsObject(MC->getMethodDecl()))
+        Exits.push_back({MC, ParamFate::Moved});
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *Call) {
+      if (noteMove(Call))
+        return true;
+      passedOn(Call);
+      return true;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+      passedOn(CE);
+      return true;
+    }
+    bool noteMove(const Expr *E) {
+      const Expr *Moved = getMovedExpr(E);
+      if (!Moved)
+        return false;
+      if (rootedAt(Moved, Param))
+        Exits.push_back({E, In.destinationFate(E, PM, Depth)});
+      return true;
+    }
+    /// The parameter itself bound to a non-const lvalue reference: the
+    /// callee may move from it.
+    void passedOn(const Expr *Call) {
+      llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        const ParmVarDecl *P = paramForArg(Call, I);
+        if (!P || !rootedAt(Args[I], Param))
+          continue;
+        QualType T = P->getType();
+        if (T->isLValueReferenceType() &&
+            !T.getNonReferenceType().isConstQualified())
+          Exits.push_back({Call, In.fate(calleeOf(Call), P, Depth + 1)});
+      }
+    }
+  };
+  Collector C(*this, Param, PM, Depth);
+  if (Ctor)
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        C.TraverseStmt(Init->getInit());
+  C.TraverseStmt(Body);
+
+  bool Maybe = false;
+  llvm::SmallPtrSet<const Stmt *, 4> Moving;
+  for (const auto &[S, F] : C.Exits) {
+    if (F == ParamFate::MaybeMoved)
+      Maybe = true;
+    if (F == ParamFate::Moved)
+      Moving.insert(S);
+  }
+  if (Moving.empty())
+    return Maybe ? ParamFate::MaybeMoved : ParamFate::Kept;
+
+  // Moved on every path from entry to a normal exit?
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  Opts.AddInitializers = true;
+  std::unique_ptr<CFG> Cfg = CFG::buildCFG(Def, Body, &Ctx, Opts);
+  if (!Cfg)
+    return ParamFate::Moved;
+  llvm::SmallPtrSet<const CFGBlock *, 8> MovingBlocks, Stops;
+  llvm::SmallPtrSet<const Stmt *, 4> Found;
+  for (const CFGBlock *B : *Cfg) {
+    if (B->hasNoReturnElement())
+      Stops.insert(B); // abort(), a throw: the caller does not go on
+    for (const CFGElement &El : *B)
+      if (auto CS = El.getAs<CFGStmt>()) {
+        if (isa<CXXThrowExpr>(CS->getStmt()))
+          Stops.insert(B);
+        if (Moving.count(CS->getStmt())) {
+          MovingBlocks.insert(B);
+          Found.insert(CS->getStmt());
+        }
+      }
+  }
+  if (Found.size() < Moving.size())
+    return ParamFate::Moved; // in a lambda, or not in the CFG: a move
+  llvm::SmallVector<const CFGBlock *, 16> Work{&Cfg->getEntry()};
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen{&Cfg->getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    if (B == &Cfg->getExit())
+      return ParamFate::MaybeMoved; // a path that does not move
+    if (MovingBlocks.count(B) || Stops.count(B))
+      continue;
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ && Seen.insert(Succ).second)
+        Work.push_back(Succ);
+  }
+  return ParamFate::Moved;
+}
+
+} // namespace moves
+} // namespace fearless
