@@ -3,7 +3,9 @@
 // The move analysis (Moves.h) in three steps that share their results
 // through MoveFacts:
 //   MoveFinder            the moves and where each takes effect
-//                         (MoveFinder.cpp);
+//                         (MoveFinder.cpp), reading the bodies of visible
+//                         callees for their T&& parameters
+//                         (CalleeMoveInspector, CalleeMoves.cpp);
 //   OccurrenceClassifier  every other occurrence of a moved variable: a use,
 //                         a reinitialization or neither; the branches that
 //                         test its state; uses unsequenced with a move
