@@ -14,6 +14,8 @@
 
 #include "MovesInternal.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMap.h"
@@ -58,6 +60,9 @@ bool stealsObject(const CXXMethodDecl *M) {
 }
 
 } // namespace
+
+CalleeMoveInspector::CalleeMoveInspector(Session &S)
+    : S(S), Ctx(S.astContext()) {}
 
 ParamFate CalleeMoveInspector::fate(const FunctionDecl *Callee,
                                     const ParmVarDecl *Param, unsigned Depth) {
@@ -126,12 +131,11 @@ ParamFate CalleeMoveInspector::inspect(const FunctionDecl *Def,
                                        const ParmVarDecl *Param,
                                        unsigned Depth) {
   Stmt *Body = const_cast<Stmt *>(Def->getBody());
-  ParentMap PM(Body);
+  // The callee's own per-function results (its parent map covers the
+  // constructor initializers too), shared with the checks.
+  FunctionAnalysis &Callee = S.functionAnalysis(Def);
+  const ParentMap &PM = Callee.parents();
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def);
-  if (Ctor)
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->getInit())
-        PM.addStmt(Init->getInit());
 
   // Where the parameter may leave, and what happens to it there.
   struct Collector : BodyWalker<Collector> {
@@ -210,10 +214,7 @@ ParamFate CalleeMoveInspector::inspect(const FunctionDecl *Def,
     return Maybe ? ParamFate::MaybeMoved : ParamFate::Kept;
 
   // Moved on every path from entry to a normal exit?
-  CFG::BuildOptions Opts;
-  Opts.setAllAlwaysAdd();
-  Opts.AddInitializers = true;
-  std::unique_ptr<CFG> Cfg = CFG::buildCFG(Def, Body, &Ctx, Opts);
+  const CFG *Cfg = Callee.cfg();
   if (!Cfg)
     return ParamFate::Moved;
   llvm::SmallPtrSet<const CFGBlock *, 8> MovingBlocks, Stops;

@@ -150,7 +150,9 @@ enum class ParamFate {
 /// (CalleeMoves.cpp). Results are cached per parameter.
 class CalleeMoveInspector {
 public:
-  explicit CalleeMoveInspector(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  /// Reads callees through \p S's per-function results: one CFG and one
+  /// parent map per function, shared with every check.
+  explicit CalleeMoveInspector(Session &S);
 
   /// What \p Callee does to \p Param. Moved when the body is not visible
   /// (a declaration only, a system header, a virtual member that may be
@@ -165,6 +167,7 @@ private:
   ParamFate destinationFate(const clang::Expr *Moved,
                             const clang::ParentMap &PM, unsigned Depth);
 
+  Session &S;
   clang::ASTContext &Ctx;
   llvm::DenseMap<std::pair<const clang::ParmVarDecl *, unsigned>, ParamFate>
       Cache;
@@ -176,7 +179,7 @@ class MoveFinder {
 public:
   /// A finder for the function of \p FA that records into \p Facts.
   MoveFinder(FunctionAnalysis &FA, MoveFacts &Facts)
-      : FA(FA), PM(FA.parents()), Facts(Facts), Callees(FA.astContext()) {}
+      : FA(FA), PM(FA.parents()), Facts(Facts), Callees(FA.session()) {}
 
   /// Records every move in the body and the constructor initializers.
   void findMoves();
