@@ -32,19 +32,6 @@ constexpr llvm::StringRef SyncPrimitives[] = {
 #include "fearless/Models/SendSync.def"
 };
 
-/// The RAII guards that lock exclusively (Models/Races.def).
-constexpr std::pair<llvm::StringRef, bool> GuardClasses[] = {
-#define FEARLESS_GUARD_CLASS(Name, Shared) {Name, Shared},
-#include "fearless/Models/Races.def"
-};
-
-bool isExclusiveGuard(const CXXRecordDecl *RD) {
-  for (const auto &[Name, Shared] : GuardClasses)
-    if (!Shared && hasQualifiedName(RD, Name))
-      return true;
-  return false;
-}
-
 llvm::StringRef positiveAnnotation(Trait T) {
   return T == Trait::Send ? "fearless::send" : "fearless::sync";
 }
@@ -110,6 +97,27 @@ TraitVerdict fails(TraitStep Step, const TraitVerdict *Inner = nullptr) {
 
 /// std::atomic and its kin, and classes derived from them (RaceModel.h).
 bool isAtomicType(QualType T) { return isAtomicObjectType(T); }
+
+/// A lock written by the user: a class outside the standard library (the
+/// standard guards have lock() too) with lock() and unlock() members of its
+/// own or of a base.
+bool isUserLock(const CXXRecordDecl *RD) {
+  if (!RD || isStdLibraryRecord(RD) || !RD->hasDefinition())
+    return false;
+  bool Lock = false, Unlock = false;
+  auto Scan = [&](const CXXRecordDecl *C) {
+    for (const CXXMethodDecl *M : C->methods())
+      if (M->getIdentifier() && !M->isStatic()) {
+        Lock |= isLockName(M->getName());
+        Unlock |= isUnlockName(M->getName());
+      }
+    return true;
+  };
+  RD = RD->getDefinition();
+  Scan(RD);
+  RD->forallBases(Scan);
+  return Lock && Unlock;
+}
 
 /// Finds writes, in copy operations and destructors, through pointer fields
 /// that copies share: the signature of a non-atomic reference count.
@@ -441,242 +449,6 @@ TraitOracle::unsyncedCopy(QualType T, const CXXRecordDecl *RD, Trait Tr) {
   return Result;
 }
 
-namespace {
-/// Whether a statement writes a member of *this: the field \p Only, or any
-/// field when \p Only is null. Non-const calls on the field count when the
-/// callee writes (or cannot be seen, or is a library member).
-class FieldWriteFinder : public RecursiveASTVisitor<FieldWriteFinder> {
-public:
-  FieldWriteFinder(const FieldDecl *Only, unsigned Depth)
-      : Only(Only), Depth(Depth) {}
-  bool Found = false;
-
-  /// Writes made while the class's own mutex is locked exclusively (a
-  /// lock_guard, unique_lock or scoped_lock of a member mutex declared
-  /// earlier in an enclosing block, or member.lock() before member.unlock())
-  /// are synchronized: the mutex-protected mutable cache.
-  bool TraverseCompoundStmt(CompoundStmt *CS) {
-    unsigned Saved = Locked;
-    for (Stmt *Child : CS->body()) {
-      if (!TraverseStmt(Child)) {
-        Locked = Saved;
-        return false;
-      }
-      switch (lockEffect(Child)) {
-      case 1:
-        ++Locked;
-        break;
-      case -1:
-        if (Locked > Saved)
-          --Locked;
-        break;
-      default:
-        break;
-      }
-    }
-    Locked = Saved;
-    return true;
-  }
-
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (Locked)
-      return true;
-    if (BO->isAssignmentOp() && isTarget(BO->getLHS()))
-      Found = true;
-    return !Found;
-  }
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (Locked)
-      return true;
-    if (UO->isIncrementDecrementOp() && isTarget(UO->getSubExpr()))
-      Found = true;
-    if (UO->getOpcode() == UO_AddrOf && isTarget(UO->getSubExpr()) &&
-        !UO->getType()->getPointeeType().isConstQualified())
-      Found = true;
-    return !Found;
-  }
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-    if (Locked)
-      return true;
-    const CXXMethodDecl *M = MC->getMethodDecl();
-    if (!M || M->isConst() || !isTarget(MC->getImplicitObjectArgument()))
-      return true;
-    Found = writesThroughCall(M);
-    return !Found;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
-    if (Locked)
-      return true;
-    const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-    if (M && !M->isConst() && OC->getNumArgs() > 0 && isTarget(OC->getArg(0)))
-      Found = writesThroughCall(M);
-    return !Found;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    if (Locked)
-      return true;
-    if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call))
-      return true;
-    const FunctionDecl *FD = Call->getDirectCallee();
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (!isTarget(Call->getArg(I)))
-        continue;
-      if (!FD || I >= FD->getNumParams())
-        continue;
-      QualType PT = FD->getParamDecl(I)->getType();
-      if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified())
-        Found = true;
-    }
-    return !Found;
-  }
-
-private:
-  /// A member mutex of *this (not atomic: a lock).
-  static bool isMemberMutex(const Expr *E) {
-    const auto *ME =
-        dyn_cast_or_null<MemberExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-    if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      return false;
-    const CXXRecordDecl *RD = ME->getType()->getAsCXXRecordDecl();
-    return RD && RD->getIdentifier() &&
-           RD->getName().lower().find("mutex") != std::string::npos;
-  }
-  /// +1 if \p S locks a member mutex exclusively for the rest of its
-  /// block, -1 if it unlocks one, 0 otherwise.
-  static int lockEffect(const Stmt *S) {
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls()) {
-        const auto *VD = dyn_cast<VarDecl>(D);
-        const CXXRecordDecl *RD =
-            VD ? VD->getType()->getAsCXXRecordDecl() : nullptr;
-        if (!RD || !isExclusiveGuard(RD))
-          continue;
-        const Expr *Init = VD->getInit();
-        if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(Init))
-          Init = EWC->getSubExpr();
-        const auto *CE = dyn_cast_or_null<CXXConstructExpr>(
-            Init ? Init->IgnoreImplicit() : nullptr);
-        if (!CE)
-          continue;
-        bool Member = false, Deferred = false;
-        for (const Expr *Arg : CE->arguments()) {
-          Member |= isMemberMutex(Arg);
-          if (const CXXRecordDecl *AR = Arg->getType()->getAsCXXRecordDecl())
-            Deferred |=
-                isStdDecl(AR, "defer_lock_t") || isStdDecl(AR, "try_to_lock_t");
-        }
-        if (Member && !Deferred)
-          return 1;
-      }
-      return 0;
-    }
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-        MC && MC->getMethodDecl() && MC->getMethodDecl()->getIdentifier() &&
-        isMemberMutex(MC->getImplicitObjectArgument())) {
-      llvm::StringRef N = MC->getMethodDecl()->getName();
-      if (N == "lock")
-        return 1;
-      if (N == "unlock")
-        return -1;
-    }
-    return 0;
-  }
-
-  bool writesThroughCall(const CXXMethodDecl *M) const {
-    if (M->getParent()->getDeclContext()->getRedeclContext()->isStdNamespace())
-      return true; // a non-const library member writes
-    const FunctionDecl *Def = M->getDefinition();
-    if (!Def || !Def->getBody() || Depth == 0)
-      return true; // unseen: may write
-    FieldWriteFinder Inner(nullptr, Depth - 1);
-    Inner.TraverseStmt(Def->getBody());
-    return Inner.Found;
-  }
-  bool isTarget(const Expr *E) const {
-    while (E) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-        const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-        if (isa<CXXThisExpr>(Base)) {
-          const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-          return F &&
-                 (!Only || F == Only ||
-                  (F->getName() == Only->getName() &&
-                   F->getParent()->getName() == Only->getParent()->getName()));
-        }
-        E = ME->getBase();
-        continue;
-      }
-      if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-        E = ASE->getBase();
-        continue;
-      }
-      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-          OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() > 0) {
-        E = OC->getArg(0);
-        continue;
-      }
-      return false;
-    }
-    return false;
-  }
-  const FieldDecl *Only;
-  unsigned Depth;
-  /// How many exclusive locks of a member mutex are held here.
-  unsigned Locked = 0;
-};
-} // namespace
-
-bool TraitOracle::mutableFieldMayBeWritten(const FieldDecl *F) {
-  auto It = MutableWrites.find(F);
-  if (It != MutableWrites.end())
-    return It->second;
-  bool Written = false;
-  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
-  if (!RD) {
-    Written = true;
-  } else {
-    for (const CXXMethodDecl *M : RD->methods()) {
-      if (!M->isConst())
-        continue;
-      const FunctionDecl *Def = M->getDefinition();
-      const Stmt *Body = Def ? Def->getBody() : nullptr;
-      if (!Body)
-        if (const FunctionDecl *Pattern = M->getTemplateInstantiationPattern())
-          Body = Pattern->getBody();
-      if (!Body) {
-        // A const member we cannot see may write the field.
-        if (!M->isImplicit() && !M->isDefaulted())
-          Written = true;
-        if (Written)
-          break;
-        continue;
-      }
-      FieldWriteFinder Finder(F, 2);
-      Finder.TraverseStmt(const_cast<Stmt *>(Body));
-      if (Finder.Found) {
-        Written = true;
-        break;
-      }
-    }
-    // Member function templates: their patterns.
-    if (!Written)
-      for (const Decl *D : RD->decls())
-        if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
-          if (const auto *M = dyn_cast<CXXMethodDecl>(FT->getTemplatedDecl());
-              M && M->isConst() && M->getBody()) {
-            FieldWriteFinder Finder(F, 2);
-            Finder.TraverseStmt(M->getBody());
-            if (Finder.Found) {
-              Written = true;
-              break;
-            }
-          }
-  }
-  MutableWrites[F] = Written;
-  return Written;
-}
-
 bool TraitOracle::isInternallySynchronized(QualType T) {
   if (T.isNull())
     return false;
@@ -697,6 +469,10 @@ bool TraitOracle::isInternallySynchronized(QualType T) {
   if (!RD || !(RD = RD->getDefinition()))
     return false;
   if (namedAnyOf(RD, SyncPrimitives) || annotatedDecl(RD, "fearless::sync"))
+    return true;
+  // A user lock (lock() and unlock() members: a spinlock, a striped lock)
+  // is a synchronization primitive whatever its fields.
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD); CRD && isUserLock(CRD))
     return true;
   // A class carrying its own lock guards its state with it.
   bool All = true;

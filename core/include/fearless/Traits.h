@@ -83,9 +83,11 @@ public:
 
   bool holds(clang::QualType T, Trait Tr) { return verdict(T, Tr).Holds; }
 
-  /// Whether \p T synchronizes itself (atomics, mutexes, classes annotated
-  /// fearless::sync, classes carrying their own mutex): a `mutable` field of
-  /// such a type does not break its class's Sync.
+  /// Whether \p T synchronizes itself (atomics, mutexes, user locks with
+  /// lock() and unlock(), classes annotated fearless::sync, classes carrying
+  /// their own mutex): a `mutable` field of such a type does not break its
+  /// class's Sync, and neither do calls on such an object or on the
+  /// elements of a container of them.
   bool isInternallySynchronized(clang::QualType T);
 
 private:
