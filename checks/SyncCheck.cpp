@@ -16,6 +16,7 @@
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -23,6 +24,60 @@ using namespace clang;
 namespace fearless {
 
 namespace {
+
+/// The fields of *this a thread body reaches: `this->f` in the body and in
+/// the member functions it calls on *this, as far as they are visible. Fails
+/// (Complete false) when *this escapes (passed, copied, dereferenced whole)
+/// or a member called on it cannot be seen or may be overridden.
+class ThisFieldCollector : public RecursiveASTVisitor<ThisFieldCollector> {
+public:
+  bool Complete = true;
+  llvm::SmallVector<const FieldDecl *, 8> Fields;
+
+  void function(const FunctionDecl *FD) {
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    if (!Def || !Def->getBody() || Def->isDependentContext() ||
+        ++Depth > MaxDepth) {
+      Complete = false;
+      return;
+    }
+    if (Seen.insert(Def).second)
+      TraverseStmt(Def->getBody());
+    --Depth;
+  }
+
+  bool VisitMemberExpr(MemberExpr *ME) {
+    const auto *This =
+        dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+    if (!This)
+      return true;
+    Bases.insert(This);
+    const ValueDecl *D = ME->getMemberDecl();
+    if (const auto *F = dyn_cast<FieldDecl>(D)) {
+      if (!llvm::is_contained(Fields, F))
+        Fields.push_back(F);
+    } else if (const auto *M = dyn_cast<CXXMethodDecl>(D)) {
+      if (M->isVirtual() && !M->hasAttr<FinalAttr>() &&
+          !M->getParent()->hasAttr<FinalAttr>())
+        Complete = false;
+      else if (!M->isStatic())
+        function(M);
+    }
+    return Complete;
+  }
+  bool VisitCXXThisExpr(CXXThisExpr *E) {
+    // `this` used other than to name a member: *this escapes.
+    if (!Bases.count(E))
+      Complete = false;
+    return Complete;
+  }
+
+private:
+  static constexpr unsigned MaxDepth = 8;
+  unsigned Depth = 0;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  llvm::DenseSet<const CXXThisExpr *> Bases;
+};
 
 class SyncCheck : public Check {
 public:
@@ -38,7 +93,7 @@ public:
     const SourceManager &SM = FA.astContext().getSourceManager();
     llvm::DenseSet<std::pair<unsigned, const void *>> Reported;
     for (const SharedObject &O : C.Shared) {
-      TraitVerdict Verdict = S.traits().verdict(O.Type, Trait::Sync);
+      TraitVerdict Verdict = sharedVerdict(FA, O);
       if (Verdict.Holds)
         continue;
       const void *Key = O.Var
@@ -60,6 +115,33 @@ public:
   }
 
 private:
+  /// Whether \p O is *this: a captured this, or `this` handed to the thread
+  /// (std::thread(&C::f, this)).
+  static bool sharesThis(FunctionAnalysis &FA, const SharedObject &O) {
+    if (O.K == SharedObject::This)
+      return true;
+    if (O.K != SharedObject::Pointer || O.Var || O.Via)
+      return false;
+    for (const Expr *Arg : FA.threads().spawns()[O.Spawn].Args)
+      if (Arg->getBeginLoc() == O.Loc &&
+          isa<CXXThisExpr>(Arg->IgnoreParenImpCasts()))
+        return true;
+    return false;
+  }
+
+  /// The Sync verdict the sharing needs. For *this with a visible thread
+  /// body: only the fields the thread reaches (the body and the members it
+  /// calls on *this) count; otherwise the whole type.
+  TraitVerdict sharedVerdict(FunctionAnalysis &FA, const SharedObject &O) {
+    if (sharesThis(FA, O)) {
+      ThisFieldCollector Reach;
+      Reach.function(FA.threads().spawns()[O.Spawn].Body.Function);
+      if (Reach.Complete)
+        return S.traits().verdictOfFields(O.Type, Reach.Fields, Trait::Sync);
+    }
+    return S.traits().verdict(O.Type, Trait::Sync);
+  }
+
   static Finding primary(const SharedObject &O) {
     if (O.K == SharedObject::SharedPtrCopy) {
       QualType Owner = O.Via ? O.Via->getType().getNonReferenceType() : O.Type;

@@ -352,37 +352,72 @@ TraitVerdict TraitOracle::computeRecord(QualType T, const CXXRecordDecl *CRD,
       return fails(S, &Inner);
     }
   for (const FieldDecl *F : RD->fields()) {
-    QualType FT = F->getType();
-    if (Tr == Trait::Sync && hasAnnotation(F, "fearless::assume_synchronized"))
-      continue;
-    if (Tr == Trait::Sync && F->isMutable() && !F->hasAttr<GuardedByAttr>() &&
-        !F->hasAttr<PtGuardedByAttr>() && !isInternallySynchronized(FT) &&
-        mutableFieldMayBeWritten(F)) {
-      TraitStep S{TraitStep::MutableField, T, Tr};
-      S.Decl = F;
-      S.Inner = FT;
-      S.Loc = F->getLocation();
-      return fails(S);
-    }
-    TraitVerdict Inner = verdict(FT, Tr);
-    if (Inner.Holds)
+    TraitVerdict V = fieldVerdict(T, F, Tr);
+    if (V.Holds)
       continue;
     auto Capture = CaptureOf.find(F);
-    TraitStep S{Capture != CaptureOf.end() || F == ThisField
-                    ? TraitStep::Capture
-                    : TraitStep::Field,
-                T, Tr};
-    S.Decl = Capture != CaptureOf.end()
-                 ? static_cast<const NamedDecl *>(Capture->second)
-             : F == ThisField ? nullptr
-                              : F;
-    S.Inner = FT;
-    S.Loc = F->getLocation();
-    return fails(S, &Inner);
+    if (V.Chain[0].K == TraitStep::Field &&
+        (Capture != CaptureOf.end() || F == ThisField)) {
+      V.Chain[0].K = TraitStep::Capture;
+      V.Chain[0].Decl = Capture != CaptureOf.end() ? Capture->second : nullptr;
+    }
+    return V;
   }
   if (CRD)
     if (std::optional<TraitStep> S = unsyncedCopy(T, CRD, Tr))
       return fails(*S);
+  return {};
+}
+
+TraitVerdict TraitOracle::fieldVerdict(QualType T, const FieldDecl *F,
+                                       Trait Tr) {
+  QualType FT = F->getType();
+  if (Tr == Trait::Sync && hasAnnotation(F, "fearless::assume_synchronized"))
+    return {};
+  if (Tr == Trait::Sync && F->isMutable() && !F->hasAttr<GuardedByAttr>() &&
+      !F->hasAttr<PtGuardedByAttr>() && !isInternallySynchronized(FT) &&
+      mutableFieldMayBeWritten(F)) {
+    TraitStep S{TraitStep::MutableField, T, Tr};
+    S.Decl = F;
+    S.Inner = FT;
+    S.Loc = F->getLocation();
+    return fails(S);
+  }
+  TraitVerdict Inner = verdict(FT, Tr);
+  if (Inner.Holds)
+    return {};
+  TraitStep S{TraitStep::Field, T, Tr};
+  S.Decl = F;
+  S.Inner = FT;
+  S.Loc = F->getLocation();
+  return fails(S, &Inner);
+}
+
+TraitVerdict
+TraitOracle::verdictOfFields(QualType T,
+                             llvm::ArrayRef<const FieldDecl *> Used, Trait Tr) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || RD->isInvalidDecl() || isLibraryRecord(RD) || RD->isLambda())
+    return verdict(T, Tr);
+  // An annotation on the class or a base decides for the whole object.
+  bool Annotated = annotatedDecl(RD, negativeAnnotation(Tr));
+  RD->forallBases([&](const CXXRecordDecl *B) {
+    Annotated |= annotatedDecl(B, negativeAnnotation(Tr)) != nullptr;
+    return true;
+  });
+  if (Annotated || annotatedDecl(RD, positiveAnnotation(Tr)))
+    return verdict(T, Tr);
+  for (const FieldDecl *F : Used) {
+    const RecordDecl *Owner = F->getParent();
+    if (annotatedDecl(Owner, positiveAnnotation(Tr)))
+      continue;
+    QualType OwnerType =
+        Owner == RD ? T : QualType(Ctx.getCanonicalTagType(Owner));
+    TraitVerdict V = fieldVerdict(OwnerType, F, Tr);
+    if (!V.Holds)
+      return V;
+  }
   return {};
 }
 

@@ -83,6 +83,14 @@ public:
 
   bool holds(clang::QualType T, Trait Tr) { return verdict(T, Tr).Holds; }
 
+  /// The verdict for a class object \p T of which only the fields \p Used
+  /// (its own or its bases') are reached: what a thread sharing *this needs
+  /// when its body is visible. Annotations on the class or a base, library
+  /// types and lambdas decide as in verdict().
+  TraitVerdict verdictOfFields(clang::QualType T,
+                               llvm::ArrayRef<const clang::FieldDecl *> Used,
+                               Trait Tr);
+
   /// Whether \p T synchronizes itself (atomics, mutexes, user locks with
   /// lock() and unlock(), classes annotated fearless::sync, classes carrying
   /// their own mutex): a `mutable` field of such a type does not break its
@@ -94,6 +102,10 @@ private:
   TraitVerdict compute(clang::QualType T, Trait Tr);
   TraitVerdict computeRecord(clang::QualType T, const clang::CXXRecordDecl *RD,
                              Trait Tr);
+  /// Whether field \p F of class \p T has \p Tr (a failing verdict's
+  /// first step is a Field or MutableField step).
+  TraitVerdict fieldVerdict(clang::QualType T, const clang::FieldDecl *F,
+                            Trait Tr);
   TraitVerdict computeLibrary(clang::QualType T, const clang::CXXRecordDecl *RD,
                               Trait Tr);
   std::optional<TraitStep>
