@@ -117,11 +117,19 @@ void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
       E = UO->getSubExpr()->IgnoreParenImpCasts();
     }
     const Expr *Object = nullptr;
+    // On the edge where x.empty() is false, x holds something again: a use
+    // there does not read a moved-from state (std::list::splice empties
+    // its source; `if (!node.empty()) node.front()...`).
+    bool EmptyTest = false;
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *M = MC->getMethodDecl();
       if (M && ((M->getIdentifier() && M->getName() == "joinable") ||
                 isa<CXXConversionDecl>(M)))
         Object = MC->getImplicitObjectArgument();
+      else if (M && nameIn(M, StateQueries)) {
+        Object = MC->getImplicitObjectArgument();
+        EmptyTest = true;
+      }
     } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
                OC && OC->getOperator() == OO_ExclaimEqual &&
                OC->getNumArgs() == 2 &&
@@ -135,7 +143,7 @@ void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
     auto It = Key ? Facts.KeyIndex.find(Key) : Facts.KeyIndex.end();
     if (It == Facts.KeyIndex.end())
       continue;
-    Facts.NotMovedWhen[B] = {It->second, Negated ? 1u : 0u};
+    Facts.NotMovedWhen[B] = {It->second, (Negated != EmptyTest) ? 1u : 0u};
   }
 }
 
