@@ -97,6 +97,18 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
         return Lib.isGuardThreadParam(Ctor->getParamDecl(I), *Guard);
     return false;
   };
+  // `Target = thread` or `thread.swap(Target)`: Target owns it now.
+  auto IntoHandle = [&](const Expr *Target, SourceLocation At) {
+    if (auto Ref = resolveHandle(Target))
+      if (const auto *VD = dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+        SetVar(VD, Ref->Element);
+        Sink.Loc = At;
+        return Sink;
+      }
+    Sink.Kind = SinkKind::Escaped;
+    Sink.Loc = At;
+    return Sink;
+  };
   for (unsigned Steps = 0; Steps < 64; ++Steps) {
     const Stmt *P = PM.getParent(Cur);
     if (!P) {
@@ -168,15 +180,7 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
     if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(P);
         OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
         OCE->getArg(1) == Cur) {
-      if (auto Ref = resolveHandle(OCE->getArg(0)))
-        if (const auto *VD = dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
-          SetVar(VD, Ref->Element);
-          Sink.Loc = OCE->getBeginLoc();
-          return Sink;
-        }
-      Sink.Kind = SinkKind::Escaped;
-      Sink.Loc = OCE->getBeginLoc();
-      return Sink;
+      return IntoHandle(OCE->getArg(0), OCE->getBeginLoc());
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(P);
         BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Cur) {
@@ -213,16 +217,7 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
       if (Swap && Swap->getNumArgs() == 1 && Swap->getMethodDecl() &&
           Swap->getMethodDecl()->getIdentifier() &&
           Swap->getMethodDecl()->getName() == "swap") {
-        if (auto Ref = resolveHandle(Swap->getArg(0)))
-          if (const auto *VD =
-                  dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
-            SetVar(VD, Ref->Element);
-            Sink.Loc = Swap->getBeginLoc();
-            return Sink;
-          }
-        Sink.Kind = SinkKind::Escaped;
-        Sink.Loc = Swap->getBeginLoc();
-        return Sink;
+        return IntoHandle(Swap->getArg(0), Swap->getBeginLoc());
       }
       // std::thread(f).detach(): the temporary is the object of a call.
       Sink.Kind = SinkKind::Temporary;
