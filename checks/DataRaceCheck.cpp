@@ -197,8 +197,21 @@ private:
          P = FA.parents().getParent(P))
       if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
         const SourceManager &SM = FA.astContext().getSourceManager();
-        return SM.isPointWithin(VD->getLocation(), P->getBeginLoc(),
-                                P->getEndLoc());
+        if (SM.isPointWithin(VD->getLocation(), P->getBeginLoc(),
+                             P->getEndLoc()))
+          return true;
+        // C89's `int i; ... for (i = 0; i < n; i++)`: the loop's counter.
+        const auto *For = dyn_cast<ForStmt>(P);
+        const auto *Inc = For && For->getInc()
+                              ? For->getInc()->IgnoreParenImpCasts()
+                              : nullptr;
+        const Expr *Counted = nullptr;
+        if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Inc);
+            UO && UO->isIncrementDecrementOp())
+          Counted = UO->getSubExpr();
+        else if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
+          Counted = CA->getLHS();
+        return Counted && referencedVar(Counted) == VD;
       }
     return false;
   }
