@@ -274,6 +274,12 @@ private:
       if (!Release.Atomic || !Release.Write || !Release.Synchronizing ||
           !SM.isBeforeInTranslationUnit(position(First), position(Release)))
         continue;
+      // The same atomic, provably: an element whose index is not known
+      // (`in_use[ind]`, ind per thread) may be another atomic each time.
+      if (llvm::any_of(Release.Loc.Path, [](const PathStep &S) {
+            return !S.Field && S.Index == PathStep::Other;
+          }))
+        continue;
       for (const Access &Acquire : SecondSide)
         if (Acquire.Atomic && Acquire.Synchronizing &&
             Acquire.Loc == Release.Loc &&
