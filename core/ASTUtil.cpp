@@ -255,4 +255,15 @@ bool bodyHasErrors(const FunctionDecl *FD) {
   return false;
 }
 
+const Expr *stripNegations(const Expr *E, bool &Negated) {
+  E = E->IgnoreParenImpCasts();
+  while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  return E;
+}
+
 } // namespace fearless

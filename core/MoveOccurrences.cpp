@@ -109,13 +109,7 @@ void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
     if (!Cond || B->succ_size() != 2)
       continue;
     bool Negated = false;
-    const Expr *E = Cond->IgnoreParenImpCasts();
-    while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_LNot)
-        break;
-      Negated = !Negated;
-      E = UO->getSubExpr()->IgnoreParenImpCasts();
-    }
+    const Expr *E = stripNegations(Cond, Negated);
     const Expr *Object = nullptr;
     // On the edge where x.empty() is false, x holds something again: a use
     // there does not read a moved-from state (std::list::splice empties

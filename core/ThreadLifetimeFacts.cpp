@@ -114,13 +114,7 @@ EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
       }
     }
   bool Negated = false;
-  const Expr *E = Cond->IgnoreParenImpCasts();
-  while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    if (UO->getOpcode() != UO_LNot)
-      break;
-    Negated = !Negated;
-    E = UO->getSubExpr()->IgnoreParenImpCasts();
-  }
+  const Expr *E = stripNegations(Cond, Negated);
   // t.joinable(): on the false edge the thread is not running.
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = MC->getMethodDecl();

@@ -42,6 +42,10 @@ clang::QualType templateArgType(clang::QualType T, unsigned Index);
 /// trivially forwarding constructions (copy/move of the same type) from \p E.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 
+/// \p E without parentheses, implicit casts and logical negations; sets
+/// \p Negated when an odd number of `!` were stripped.
+const clang::Expr *stripNegations(const clang::Expr *E, bool &Negated);
+
 /// Like stripWrappers, and also looks through std::move/std::forward calls and
 /// static_cast to rvalue reference.
 const clang::Expr *stripMoves(const clang::Expr *E);
