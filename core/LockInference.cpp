@@ -137,10 +137,7 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
       // Another member of this class: what it does, with our arguments.
       if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
         InferredLocking Inner = inferLocking(M, Depth + 1);
-        for (unsigned P : Inner.LockedParams)
-          if (P < MC->getNumArgs())
-            if (auto Mine = ParamOf(MC->getArg(P)))
-              R.LockedParams.push_back(*Mine);
+        mapParams(Inner.LockedParams, MC, R.LockedParams);
         R.LocksSelf |= Inner.LocksSelf;
         R.UnlocksSelf |= Inner.UnlocksSelf;
       }
@@ -163,20 +160,23 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
         callsWrapper(Call, Callee);
       return true;
     }
+    /// The callee's parameters \p Inner, as the parameters of ours that
+    /// \p Call passes to them.
+    void mapParams(llvm::ArrayRef<unsigned> Inner, const CallExpr *Call,
+                   llvm::SmallVectorImpl<unsigned> &Out) {
+      for (unsigned P : Inner)
+        if (P < Call->getNumArgs())
+          if (auto Mine = ParamOf(Call->getArg(P)))
+            Out.push_back(*Mine);
+    }
     /// A free function wrapping the lock calls (safe_mutex_lock(m) calling
     /// pthread_mutex_lock(m)): what it does, with our arguments.
     void callsWrapper(const CallExpr *Call, const FunctionDecl *Callee) {
       if (Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
         return;
       InferredLocking Inner = inferLocking(Callee, Depth + 1);
-      for (unsigned P : Inner.LockedParams)
-        if (P < Call->getNumArgs())
-          if (auto Mine = ParamOf(Call->getArg(P)))
-            R.LockedParams.push_back(*Mine);
-      for (unsigned P : Inner.UnlockedParams)
-        if (P < Call->getNumArgs())
-          if (auto Mine = ParamOf(Call->getArg(P)))
-            R.UnlockedParams.push_back(*Mine);
+      mapParams(Inner.LockedParams, Call, R.LockedParams);
+      mapParams(Inner.UnlockedParams, Call, R.UnlockedParams);
       R.LockedGlobals.append(Inner.LockedGlobals);
       R.UnlockedGlobals.append(Inner.UnlockedGlobals);
     }

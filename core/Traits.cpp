@@ -95,9 +95,6 @@ TraitVerdict fails(TraitStep Step, const TraitVerdict *Inner = nullptr) {
   return V;
 }
 
-/// std::atomic and its kin, and classes derived from them (RaceModel.h).
-bool isAtomicType(QualType T) { return isAtomicObjectType(T); }
-
 /// A lock written by the user: a class outside the standard library (the
 /// standard guards have lock() too) with lock() and unlock() members of its
 /// own or of a base.
@@ -167,7 +164,7 @@ private:
     return F;
   }
   void check(const Expr *Target, SourceLocation At) {
-    if (Field || isAtomicType(Target->getType()))
+    if (Field || isAtomicObjectType(Target->getType()))
       return;
     if (const FieldDecl *F = throughSharedPointer(Target)) {
       Field = F;
@@ -394,8 +391,8 @@ TraitVerdict TraitOracle::fieldVerdict(QualType T, const FieldDecl *F,
 }
 
 TraitVerdict
-TraitOracle::verdictOfFields(QualType T,
-                             llvm::ArrayRef<const FieldDecl *> Used, Trait Tr) {
+TraitOracle::verdictOfFields(QualType T, llvm::ArrayRef<const FieldDecl *> Used,
+                             Trait Tr) {
   const auto *RD = T->getAsCXXRecordDecl();
   RD = RD ? RD->getDefinition() : nullptr;
   if (!RD || RD->isInvalidDecl() || isLibraryRecord(RD) || RD->isLambda())
@@ -498,7 +495,7 @@ bool TraitOracle::isInternallySynchronized(QualType T) {
   }
   if (const ArrayType *AT = Ctx.getAsArrayType(T))
     return isInternallySynchronized(AT->getElementType());
-  if (isAtomicType(T))
+  if (isAtomicObjectType(T))
     return true;
   const RecordDecl *RD = T->getAsRecordDecl();
   if (!RD || !(RD = RD->getDefinition()))
@@ -516,7 +513,7 @@ bool TraitOracle::isInternallySynchronized(QualType T) {
     bool Synchronized = isInternallySynchronized(FT);
     // A mutex (or another non-atomic primitive) among the fields: the class
     // locks itself.
-    if (Synchronized && !isAtomicType(FT) && !FT->isArrayType())
+    if (Synchronized && !isAtomicObjectType(FT) && !FT->isArrayType())
       return true;
     if (!Synchronized)
       All = false;
