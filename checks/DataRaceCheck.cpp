@@ -15,8 +15,10 @@
 
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/Locations.h"
+#include "fearless/ThreadAccesses.h"
 #include "fearless/ThreadLifetime.h"
 #include "fearless/ValueGuards.h"
 #include "clang/Basic/SourceManager.h"
@@ -54,7 +56,7 @@ public:
     for (const SpawnSite &Site : TM.spawns()) {
       Context C;
       C.Spawn = Site.Id;
-      C.Accesses = bodyAccesses(FA, Site);
+      C.Accesses = threadAccesses(FA, Site);
       Threads.push_back(std::move(C));
     }
     Reported.clear();
@@ -80,140 +82,57 @@ public:
         Pair(I, I);
     for (auto [I, J] : TL->overlappingPairs())
       Pair(I, J);
+    // Member threads against the member functions of their class that may
+    // run while they do (Concurrency.h).
+    Members.clear();
+    for (const SpawnSite &Site : TM.spawns())
+      pairWithMembers(FA, *TL, Site, Threads[Site.Id].Accesses);
   }
 
 private:
-  /// What a thread touches, in the spawning function's terms.
-  std::vector<Access> bodyAccesses(FunctionAnalysis &FA,
-                                   const SpawnSite &Site) {
-    std::vector<Access> Result;
-    const FunctionDecl *Body = Site.Body.Function;
-    if (!Body || !Body->getDefinition())
-      return Result;
-    Body = Body->getDefinition();
-    const FunctionSummary *Sub = S.summary(Body, /*LocalsShared=*/false);
-    if (!Sub)
-      return Result;
-    const FunctionDecl *Spawner = FA.function();
-    std::vector<std::optional<MemLoc>> Params(Body->getNumParams());
-    std::optional<MemLoc> This;
-    if (Site.Body.Lambda) {
-      // Captured by reference: the spawner's own variables; *this: the
-      // spawner's *this. The lambda's locals are its own.
-      This.emplace();
-      This->IsThis = true;
-    } else {
-      llvm::ArrayRef<const Expr *> Args = Site.Args;
-      unsigned First = 0;
-      if (const auto *MD = dyn_cast<CXXMethodDecl>(Body);
-          MD && !MD->isStatic() && !Args.empty()) {
-        // std::thread(&C::run, obj, args...): the object comes first.
-        const Expr *Obj = stripMoves(Args[0]);
-        This =
-            resolveLocation(S, Spawner, Obj, Obj->getType()->isPointerType());
-        First = 1;
-      }
-      for (unsigned I = 0; I < Params.size() && I + First < Args.size(); ++I) {
-        const Expr *Arg = Args[I + First];
-        QualType PT = Body->getParamDecl(I)->getType();
-        const Expr *Inner = stripMoves(Arg);
-        // std::ref(x): the parameter refers to x.
-        if (const auto *Call = dyn_cast<CallExpr>(Inner))
-          if (const FunctionDecl *FD = Call->getDirectCallee();
-              FD && (isStdDecl(FD, "ref") || isStdDecl(FD, "cref")) &&
-              Call->getNumArgs() == 1) {
-            Params[I] = resolveLocation(S, Spawner, Call->getArg(0), false);
-            continue;
-          }
-        if (PT->isPointerType())
-          Params[I] = resolveLocation(S, Spawner, Arg, /*Deref=*/true);
-      }
-    }
-    // What the thread was started with decides the guards on its
-    // parameters: `std::thread(record, std::ref(s), true)` runs only the
-    // accesses that `true` leads to.
-    unsigned FirstArg = !Site.Body.Lambda && isa<CXXMethodDecl>(Body) &&
-                                !cast<CXXMethodDecl>(Body)->isStatic() &&
-                                !Site.Args.empty()
-                            ? 1
-                            : 0;
-    auto ParamArg = [&](const ValueDecl *V) -> const Expr * {
-      const auto *P = dyn_cast<ParmVarDecl>(V);
-      if (!P || P->getDeclContext() != Body ||
-          P->getFunctionScopeIndex() + FirstArg >= Site.Args.size())
-        return nullptr;
-      return stripMoves(Site.Args[P->getFunctionScopeIndex() + FirstArg]);
-    };
-    auto Rename = [](const Expr *Arg) -> const ValueDecl * {
-      const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-      return DRE ? DRE->getDecl() : nullptr;
-    };
-    // The thread's arguments were evaluated when it was spawned.
-    for (std::optional<MemLoc> &P : Params)
-      capturedAtSpawn(P);
-    if (!Site.Body.Lambda)
-      capturedAtSpawn(This);
-    for (const Access &A : Sub->Accesses) {
-      std::optional<MemLoc> Loc = bindLocation(A.Loc, Body, Params, This);
-      if (!Loc)
-        continue;
-      fixCapturedIndices(FA, Site, *Loc);
-      Access Mapped = A;
-      if (!Mapped.Guards.empty() &&
-          !bindGuards(Mapped.Guards, ParamArg, Rename, FA.astContext(),
-                      /*KeepOthers=*/true))
-        continue;
-      Mapped.Loc = *Loc;
-      Mapped.Locks.clear();
-      for (const Lock &L : A.Locks) {
-        Lock ML = L;
-        if (!L.Unknown) {
-          if (std::optional<MemLoc> M =
-                  bindLocation(L.Mutex, Body, Params, This)) {
-            ML.Mutex = *M;
-            fixCapturedIndices(FA, Site, ML.Mutex);
-          } else
-            ML.Unknown = true;
-        }
-        Mapped.Locks.push_back(ML);
-      }
-      Result.push_back(std::move(Mapped));
-    }
-    return Result;
+  /// The contexts of member functions running beside a member thread are
+  /// numbered -2, -3, ...: Members[-2 - Ctx].
+  static constexpr int FirstMemberCtx = -2;
+  const ConcurrentMember &member(int Ctx) const {
+    return *Members[FirstMemberCtx - Ctx].first;
+  }
+  const MemberThreadPeers &peers(int Ctx) const {
+    return *Members[FirstMemberCtx - Ctx].second;
   }
 
-  /// Whether \p V has a value of its own in every copy of the thread started
-  /// at \p Site: a local declared in the loop that starts the copies (its
-  /// induction variable, or declared in its body).
-  static bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site,
-                      const ValueDecl *V) {
-    const auto *VD = dyn_cast_or_null<VarDecl>(V);
-    // The spawner's own variable (not a local of the thread's lambda, which
-    // is lexically inside the loop too).
-    if (!Site.InLoop || !VD || !VD->hasLocalStorage() ||
-        VD->getDeclContext() != FA.function())
-      return false;
-    for (const Stmt *P = FA.parents().getParent(Site.Spawn); P;
-         P = FA.parents().getParent(P))
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
-        const SourceManager &SM = FA.astContext().getSourceManager();
-        if (SM.isPointWithin(VD->getLocation(), P->getBeginLoc(),
-                             P->getEndLoc()))
-          return true;
-        // C89's `int i; ... for (i = 0; i < n; i++)`: the loop's counter.
-        const auto *For = dyn_cast<ForStmt>(P);
-        const auto *Inc = For && For->getInc()
-                              ? For->getInc()->IgnoreParenImpCasts()
-                              : nullptr;
-        const Expr *Counted = nullptr;
-        if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Inc);
-            UO && UO->isIncrementDecrementOp())
-          Counted = UO->getSubExpr();
-        else if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
-          Counted = CA->getLHS();
-        return Counted && referencedVar(Counted) == VD;
-      }
-    return false;
+  /// Pairs a thread whose handle is a field of *this, and which may still
+  /// run when the spawning member function returns, with what the other
+  /// member functions of the class do before they join it.
+  void pairWithMembers(FunctionAnalysis &FA, const ThreadLifetime &TL,
+                       const SpawnSite &Site, llvm::ArrayRef<Access> Thread) {
+    const auto *Starter = dyn_cast<CXXMethodDecl>(FA.function());
+    const auto *Handle = dyn_cast_or_null<FieldDecl>(Site.Sink.Decl);
+    if (!Starter || Starter->isStatic() || Starter->getParent()->isLambda() ||
+        Site.Sink.Kind != SinkKind::Member || !Handle ||
+        !TL.mayRunAtExit(Site.Id))
+      return;
+    const MemberThreadPeers &Peers = S.concurrency().memberThreadPeers(
+        Starter, Handle, Site.Body.Function, Site.Spawn->getBeginLoc());
+    if (Thread.empty())
+      return;
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    for (const ConcurrentMember &M : Peers.Members) {
+      const FunctionSummary *Sum = S.summary(M.Method, /*LocalsShared=*/false);
+      if (!Sum)
+        continue;
+      std::vector<Access> Side;
+      for (const Access &A : Sum->Accesses)
+        if (M.JoinedAt.isInvalid() ||
+            SM.isBeforeInTranslationUnit(position(A), M.JoinedAt))
+          Side.push_back(A);
+      if (Side.empty())
+        continue;
+      int Ctx = FirstMemberCtx - int(Members.size());
+      Members.push_back({&M, &Peers});
+      for (const Access &A : Side)
+        for (const Access &B : Thread)
+          consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
+    }
   }
 
   /// Whether \p X and \p Y, accesses of copies of the thread started at
@@ -230,29 +149,6 @@ private:
           if (GY.Equal && GY.Var == GX.Var && GY.Value == GX.Value)
             return true;
     return false;
-  }
-
-  /// An element index fixed when the thread was created (`&count[i]`,
-  /// `[&w = workers[i]]`) is per-thread when its variable differs between
-  /// the copies; otherwise it is the variable's shared value.
-  static void fixCapturedIndices(FunctionAnalysis &FA, const SpawnSite &Site,
-                                 MemLoc &L) {
-    for (PathStep &Step : L.Path)
-      if (Step.Index == PathStep::CapturedVar) {
-        bool Own = perCopy(FA, Site, Step.Var);
-        Step.Index = Own ? PathStep::Other : PathStep::SharedVar;
-        if (Own)
-          Step.Var = nullptr;
-      }
-  }
-
-  /// Marks the variable indices of a location evaluated at the spawn (an
-  /// argument of the thread) as captured there.
-  static void capturedAtSpawn(std::optional<MemLoc> &L) {
-    if (L)
-      for (PathStep &Step : L->Path)
-        if (Step.Index == PathStep::SharedVar)
-          Step.Index = PathStep::CapturedVar;
   }
 
   /// Where an access happens in its context's own function: the access, or
@@ -320,9 +216,11 @@ private:
         std::remove_if(Object.Path.begin(), Object.Path.end(),
                        [](const PathStep &S) { return !S.Field; }),
         Object.Path.end());
+    // Every member function beside a member thread is one side.
+    auto Side = [](int Ctx) { return std::max(Ctx, FirstMemberCtx); };
     std::string Key = Object.describe() + "|" +
-                      std::to_string(std::min(CtxP, CtxO)) + "|" +
-                      std::to_string(std::max(CtxP, CtxO));
+                      std::to_string(std::min(Side(CtxP), Side(CtxO))) + "|" +
+                      std::to_string(std::max(Side(CtxP), Side(CtxO)));
     if (!Reported.insert(Key).second)
       return;
     report(FA, TL, P, CtxP, O, CtxO, What);
@@ -352,6 +250,19 @@ private:
                MessageId::RaceThreadSpawned, {1});
         F.note(TM.spawns()[CtxO].Spawn->getBeginLoc(),
                MessageId::RaceThreadSpawned, {2});
+      } else if (int Beside = std::min(CtxP, CtxO); Beside <= FirstMemberCtx) {
+        const ConcurrentMember &M = member(Beside);
+        const MemberThreadPeers &Peers = peers(Beside);
+        F.note(Peers.SpawnLoc, MessageId::RaceMemberThreadStarted,
+               {"'" + Peers.Handle->getNameAsString() + "'",
+                int(!isa<CXXConstructorDecl>(Peers.Starter)),
+                "'" + Peers.Starter->getNameAsString() + "'"});
+        bool Destructor = isa<CXXDestructorDecl>(M.Method);
+        F.note(M.Method->getLocation(), MessageId::RaceConcurrentMember,
+               {int(Destructor), "'" + M.Method->getNameAsString() + "'"});
+        if (M.JoinedAt.isValid())
+          F.note(M.JoinedAt, MessageId::RaceMemberJoinsHere,
+                 {"'" + M.Method->getNameAsString() + "'"});
       } else {
         int Thread = CtxP >= 0 ? CtxP : CtxO;
         const SpawnSite &Site = TM.spawns()[Thread];
@@ -391,6 +302,8 @@ private:
 
   Session &S;
   llvm::StringSet<> Reported;
+  std::vector<std::pair<const ConcurrentMember *, const MemberThreadPeers *>>
+      Members;
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "fearless/Analysis.h"
 #include "fearless/Access.h"
+#include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -30,6 +31,12 @@ bool Session::dumps(llvm::StringRef What) const {
     if (D == What)
       return true;
   return false;
+}
+
+ConcurrencyModel &Session::concurrency() {
+  if (!Concurrency)
+    Concurrency = std::make_unique<ConcurrencyModel>(*this);
+  return *Concurrency;
 }
 
 FunctionAnalysis &Session::functionAnalysis(const FunctionDecl *FD) {

@@ -91,8 +91,9 @@ public:
         continue;
       }
       if (Name == "dump") {
-        if (Value != "threads")
-          return Error("unknown dump '" + Value.str() + "' (known: threads)");
+        if (Value != "threads" && Value != "concurrency")
+          return Error("unknown dump '" + Value.str() +
+                       "' (known: threads, concurrency)");
         Options.Dump.push_back(Value.str());
         continue;
       }
@@ -106,7 +107,7 @@ public:
       }
       return Error("unknown argument '" + Arg +
                    "'; known arguments: checks=<globs>, werror, "
-                   "dump=threads, " +
+                   "dump=threads|concurrency, " +
                    llvm::join(ModelOptions::names(), "=<names>, ") +
                    "=<names>");
     }

@@ -29,6 +29,7 @@
 
 namespace fearless {
 
+class ConcurrencyModel;
 class FunctionAnalysis;
 class Session;
 struct FunctionSummary;
@@ -108,6 +109,10 @@ public:
   const llvm::DenseMap<const clang::Expr *, std::vector<struct Lock>> *
   locksAtCalls(const clang::FunctionDecl *FD, unsigned Depth);
 
+  /// The translation unit's model of what runs at the same time beyond one
+  /// function (Concurrency.h), created on first use.
+  ConcurrencyModel &concurrency();
+
   /// The shared analysis of \p FD, created on first use (also for functions
   /// analysed on behalf of others: thread bodies and callees).
   FunctionAnalysis &functionAnalysis(const clang::FunctionDecl *FD);
@@ -134,6 +139,7 @@ private:
       const clang::FunctionDecl *,
       std::unique_ptr<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>>>
       CallLocks;
+  std::unique_ptr<ConcurrencyModel> Concurrency;
   std::vector<Finding> Findings;
   /// The function each finding was reported for (its [[clang::suppress]]
   /// scope).

@@ -1,0 +1,193 @@
+//===- Concurrency.cpp - What may run at the same time in a TU ------------===//
+//
+// Member threads and the member functions that run beside them
+// (Concurrency.h). Everything is computed on the first question about a
+// class and kept in the Session's model.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/Concurrency.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+/// Whether \p E names field \p Handle of *this, or an element of it.
+bool namesHandle(const Expr *E, const FieldDecl *Handle) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() > 0)
+    E = Op->getArg(0)->IgnoreParenImpCasts();
+  else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+    E = Sub->getBase()->IgnoreParenImpCasts();
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    // workers_.at(i), workers_.back()
+    E = Call->getImplicitObjectArgument()
+            ? Call->getImplicitObjectArgument()->IgnoreParenImpCasts()
+            : E;
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  return ME && ME->getMemberDecl() == Handle &&
+         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+}
+
+/// Finds, in one member function body, the joins of a handle field and the
+/// calls of other member functions of the class on *this.
+class JoinFinder : public RecursiveASTVisitor<JoinFinder> {
+public:
+  JoinFinder(const LibraryModel &Lib, const FieldDecl *Handle,
+             const CXXRecordDecl *Class)
+      : Lib(Lib), Handle(Handle), Class(Class) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *For) {
+    // for (auto &t : workers_) t.join();
+    const VarDecl *Outer = LoopVar;
+    if (For->getRangeInit() && namesHandle(For->getRangeInit(), Handle))
+      LoopVar = For->getLoopVariable();
+    bool Result = RecursiveASTVisitor::TraverseCXXForRangeStmt(For);
+    LoopVar = Outer;
+    return Result;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *MD = Call->getMethodDecl();
+    const Expr *Obj = Call->getImplicitObjectArgument();
+    if (!MD || !Obj)
+      return true;
+    if (std::optional<HandleOp> Op = Lib.handleMethod(MD);
+        Op && *Op == HandleOp::Join) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts());
+      if (namesHandle(Obj, Handle) ||
+          (DRE && LoopVar && DRE->getDecl() == LoopVar))
+        Joins.push_back(Call->getBeginLoc());
+      return true;
+    }
+    if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+        MD->getParent()->getCanonicalDecl() == Class->getCanonicalDecl())
+      Calls.push_back(Call);
+    return true;
+  }
+
+  std::vector<SourceLocation> Joins;
+  std::vector<const CXXMemberCallExpr *> Calls;
+
+private:
+  const LibraryModel &Lib;
+  const FieldDecl *Handle;
+  const CXXRecordDecl *Class;
+  const VarDecl *LoopVar = nullptr;
+};
+
+std::string position(const SourceManager &SM, SourceLocation L) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+  if (P.isInvalid())
+    return "?";
+  return std::to_string(P.getLine()) + ":" + std::to_string(P.getColumn());
+}
+
+} // namespace
+
+SourceLocation ConcurrencyModel::joinOf(const CXXMethodDecl *M,
+                                        const FieldDecl *Handle,
+                                        unsigned Depth) {
+  const FunctionDecl *Def = M->getDefinition();
+  if (!Def || !Def->getBody())
+    return {};
+  M = cast<CXXMethodDecl>(Def);
+  auto Key = std::make_pair(M, Handle);
+  if (auto It = Joins.find(Key); It != Joins.end())
+    return It->second;
+  // Recursion (and a depth bound) ends at "does not join".
+  Joins[Key] = SourceLocation();
+  if (Depth > 3)
+    return {};
+  JoinFinder Finder(S.library(), Handle, M->getParent());
+  Finder.TraverseStmt(M->getBody());
+  std::vector<SourceLocation> Found = Finder.Joins;
+  for (const CXXMemberCallExpr *Call : Finder.Calls)
+    if (joinOf(Call->getMethodDecl(), Handle, Depth + 1).isValid())
+      Found.push_back(Call->getBeginLoc());
+  const SourceManager &SM = S.astContext().getSourceManager();
+  SourceLocation First;
+  for (SourceLocation L : Found)
+    if (First.isInvalid() || SM.isBeforeInTranslationUnit(L, First))
+      First = L;
+  Joins[Key] = First;
+  return First;
+}
+
+bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
+                                    const FunctionDecl *Body) {
+  if (M->getAccess() != AS_public || M->isStatic())
+    return false;
+  // Called only by the thread itself: part of what the thread runs.
+  llvm::ArrayRef<Session::CallSite> Calls = S.callSitesOf(M);
+  const FunctionDecl *BodyDef = Body ? Body->getDefinition() : nullptr;
+  return Calls.empty() || !BodyDef ||
+         llvm::any_of(Calls, [&](const Session::CallSite &C) {
+           return C.Caller != BodyDef;
+         });
+}
+
+const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
+    const CXXMethodDecl *Starter, const FieldDecl *Handle,
+    const FunctionDecl *Body, SourceLocation SpawnLoc) {
+  auto Key = std::make_pair(static_cast<const FunctionDecl *>(Starter),
+                            SpawnLoc.getRawEncoding());
+  auto [It, New] = Peers.try_emplace(Key);
+  MemberThreadPeers &P = It->second;
+  if (!New)
+    return P;
+  P.Class = Starter->getParent();
+  P.Handle = Handle;
+  P.Starter = Starter;
+  P.Body = Body;
+  P.SpawnLoc = SpawnLoc;
+  const FunctionDecl *BodyDef = Body ? Body->getDefinition() : nullptr;
+  for (const CXXMethodDecl *Method : P.Class->methods()) {
+    const FunctionDecl *Def = Method->getDefinition();
+    if (!Def || !Def->getBody() || Def->isDeleted() || Def->isDefaulted() ||
+        Def->isImplicit() || isa<CXXConstructorDecl>(Def))
+      continue;
+    const auto *M = cast<CXXMethodDecl>(Def);
+    if (M->getCanonicalDecl() == Starter->getCanonicalDecl() ||
+        (BodyDef && M == BodyDef))
+      continue;
+    if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body))
+      continue;
+    P.Members.push_back({M, joinOf(M, Handle)});
+  }
+  if (S.dumps("concurrency"))
+    dump(S.dumpStream(), P);
+  return P;
+}
+
+void ConcurrencyModel::dump(llvm::raw_ostream &OS,
+                            const MemberThreadPeers &P) const {
+  const SourceManager &SM = S.astContext().getSourceManager();
+  OS << "member thread: '" << P.Starter->getQualifiedNameAsString() << "' at "
+     << position(SM, P.SpawnLoc) << " starts ";
+  const auto *Op = dyn_cast_or_null<CXXMethodDecl>(P.Body);
+  if (Op && Op->getParent()->isLambda())
+    OS << "the lambda at " << position(SM, Op->getParent()->getLocation());
+  else if (P.Body)
+    OS << "'" << P.Body->getQualifiedNameAsString() << "'";
+  else
+    OS << "unknown code";
+  OS << " into '" << P.Handle->getName() << "'\n";
+  for (const ConcurrentMember &M : P.Members) {
+    OS << "  runs beside '" << M.Method->getQualifiedNameAsString() << "'";
+    if (M.JoinedAt.isValid())
+      OS << " until the join at " << position(SM, M.JoinedAt);
+    OS << "\n";
+  }
+}
+
+} // namespace fearless

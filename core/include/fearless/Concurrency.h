@@ -1,0 +1,106 @@
+//===- Concurrency.h - What may run at the same time in a TU ----*- C++ -*-===//
+//
+// The translation-unit-wide part of "what runs at the same time": code that
+// runs concurrently with a thread although it is not in the function that
+// started the thread. Today that is a member thread: a thread whose handle is
+// a data member of the object whose member function started it, and which
+// may still run when that function returns. While it runs, the object's
+// public member functions may be called by whoever owns the object, up to the
+// point where one of them joins the thread.
+//
+// The model is computed lazily, one class at a time, when a check asks about
+// a member thread; nothing is computed for translation units without one.
+// It lives in the Session (one per translation unit), never in a global.
+//
+// Vocabulary (docs/design.md has the long form):
+//   member thread  a spawn in a member function of class C whose handle goes
+//                  into a field of *this (a std::thread, a container of
+//                  them) and that may still run when the function returns
+//   concurrent     a member function of C that may be running while the
+//   member         thread runs: a public one that clients of C call, or the
+//                  destructor, up to its first join of the handle
+//   shared class   a class annotated fearless::shared: its public member
+//                  functions may run at the same time as each other
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_CONCURRENCY_H
+#define FEARLESS_CONCURRENCY_H
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <vector>
+
+namespace fearless {
+
+class Session;
+
+/// A member function that may run while a member thread runs.
+struct ConcurrentMember {
+  const clang::CXXMethodDecl *Method = nullptr;
+  /// Where the method first joins the thread (a join of the handle, or a
+  /// call of another member function that joins it); invalid if it never
+  /// does. Its accesses from there on no longer run with the thread.
+  clang::SourceLocation JoinedAt;
+};
+
+/// The member functions that may run while one member thread runs.
+struct MemberThreadPeers {
+  /// The class, the field holding the thread's handle, the member function
+  /// that starts it, and the function the thread runs (if known).
+  const clang::CXXRecordDecl *Class = nullptr;
+  const clang::FieldDecl *Handle = nullptr;
+  const clang::FunctionDecl *Starter = nullptr;
+  const clang::FunctionDecl *Body = nullptr;
+  /// Where the thread is started (in Starter).
+  clang::SourceLocation SpawnLoc;
+  /// In declaration order.
+  std::vector<ConcurrentMember> Members;
+};
+
+/// The concurrency model of one translation unit. Owned by the Session.
+class ConcurrencyModel {
+public:
+  explicit ConcurrencyModel(Session &S) : S(S) {}
+
+  /// The member functions of \p Starter's class that may run while the
+  /// thread spawned at \p SpawnLoc in \p Starter, whose handle is the field
+  /// \p Handle of *this and which runs \p Body, still runs. Computed on
+  /// first use; the result lives as long as the model.
+  const MemberThreadPeers &memberThreadPeers(
+      const clang::CXXMethodDecl *Starter, const clang::FieldDecl *Handle,
+      const clang::FunctionDecl *Body, clang::SourceLocation SpawnLoc);
+
+  /// Where \p M first joins the thread held in field \p Handle of *this:
+  /// `Handle.join()`, a loop joining its elements, or a call of a member
+  /// function of the same class that does (followed a few calls deep).
+  /// Invalid if it does not.
+  clang::SourceLocation joinOf(const clang::CXXMethodDecl *M,
+                               const clang::FieldDecl *Handle,
+                               unsigned Depth = 0);
+
+  /// Whether clients of \p M's class may call it while a thread running
+  /// \p Body runs: it is public and not static, and not called only by
+  /// \p Body (a public helper of the worker loop is part of the thread).
+  bool isEntryPoint(const clang::CXXMethodDecl *M,
+                    const clang::FunctionDecl *Body);
+
+  /// Prints a member thread and its concurrent members (the "concurrency"
+  /// dump; each is printed when it is first computed).
+  void dump(llvm::raw_ostream &OS, const MemberThreadPeers &P) const;
+
+private:
+  Session &S;
+  std::map<std::pair<const clang::FunctionDecl *, unsigned>, MemberThreadPeers>
+      Peers;
+  llvm::DenseMap<
+      std::pair<const clang::CXXMethodDecl *, const clang::FieldDecl *>,
+      clang::SourceLocation>
+      Joins;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_CONCURRENCY_H
