@@ -12,6 +12,7 @@
 
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"
 #include "fearless/VarUsage.h"
@@ -33,6 +34,7 @@ public:
   void checkFunction(FunctionAnalysis &FA) override;
 
 private:
+  void checkMemberOrder(FunctionAnalysis &FA);
   void report(FunctionAnalysis &FA,
               llvm::ArrayRef<const OutlivedBorrow *> Group);
   void addWhyNote(Finding &F, const SpawnSite &Site, const Borrow &B,
@@ -93,11 +95,36 @@ private:
   }
 };
 
+/// A member thread using a member outside its lifetime (Concurrency.h).
+void EscapingBorrowCheck::checkMemberOrder(FunctionAnalysis &FA) {
+  for (const MemberLifetimeIssue &I : memberLifetimeIssues(FA)) {
+    bool Late = I.What == MemberLifetimeIssue::AfterDestruction;
+    std::string Field = "'" + I.Field->getNameAsString() + "'";
+    std::string Handle = "'" + I.Handle->getNameAsString() + "'";
+    Finding F = makeFinding(CheckId::EscapingBorrow, I.Use,
+                            Late ? MessageId::ThreadUsesMemberLate
+                                 : MessageId::ThreadUsesMemberEarly,
+                            {Field});
+    for (SourceLocation Via : I.Via)
+      F.note(Via, MessageId::RaceThroughCall);
+    F.note(FA.threads().spawns()[I.Spawn].Spawn->getBeginLoc(),
+           Late ? MessageId::MemberThreadStartedJThread
+                : MessageId::MemberThreadStartedInInit,
+           {Handle});
+    F.note(I.Field->getLocation(), MessageId::MemberDeclaredAfterHandle,
+           {Field, Handle, int(Late)});
+    F.note(I.Handle->getLocation(), MessageId::MemberOrderFix,
+           {Handle, int(Late)});
+    S.report(std::move(F));
+  }
+}
+
 void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
   // Null when the function spawns nothing (or has errors).
   const ThreadLifetime *TL = FA.lifetime();
   if (!TL)
     return;
+  checkMemberOrder(FA);
   llvm::ArrayRef<OutlivedBorrow> All = TL->outlivedBorrows();
   if (All.empty())
     return;

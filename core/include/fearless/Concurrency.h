@@ -29,13 +29,40 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <vector>
 
 namespace fearless {
 
+class FunctionAnalysis;
 class Session;
+
+/// A member thread that may touch a field of its object outside the
+/// field's lifetime, because of the order in which members are declared.
+struct MemberLifetimeIssue {
+  enum Kind : unsigned char {
+    /// The thread starts in the member initializer of its handle, which is
+    /// declared (and so constructed) before \c Field.
+    BeforeConstruction,
+    /// The handle is a std::jthread (joined by its own destructor), declared
+    /// before \c Field, which is destroyed first; the class's destructor
+    /// does not join the thread itself.
+    AfterDestruction,
+  } What;
+  unsigned Spawn = 0;
+  const clang::FieldDecl *Handle = nullptr;
+  const clang::FieldDecl *Field = nullptr;
+  /// The thread's first access of the field (source order), and the calls
+  /// leading to it.
+  clang::SourceLocation Use;
+  llvm::SmallVector<clang::SourceLocation, 2> Via;
+};
+
+/// The member-order issues of the member threads that \p FA's function
+/// starts, in spawn order and then field order.
+std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA);
 
 /// A member function that may run while a member thread runs.
 struct ConcurrentMember {

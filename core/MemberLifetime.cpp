@@ -1,0 +1,113 @@
+//===- MemberLifetime.cpp - Member threads and the order of members -------===//
+//
+// Members are constructed in declaration order and destroyed in reverse. A
+// thread started in the member initializer of its handle runs before the
+// members declared after the handle exist; a std::jthread member, which
+// joins when it is destroyed, still runs after the members declared after it
+// are gone (Concurrency.h, MemberLifetimeIssue).
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/Concurrency.h"
+#include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/ThreadAccesses.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+/// Whether \p E lies in the member initializer of \p Field in \p Ctor.
+bool inInitializerOf(const CXXConstructorDecl *Ctor, const FieldDecl *Field,
+                     const Expr *E, const SourceManager &SM) {
+  for (const CXXCtorInitializer *Init : Ctor->inits()) {
+    if (!Init->isWritten() || Init->getMember() != Field || !Init->getInit())
+      continue;
+    SourceRange R = Init->getInit()->getSourceRange();
+    SourceLocation L = SM.getExpansionLoc(E->getBeginLoc());
+    if (R.isValid() && SM.isPointWithin(L, SM.getExpansionLoc(R.getBegin()),
+                                        SM.getExpansionLoc(R.getEnd())))
+      return true;
+  }
+  return false;
+}
+
+/// Whether a field of type \p T holds std::jthreads (itself, or elements).
+bool holdsJThreads(QualType T, const LibraryModel &Lib) {
+  if (Lib.threadClassKind(T) == HandleKind::JThread)
+    return true;
+  QualType Elem = LibraryModel::elementType(T);
+  return !Elem.isNull() && Lib.threadClassKind(Elem) == HandleKind::JThread;
+}
+
+} // namespace
+
+std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA) {
+  std::vector<MemberLifetimeIssue> Issues;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FA.function());
+  if (!Method || Method->isStatic() || Method->getParent()->isLambda())
+    return Issues;
+  const CXXRecordDecl *Class = Method->getParent();
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  const LibraryModel &Lib = FA.session().library();
+  for (const SpawnSite &Site : FA.threads().spawns()) {
+    const auto *Handle = dyn_cast_or_null<FieldDecl>(Site.Sink.Decl);
+    if (Site.Sink.Kind != SinkKind::Member || !Handle ||
+        Handle->getParent() != Class)
+      continue;
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(Method);
+    bool Early = Ctor && inInitializerOf(Ctor, Handle, Site.Spawn, SM);
+    bool Late = false;
+    if (holdsJThreads(Handle->getType(), Lib)) {
+      // The class's own destructor joining the thread ends it in time.
+      const CXXDestructorDecl *Dtor = Class->getDestructor();
+      const FunctionDecl *Def = Dtor ? Dtor->getDefinition() : nullptr;
+      Late = !Def || !FA.session()
+                          .concurrency()
+                          .joinOf(cast<CXXMethodDecl>(Def), Handle)
+                          .isValid();
+    }
+    if (!Early && !Late)
+      continue;
+    std::vector<Access> Accesses = threadAccesses(FA, Site);
+    std::vector<MemberLifetimeIssue> Found;
+    for (const Access &A : Accesses) {
+      if (!A.Loc.IsThis || A.Loc.Deref || A.Loc.Path.empty())
+        continue;
+      const FieldDecl *Field = A.Loc.Path.front().Field;
+      if (!Field || Field->getParent() != Class ||
+          Field->getFieldIndex() <= Handle->getFieldIndex())
+        continue;
+      MemberLifetimeIssue::Kind What;
+      if (Early)
+        What = MemberLifetimeIssue::BeforeConstruction;
+      else if (Field->getType().isDestructedType())
+        // A destroyed int keeps its bits; a destroyed vector frees them.
+        What = MemberLifetimeIssue::AfterDestruction;
+      else
+        continue;
+      SourceLocation Use = A.Via.empty() ? A.Where : A.Via.front();
+      auto It = llvm::find_if(Found, [&](const MemberLifetimeIssue &I) {
+        return I.Field == Field;
+      });
+      if (It != Found.end()) {
+        if (SM.isBeforeInTranslationUnit(Use, It->Via.empty() ? It->Use
+                                                             : It->Via.front()))
+          *It = {What, Site.Id, Handle, Field, A.Where, A.Via};
+        continue;
+      }
+      Found.push_back({What, Site.Id, Handle, Field, A.Where, A.Via});
+    }
+    llvm::sort(Found, [](const MemberLifetimeIssue &A,
+                         const MemberLifetimeIssue &B) {
+      return A.Field->getFieldIndex() < B.Field->getFieldIndex();
+    });
+    Issues.insert(Issues.end(), Found.begin(), Found.end());
+  }
+  return Issues;
+}
+
+} // namespace fearless
