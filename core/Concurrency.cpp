@@ -56,11 +56,26 @@ public:
     return Result;
   }
 
+  /// Replacing or destroying the handle ends the previous thread: a
+  /// joinable std::thread would terminate the program, a std::jthread joins.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2 &&
+        namesHandle(Call->getArg(0), Handle))
+      Joins.push_back(Call->getBeginLoc());
+    return true;
+  }
+
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     const Expr *Obj = Call->getImplicitObjectArgument();
     if (!MD || !Obj)
       return true;
+    if (const IdentifierInfo *II = MD->getIdentifier();
+        II && namesHandle(Obj, Handle) &&
+        llvm::is_contained({"reset", "clear", "swap", "assign"}, II->getName())) {
+      Joins.push_back(Call->getBeginLoc());
+      return true;
+    }
     if (std::optional<HandleOp> Op = Lib.handleMethod(MD);
         Op && *Op == HandleOp::Join) {
       const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts());

@@ -101,7 +101,9 @@ public:
       const clang::FunctionDecl *Body, clang::SourceLocation SpawnLoc);
 
   /// Where \p M first joins the thread held in field \p Handle of *this:
-  /// `Handle.join()`, a loop joining its elements, or a call of a member
+  /// `Handle.join()`, a loop joining its elements, replacing or clearing the
+  /// handle (`Handle = ...`, `reset`, `clear`: a joinable std::thread would
+  /// terminate the program, a std::jthread joins), or a call of a member
   /// function of the same class that does (followed a few calls deep).
   /// Invalid if it does not.
   clang::SourceLocation joinOf(const clang::CXXMethodDecl *M,
