@@ -43,6 +43,9 @@ public:
   CheckId id() const override { return CheckId::DataRace; }
 
   void checkFunction(FunctionAnalysis &FA) override {
+    Reported.clear();
+    Members.clear();
+    checkSharedClass(FA);
     // Null when the function spawns nothing (or has errors).
     const ThreadLifetime *TL = FA.lifetime();
     if (!TL)
@@ -59,12 +62,11 @@ public:
       C.Accesses = threadAccesses(FA, Site);
       Threads.push_back(std::move(C));
     }
-    Reported.clear();
     // The spawning function against each thread running at that point.
     for (const Access &A : Own->Accesses) {
       for (unsigned Id : TL->runningAt(A.Point))
         for (const Access &B : Threads[Id].Accesses)
-          consider(FA, *TL, A, -1, Own->Accesses, B, Id, Threads[Id].Accesses);
+          consider(FA, TL, A, -1, Own->Accesses, B, Id, Threads[Id].Accesses);
     }
     // Threads against other copies of themselves, then against each other
     // (only the pairs that overlap: a function may start thousands).
@@ -74,7 +76,7 @@ public:
       for (size_t X = 0; X < As.size(); ++X)
         for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
           if (I != J || !inOneCopyOnly(FA, TM.spawns()[I], As[X], Bs[Y]))
-            consider(FA, *TL, As[X], I, As, Bs[Y], J, Bs);
+            consider(FA, TL, As[X], I, As, Bs[Y], J, Bs);
     };
     for (size_t I = 0; I < Threads.size(); ++I)
       if (TL->isMultiInstance(I) ||
@@ -84,32 +86,61 @@ public:
       Pair(I, J);
     // Member threads against the member functions of their class that may
     // run while they do (Concurrency.h).
-    Members.clear();
     for (const SpawnSite &Site : TM.spawns())
-      pairWithMembers(FA, *TL, Site, Threads[Site.Id].Accesses);
+      pairWithMembers(FA, TL, Site, Threads[Site.Id].Accesses);
   }
 
 private:
   /// The contexts of member functions running beside a member thread are
   /// numbered -2, -3, ...: Members[-2 - Ctx].
   static constexpr int FirstMemberCtx = -2;
-  const ConcurrentMember &member(int Ctx) const {
-    return *Members[FirstMemberCtx - Ctx].first;
+  /// A member function on one side of a race: beside a member thread
+  /// (Peers set), or a public member function of a fearless::shared class.
+  struct MemberSide {
+    const CXXMethodDecl *Method;
+    SourceLocation JoinedAt;
+    const MemberThreadPeers *Peers;
+  };
+  const MemberSide &member(int Ctx) const {
+    return Members[FirstMemberCtx - Ctx];
   }
-  const MemberThreadPeers &peers(int Ctx) const {
-    return *Members[FirstMemberCtx - Ctx].second;
+
+  /// Pairs the public member functions of a class marked fearless::shared
+  /// with each other (and each with itself), once per class.
+  void checkSharedClass(FunctionAnalysis &FA) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(FA.function());
+    if (!MD || MD->getParent()->isLambda())
+      return;
+    const CXXRecordDecl *Class = MD->getParent();
+    llvm::ArrayRef<const CXXMethodDecl *> Public =
+        S.concurrency().sharedClassMembers(Class);
+    if (Public.empty() || !SharedDone.insert(Class->getCanonicalDecl()).second)
+      return;
+    std::vector<std::vector<Access>> Sides;
+    for (const CXXMethodDecl *M : Public) {
+      const FunctionSummary *Sum = S.summary(M, /*LocalsShared=*/false);
+      Sides.push_back(Sum ? Sum->Accesses : std::vector<Access>());
+      Members.push_back({M, SourceLocation(), nullptr});
+    }
+    for (size_t I = 0; I < Sides.size(); ++I)
+      for (size_t J = I; J < Sides.size(); ++J)
+        for (size_t X = 0; X < Sides[I].size(); ++X)
+          for (size_t Y = I == J ? X : 0; Y < Sides[J].size(); ++Y)
+            consider(FA, nullptr, Sides[I][X], FirstMemberCtx - int(I),
+                     Sides[I], Sides[J][Y], FirstMemberCtx - int(J), Sides[J]);
+    Reported.clear();
   }
 
   /// Pairs a thread whose handle is a field of *this, and which may still
   /// run when the spawning member function returns, with what the other
   /// member functions of the class do before they join it.
-  void pairWithMembers(FunctionAnalysis &FA, const ThreadLifetime &TL,
+  void pairWithMembers(FunctionAnalysis &FA, const ThreadLifetime *TL,
                        const SpawnSite &Site, llvm::ArrayRef<Access> Thread) {
     const auto *Starter = dyn_cast<CXXMethodDecl>(FA.function());
     const auto *Handle = dyn_cast_or_null<FieldDecl>(Site.Sink.Decl);
     if (!Starter || Starter->isStatic() || Starter->getParent()->isLambda() ||
         Site.Sink.Kind != SinkKind::Member || !Handle ||
-        !TL.mayRunAtExit(Site.Id))
+        !TL->mayRunAtExit(Site.Id))
       return;
     const MemberThreadPeers &Peers = S.concurrency().memberThreadPeers(
         Starter, Handle, Site.Body.Function, Site.Spawn->getBeginLoc());
@@ -128,7 +159,7 @@ private:
       if (Side.empty())
         continue;
       int Ctx = FirstMemberCtx - int(Members.size());
-      Members.push_back({&M, &Peers});
+      Members.push_back({M.Method, M.JoinedAt, &Peers});
       for (const Access &A : Side)
         for (const Access &B : Thread)
           consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
@@ -185,7 +216,7 @@ private:
     return false;
   }
 
-  void consider(FunctionAnalysis &FA, const ThreadLifetime &TL, const Access &A,
+  void consider(FunctionAnalysis &FA, const ThreadLifetime *TL, const Access &A,
                 int CtxA, llvm::ArrayRef<Access> SideA, const Access &B,
                 int CtxB, llvm::ArrayRef<Access> SideB) {
     if (!A.Write && !B.Write)
@@ -226,7 +257,7 @@ private:
     report(FA, TL, P, CtxP, O, CtxO, What);
   }
 
-  void report(FunctionAnalysis &FA, const ThreadLifetime &TL, const Access &P,
+  void report(FunctionAnalysis &FA, const ThreadLifetime *TL, const Access &P,
               int CtxP, const Access &O, int CtxO, const std::string &What) {
     const ThreadModel &TM = FA.threads();
     Finding F = makeFinding(CheckId::DataRace, P.Where, MessageId::DataRace,
@@ -250,9 +281,20 @@ private:
                MessageId::RaceThreadSpawned, {1});
         F.note(TM.spawns()[CtxO].Spawn->getBeginLoc(),
                MessageId::RaceThreadSpawned, {2});
+      } else if (std::max(CtxP, CtxO) <= FirstMemberCtx) {
+        // Two public member functions of a fearless::shared class.
+        const MemberSide &MP = member(CtxP);
+        const MemberSide &MO = member(CtxO);
+        F.note(MP.Method->getLocation(), MessageId::RaceSharedClassMember,
+               {"'" + MP.Method->getNameAsString() + "'",
+                "'" + MP.Method->getParent()->getNameAsString() + "'"});
+        if (MO.Method != MP.Method)
+          F.note(MO.Method->getLocation(), MessageId::RaceSharedClassMember,
+                 {"'" + MO.Method->getNameAsString() + "'",
+                  "'" + MO.Method->getParent()->getNameAsString() + "'"});
       } else if (int Beside = std::min(CtxP, CtxO); Beside <= FirstMemberCtx) {
-        const ConcurrentMember &M = member(Beside);
-        const MemberThreadPeers &Peers = peers(Beside);
+        const MemberSide &M = member(Beside);
+        const MemberThreadPeers &Peers = *M.Peers;
         F.note(Peers.SpawnLoc, MessageId::RaceMemberThreadStarted,
                {"'" + Peers.Handle->getNameAsString() + "'",
                 int(!isa<CXXConstructorDecl>(Peers.Starter)),
@@ -269,7 +311,7 @@ private:
         F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
         if (Site.Sink.Decl) {
           llvm::ArrayRef<SourceLocation> Joins =
-              TL.joinsOf(HandleKey(Site.Sink.Decl));
+              TL->joinsOf(HandleKey(Site.Sink.Decl));
           if (!Joins.empty())
             F.note(Joins.front(), MessageId::RaceJoinedOnlyHere);
         }
@@ -302,8 +344,8 @@ private:
 
   Session &S;
   llvm::StringSet<> Reported;
-  std::vector<std::pair<const ConcurrentMember *, const MemberThreadPeers *>>
-      Members;
+  std::vector<MemberSide> Members;
+  llvm::DenseSet<const CXXRecordDecl *> SharedDone;
 };
 
 } // namespace

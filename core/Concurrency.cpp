@@ -72,7 +72,8 @@ public:
       return true;
     if (const IdentifierInfo *II = MD->getIdentifier();
         II && namesHandle(Obj, Handle) &&
-        llvm::is_contained({"reset", "clear", "swap", "assign"}, II->getName())) {
+        llvm::is_contained({"reset", "clear", "swap", "assign"},
+                           II->getName())) {
       Joins.push_back(Call->getBeginLoc());
       return true;
     }
@@ -182,6 +183,25 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
   if (S.dumps("concurrency"))
     dump(S.dumpStream(), P);
   return P;
+}
+
+llvm::ArrayRef<const CXXMethodDecl *>
+ConcurrencyModel::sharedClassMembers(const CXXRecordDecl *Class) {
+  Class = Class->getDefinition();
+  if (!Class)
+    return {};
+  auto [It, New] = Shared.try_emplace(Class);
+  if (!New || !hasAnnotation(Class, "fearless::shared"))
+    return It->second;
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    const FunctionDecl *Def = Method->getDefinition();
+    if (!Def || !Def->getBody() || Def->isDeleted() || Def->isDefaulted() ||
+        Def->isImplicit() || Method->getAccess() != AS_public ||
+        Method->isStatic() || isa<CXXConstructorDecl, CXXDestructorDecl>(Def))
+      continue;
+    It->second.push_back(cast<CXXMethodDecl>(Def));
+  }
+  return It->second;
 }
 
 void ConcurrencyModel::dump(llvm::raw_ostream &OS,

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "fearless/Concurrency.h"
 #include "fearless/Analysis.h"
+#include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadAccesses.h"
 #include "clang/Basic/SourceManager.h"
@@ -94,17 +94,17 @@ std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA) {
         return I.Field == Field;
       });
       if (It != Found.end()) {
-        if (SM.isBeforeInTranslationUnit(Use, It->Via.empty() ? It->Use
-                                                             : It->Via.front()))
+        if (SM.isBeforeInTranslationUnit(
+                Use, It->Via.empty() ? It->Use : It->Via.front()))
           *It = {What, Site.Id, Handle, Field, A.Where, A.Via};
         continue;
       }
       Found.push_back({What, Site.Id, Handle, Field, A.Where, A.Via});
     }
-    llvm::sort(Found, [](const MemberLifetimeIssue &A,
-                         const MemberLifetimeIssue &B) {
-      return A.Field->getFieldIndex() < B.Field->getFieldIndex();
-    });
+    llvm::sort(Found,
+               [](const MemberLifetimeIssue &A, const MemberLifetimeIssue &B) {
+                 return A.Field->getFieldIndex() < B.Field->getFieldIndex();
+               });
     Issues.insert(Issues.end(), Found.begin(), Found.end());
   }
   return Issues;

@@ -30,6 +30,10 @@
 #define FEARLESS_SYNC FEARLESS_ANNOTATE_("fearless::sync")
 /** The type must not be shared by reference between threads. */
 #define FEARLESS_NOT_SYNC FEARLESS_ANNOTATE_("fearless::not_sync")
+/** The class's public member functions may be called from several threads
+ *  at the same time (like RacerD's @ThreadSafe): fearless-data-race pairs
+ *  them with each other even where no thread is visible. */
+#define FEARLESS_SHARED FEARLESS_ANNOTATE_("fearless::shared")
 
 /* Parameters. */
 

@@ -116,6 +116,12 @@ public:
   bool isEntryPoint(const clang::CXXMethodDecl *M,
                     const clang::FunctionDecl *Body);
 
+  /// The public member functions of \p Class (not constructors, the
+  /// destructor or static ones) when \p Class is marked fearless::shared,
+  /// in declaration order; empty otherwise.
+  llvm::ArrayRef<const clang::CXXMethodDecl *>
+  sharedClassMembers(const clang::CXXRecordDecl *Class);
+
   /// Prints a member thread and its concurrent members (the "concurrency"
   /// dump; each is printed when it is first computed).
   void dump(llvm::raw_ostream &OS, const MemberThreadPeers &P) const;
@@ -128,6 +134,9 @@ private:
       std::pair<const clang::CXXMethodDecl *, const clang::FieldDecl *>,
       clang::SourceLocation>
       Joins;
+  llvm::DenseMap<const clang::CXXRecordDecl *,
+                 std::vector<const clang::CXXMethodDecl *>>
+      Shared;
 };
 
 } // namespace fearless
