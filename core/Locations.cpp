@@ -27,6 +27,8 @@ std::string pathText(const MemLoc &L) {
       S += P.Field->getName();
     } else if (P.Index == PathStep::Constant) {
       S += "[" + std::to_string(P.Value) + "]";
+    } else if (P.Index == PathStep::All) {
+      S += "[*]";
     } else if (P.isVarIndex() && P.Var) {
       S += "[" + P.Var->getName().str() + "]";
     } else {

@@ -14,6 +14,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 
+#include "clang/AST/RecursiveASTVisitor.h"
+
 using namespace clang;
 
 namespace fearless {
@@ -41,6 +43,22 @@ void joinLocksets(Lockset &Into, const Lockset &From) {
   Into = std::move(Out);
 }
 
+bool lockCovers(const MemLoc &Held, const MemLoc &Other) {
+  if (Held == Other)
+    return true;
+  if (!Held.sameRoot(Other) || Held.Path.size() != Other.Path.size())
+    return false;
+  for (size_t I = 0; I < Held.Path.size(); ++I) {
+    const PathStep &H = Held.Path[I];
+    const PathStep &O = Other.Path[I];
+    if (H.Index == PathStep::All && !H.Field && !O.Field)
+      continue;
+    if (!(H == O))
+      return false;
+  }
+  return true;
+}
+
 bool protectedByLock(const Access &A, const Access &B) {
   for (const Lock &LA : A.Locks)
     if (LA.Unknown)
@@ -50,7 +68,8 @@ bool protectedByLock(const Access &A, const Access &B) {
       return true;
   for (const Lock &LA : A.Locks)
     for (const Lock &LB : B.Locks)
-      if (LA.Mutex == LB.Mutex && !(LA.Shared && LB.Shared))
+      if ((lockCovers(LA.Mutex, LB.Mutex) || lockCovers(LB.Mutex, LA.Mutex)) &&
+          !(LA.Shared && LB.Shared))
         return true;
   return false;
 }
@@ -110,7 +129,74 @@ bool LockTracker::usableBody(const FunctionDecl *FD) const {
   return hasUsableBody(FD, S.astContext().getSourceManager());
 }
 
+void LockTracker::findLockAllLoops() {
+  LockAllFound = true;
+  // for (i = 0; i < n; ++i) pthread_mutex_lock(&locks[i]); and the loop
+  // unlocking them: a statement that locks (unlocks) every element.
+  class Finder : public RecursiveASTVisitor<Finder> {
+  public:
+    std::vector<const ForStmt *> Loops;
+    bool VisitForStmt(ForStmt *For) {
+      Loops.push_back(For);
+      return true;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Stmt *>(FA.function()->getBody()));
+  for (const ForStmt *For : F.Loops) {
+    const Expr *Inc =
+        For->getInc() ? For->getInc()->IgnoreParenImpCasts() : nullptr;
+    const Expr *Counted = nullptr;
+    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Inc);
+        UO && UO->isIncrementDecrementOp())
+      Counted = UO->getSubExpr();
+    const VarDecl *Counter = Counted ? referencedVar(Counted) : nullptr;
+    const Stmt *Body = For->getBody();
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Body))
+      Body = CS->size() == 1 ? CS->body_front() : nullptr;
+    const auto *Call = dyn_cast_or_null<CallExpr>(Body);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Counter || !For->getInit() || !Callee || Call->getNumArgs() != 1)
+      continue;
+    std::optional<LockEffect> Effect;
+    for (const MutexMethodEntry &E : lockFunctions())
+      if (Callee->getIdentifier() && hasQualifiedName(Callee, E.Name))
+        Effect = E.Effect;
+    if (!Effect && usableBody(Callee) && !isa<CXXMethodDecl>(Callee)) {
+      // A C wrapper: urcu_mutex_lock(&per_thread_lock[i].lock).
+      InferredLocking Inferred = inferLocking(Callee, 0);
+      if (llvm::is_contained(Inferred.LockedParams, 0u))
+        Effect = LockEffect::Lock;
+      else if (llvm::is_contained(Inferred.UnlockedParams, 0u))
+        Effect = LockEffect::Unlock;
+    }
+    if (!Effect || *Effect == LockEffect::LockShared)
+      continue;
+    std::optional<MemLoc> M = Locs.objectOf(Call->getArg(0));
+    auto Step = M ? llvm::find_if(M->Path,
+                                  [&](const PathStep &P) {
+                                    return !P.Field && P.isVarIndex() &&
+                                           P.Var == Counter;
+                                  })
+                  : nullptr;
+    if (!M || Step == M->Path.end())
+      continue;
+    Step->Index = PathStep::All;
+    Step->Var = nullptr;
+    LockAll[For->getInit()].push_back(
+        {*Effect == LockEffect::Unlock, *M, Call->getBeginLoc()});
+  }
+}
+
 void LockTracker::transfer(const Stmt *St, Lockset &Held) {
+  if (!LockAllFound)
+    findLockAllLoops();
+  if (auto It = LockAll.find(St); It != LockAll.end())
+    for (const LockAllLoop &L : It->second) {
+      if (L.Unlock)
+        release(Held, L.Mutex);
+      else
+        acquire(Held, L.Mutex, false, L.At);
+    }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(St))
     return constructed(CE, Held);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))

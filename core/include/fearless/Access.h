@@ -47,6 +47,9 @@ struct PathStep {
     CapturedVar,
     /// Anything else: assumed to differ between threads (per-thread slots).
     Other,
+    /// Every element (only in a lock's mutex: a loop that locks each
+    /// element of a lock array holds all of them).
+    All,
   } Index = Other;
   long long Value = 0;
   const clang::ValueDecl *Var = nullptr;
@@ -136,6 +139,10 @@ struct FunctionSummary {
 /// Whether \p A and \p B may touch the same memory (one's path is a prefix
 /// of the other's, elements that may be the same).
 bool mayOverlap(const Access &A, const Access &B);
+
+/// Whether holding \p Held excludes a thread holding \p Other: the same
+/// mutex, or \p Held is every element of an array and \p Other one of them.
+bool lockCovers(const MemLoc &Held, const MemLoc &Other);
 
 /// Whether a common lock orders \p A and \p B (held by both, not both
 /// shared), or one of them holds a lock the analysis could not name.

@@ -106,6 +106,19 @@ private:
   void memberCall(const clang::CXXMemberCallExpr *MC, Lockset &Held);
   void call(const clang::CallExpr *Call, Lockset &Held);
   bool usableBody(const clang::FunctionDecl *FD) const;
+  /// Finds the loops that lock or unlock every element of a lock array,
+  /// keyed by their init statement (where the dataflow applies them).
+  void findLockAllLoops();
+
+  /// A loop locking (unlocking) every element of a lock array.
+  struct LockAllLoop {
+    bool Unlock;
+    MemLoc Mutex;
+    clang::SourceLocation At;
+  };
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<LockAllLoop, 1>>
+      LockAll;
+  bool LockAllFound = false;
 
   Session &S;
   FunctionAnalysis &FA;
