@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/Analysis.h"
+#include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"
 
@@ -50,6 +51,48 @@ public:
                {static_cast<const NamedDecl *>(Handle)});
       else
         F.note(Site.Spawn->getBeginLoc(), MessageId::JoinOrDetachFix);
+      S.report(std::move(F));
+    }
+    checkReassignedMember(FA);
+  }
+
+  /// `worker_ = std::thread(...)` in a member function while the thread
+  /// the constructor started into `worker_` may still be joinable: calling
+  /// the function right after construction terminates the program.
+  void checkReassignedMember(FunctionAnalysis &FA) {
+    const auto *M = dyn_cast<CXXMethodDecl>(FA.function());
+    if (!M || isa<CXXConstructorDecl>(M) || M->isStatic() ||
+        M->getParent()->isLambda())
+      return;
+    for (const SpawnSite &Site : FA.threads().spawns()) {
+      const auto *Handle = dyn_cast_or_null<FieldDecl>(Site.Sink.Decl);
+      if (Site.Sink.Kind != SinkKind::Member || !Handle || Site.Sink.Element ||
+          S.library().threadClassKind(Handle->getType()) != HandleKind::Thread)
+        continue;
+      const CXXOperatorCallExpr *Assign = nullptr;
+      for (const Stmt *P = FA.parents().getParent(Site.Spawn); P && !Assign;
+           P = FA.parents().getParent(P))
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P);
+            Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+          Assign = Op;
+      if (!Assign)
+        continue;
+      const auto *ME =
+          dyn_cast<MemberExpr>(Assign->getArg(0)->IgnoreParenImpCasts());
+      if (!ME || ME->getMemberDecl() != Handle)
+        continue;
+      ConcurrencyModel &CM = S.concurrency();
+      SourceLocation Started = CM.startedByConstructor(M->getParent(), Handle);
+      if (Started.isInvalid() ||
+          CM.usesHandleBefore(M, Handle, Assign->getBeginLoc()))
+        continue;
+      std::string Name = "'" + Handle->getNameAsString() + "'";
+      Finding F =
+          makeFinding(CheckId::UnjoinedThread, Assign->getBeginLoc(),
+                      MessageId::ThreadMemberReassignedJoinable, {Name});
+      F.note(Started, MessageId::ThreadMemberStartedInConstructor, {Name});
+      F.note(Assign->getBeginLoc(), MessageId::JoinBeforeReassignFix,
+             {Handle->getNameAsString()});
       S.report(std::move(F));
     }
   }

@@ -9,6 +9,8 @@
 #include "fearless/Concurrency.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/ThreadLifetime.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -183,6 +185,54 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
   if (S.dumps("concurrency"))
     dump(S.dumpStream(), P);
   return P;
+}
+
+SourceLocation
+ConcurrencyModel::startedByConstructor(const CXXRecordDecl *Class,
+                                       const FieldDecl *Handle) {
+  for (const CXXConstructorDecl *Ctor : Class->ctors()) {
+    const FunctionDecl *Def = Ctor->getDefinition();
+    if (!Def || !Def->getBody() || Def->isDependentContext() ||
+        Def->isInvalidDecl())
+      continue;
+    FunctionAnalysis &FA = S.functionAnalysis(Def);
+    if (FA.scan().HasErrors)
+      continue;
+    const ThreadLifetime *TL = FA.lifetime();
+    if (!TL)
+      continue;
+    for (const SpawnSite &Site : FA.threads().spawns())
+      if (Site.Sink.Kind == SinkKind::Member && Site.Sink.Decl == Handle &&
+          TL->mayRunAtExit(Site.Id))
+        return Site.Spawn->getBeginLoc();
+  }
+  return {};
+}
+
+bool ConcurrencyModel::usesHandleBefore(const CXXMethodDecl *M,
+                                        const FieldDecl *Handle,
+                                        SourceLocation Loc) {
+  const SourceManager &SM = S.astContext().getSourceManager();
+  SourceLocation Joined = joinOf(M, Handle);
+  if (Joined.isValid() && SM.isBeforeInTranslationUnit(Joined, Loc))
+    return true;
+  class Uses : public RecursiveASTVisitor<Uses> {
+  public:
+    Uses(const FieldDecl *H) : H(H) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+      if (Call->getImplicitObjectArgument() &&
+          namesHandle(Call->getImplicitObjectArgument(), H))
+        Found.push_back(Call->getBeginLoc());
+      return true;
+    }
+    const FieldDecl *H;
+    std::vector<SourceLocation> Found;
+  } Finder(Handle);
+  Finder.TraverseStmt(M->getBody());
+  return llvm::any_of(Finder.Found, [&](SourceLocation L) {
+    return SM.isBeforeInTranslationUnit(L, Loc);
+  });
 }
 
 llvm::ArrayRef<const CXXMethodDecl *>

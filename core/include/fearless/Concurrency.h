@@ -116,6 +116,18 @@ public:
   bool isEntryPoint(const clang::CXXMethodDecl *M,
                     const clang::FunctionDecl *Body);
 
+  /// Where a constructor of \p Class starts a thread into field \p Handle
+  /// that may still run when the constructor returns; invalid if none does.
+  clang::SourceLocation startedByConstructor(const clang::CXXRecordDecl *Class,
+                                             const clang::FieldDecl *Handle);
+
+  /// Whether \p M calls a member function of field \p Handle (join,
+  /// detach, joinable, swap, ...) or of another member function of its class
+  /// that joins it, before \p Loc.
+  bool usesHandleBefore(const clang::CXXMethodDecl *M,
+                        const clang::FieldDecl *Handle,
+                        clang::SourceLocation Loc);
+
   /// The public member functions of \p Class (not constructors, the
   /// destructor or static ones) when \p Class is marked fearless::shared,
   /// in declaration order; empty otherwise.
