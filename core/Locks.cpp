@@ -171,17 +171,32 @@ void LockTracker::findLockAllLoops() {
     }
     if (!Effect || *Effect == LockEffect::LockShared)
       continue;
+    // &locks[i], &per_thread_lock[i].lock: one subscript, by the counter.
+    unsigned Subscripts = 0;
+    bool ByCounter = false;
+    for (const Expr *E = Call->getArg(0); E;) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+        E = UO->getSubExpr();
+      } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        E = ME->getBase();
+      } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        ++Subscripts;
+        ByCounter = referencedVar(AS->getIdx()) == Counter;
+        E = AS->getBase();
+      } else {
+        break;
+      }
+    }
     std::optional<MemLoc> M = Locs.objectOf(Call->getArg(0));
-    auto Step = M ? llvm::find_if(M->Path,
-                                  [&](const PathStep &P) {
-                                    return !P.Field && P.isVarIndex() &&
-                                           P.Var == Counter;
-                                  })
-                  : nullptr;
-    if (!M || Step == M->Path.end())
+    if (!M || Subscripts != 1 || !ByCounter ||
+        llvm::count_if(M->Path, [](const PathStep &P) { return !P.Field; }) !=
+            1)
       continue;
-    Step->Index = PathStep::All;
-    Step->Var = nullptr;
+    PathStep &Step =
+        *llvm::find_if(M->Path, [](const PathStep &P) { return !P.Field; });
+    Step.Index = PathStep::All;
+    Step.Var = nullptr;
     LockAll[For->getInit()].push_back(
         {*Effect == LockEffect::Unlock, *M, Call->getBeginLoc()});
   }
