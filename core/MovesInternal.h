@@ -40,6 +40,11 @@ namespace moves {
 /// field of *this (MemberExpr).
 const clang::ValueDecl *occurrenceKey(const clang::Expr *E);
 
+/// When \p P evaluates its operands unsequenced (a call's arguments, `a +
+/// b`), collects in \p Siblings the operands other than \p Child.
+bool unsequencedSiblings(const clang::Stmt *P, const clang::Stmt *Child,
+                         llvm::SmallVectorImpl<const clang::Stmt *> &Siblings);
+
 /// Walks a function body like the CFG sees it: nested lambda bodies are
 /// other functions, but their capture initializers belong here.
 template <typename Derived>
@@ -107,6 +112,9 @@ struct MoveFacts {
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Effect, 1>> Effects;
   /// Move operands (not uses).
   llvm::DenseSet<const clang::Expr *> Operands;
+  /// The occurrences that are uses (their effect may sit on the call that
+  /// uses them: a.f(...)).
+  llvm::DenseSet<const clang::Expr *> UseOccurrences;
   /// The move each moving expression makes.
   llvm::DenseMap<const clang::Expr *, unsigned> MoveByCall;
   /// Moves that happen at the call receiving the moved value by reference
@@ -213,6 +221,9 @@ public:
   /// Records an effect (use or reinitialization) for every occurrence of a
   /// tracked variable that is not a move operand.
   void classifyOccurrences();
+  /// Drops the reinitializations unsequenced with a move of their variable
+  /// and delays those unsequenced with a use to the end of the expression.
+  void sequenceReinits();
   /// Records in \p Found each use unsequenced with a move of its variable:
   /// f(std::move(x), x.size()).
   void findUnsequenced(FoundUses &Found);
@@ -222,6 +233,10 @@ public:
 
 private:
   void classify(const clang::Expr *Occurrence, unsigned Key);
+  /// The assignment \p ME is the left-hand side of (`a.x = 1`), if any.
+  const clang::Stmt *fieldAssignment(const clang::MemberExpr *ME) const;
+  /// Whether \p S is \p Ancestor or inside it.
+  bool within(const clang::Stmt *S, const clang::Stmt *Ancestor) const;
   /// Records \p Occurrence in FirstIterationOnly when a condition lets it
   /// run only in the first iteration of an enclosing counting loop.
   void noteFirstIterationOnly(const clang::Expr *Occurrence);

@@ -30,6 +30,12 @@
 #define FEARLESS_SYNC FEARLESS_ANNOTATE_("fearless::sync")
 /** The type must not be shared by reference between threads. */
 #define FEARLESS_NOT_SYNC FEARLESS_ANNOTATE_("fearless::not_sync")
+/** A moved-from object of the type is null (like std::unique_ptr): asking
+ *  for its state (get(), operator bool, comparisons) is fine after a move,
+ *  only a dereference is a use. clang-tidy's spelling,
+ *  [[clang::annotate("clang-tidy", "bugprone-use-after-move",
+ *  "null_after_move")]], means the same. */
+#define FEARLESS_NULL_AFTER_MOVE FEARLESS_ANNOTATE_("fearless::null_after_move")
 
 /* Parameters. */
 
