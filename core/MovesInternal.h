@@ -92,8 +92,10 @@ struct Effect {
   const clang::Expr *Occurrence = nullptr;
 };
 
-/// For each tracked variable, the earliest move that may reach here
-/// (-1: not moved on any path).
+/// For each tracked variable, the earliest move that may reach here: its
+/// index (>= 0) while no use followed it on the path, -2 - index once one
+/// did (only the first use after a move on each path is reported), -1 when
+/// the variable is not moved on any path.
 using State = std::vector<int>;
 
 /// What the passes learn about the function and share: the tracked
@@ -138,8 +140,10 @@ struct FoundUses {
 
   /// The uses found so far.
   std::vector<UseAfterMove> &Uses;
-  /// For each move with a use, the use's index in Uses.
+  /// For each move with a use, the index in Uses of its first.
   llvm::DenseMap<unsigned, size_t> UseOfMove;
+  /// The (move, use) pairs recorded: one report each.
+  llvm::DenseSet<std::pair<unsigned, const clang::Expr *>> Pairs;
   /// Uses reported as unsequenced with a move: the dataflow does not report
   /// them again.
   llvm::DenseSet<const clang::Expr *> ReportedUses;
@@ -261,7 +265,7 @@ public:
 
   // Dataflow interface.
   /// Nothing is moved at the function's entry.
-  State entry() const { return State(Facts.Keys.size(), -1); }
+  State entry() const { return State(Facts.Keys.size(), NotMoved); }
   /// Keeps, for each variable, the earlier of the moves that may reach.
   void join(State &Into, const State &From) const {
     for (size_t I = 0; I < Into.size(); ++I)
@@ -279,7 +283,7 @@ public:
     auto It = Facts.NotMovedWhen.find(&From);
     if (It == Facts.NotMovedWhen.end() || It->second.second != SuccIndex)
       return;
-    S[It->second.first] = -1;
+    S[It->second.first] = NotMoved;
   }
 
   /// Applies the effects of \p B's statements to \p S; with \p Record, also
@@ -287,7 +291,16 @@ public:
   void apply(const clang::CFGBlock &B, State &S, bool Record);
 
 private:
+  /// The encoding of State's entries.
+  static constexpr int NotMoved = -1;
+  static int moved(unsigned Move) { return int(Move); }
+  static int used(int V) { return V >= 0 ? -2 - V : V; }
+  static bool isUsed(int V) { return V <= -2; }
+  static unsigned moveOf(int V) { return V >= 0 ? unsigned(V) : unsigned(-2 - V); }
+
   int earlier(int A, int B) const;
+  /// Records \p Use as a use after move \p MoveIndex, once per pair.
+  void record(unsigned MoveIndex, const clang::Expr *Use);
   /// Whether move \p MoveIndex can reach \p Occurrence only from an earlier
   /// iteration of a loop whose later iterations never run the occurrence.
   bool onlyFromEarlierIteration(unsigned MoveIndex,
