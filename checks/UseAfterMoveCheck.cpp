@@ -100,8 +100,7 @@ private:
     // At the use: what the moved-from object holds.
     QualType T = Declared.getCanonicalType().getUnqualifiedType();
     if (isNullAfterMove(T))
-      F.note(U.Use->getBeginLoc(), MessageId::MovedFromSmartPointerIsNull,
-             {T});
+      F.note(U.Use->getBeginLoc(), MessageId::MovedFromSmartPointerIsNull, {T});
     else if (isStdClass(T, "thread") || isStdClass(T, "jthread"))
       F.note(U.Use->getBeginLoc(), MessageId::MovedFromThreadNotJoinable, {T});
     else if (!M.Copied && isInStdNamespace(T))

@@ -71,15 +71,13 @@ void Session::analyzeOne(const FunctionDecl *FD) {
 /// A function template, or a member of a class template, that no code
 /// instantiates: its body is only ever seen as written.
 static bool isUninstantiatedTemplate(const FunctionDecl *FD) {
-  if (!FD || !FD->isDependentContext() ||
-      !FD->doesThisDeclarationHaveABody() || !FD->getBody() ||
-      FD->isInvalidDecl())
+  if (!FD || !FD->isDependentContext() || !FD->doesThisDeclarationHaveABody() ||
+      !FD->getBody() || FD->isInvalidDecl())
     return false;
   if (const FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate();
       T && !T->specializations().empty())
     return false;
-  for (const DeclContext *DC = FD->getDeclContext(); DC;
-       DC = DC->getParent()) {
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
     if (isa<FunctionDecl>(DC))
       return false; // local classes and lambdas: analysed with their function
     const auto *RD = dyn_cast<CXXRecordDecl>(DC);

@@ -23,7 +23,22 @@ int MoveDataflow::earlier(int A, int B) const {
   return SM.isBeforeInTranslationUnit(LB, LA) ? B : A;
 }
 
+bool MoveDataflow::exclusive(unsigned MoveIndex, const Expr *Use) const {
+  auto M = Facts.BranchFlags.find(Facts.Moves[MoveIndex].Operand);
+  auto U = Facts.BranchFlags.find(Use);
+  if (M == Facts.BranchFlags.end() || U == Facts.BranchFlags.end())
+    return false;
+  for (const auto &[Flag, Value] : M->second)
+    for (const auto &[Other, OtherValue] : U->second)
+      if (Flag == Other && Value != OtherValue)
+        return true;
+  return false;
+}
+
 void MoveDataflow::record(unsigned MoveIndex, const Expr *Use) {
+  // if (b) move; ... if (!b) use;: never on one path.
+  if (exclusive(MoveIndex, Use))
+    return;
   // A use found unsequenced with this move is its report.
   auto Prev = Found.UseOfMove.find(MoveIndex);
   if (Prev != Found.UseOfMove.end() && Found.Uses[Prev->second].Unsequenced)

@@ -42,15 +42,16 @@ constexpr NodeFirstConsumer NodeFirstConsumers[] = {
 /// The variable an occurrence names: a local or parameter (DeclRefExpr) or a
 /// field of *this (MemberExpr).
 const ValueDecl *occurrenceKey(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    if (VD && VD->hasLocalStorage())
-      return VD;
-    return nullptr;
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
+  // Variables with static storage too: MoveFinder tracks them only with
+  // GlobalAndStaticMoves.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return Static; // this->counter_ of a static member
     if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  }
   return nullptr;
 }
 
@@ -154,8 +155,7 @@ static bool consumesAlways(const Expr *Call, const ASTContext &Ctx) {
       return MC->getNumArgs() != 2 || !Ctx.getLangOpts().CPlusPlus17;
     case NodeFirstWhen::Pair:
       return MC->getNumArgs() == 1 &&
-             isStdClass(MC->getArg(0)->getType().getNonReferenceType(),
-                        "pair");
+             isStdClass(MC->getArg(0)->getType().getNonReferenceType(), "pair");
     }
   }
   return false;
@@ -350,6 +350,13 @@ void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
                          const ParmVarDecl *Param) {
   const ValueDecl *Key = occurrenceKey(Occurrence);
   if (!Key)
+    return;
+  // A global or a static member may be given a new value by any function
+  // between the move and the use: tracked only when asked for (the Static
+  // Analyzer's cplusplus.Move WarnOn=All).
+  if (const auto *VD = dyn_cast<VarDecl>(Key);
+      VD && !VD->hasLocalStorage() &&
+      !FA.session().library().options().flag("GlobalAndStaticMoves"))
     return;
   // In an uninstantiated template, only variables of a known type.
   if (Occurrence->isInstantiationDependent() ||

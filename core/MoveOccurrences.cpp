@@ -25,8 +25,7 @@ static bool hasTidyNullAfterMove(const Decl *D) {
       continue;
     llvm::SmallVector<llvm::StringRef, 2> Args;
     for (const Expr *Arg : A->args())
-      if (const auto *SL =
-              dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts()))
+      if (const auto *SL = dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts()))
         Args.push_back(SL->getString());
     if (Args.size() == 2 && Args[0] == "bugprone-use-after-move" &&
         Args[1] == "null_after_move")
@@ -132,6 +131,32 @@ bool isReinitMethod(const CXXMethodDecl *M, const LibraryModel &Lib) {
 }
 
 } // namespace
+
+/// The assignment \p ME is the left-hand side of (`a.x = 1`), if any.
+static const Stmt *fieldAssignment(const MemberExpr *ME, const ParentMap &PM) {
+  const Stmt *Child = ME;
+  const Stmt *P = PM.getParent(ME);
+  while (P && isa<ParenExpr>(P)) {
+    Child = P;
+    P = PM.getParent(P);
+  }
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child)
+    return BO;
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+      OC->getArg(0) == Child)
+    return OC;
+  return nullptr;
+}
+
+/// Whether \p S is \p Ancestor or inside it.
+static bool within(const Stmt *S, const Stmt *Ancestor, const ParentMap &PM) {
+  for (; S; S = PM.getParent(S))
+    if (S == Ancestor)
+      return true;
+  return false;
+}
 
 void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
   for (const CFGBlock *B : Cfg) {
@@ -246,7 +271,7 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
   if (const auto *ME = dyn_cast<MemberExpr>(P);
       ME && ME->getBase() == Child && isa<FieldDecl>(ME->getMemberDecl())) {
     const CXXRecordDecl *RD = classOf(T);
-    if (const Stmt *Assign = fieldAssignment(ME);
+    if (const Stmt *Assign = fieldAssignment(ME, PM);
         Assign && RD && RD->hasDefinition() && RD->isAggregate()) {
       Reinit(Assign);
       return;
@@ -365,6 +390,7 @@ void OccurrenceClassifier::classifyOccurrences() {
       if (It != B.Facts.KeyIndex.end()) {
         B.classify(E, It->second);
         B.noteFirstIterationOnly(E);
+        B.noteBranchFlags(E);
       }
     }
   };
@@ -420,6 +446,39 @@ bool countsFrom(const ForStmt *For, const ValueDecl *V, long long Start,
 
 } // namespace
 
+void OccurrenceClassifier::noteBranchFlags(const Expr *Occurrence) {
+  const Stmt *Child = Occurrence;
+  for (const Stmt *P = PM.getParent(Child); P; Child = P, P = PM.getParent(P)) {
+    const Expr *Cond = nullptr;
+    bool OnTrue = false;
+    if (const auto *If = dyn_cast<IfStmt>(P)) {
+      if (Child != If->getThen() && Child != If->getElse())
+        continue;
+      Cond = If->getCond();
+      OnTrue = Child == If->getThen();
+    } else if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
+      if (Child == CO->getCond())
+        continue;
+      Cond = CO->getCond();
+      OnTrue = Child == CO->getTrueExpr();
+    } else {
+      continue;
+    }
+    bool Negated = false;
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        stripNegations(Cond->IgnoreParenImpCasts(), Negated)
+            ->IgnoreParenImpCasts());
+    const auto *Flag = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    // A local or parameter the function never writes after its
+    // initialization: both tests read the same value.
+    if (!Flag || !Flag->hasLocalStorage() ||
+        !Flag->getType()->isBooleanType() ||
+        !isOnlyRead(Flag, FA.function()->getBody()))
+      continue;
+    Facts.BranchFlags[Occurrence].push_back({Flag, OnTrue != Negated});
+  }
+}
+
 void OccurrenceClassifier::noteFirstIterationOnly(const Expr *Occurrence) {
   llvm::SmallVector<ValueGuard, 1> Guards = LoopGuards.guardsOf(Occurrence);
   if (Guards.empty())
@@ -467,31 +526,6 @@ bool unsequencedSiblings(const Stmt *P, const Stmt *Child,
   return false;
 }
 
-const Stmt *
-OccurrenceClassifier::fieldAssignment(const MemberExpr *ME) const {
-  const Stmt *Child = ME;
-  const Stmt *P = PM.getParent(ME);
-  while (P && isa<ParenExpr>(P)) {
-    Child = P;
-    P = PM.getParent(P);
-  }
-  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
-      BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child)
-    return BO;
-  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
-      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
-      OC->getArg(0) == Child)
-    return OC;
-  return nullptr;
-}
-
-bool OccurrenceClassifier::within(const Stmt *S, const Stmt *Ancestor) const {
-  for (; S; S = PM.getParent(S))
-    if (S == Ancestor)
-      return true;
-  return false;
-}
-
 void OccurrenceClassifier::sequenceReinits() {
   // f(std::move(a), a = A()): the assignment may run before the move, so it
   // does not count; f(a.size(), a = A()) after a move: it may run after the
@@ -512,12 +546,13 @@ void OccurrenceClassifier::sequenceReinits() {
       bool SiblingMoves = false, SiblingUses = false;
       for (const Stmt *Sib : Siblings) {
         for (const MoveSite &M : Facts.Moves)
-          if (Facts.KeyIndex.lookup(M.Var) == E.Key && within(M.Operand, Sib))
+          if (Facts.KeyIndex.lookup(M.Var) == E.Key &&
+              within(M.Operand, Sib, PM))
             SiblingMoves = true;
         for (const Expr *U : Facts.UseOccurrences)
-          if (occurrenceKey(U) && Facts.KeyIndex.lookup(occurrenceKey(U)) ==
-                                      E.Key &&
-              within(U, Sib))
+          if (occurrenceKey(U) &&
+              Facts.KeyIndex.lookup(occurrenceKey(U)) == E.Key &&
+              within(U, Sib, PM))
             SiblingUses = true;
       }
       if (!SiblingMoves && !SiblingUses)

@@ -126,6 +126,13 @@ struct MoveFacts {
   /// edge: block -> (key, successor index).
   llvm::DenseMap<const clang::CFGBlock *, std::pair<unsigned, unsigned>>
       NotMovedWhen;
+  /// For move operands and uses: the branches they sit in that test an
+  /// unchanging local flag (`if (b)`, `if (!b)`), as (flag, value). A move
+  /// and a use under opposite values of one flag never meet.
+  llvm::DenseMap<
+      const clang::Expr *,
+      llvm::SmallVector<std::pair<const clang::ValueDecl *, bool>, 1>>
+      BranchFlags;
   /// Occurrences that run only in the first iteration of a loop (`w ?
   /// *s : std::move(init)` in `for (int w = 0; ...; ++w)`), with the loop:
   /// no move from an earlier iteration of it reaches them.
@@ -237,10 +244,8 @@ public:
 
 private:
   void classify(const clang::Expr *Occurrence, unsigned Key);
-  /// The assignment \p ME is the left-hand side of (`a.x = 1`), if any.
-  const clang::Stmt *fieldAssignment(const clang::MemberExpr *ME) const;
-  /// Whether \p S is \p Ancestor or inside it.
-  bool within(const clang::Stmt *S, const clang::Stmt *Ancestor) const;
+  /// Records in BranchFlags the flag tests \p Occurrence runs under.
+  void noteBranchFlags(const clang::Expr *Occurrence);
   /// Records \p Occurrence in FirstIterationOnly when a condition lets it
   /// run only in the first iteration of an enclosing counting loop.
   void noteFirstIterationOnly(const clang::Expr *Occurrence);
@@ -296,9 +301,13 @@ private:
   static int moved(unsigned Move) { return int(Move); }
   static int used(int V) { return V >= 0 ? -2 - V : V; }
   static bool isUsed(int V) { return V <= -2; }
-  static unsigned moveOf(int V) { return V >= 0 ? unsigned(V) : unsigned(-2 - V); }
+  static unsigned moveOf(int V) {
+    return V >= 0 ? unsigned(V) : unsigned(-2 - V);
+  }
 
   int earlier(int A, int B) const;
+  /// Whether the move and the use sit under opposite values of one flag.
+  bool exclusive(unsigned MoveIndex, const clang::Expr *Use) const;
   /// Records \p Use as a use after move \p MoveIndex, once per pair.
   void record(unsigned MoveIndex, const clang::Expr *Use);
   /// Whether move \p MoveIndex can reach \p Occurrence only from an earlier

@@ -8,9 +8,10 @@ namespace fearless {
 
 namespace {
 constexpr llvm::StringRef ModelOptionNames[] = {
-    "SpawnFunctions", "ScopedSpawnFunctions", "JoinFunctions",
-    "DetachFunctions", "InvalidationFunctions", "ReinitializationFunctions",
-    "TriviallyCopyableMoves"};
+    "SpawnFunctions",         "ScopedSpawnFunctions",
+    "JoinFunctions",          "DetachFunctions",
+    "InvalidationFunctions",  "ReinitializationFunctions",
+    "TriviallyCopyableMoves", "GlobalAndStaticMoves"};
 } // namespace
 
 llvm::ArrayRef<llvm::StringRef> ModelOptions::names() {
@@ -32,6 +33,8 @@ std::vector<std::string> *ModelOptions::byName(llvm::StringRef Name) {
     return &ReinitializationFunctions;
   if (Name == "TriviallyCopyableMoves")
     return &TriviallyCopyableMoves;
+  if (Name == "GlobalAndStaticMoves")
+    return &GlobalAndStaticMoves;
   return nullptr;
 }
 

@@ -43,6 +43,8 @@ struct ModelOptions {
   /// TriviallyCopyableMoves: a std::move of a trivially copyable class
   /// object counts as a move (it copies; the source keeps its value).
   std::vector<std::string> TriviallyCopyableMoves;
+  /// GlobalAndStaticMoves: globals and static members are tracked too.
+  std::vector<std::string> GlobalAndStaticMoves;
 
   /// The option names, in the order above, as used by every front-end.
   static llvm::ArrayRef<llvm::StringRef> names();
