@@ -45,10 +45,18 @@ private:
     const MoveSite &M = MA.moves()[U.Move];
     const SourceManager &SM = FA.astContext().getSourceManager();
     const auto *Var = static_cast<const NamedDecl *>(M.Var);
-    Finding F = makeFinding(CheckId::UseAfterMove, U.Use->getBeginLoc(),
-                            U.Unsequenced ? MessageId::UsedAfterMoveUnsequenced
-                                          : MessageId::UsedAfterMove,
-                            {Var}, U.Use->getSourceRange());
+    QualType Declared = displayType(M.Var->getType());
+    bool Invalidated = M.Kind == MoveKind::Invalidated;
+    Finding F =
+        Invalidated
+            ? makeFinding(CheckId::UseAfterMove, U.Use->getBeginLoc(),
+                          MessageId::UsedAfterInvalidation,
+                          {Var, static_cast<const NamedDecl *>(M.Callee)},
+                          U.Use->getSourceRange())
+            : makeFinding(CheckId::UseAfterMove, U.Use->getBeginLoc(),
+                          U.Unsequenced ? MessageId::UsedAfterMoveUnsequenced
+                                        : MessageId::UsedAfterMove,
+                          {Var}, U.Use->getSourceRange());
     SourceLocation MoveLoc = M.Expr->getBeginLoc();
     // A use at or before its move in the source is reached through the
     // loop's back edge.
@@ -57,41 +65,85 @@ private:
         !SM.isBeforeInTranslationUnit(M.Operand->getBeginLoc(),
                                       U.Use->getBeginLoc()) &&
         inCommonLoop(FA.parents(), U.Use, M.Expr);
+    if (Invalidated) {
+      F.note(MoveLoc, MessageId::InvalidatedHere,
+             {Var, static_cast<const NamedDecl *>(M.Callee)},
+             M.Expr->getSourceRange());
+      addInstantiationNote(F, FA.function());
+      S.report(std::move(F));
+      return;
+    }
     if (M.Kind == MoveKind::Consumed || M.Kind == MoveKind::Sent) {
       const FunctionDecl *Callee =
           M.Callee->getTemplateInstantiationPattern()
               ? M.Callee->getTemplateInstantiationPattern()
               : M.Callee;
       F.note(MoveLoc, MessageId::MovedByConsumingParameter,
-             {Var, static_cast<const NamedDecl *>(M.Param),
+             {Var, Declared, static_cast<const NamedDecl *>(M.Param),
               static_cast<const NamedDecl *>(Callee),
               std::string(M.Kind == MoveKind::Sent ? "fearless::sends"
                                                    : "fearless::consumes")},
              M.Expr->getSourceRange());
+    } else if (M.Copied) {
+      F.note(MoveLoc, MessageId::CopiedByMove, {Var, Declared},
+             M.Expr->getSourceRange());
     } else if (PreviousIteration) {
-      F.note(MoveLoc, MessageId::MovedInPreviousIteration, {Var},
+      F.note(MoveLoc, MessageId::MovedInPreviousIteration, {Var, Declared},
              M.Expr->getSourceRange());
     } else if (M.IntoSpawn) {
-      F.note(MoveLoc, MessageId::MovedIntoThread, {Var},
+      F.note(MoveLoc, MessageId::MovedIntoThread, {Var, Declared},
              M.Expr->getSourceRange());
     } else {
-      F.note(MoveLoc, MessageId::MovedHere, {Var}, M.Expr->getSourceRange());
+      F.note(MoveLoc, MessageId::MovedHere, {Var, Declared},
+             M.Expr->getSourceRange());
     }
-    QualType T = M.Var->getType()
-                     .getNonReferenceType()
-                     .getCanonicalType()
-                     .getUnqualifiedType();
-    if (isStdClass(T, "unique_ptr") || isStdClass(T, "shared_ptr") ||
-        isStdClass(T, "weak_ptr"))
+    // At the use: what the moved-from object holds.
+    QualType T = Declared.getCanonicalType().getUnqualifiedType();
+    if (isNullAfterMove(T))
       F.note(U.Use->getBeginLoc(), MessageId::MovedFromSmartPointerIsNull, {T});
-    if (isStdClass(T, "thread") || isStdClass(T, "jthread"))
+    else if (isStdClass(T, "thread") || isStdClass(T, "jthread"))
       F.note(U.Use->getBeginLoc(), MessageId::MovedFromThreadNotJoinable, {T});
+    else if (!M.Copied && isInStdNamespace(T))
+      F.note(U.Use->getBeginLoc(), MessageId::MovedFromStdUnspecified,
+             {Declared.getUnqualifiedType()});
+    // help: the fix.
     if (auto Fix = copyFix(FA, M)) {
       F.FixIts.push_back(*Fix);
       F.note(MoveLoc, MessageId::CopyInsteadOfMoveFix, {Var});
+    } else {
+      F.note(MoveLoc, MessageId::MoveOnLastUseHelp, {Var});
     }
     addInstantiationNote(F, FA.function());
     S.report(std::move(F));
+  }
+
+  /// The type to name in the notes: as declared ('std::string', not
+  /// basic_string), but what `auto` deduced, and through the library's
+  /// reserved aliases (`__detail::__unique_ptr_t<int>` is a unique_ptr).
+  static QualType displayType(QualType T) {
+    T = T.getNonReferenceType();
+    if (const auto *AT = dyn_cast<AutoType>(T.getTypePtr());
+        AT && AT->isDeduced())
+      T = AT->getDeducedType();
+    for (QualType Cur = T; !Cur.isNull();) {
+      const auto *TT = Cur->getAs<TypedefType>();
+      if (!TT)
+        break;
+      if (TT->getDecl()->getName().starts_with("__"))
+        return T.getCanonicalType();
+      QualType Next = TT->getDecl()->getUnderlyingType();
+      if (Next == Cur)
+        break;
+      Cur = Next;
+    }
+    return T;
+  }
+
+  /// Whether \p T is a class of namespace std (its moved-from state is
+  /// "valid but unspecified" unless the standard says more).
+  static bool isInStdNamespace(QualType T) {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && RD->getDeclContext()->getRedeclContext()->isStdNamespace();
   }
 
   static bool inCommonLoop(const ParentMap &PM, const Stmt *A, const Stmt *B) {

@@ -75,7 +75,54 @@ void Session::analyzeOne(const FunctionDecl *FD) {
   }
 }
 
+/// A function template, or a member of a class template, that no code
+/// instantiates: its body is only ever seen as written.
+static bool isUninstantiatedTemplate(const FunctionDecl *FD) {
+  if (!FD || !FD->isDependentContext() || !FD->doesThisDeclarationHaveABody() ||
+      !FD->getBody() || FD->isInvalidDecl())
+    return false;
+  if (const FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate();
+      T && !T->specializations().empty())
+    return false;
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
+    if (isa<FunctionDecl>(DC))
+      return false; // local classes and lambdas: analysed with their function
+    const auto *RD = dyn_cast<CXXRecordDecl>(DC);
+    if (!RD)
+      continue;
+    if (RD->isLambda() || isa<ClassTemplatePartialSpecializationDecl>(RD))
+      return false;
+    if (const ClassTemplateDecl *CT = RD->getDescribedClassTemplate();
+        CT && !CT->specializations().empty())
+      return false;
+  }
+  return true;
+}
+
+void Session::analyzeTemplatePattern(const FunctionDecl *FD) {
+  // Only the move analysis reads dependent code, and only for the
+  // function's own variables of non-dependent type (clang-tidy's
+  // bugprone-use-after-move does the same): the other analyses need types.
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())) ||
+      !Analysed.try_emplace(FD, true).second)
+    return;
+  FunctionAnalysis &FA = functionAnalysis(FD);
+  if (FA.scan().HasErrors)
+    return;
+  const FunctionDecl *Outer = Current;
+  Current = FD;
+  for (const std::unique_ptr<Check> &C : Checks)
+    if (C->id() == CheckId::UseAfterMove)
+      C->checkFunction(FA);
+  Current = Outer;
+}
+
 void Session::analyzeFunction(const FunctionDecl *FD) {
+  if (!Checks.empty() && isUninstantiatedTemplate(FD)) {
+    analyzeTemplatePattern(FD);
+    return;
+  }
   if (Checks.empty() || !isAnalysable(FD))
     return;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);

@@ -61,6 +61,9 @@ public:
     if (ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
     if (const FunctionDecl *Callee = calleeOf(E)) {
+      // InvalidationFunctions end an object's usable life like a move.
+      if (Lib.isInvalidationFunction(Callee))
+        ++Out.MoveCalls;
       bool Consumes = false, Sends = false;
       for (unsigned I = 0, N = Callee->getNumParams(); I != N; ++I) {
         Consumes |= paramAnnotated(Callee, I, "fearless::consumes");

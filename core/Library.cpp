@@ -270,6 +270,42 @@ bool LibraryModel::isUserScopedSpawnFunction(const FunctionDecl *FD) const {
   return matchesAny(FD, Options.ScopedSpawnFunctions);
 }
 
+/// \p Name without template argument lists: `Database<>::Close` names the
+/// members of every specialization, as in clang-tidy's option lists.
+static std::string withoutTemplateArgs(llvm::StringRef Name) {
+  std::string Out;
+  unsigned Depth = 0;
+  for (char C : Name) {
+    if (C == '<')
+      ++Depth;
+    else if (C == '>' && Depth > 0)
+      --Depth;
+    else if (Depth == 0)
+      Out += C;
+  }
+  return Out;
+}
+
+static bool matchesListedFunction(const FunctionDecl *FD,
+                                  const std::vector<std::string> &Names) {
+  if (!FD || Names.empty())
+    return false;
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    FD = P;
+  for (const std::string &Name : Names)
+    if (hasQualifiedName(FD, withoutTemplateArgs(Name)))
+      return true;
+  return false;
+}
+
+bool LibraryModel::isInvalidationFunction(const FunctionDecl *FD) const {
+  return matchesListedFunction(FD, Options.InvalidationFunctions);
+}
+
+bool LibraryModel::isReinitializationFunction(const FunctionDecl *FD) const {
+  return matchesListedFunction(FD, Options.ReinitializationFunctions);
+}
+
 QualType LibraryModel::elementType(QualType T) {
   if (T.isNull())
     return {};

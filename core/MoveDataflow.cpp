@@ -8,13 +8,45 @@ namespace fearless {
 namespace moves {
 
 int MoveDataflow::earlier(int A, int B) const {
-  if (A < 0)
+  if (A == NotMoved)
     return B;
-  if (B < 0 || A == B)
+  if (B == NotMoved || A == B)
     return A;
-  SourceLocation LA = Facts.Moves[A].Expr->getBeginLoc();
-  SourceLocation LB = Facts.Moves[B].Expr->getBeginLoc();
+  unsigned MA = moveOf(A), MB = moveOf(B);
+  if (MA == MB) // moved on both paths, used on one: a use may be the first
+    return moved(MA);
+  // A path where the move is not used yet wins: its next use is a first.
+  if (isUsed(A) != isUsed(B))
+    return isUsed(A) ? B : A;
+  SourceLocation LA = Facts.Moves[MA].Expr->getBeginLoc();
+  SourceLocation LB = Facts.Moves[MB].Expr->getBeginLoc();
   return SM.isBeforeInTranslationUnit(LB, LA) ? B : A;
+}
+
+bool MoveDataflow::exclusive(unsigned MoveIndex, const Expr *Use) const {
+  auto M = Facts.BranchFlags.find(Facts.Moves[MoveIndex].Operand);
+  auto U = Facts.BranchFlags.find(Use);
+  if (M == Facts.BranchFlags.end() || U == Facts.BranchFlags.end())
+    return false;
+  for (const auto &[Flag, Value] : M->second)
+    for (const auto &[Other, OtherValue] : U->second)
+      if (Flag == Other && Value != OtherValue)
+        return true;
+  return false;
+}
+
+void MoveDataflow::record(unsigned MoveIndex, const Expr *Use) {
+  // if (b) move; ... if (!b) use;: never on one path.
+  if (exclusive(MoveIndex, Use))
+    return;
+  // A use found unsequenced with this move is its report.
+  auto Prev = Found.UseOfMove.find(MoveIndex);
+  if (Prev != Found.UseOfMove.end() && Found.Uses[Prev->second].Unsequenced)
+    return;
+  if (!Found.Pairs.insert({MoveIndex, Use}).second)
+    return;
+  Found.UseOfMove.try_emplace(MoveIndex, Found.Uses.size());
+  Found.Uses.push_back(UseAfterMove{MoveIndex, Use, false});
 }
 
 bool MoveDataflow::onlyFromEarlierIteration(unsigned MoveIndex,
@@ -45,56 +77,29 @@ void MoveDataflow::apply(const CFGBlock &B, State &S, bool Record) {
     if (It == Facts.Effects.end())
       return;
     for (const Effect &E : It->second) {
+      int &V = S[E.Key];
       switch (E.K) {
-      case Effect::Move:
-        // Moving an already moved-from variable is a use too.
-        if (Record && S[E.Key] >= 0 &&
-            !Found.ReportedUses.count(Facts.Moves[E.MoveIndex].Operand) &&
-            !onlyFromEarlierIteration(S[E.Key],
-                                      Facts.Moves[E.MoveIndex].Operand)) {
-          unsigned Earlier = S[E.Key];
-          if (!Found.UseOfMove.count(Earlier)) {
-            Found.UseOfMove[Earlier] = Found.Uses.size();
-            Found.Uses.push_back(
-                UseAfterMove{Earlier, Facts.Moves[E.MoveIndex].Operand, false});
-          }
-        }
-        S[E.Key] = E.MoveIndex;
+      case Effect::Move: {
+        // Moving an already moved-from variable is a use too (when nothing
+        // used it before on this path).
+        const Expr *Operand = Facts.Moves[E.MoveIndex].Operand;
+        if (V >= 0 && !onlyFromEarlierIteration(V, Operand) && Record &&
+            !Found.ReportedUses.count(Operand))
+          record(V, Operand);
+        V = moved(E.MoveIndex);
         break;
+      }
       case Effect::Reinit:
-        S[E.Key] = -1;
+        V = NotMoved;
         break;
       case Effect::Use:
-        if (!Record || S[E.Key] < 0 || Found.ReportedUses.count(E.Occurrence) ||
-            onlyFromEarlierIteration(S[E.Key], E.Occurrence))
+        // Only the first use after the move on each path: the state then
+        // remembers that this path has used it.
+        if (V < 0 || onlyFromEarlierIteration(V, E.Occurrence))
           break;
-        {
-          unsigned MoveIndex = S[E.Key];
-          auto Prev = Found.UseOfMove.find(MoveIndex);
-          if (Prev != Found.UseOfMove.end()) {
-            // Keep the use a reader meets first after the move: the
-            // earliest one after it in source order (the same iteration of
-            // a loop), else the earliest before it (the next iteration).
-            UseAfterMove &Existing = Found.Uses[Prev->second];
-            SourceLocation MoveLoc = Facts.Moves[MoveIndex].Expr->getBeginLoc();
-            auto Rank = [&](const Expr *Use) {
-              SourceLocation L = Use->getBeginLoc();
-              return std::make_pair(SM.isBeforeInTranslationUnit(L, MoveLoc),
-                                    L);
-            };
-            auto [NewWraps, NewLoc] = Rank(E.Occurrence);
-            auto [OldWraps, OldLoc] = Rank(Existing.Use);
-            bool Better = NewWraps != OldWraps
-                              ? !NewWraps
-                              : SM.isBeforeInTranslationUnit(NewLoc, OldLoc);
-            if (Existing.Unsequenced || !Better)
-              break;
-            Existing.Use = E.Occurrence;
-            break;
-          }
-          Found.UseOfMove[MoveIndex] = Found.Uses.size();
-          Found.Uses.push_back(UseAfterMove{MoveIndex, E.Occurrence, false});
-        }
+        if (Record && !Found.ReportedUses.count(E.Occurrence))
+          record(V, E.Occurrence);
+        V = used(V);
         break;
       }
     }

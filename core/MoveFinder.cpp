@@ -22,20 +22,36 @@ constexpr llvm::StringRef AssociativeConsumers[] = {
 #include "fearless/Models/Moves.def"
 };
 
+/// When a node-first consumer moves (Models/Moves.def).
+enum class NodeFirstWhen { Always, NotKeyValue, Pair };
+
+struct NodeFirstConsumer {
+  llvm::StringRef Class;
+  llvm::StringRef Name;
+  NodeFirstWhen When;
+};
+
+constexpr NodeFirstConsumer NodeFirstConsumers[] = {
+#define FEARLESS_NODE_FIRST_CONSUMER(Class, Name, When)                        \
+  {Class, Name, NodeFirstWhen::When},
+#include "fearless/Models/Moves.def"
+};
+
 } // namespace
 
 /// The variable an occurrence names: a local or parameter (DeclRefExpr) or a
 /// field of *this (MemberExpr).
 const ValueDecl *occurrenceKey(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    if (VD && VD->hasLocalStorage())
-      return VD;
-    return nullptr;
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
+  // Variables with static storage too: MoveFinder tracks them only with
+  // GlobalAndStaticMoves.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return Static; // this->counter_ of a static member
     if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  }
   return nullptr;
 }
 
@@ -119,6 +135,32 @@ static bool testedRightAfter(const VarDecl *V, const Stmt *S,
   return false;
 }
 
+/// Whether \p Call is a member of a standard associative container that
+/// moves its arguments into a node before it looks for the key (or always
+/// inserts): `um.emplace(k, std::move(v))` empties `v` even when `k` is
+/// there, whatever the code does with the result.
+static bool consumesAlways(const Expr *Call, const ASTContext &Ctx) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier())
+    return false;
+  for (const NodeFirstConsumer &C : NodeFirstConsumers) {
+    if (M->getName() != C.Name || !hasQualifiedName(M->getParent(), C.Class))
+      continue;
+    switch (C.When) {
+    case NodeFirstWhen::Always:
+      return true;
+    case NodeFirstWhen::NotKeyValue:
+      // libstdc++'s map::emplace(k, v) looks the key up first in C++17.
+      return MC->getNumArgs() != 2 || !Ctx.getLangOpts().CPlusPlus17;
+    case NodeFirstWhen::Pair:
+      return MC->getNumArgs() == 1 &&
+             isStdClass(MC->getArg(0)->getType().getNonReferenceType(), "pair");
+    }
+  }
+  return false;
+}
+
 static bool consumesConditionally(const Expr *Call, const ParentMap &PM) {
   if (const FunctionDecl *Callee = calleeOf(Call);
       Callee && Callee->getIdentifier())
@@ -197,11 +239,12 @@ const Expr *MoveFinder::effectiveMovePoint(const Expr *MovingExpr,
   if (Kind != MoveKind::StdMove)
     return MovingExpr;
   // Moving an int or a pointer copies it; so does moving any trivially
-  // copyable object: the source keeps its value.
+  // copyable object: the source keeps its value. A class object's move
+  // states an intent all the same: counted with TriviallyCopyableMoves.
   QualType T = Occurrence->getType().getNonReferenceType();
-  if (T->isScalarType() ||
-      (T.isTriviallyCopyableType(FA.astContext()) && !T->isRecordType()) ||
-      (T->isRecordType() && T.isTriviallyCopyableType(FA.astContext())))
+  if (T.isTriviallyCopyableType(FA.astContext()) &&
+      (!T->isRecordType() ||
+       !FA.session().library().options().flag("TriviallyCopyableMoves")))
     return nullptr;
   // std::move of a const object is a const T&&: it binds to a const T& (the
   // copy constructor), never to a T&&, and the source keeps its value.
@@ -281,6 +324,8 @@ const Expr *MoveFinder::effectiveMovePoint(const Expr *MovingExpr,
         const ParmVarDecl *Param = paramForArg(Call, I);
         if (!Param || !Param->getType()->isReferenceType())
           return MovingExpr; // a by-value parameter is move-constructed here
+        if (consumesAlways(Call, FA.astContext()))
+          return Call;
         if (consumesConditionally(Call, PM))
           return nullptr;
         // A T&& (or forwarding-reference) parameter whose visible body
@@ -306,6 +351,17 @@ void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
   const ValueDecl *Key = occurrenceKey(Occurrence);
   if (!Key)
     return;
+  // A global or a static member may be given a new value by any function
+  // between the move and the use: tracked only when asked for (the Static
+  // Analyzer's cplusplus.Move WarnOn=All).
+  if (const auto *VD = dyn_cast<VarDecl>(Key);
+      VD && !VD->hasLocalStorage() &&
+      !FA.session().library().options().flag("GlobalAndStaticMoves"))
+    return;
+  // In an uninstantiated template, only variables of a known type.
+  if (Occurrence->isInstantiationDependent() ||
+      Key->getType()->isDependentType() || MovingExpr->isTypeDependent())
+    return;
   const Expr *Point = effectiveMovePoint(MovingExpr, Occurrence, Kind);
   if (!Point) {
     // Not a move of the whole object: its operand is not a use either.
@@ -317,6 +373,9 @@ void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
     Facts.Keys.push_back(Key);
   MoveSite M{
       MovingExpr, Occurrence, Key, Kind, Callee, Param, spawnAbove(MovingExpr)};
+  QualType T = Occurrence->getType().getNonReferenceType();
+  M.Copied = Kind == MoveKind::StdMove && T->isRecordType() &&
+             T.isTriviallyCopyableType(FA.astContext());
   unsigned Index = Facts.Moves.size();
   Facts.Moves.push_back(M);
   Facts.MoveByCall[MovingExpr] = Index;
@@ -345,6 +404,24 @@ void MoveFinder::findMoves() {
             B.addMove(Cast, Occ, MoveKind::StdMove, nullptr, nullptr);
       return true;
     }
+    /// db.close() or close(db) with close in InvalidationFunctions: the
+    /// object a member is called on, else the first argument.
+    void visitInvalidation(const Expr *Call, const FunctionDecl *Callee) {
+      const Expr *Object = nullptr;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+        Object = MC->getImplicitObjectArgument();
+      else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+               OC && isa<CXXMethodDecl>(Callee) &&
+               !cast<CXXMethodDecl>(Callee)->isStatic())
+        Object = OC->getNumArgs() ? OC->getArg(0) : nullptr;
+      else if (!argsOf(Call).empty())
+        Object = argsOf(Call)[0];
+      if (!Object)
+        return;
+      if (const Expr *Occ = movedOccurrence(Object))
+        if (!B.Facts.Operands.count(Occ))
+          B.addMove(Call, Occ, MoveKind::Invalidated, Callee, nullptr);
+    }
     void visitCall(const Expr *Call) {
       if (const auto *CE = dyn_cast<CallExpr>(Call))
         if (const Expr *Moved = getMovedExpr(CE)) {
@@ -356,6 +433,10 @@ void MoveFinder::findMoves() {
       const FunctionDecl *Callee = calleeOf(Call);
       if (!Callee)
         return;
+      if (B.FA.session().library().isInvalidationFunction(Callee)) {
+        visitInvalidation(Call, Callee);
+        return;
+      }
       llvm::ArrayRef<const Expr *> Args = argsOf(Call);
       for (unsigned I = 0; I < Args.size(); ++I) {
         const ParmVarDecl *P = paramForArg(Call, I);

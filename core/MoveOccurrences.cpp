@@ -9,17 +9,52 @@
 using namespace clang;
 
 namespace fearless {
+
+static constexpr llvm::StringRef SmartPointers[] = {
+#define FEARLESS_SMART_POINTER(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
+/// [[clang::annotate("clang-tidy", "bugprone-use-after-move",
+/// "null_after_move")]], the spelling clang-tidy honours.
+static bool hasTidyNullAfterMove(const Decl *D) {
+  if (!D || !D->hasAttrs())
+    return false;
+  for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() != "clang-tidy" || A->args_size() != 2)
+      continue;
+    llvm::SmallVector<llvm::StringRef, 2> Args;
+    for (const Expr *Arg : A->args())
+      if (const auto *SL = dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts()))
+        Args.push_back(SL->getString());
+    if (Args.size() == 2 && Args[0] == "bugprone-use-after-move" &&
+        Args[1] == "null_after_move")
+      return true;
+  }
+  return false;
+}
+
+bool isNullAfterMove(QualType T) {
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD)
+    return false;
+  for (llvm::StringRef N : SmartPointers)
+    if (hasQualifiedName(RD, N))
+      return true;
+  return typeHasAnnotation(T, "fearless::null_after_move") ||
+         hasTidyNullAfterMove(RD) ||
+         (isa<ClassTemplateSpecializationDecl>(RD) &&
+          hasTidyNullAfterMove(cast<ClassTemplateSpecializationDecl>(RD)
+                                   ->getSpecializedTemplate()
+                                   ->getTemplatedDecl()));
+}
+
 namespace moves {
 
 namespace {
 
 constexpr llvm::StringRef ReinitMethods[] = {
 #define FEARLESS_REINIT_METHOD(Name) Name,
-#include "fearless/Models/Moves.def"
-};
-
-constexpr llvm::StringRef SmartPointers[] = {
-#define FEARLESS_SMART_POINTER(Name) Name,
 #include "fearless/Models/Moves.def"
 };
 
@@ -69,23 +104,17 @@ bool isStateQuery(const CXXMethodDecl *M, QualType Object) {
   return false;
 }
 
-bool isSmartPointer(QualType T) {
-  const CXXRecordDecl *RD = classOf(T);
-  if (!RD)
-    return false;
-  for (llvm::StringRef N : SmartPointers)
-    if (hasQualifiedName(RD, N))
-      return true;
-  return false;
-}
+bool isSmartPointer(QualType T) { return isNullAfterMove(T); }
 
 bool isThreadHandle(QualType T) {
   return isStdClass(T, "thread") || isStdClass(T, "jthread");
 }
 
-bool isReinitMethod(const CXXMethodDecl *M) {
+bool isReinitMethod(const CXXMethodDecl *M, const LibraryModel &Lib) {
   if (!M)
     return false;
+  if (Lib.isReinitializationFunction(M))
+    return true;
   if (M->hasAttr<ReinitializesAttr>() || nameIn(M, ReinitAnyClass))
     return true;
   if (!M->getParent()->getDeclContext()->getRedeclContext()->isStdNamespace())
@@ -102,6 +131,32 @@ bool isReinitMethod(const CXXMethodDecl *M) {
 }
 
 } // namespace
+
+/// The assignment \p ME is the left-hand side of (`a.x = 1`), if any.
+static const Stmt *fieldAssignment(const MemberExpr *ME, const ParentMap &PM) {
+  const Stmt *Child = ME;
+  const Stmt *P = PM.getParent(ME);
+  while (P && isa<ParenExpr>(P)) {
+    Child = P;
+    P = PM.getParent(P);
+  }
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child)
+    return BO;
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+      OC->getArg(0) == Child)
+    return OC;
+  return nullptr;
+}
+
+/// Whether \p S is \p Ancestor or inside it.
+static bool within(const Stmt *S, const Stmt *Ancestor, const ParentMap &PM) {
+  for (; S; S = PM.getParent(S))
+    if (S == Ancestor)
+      return true;
+  return false;
+}
 
 void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
   for (const CFGBlock *B : Cfg) {
@@ -170,7 +225,16 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
     Facts.Effects[At].push_back(Effect{Effect::Reinit, Key});
   };
   auto Use = [&] {
+    Facts.UseOccurrences.insert(Occ);
     Facts.Effects[Occ].push_back(Effect{Effect::Use, Key, 0, Occ});
+  };
+  // a.f(consume(std::move(a))): the object is named before the arguments
+  // are evaluated, but f runs on it after them: the use is at the call,
+  // before what the callee itself moves.
+  auto UseAtCall = [&](const Stmt *Call) {
+    Facts.UseOccurrences.insert(Occ);
+    auto &Effs = Facts.Effects[Call];
+    Effs.insert(Effs.begin(), Effect{Effect::Use, Key, 0, Occ});
   };
   if (!P) {
     Use();
@@ -201,11 +265,23 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
     Use();
     return;
   }
+  // a.x = 1 on an aggregate: its fields are all there is to it, and the
+  // code gives them values again (the Static Analyzer's cplusplus.Move
+  // takes any write to a field as resetting the object).
+  if (const auto *ME = dyn_cast<MemberExpr>(P);
+      ME && ME->getBase() == Child && isa<FieldDecl>(ME->getMemberDecl())) {
+    const CXXRecordDecl *RD = classOf(T);
+    if (const Stmt *Assign = fieldAssignment(ME, PM);
+        Assign && RD && RD->hasDefinition() && RD->isAggregate()) {
+      Reinit(Assign);
+      return;
+    }
+  }
   // Member calls: x.clear(), x.reset(), p.get(), t.joinable().
   if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child) {
     const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));
     const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-    if (MC && M && isReinitMethod(M)) {
+    if (MC && M && isReinitMethod(M, FA.session().library())) {
       Reinit(MC);
       return;
     }
@@ -217,7 +293,10 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
       return; // only dereference is a use of a moved-from smart pointer
     if (Thread && M && M->getIdentifier() && M->getName() == "joinable")
       return;
-    Use();
+    if (MC && isa<CXXMethodDecl>(ME->getMemberDecl()) && MC->getNumArgs() > 0)
+      UseAtCall(MC);
+    else
+      Use();
     return;
   }
   // Conversions: if (p) on a smart pointer.
@@ -235,6 +314,14 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
     for (unsigned I = 0; I < Args.size(); ++I)
       if (Args[I] == Child) {
         const ParmVarDecl *Param = paramForArg(Call, I);
+        // The first argument of a free (or static) function listed in
+        // ReinitializationFunctions, however it is passed.
+        if (I == 0 && !isa<CXXOperatorCallExpr>(Call))
+          if (const FunctionDecl *FD = calleeOf(Call);
+              FD && FA.session().library().isReinitializationFunction(FD)) {
+            Reinit(Call);
+            return;
+          }
         if (Param && Param->getType()->isLValueReferenceType() &&
             !Param->getType().getNonReferenceType().isConstQualified()) {
           if (const auto *FD = calleeOf(Call); FD && isStdDecl(FD, "swap")) {
@@ -303,6 +390,7 @@ void OccurrenceClassifier::classifyOccurrences() {
       if (It != B.Facts.KeyIndex.end()) {
         B.classify(E, It->second);
         B.noteFirstIterationOnly(E);
+        B.noteBranchFlags(E);
       }
     }
   };
@@ -358,6 +446,39 @@ bool countsFrom(const ForStmt *For, const ValueDecl *V, long long Start,
 
 } // namespace
 
+void OccurrenceClassifier::noteBranchFlags(const Expr *Occurrence) {
+  const Stmt *Child = Occurrence;
+  for (const Stmt *P = PM.getParent(Child); P; Child = P, P = PM.getParent(P)) {
+    const Expr *Cond = nullptr;
+    bool OnTrue = false;
+    if (const auto *If = dyn_cast<IfStmt>(P)) {
+      if (Child != If->getThen() && Child != If->getElse())
+        continue;
+      Cond = If->getCond();
+      OnTrue = Child == If->getThen();
+    } else if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
+      if (Child == CO->getCond())
+        continue;
+      Cond = CO->getCond();
+      OnTrue = Child == CO->getTrueExpr();
+    } else {
+      continue;
+    }
+    bool Negated = false;
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        stripNegations(Cond->IgnoreParenImpCasts(), Negated)
+            ->IgnoreParenImpCasts());
+    const auto *Flag = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    // A local or parameter the function never writes after its
+    // initialization: both tests read the same value.
+    if (!Flag || !Flag->hasLocalStorage() ||
+        !Flag->getType()->isBooleanType() ||
+        !isOnlyRead(Flag, FA.function()->getBody()))
+      continue;
+    Facts.BranchFlags[Occurrence].push_back({Flag, OnTrue != Negated});
+  }
+}
+
 void OccurrenceClassifier::noteFirstIterationOnly(const Expr *Occurrence) {
   llvm::SmallVector<ValueGuard, 1> Guards = LoopGuards.guardsOf(Occurrence);
   if (Guards.empty())
@@ -374,6 +495,81 @@ void OccurrenceClassifier::noteFirstIterationOnly(const Expr *Occurrence) {
   }
 }
 
+bool unsequencedSiblings(const Stmt *P, const Stmt *Child,
+                         llvm::SmallVectorImpl<const Stmt *> &Siblings) {
+  if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
+      // C++17 sequences these operands (=, <<, >>, &&, ||, ',', ->, []).
+      OverloadedOperatorKind Op = OC->getOperator();
+      if (Op == OO_Equal || Op == OO_LessLess || Op == OO_GreaterGreater ||
+          Op == OO_AmpAmp || Op == OO_PipePipe || Op == OO_Comma ||
+          Op == OO_Arrow || Op == OO_Subscript || OC->isAssignmentOp())
+        return false;
+    }
+    // A braced initializer runs its clauses left to right, also when it
+    // calls a constructor: S{std::move(a), a.size()} is sequenced.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(P);
+        CE && CE->isListInitialization())
+      return false;
+    for (const Expr *A : argsOf(cast<Expr>(P)))
+      if (A != Child)
+        Siblings.push_back(A);
+    return !Siblings.empty();
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+    if (BO->isLogicalOp() || BO->isAssignmentOp() || BO->isShiftOp() ||
+        BO->isCommaOp() || BO->isPtrMemOp())
+      return false;
+    Siblings.push_back(BO->getLHS() == Child ? BO->getRHS() : BO->getLHS());
+    return true;
+  }
+  return false;
+}
+
+void OccurrenceClassifier::sequenceReinits() {
+  // f(std::move(a), a = A()): the assignment may run before the move, so it
+  // does not count; f(a.size(), a = A()) after a move: it may run after the
+  // use, so it takes effect once the whole call is evaluated (clang-tidy's
+  // conservative order).
+  llvm::SmallVector<std::pair<const Stmt *, Effect>, 4> Moved;
+  for (auto &[At, Effs] : Facts.Effects)
+    for (const Effect &E : Effs)
+      if (E.K == Effect::Reinit)
+        Moved.push_back({At, E});
+  for (auto &[At, E] : Moved) {
+    const Stmt *Child = At;
+    for (const Stmt *P = PM.getParent(Child); P && isa<Expr>(P);
+         Child = P, P = PM.getParent(P)) {
+      llvm::SmallVector<const Stmt *, 4> Siblings;
+      if (!unsequencedSiblings(P, Child, Siblings))
+        continue;
+      bool SiblingMoves = false, SiblingUses = false;
+      for (const Stmt *Sib : Siblings) {
+        for (const MoveSite &M : Facts.Moves)
+          if (Facts.KeyIndex.lookup(M.Var) == E.Key &&
+              within(M.Operand, Sib, PM))
+            SiblingMoves = true;
+        for (const Expr *U : Facts.UseOccurrences)
+          if (occurrenceKey(U) &&
+              Facts.KeyIndex.lookup(occurrenceKey(U)) == E.Key &&
+              within(U, Sib, PM))
+            SiblingUses = true;
+      }
+      if (!SiblingMoves && !SiblingUses)
+        continue;
+      auto &Effs = Facts.Effects[At];
+      for (auto It = Effs.begin(); It != Effs.end(); ++It)
+        if (It->K == Effect::Reinit && It->Key == E.Key) {
+          Effs.erase(It);
+          break;
+        }
+      if (!SiblingMoves)
+        Facts.Effects[P].push_back(E);
+      break;
+    }
+  }
+}
+
 void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {
   // An operand of a call or of an operator whose operands are unsequenced:
   // f(std::move(x), x.size()), a + g(std::move(a)).
@@ -387,25 +583,8 @@ void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {
       if (!isa<Expr>(P))
         break;
       llvm::SmallVector<const Stmt *, 4> Siblings;
-      if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P)) {
-        if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P)) {
-          OverloadedOperatorKind Op = OC->getOperator();
-          if (Op == OO_Equal || Op == OO_LessLess || Op == OO_GreaterGreater ||
-              Op == OO_AmpAmp || Op == OO_PipePipe || Op == OO_Comma ||
-              Op == OO_Arrow || Op == OO_Subscript || OC->isAssignmentOp())
-            continue;
-        }
-        for (const Expr *A : argsOf(cast<Expr>(P)))
-          if (A != Child)
-            Siblings.push_back(A);
-      } else if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
-        if (BO->isLogicalOp() || BO->isAssignmentOp() || BO->isShiftOp() ||
-            BO->isCommaOp() || BO->isPtrMemOp())
-          continue;
-        Siblings.push_back(BO->getLHS() == Child ? BO->getRHS() : BO->getLHS());
-      } else {
+      if (!unsequencedSiblings(P, Child, Siblings))
         continue;
-      }
       for (const Stmt *S : Siblings) {
         // The first use of the same variable in the sibling, in source
         // order.
@@ -419,13 +598,9 @@ void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {
               : Key(Key), First(First), Facts(Facts) {}
           bool VisitExpr(Expr *E) {
             if (!First && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
-                occurrenceKey(E) == Key && !Facts.Operands.count(E)) {
-              auto It = Facts.Effects.find(E);
-              if (It != Facts.Effects.end())
-                for (const Effect &Eff : It->second)
-                  if (Eff.K == Effect::Use)
-                    First = E;
-            }
+                occurrenceKey(E) == Key && !Facts.Operands.count(E) &&
+                Facts.UseOccurrences.count(E))
+              First = E;
             return !First;
           }
         };

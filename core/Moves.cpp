@@ -28,6 +28,7 @@ std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
     return nullptr;
   OccurrenceClassifier Classifier(FA, Facts);
   Classifier.classifyOccurrences();
+  Classifier.sequenceReinits();
   FoundUses Found(Result->Uses);
   Classifier.findUnsequenced(Found);
 

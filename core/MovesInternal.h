@@ -40,6 +40,11 @@ namespace moves {
 /// field of *this (MemberExpr).
 const clang::ValueDecl *occurrenceKey(const clang::Expr *E);
 
+/// When \p P evaluates its operands unsequenced (a call's arguments, `a +
+/// b`), collects in \p Siblings the operands other than \p Child.
+bool unsequencedSiblings(const clang::Stmt *P, const clang::Stmt *Child,
+                         llvm::SmallVectorImpl<const clang::Stmt *> &Siblings);
+
 /// Walks a function body like the CFG sees it: nested lambda bodies are
 /// other functions, but their capture initializers belong here.
 template <typename Derived>
@@ -87,8 +92,10 @@ struct Effect {
   const clang::Expr *Occurrence = nullptr;
 };
 
-/// For each tracked variable, the earliest move that may reach here
-/// (-1: not moved on any path).
+/// For each tracked variable, the earliest move that may reach here: its
+/// index (>= 0) while no use followed it on the path, -2 - index once one
+/// did (only the first use after a move on each path is reported), -1 when
+/// the variable is not moved on any path.
 using State = std::vector<int>;
 
 /// What the passes learn about the function and share: the tracked
@@ -107,6 +114,9 @@ struct MoveFacts {
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Effect, 1>> Effects;
   /// Move operands (not uses).
   llvm::DenseSet<const clang::Expr *> Operands;
+  /// The occurrences that are uses (their effect may sit on the call that
+  /// uses them: a.f(...)).
+  llvm::DenseSet<const clang::Expr *> UseOccurrences;
   /// The move each moving expression makes.
   llvm::DenseMap<const clang::Expr *, unsigned> MoveByCall;
   /// Moves that happen at the call receiving the moved value by reference
@@ -116,6 +126,13 @@ struct MoveFacts {
   /// edge: block -> (key, successor index).
   llvm::DenseMap<const clang::CFGBlock *, std::pair<unsigned, unsigned>>
       NotMovedWhen;
+  /// For move operands and uses: the branches they sit in that test an
+  /// unchanging local flag (`if (b)`, `if (!b)`), as (flag, value). A move
+  /// and a use under opposite values of one flag never meet.
+  llvm::DenseMap<
+      const clang::Expr *,
+      llvm::SmallVector<std::pair<const clang::ValueDecl *, bool>, 1>>
+      BranchFlags;
   /// Occurrences that run only in the first iteration of a loop (`w ?
   /// *s : std::move(init)` in `for (int w = 0; ...; ++w)`), with the loop:
   /// no move from an earlier iteration of it reaches them.
@@ -130,8 +147,10 @@ struct FoundUses {
 
   /// The uses found so far.
   std::vector<UseAfterMove> &Uses;
-  /// For each move with a use, the use's index in Uses.
+  /// For each move with a use, the index in Uses of its first.
   llvm::DenseMap<unsigned, size_t> UseOfMove;
+  /// The (move, use) pairs recorded: one report each.
+  llvm::DenseSet<std::pair<unsigned, const clang::Expr *>> Pairs;
   /// Uses reported as unsequenced with a move: the dataflow does not report
   /// them again.
   llvm::DenseSet<const clang::Expr *> ReportedUses;
@@ -213,6 +232,9 @@ public:
   /// Records an effect (use or reinitialization) for every occurrence of a
   /// tracked variable that is not a move operand.
   void classifyOccurrences();
+  /// Drops the reinitializations unsequenced with a move of their variable
+  /// and delays those unsequenced with a use to the end of the expression.
+  void sequenceReinits();
   /// Records in \p Found each use unsequenced with a move of its variable:
   /// f(std::move(x), x.size()).
   void findUnsequenced(FoundUses &Found);
@@ -222,6 +244,8 @@ public:
 
 private:
   void classify(const clang::Expr *Occurrence, unsigned Key);
+  /// Records in BranchFlags the flag tests \p Occurrence runs under.
+  void noteBranchFlags(const clang::Expr *Occurrence);
   /// Records \p Occurrence in FirstIterationOnly when a condition lets it
   /// run only in the first iteration of an enclosing counting loop.
   void noteFirstIterationOnly(const clang::Expr *Occurrence);
@@ -246,7 +270,7 @@ public:
 
   // Dataflow interface.
   /// Nothing is moved at the function's entry.
-  State entry() const { return State(Facts.Keys.size(), -1); }
+  State entry() const { return State(Facts.Keys.size(), NotMoved); }
   /// Keeps, for each variable, the earlier of the moves that may reach.
   void join(State &Into, const State &From) const {
     for (size_t I = 0; I < Into.size(); ++I)
@@ -264,7 +288,7 @@ public:
     auto It = Facts.NotMovedWhen.find(&From);
     if (It == Facts.NotMovedWhen.end() || It->second.second != SuccIndex)
       return;
-    S[It->second.first] = -1;
+    S[It->second.first] = NotMoved;
   }
 
   /// Applies the effects of \p B's statements to \p S; with \p Record, also
@@ -272,7 +296,20 @@ public:
   void apply(const clang::CFGBlock &B, State &S, bool Record);
 
 private:
+  /// The encoding of State's entries.
+  static constexpr int NotMoved = -1;
+  static int moved(unsigned Move) { return int(Move); }
+  static int used(int V) { return V >= 0 ? -2 - V : V; }
+  static bool isUsed(int V) { return V <= -2; }
+  static unsigned moveOf(int V) {
+    return V >= 0 ? unsigned(V) : unsigned(-2 - V);
+  }
+
   int earlier(int A, int B) const;
+  /// Whether the move and the use sit under opposite values of one flag.
+  bool exclusive(unsigned MoveIndex, const clang::Expr *Use) const;
+  /// Records \p Use as a use after move \p MoveIndex, once per pair.
+  void record(unsigned MoveIndex, const clang::Expr *Use);
   /// Whether move \p MoveIndex can reach \p Occurrence only from an earlier
   /// iteration of a loop whose later iterations never run the occurrence.
   bool onlyFromEarlierIteration(unsigned MoveIndex,

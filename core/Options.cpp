@@ -8,8 +8,10 @@ namespace fearless {
 
 namespace {
 constexpr llvm::StringRef ModelOptionNames[] = {
-    "SpawnFunctions", "ScopedSpawnFunctions", "JoinFunctions",
-    "DetachFunctions"};
+    "SpawnFunctions",         "ScopedSpawnFunctions",
+    "JoinFunctions",          "DetachFunctions",
+    "InvalidationFunctions",  "ReinitializationFunctions",
+    "TriviallyCopyableMoves", "GlobalAndStaticMoves"};
 } // namespace
 
 llvm::ArrayRef<llvm::StringRef> ModelOptions::names() {
@@ -25,7 +27,26 @@ std::vector<std::string> *ModelOptions::byName(llvm::StringRef Name) {
     return &JoinFunctions;
   if (Name == "DetachFunctions")
     return &DetachFunctions;
+  if (Name == "InvalidationFunctions")
+    return &InvalidationFunctions;
+  if (Name == "ReinitializationFunctions")
+    return &ReinitializationFunctions;
+  if (Name == "TriviallyCopyableMoves")
+    return &TriviallyCopyableMoves;
+  if (Name == "GlobalAndStaticMoves")
+    return &GlobalAndStaticMoves;
   return nullptr;
+}
+
+bool ModelOptions::flag(llvm::StringRef Name) const {
+  const std::vector<std::string> *Values = byName(Name);
+  if (!Values)
+    return false;
+  // Merged from several checks' options: any "true" wins.
+  return llvm::any_of(*Values, [](const std::string &V) {
+    llvm::StringRef S(V);
+    return S.equals_insensitive("true") || S == "1";
+  });
 }
 
 const std::vector<std::string> *

@@ -34,6 +34,12 @@
  *  at the same time (like RacerD's @ThreadSafe): fearless-data-race pairs
  *  them with each other even where no thread is visible. */
 #define FEARLESS_SHARED FEARLESS_ANNOTATE_("fearless::shared")
+/** A moved-from object of the type is null (like std::unique_ptr): asking
+ *  for its state (get(), operator bool, comparisons) is fine after a move,
+ *  only a dereference is a use. clang-tidy's spelling,
+ *  [[clang::annotate("clang-tidy", "bugprone-use-after-move",
+ *  "null_after_move")]], means the same. */
+#define FEARLESS_NULL_AFTER_MOVE FEARLESS_ANNOTATE_("fearless::null_after_move")
 
 /* Parameters. */
 

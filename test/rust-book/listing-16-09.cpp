@@ -13,8 +13,8 @@ int main() {
   auto [tx, rx] = channel<std::string>();
   std::thread t([tx] {
     std::string val = "hi";
-    tx.send(val); // expected-note {{'val' was moved here: parameter 'value' of 'send' is marked fearless::sends}}
-    print(val); // expected-warning {{'val' used after it was moved [fearless-use-after-move]}}
+    tx.send(val); // expected-note {{'val' of type 'std::string' was moved here: parameter 'value' of 'send' is marked fearless::sends}} expected-note {{help: move 'val' only after its last use, or assign it a new value before using it again}}
+    print(val); // expected-warning {{'val' used after it was moved [fearless-use-after-move]}} expected-note {{a moved-from 'std::string' is in a valid but unspecified state}}
   });
   std::string received = rx.recv();
   print(received);

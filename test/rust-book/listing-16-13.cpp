@@ -17,7 +17,7 @@ void movedIntoEveryThread() {
   Counter counter;
   std::vector<std::thread> handles;
   for (int i = 0; i < 10; ++i)
-    handles.emplace_back([counter = std::move(counter)]() mutable { counter.value += 1; }); // expected-warning {{'counter' used after it was moved [fearless-use-after-move]}} expected-note {{'counter' was moved here in a previous iteration of the loop}} expected-note {{copy 'counter' instead}}
+    handles.emplace_back([counter = std::move(counter)]() mutable { counter.value += 1; }); // expected-warning {{'counter' used after it was moved [fearless-use-after-move]}} expected-note {{'counter' of type 'Counter' was moved here in a previous iteration of the loop}} expected-note {{copy 'counter' instead}}
   for (auto &h : handles)
     h.join();
 }

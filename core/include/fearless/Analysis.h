@@ -119,6 +119,9 @@ public:
 
 private:
   void analyzeOne(const clang::FunctionDecl *FD);
+  /// Runs the use-after-move check alone on an uninstantiated function
+  /// template's body.
+  void analyzeTemplatePattern(const clang::FunctionDecl *FD);
 
   clang::ASTContext &Ctx;
   AnalysisOptions Options;

@@ -109,6 +109,16 @@ public:
   /// Whether \p FD is listed in ScopedSpawnFunctions.
   bool isUserScopedSpawnFunction(const clang::FunctionDecl *FD) const;
 
+  /// Whether \p FD is listed in InvalidationFunctions: the object it is
+  /// called on, or its first argument, must not be used afterwards.
+  bool isInvalidationFunction(const clang::FunctionDecl *FD) const;
+
+  /// Whether \p FD is listed in ReinitializationFunctions.
+  bool isReinitializationFunction(const clang::FunctionDecl *FD) const;
+
+  /// The options the model was built with.
+  const ModelOptions &options() const { return Options; }
+
   /// The element type of a container or array type (the first template
   /// argument of a class template specialization), or null.
   static clang::QualType elementType(clang::QualType T);

@@ -38,6 +38,9 @@ enum class MoveKind : unsigned char {
   Consumed,
   /// Passed to a fearless::sends parameter.
   Sent,
+  /// Called on (or passed first to) a function listed in
+  /// InvalidationFunctions.
+  Invalidated,
 };
 
 /// One move of a tracked variable.
@@ -54,6 +57,9 @@ struct MoveSite {
   const clang::ParmVarDecl *Param = nullptr;
   /// The spawn expression the move feeds, if the value goes into a thread.
   const clang::Expr *IntoSpawn = nullptr;
+  /// The moved object is trivially copyable: the "move" copied it
+  /// (reported only with TriviallyCopyableMoves).
+  bool Copied = false;
 };
 
 /// A use of a variable that a move may reach.
@@ -63,6 +69,13 @@ struct UseAfterMove {
   /// The move and the use are unsequenced operands of one expression.
   bool Unsequenced = false;
 };
+
+/// Whether a moved-from \p T is null, so that only a dereference uses it:
+/// std::unique_ptr, std::shared_ptr, std::weak_ptr, and classes marked
+/// fearless::null_after_move or with clang-tidy's
+/// [[clang::annotate("clang-tidy", "bugprone-use-after-move",
+/// "null_after_move")]].
+bool isNullAfterMove(clang::QualType T);
 
 /// Results of the move analysis of one function.
 class MoveAnalysis {

@@ -30,9 +30,26 @@ struct ModelOptions {
   std::vector<std::string> JoinFunctions;
   /// Free functions detaching the thread whose handle is their first argument.
   std::vector<std::string> DetachFunctions;
+  /// Functions after which the object they are called on (a member function)
+  /// or their first argument (a free function) must not be used: closing a
+  /// handle (clang-tidy's bugprone-use-after-move InvalidationFunctions).
+  std::vector<std::string> InvalidationFunctions;
+  /// Functions that give the object they are called on (a member function)
+  /// or their first argument (a free function) a known state again, beyond
+  /// the built-in ones (clang-tidy's ReinitializationFunctions).
+  std::vector<std::string> ReinitializationFunctions;
+  /// Switches, each "true" or "false" (default false): which moves the
+  /// use-after-move analysis reports beyond the definite bugs.
+  /// TriviallyCopyableMoves: a std::move of a trivially copyable class
+  /// object counts as a move (it copies; the source keeps its value).
+  std::vector<std::string> TriviallyCopyableMoves;
+  /// GlobalAndStaticMoves: globals and static members are tracked too.
+  std::vector<std::string> GlobalAndStaticMoves;
 
   /// The option names, in the order above, as used by every front-end.
   static llvm::ArrayRef<llvm::StringRef> names();
+  /// Whether the switch \p Name is set to true.
+  bool flag(llvm::StringRef Name) const;
   /// The list behind an option name, or null for an unknown name.
   std::vector<std::string> *byName(llvm::StringRef Name);
   const std::vector<std::string> *byName(llvm::StringRef Name) const;

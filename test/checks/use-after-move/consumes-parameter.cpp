@@ -13,6 +13,6 @@ void print(const Buffer &);
 
 void consume() {
   Buffer b;
-  adopt(b); // expected-note {{'b' was moved here: parameter 'b' of 'adopt' is marked fearless::consumes}}
+  adopt(b); // expected-note {{'b' of type 'Buffer' was moved here: parameter 'b' of 'adopt' is marked fearless::consumes}} expected-note {{help: move 'b' only after its last use, or assign it a new value before using it again}}
   print(b); // expected-warning {{'b' used after it was moved}}
 }

@@ -9,6 +9,6 @@ void print(const std::string &);
 
 void lambdaAfterMove() {
   std::string s = "x";
-  sink(std::move(s)); // expected-note {{'s' was moved here}} expected-note {{copy 's' instead}}
-  later([s] { print(s); }); // expected-warning {{'s' used after it was moved}}
+  sink(std::move(s)); // expected-note {{'s' of type 'std::string' was moved here}} expected-note {{copy 's' instead}}
+  later([s] { print(s); }); // expected-warning {{'s' used after it was moved}} expected-note {{a moved-from 'std::string' is in a valid but unspecified state}}
 }

@@ -9,7 +9,7 @@ void print(const std::string &);
 void loop(std::vector<std::string> &out) {
   std::string s = "x";
   for (int i = 0; i < 10; ++i) {
-    print(s); // expected-warning {{'s' used after it was moved}}
-    out.push_back(std::move(s)); // expected-note {{'s' was moved here in a previous iteration of the loop}} expected-note {{copy 's' instead}}
+    print(s); // expected-warning {{'s' used after it was moved}} expected-note {{a moved-from 'std::string' is in a valid but unspecified state}}
+    out.push_back(std::move(s)); // expected-note {{'s' of type 'std::string' was moved here in a previous iteration of the loop}} expected-note {{copy 's' instead}}
   }
 }

@@ -10,8 +10,8 @@ void fill(int rounds) {
   std::vector<int> src;
   for (int i = 0; i < rounds; ++i) {
     src.push_back(i);
-    drain(std::move(src)); // expected-note {{'src' was moved here}}
-    auto left = src.size(); // expected-warning {{'src' used after it was moved}}
+    drain(std::move(src)); // expected-note {{'src' of type 'std::vector<int>' was moved here}} expected-note {{help: move 'src' only after its last use, or assign it a new value before using it again}}
+    auto left = src.size(); // expected-warning {{'src' used after it was moved}} expected-note {{a moved-from 'std::vector<int>' is in a valid but unspecified state}}
     (void)left;
   }
 }

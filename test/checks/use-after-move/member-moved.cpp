@@ -10,8 +10,8 @@ class Buffer {
 
 public:
   unsigned long flush() {
-    sink(std::move(data_)); // expected-note {{'data_' was moved here}} expected-note {{copy 'data_' instead}}
-    return data_.size(); // expected-warning {{'data_' used after it was moved}}
+    sink(std::move(data_)); // expected-note {{'data_' of type 'std::string' was moved here}} expected-note {{copy 'data_' instead}}
+    return data_.size(); // expected-warning {{'data_' used after it was moved}} expected-note {{a moved-from 'std::string' is in a valid but unspecified state}}
   }
   void flushAndReset() {
     sink(std::move(data_));

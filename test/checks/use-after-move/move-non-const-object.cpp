@@ -9,6 +9,6 @@ struct Holder {
 bool sameText(const Holder &a, const Holder &b);
 bool copyFromNonConst() {
   Holder original{"moved"};
-  Holder copy(std::move(original)); // expected-note {{'original' was moved here}} expected-note {{copy 'original' instead of moving it if it is still needed}}
+  Holder copy(std::move(original)); // expected-note {{'original' of type 'Holder' was moved here}} expected-note {{copy 'original' instead of moving it if it is still needed}}
   return sameText(copy, original);  // expected-warning {{'original' used after it was moved}}
 }

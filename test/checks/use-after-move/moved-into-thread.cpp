@@ -13,8 +13,8 @@ void intoThread() {
   v.clear(); // reinitialized: fine
   v.push_back(4);
   std::vector<int> w(1);
-  std::thread other(print, std::move(w)); // expected-note {{'w' was moved into the thread spawned here}}
-  print(w); // expected-warning {{'w' used after it was moved}}
+  std::thread other(print, std::move(w)); // expected-note {{'w' of type 'std::vector<int>' was moved into the thread spawned here}} expected-note {{help: move 'w' only after its last use, or assign it a new value before using it again}}
+  print(w); // expected-warning {{'w' used after it was moved}} expected-note {{a moved-from 'std::vector<int>' is in a valid but unspecified state}}
   handle.join();
   other.join();
 }

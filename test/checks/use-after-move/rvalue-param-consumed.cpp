@@ -15,6 +15,6 @@ template <typename T> struct Unbounded {
 };
 int alwaysTaken(Unbounded<std::unique_ptr<int>> &q) {
   auto p = std::make_unique<int>(2);
-  q.tryPush(std::move(p)); // expected-note {{'p' was moved here}}
+  q.tryPush(std::move(p)); // expected-note {{'p' of type 'std::unique_ptr<int>' was moved here}} expected-note {{help: move 'p' only after its last use, or assign it a new value before using it again}}
   return *p;               // expected-warning {{'p' used after it was moved}} expected-note {{a moved-from 'std::unique_ptr<int>' is null}}
 }

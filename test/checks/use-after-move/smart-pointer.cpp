@@ -10,7 +10,7 @@ void sink(std::unique_ptr<Node>);
 
 int deref() {
   auto p = std::make_unique<Node>();
-  sink(std::move(p)); // expected-note {{'p' was moved here}}
+  sink(std::move(p)); // expected-note {{'p' of type 'unique_ptr<Node>' was moved here}} expected-note {{help: move 'p' only after its last use, or assign it a new value before using it again}}
   if (p)              // fine: testing against null
     return 0;
   if (p.get() == nullptr) // fine

@@ -8,7 +8,7 @@ struct Queue {
 };
 void log(const std::string &);
 void enqueue(Queue &q, std::string msg) {
-  bool wasEmpty = q.push(std::move(msg)); // expected-note {{'msg' was moved here}}
-  log(msg); // expected-warning {{'msg' used after it was moved}}
+  bool wasEmpty = q.push(std::move(msg)); // expected-note {{'msg' of type 'std::string' (aka 'basic_string<char>') was moved here}} expected-note {{help: move 'msg' only after its last use, or assign it a new value before using it again}}
+  log(msg); // expected-warning {{'msg' used after it was moved}} expected-note {{a moved-from 'std::string' (aka 'basic_string<char>') is in a valid but unspecified state}}
   (void)wasEmpty;
 }

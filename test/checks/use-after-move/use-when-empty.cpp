@@ -7,8 +7,8 @@
 void takeAll(std::list<int> &&);
 
 int firstAfterMove(std::list<int> items) {
-  takeAll(std::move(items)); // expected-note {{'items' was moved here}}
+  takeAll(std::move(items)); // expected-note {{'items' of type 'std::list<int>' was moved here}} expected-note {{help: move 'items' only after its last use, or assign it a new value before using it again}}
   if (items.empty())
-    return items.front(); // expected-warning {{'items' used after it was moved}}
+    return items.front(); // expected-warning {{'items' used after it was moved}} expected-note {{a moved-from 'std::list<int>' is in a valid but unspecified state}}
   return 0;
 }
