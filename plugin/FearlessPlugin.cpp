@@ -6,7 +6,10 @@
 // object file is produced as usual) and renders its findings as clang
 // diagnostics. Arguments:
 //   checks=<globs>        clang-tidy style check selection
-//   werror                findings are errors
+//   warnings-as-errors=<globs>
+//                         the checks whose findings are errors, whatever
+//                         -Werror says (clang-tidy's WarningsAsErrors)
+//   werror                findings are errors (warnings-as-errors=fearless-*)
 //   <Option>=<a;b;c>      a model option (SpawnFunctions, JoinFunctions, ...)
 //   dump=<what>           print internal facts to stderr (for tests)
 // Anything else is an error: clang silently skips a plugin whose argument
@@ -29,8 +32,9 @@ namespace {
 
 class FearlessConsumer : public ASTConsumer {
 public:
-  FearlessConsumer(CompilerInstance &CI, AnalysisOptions Options, bool Werror)
-      : CI(CI), Options(std::move(Options)), Werror(Werror) {}
+  FearlessConsumer(CompilerInstance &CI, AnalysisOptions Options,
+                   std::optional<CheckSet> ErrorChecks)
+      : CI(CI), Options(std::move(Options)), ErrorChecks(ErrorChecks) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
@@ -41,21 +45,21 @@ public:
     llvm::TimeTraceScope Scope("fearless plugin");
     Session S(Ctx, Options);
     S.analyzeTranslationUnit();
-    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), Werror);
+    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), ErrorChecks);
     S.flush(Renderer);
   }
 
 private:
   CompilerInstance &CI;
   AnalysisOptions Options;
-  bool Werror;
+  std::optional<CheckSet> ErrorChecks;
 };
 
 class FearlessAction : public PluginASTAction {
 public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<FearlessConsumer>(CI, Options, Werror);
+    return std::make_unique<FearlessConsumer>(CI, Options, ErrorChecks);
   }
 
   bool ParseArgs(const CompilerInstance &CI,
@@ -75,19 +79,24 @@ public:
         if (HasValue)
           return Error("argument 'werror' takes no value (use "
                        "-fplugin-arg-fearless-werror)");
-        Werror = true;
+        ErrorChecks = CheckSet::all();
         continue;
       }
-      if (Name == "checks") {
+      if (Name == "checks" || Name == "warnings-as-errors") {
         std::string Problem;
         auto Globs = CheckGlobs::parse(Value, Problem);
         if (!Globs)
-          return Error("invalid check list '" + Value.str() + "': " + Problem);
+          return Error("invalid check list '" + Value.str() +
+                       "' in -fplugin-arg-fearless-" + Name.str() + ": " +
+                       Problem);
         for (const std::string &Unknown : Globs->unmatchedPositivePatterns())
           return Error("unknown check '" + Unknown +
-                       "' in -fplugin-arg-fearless-checks; known checks: " +
-                       knownChecks());
-        Options.Enabled = Globs->selectedChecks();
+                       "' in -fplugin-arg-fearless-" + Name.str() +
+                       "; known checks: " + knownChecks());
+        if (Name == "checks")
+          Options.Enabled = Globs->selectedChecks();
+        else
+          ErrorChecks = Globs->selectedChecks();
         continue;
       }
       if (Name == "dump") {
@@ -105,8 +114,8 @@ public:
         continue;
       }
       return Error("unknown argument '" + Arg +
-                   "'; known arguments: checks=<globs>, werror, "
-                   "dump=threads, " +
+                   "'; known arguments: checks=<globs>, "
+                   "warnings-as-errors=<globs>, werror, dump=threads, " +
                    llvm::join(ModelOptions::names(), "=<names>, ") +
                    "=<names>");
     }
@@ -127,7 +136,8 @@ private:
   }
 
   AnalysisOptions Options;
-  bool Werror = false;
+  /// Set by werror and warnings-as-errors (the last one given wins).
+  std::optional<CheckSet> ErrorChecks;
 };
 
 } // namespace

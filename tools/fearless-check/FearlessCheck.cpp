@@ -89,6 +89,8 @@ void printHelp(llvm::raw_ostream &OS) {
         "  --export-fixes=<file>     write fix-its as YAML for "
         "clang-apply-replacements\n"
         "  --werror                  report findings as errors\n"
+        "  --warnings-as-errors=<globs>  report these checks' findings as "
+        "errors\n"
         "  --extra-arg=<arg>         add a compiler argument at the end\n"
         "  --extra-arg-before=<arg>  add a compiler argument at the start\n"
         "  --source-root=<dir>       SARIF: URIs relative to <dir> (default: "
@@ -154,7 +156,7 @@ std::string parseArgs(int Argc, char **Argv, Config &C, bool &Exit) {
       continue;
     }
     if (A == "--werror") {
-      C.Run.Werror = true;
+      C.Run.ErrorChecks = CheckSet::all();
       continue;
     }
     if (Is("-p", "--build-path")) {
@@ -178,19 +180,23 @@ std::string parseArgs(int Argc, char **Argv, Config &C, bool &Exit) {
     }
     if (A.starts_with("--") && A.contains('=')) {
       auto [Name, Val] = A.drop_front(2).split('=');
-      if (Name == "checks") {
+      if (Name == "checks" || Name == "warnings-as-errors") {
         std::string Problem;
         std::optional<CheckGlobs> Globs = CheckGlobs::parse(Val, Problem);
         if (!Globs)
-          return "invalid check list '" + Val.str() + "': " + Problem;
+          return "invalid check list '" + Val.str() + "' in --" + Name.str() +
+                 ": " + Problem;
         for (const std::string &Unknown : Globs->unmatchedPositivePatterns()) {
           std::string Known;
           for (CheckId Id : allChecks())
             Known += (Known.empty() ? "" : ", ") + checkName(Id).str();
-          return "unknown check '" + Unknown +
-                 "' in --checks; known checks: " + Known;
+          return "unknown check '" + Unknown + "' in --" + Name.str() +
+                 "; known checks: " + Known;
         }
-        C.Run.Analysis.Enabled = Globs->selectedChecks();
+        if (Name == "checks")
+          C.Run.Analysis.Enabled = Globs->selectedChecks();
+        else
+          C.Run.ErrorChecks = Globs->selectedChecks();
         continue;
       }
       if (Name == "format") {

@@ -200,7 +200,8 @@ public:
     Diags.setIgnoreAllWarnings(false);
     Diags.setWarningsAsErrors(false);
     Diags.setErrorLimit(0);
-    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), Options.Werror);
+    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(),
+                                Options.ErrorChecks);
     Tee T(Renderer, Sink);
     Sink.beginFindings();
     S.flush(T);

@@ -22,8 +22,9 @@ namespace fearless::tools {
 /// How every file is analysed.
 struct RunOptions {
   AnalysisOptions Analysis;
-  /// Findings are errors (--werror).
-  bool Werror = false;
+  /// The checks whose findings are errors (--werror: all of them,
+  /// --warnings-as-errors=<globs>: those); none when unset.
+  std::optional<CheckSet> ErrorChecks;
   /// Arguments added before / after the compile command's own.
   std::vector<std::string> ExtraArgsBefore;
   std::vector<std::string> ExtraArgs;
