@@ -123,6 +123,33 @@ private:
     return P;
   }
 
+  /// The end of the message's highlighted range when it covers \p Begin in
+  /// the same file, else the end of the token at the message's location.
+  Position endOf(const SourceManager &SM, const Diagnostic &Info,
+                 const Position &Begin) {
+    if (Begin.Line == 0)
+      return Begin;
+    for (const CharSourceRange &R : Info.getRanges()) {
+      CharSourceRange File = Lexer::makeFileCharRange(R, SM, LangOpts);
+      if (File.isInvalid())
+        continue;
+      Position B = position(SM, File.getBegin());
+      Position E = position(SM, File.getEnd());
+      if (B.File == Begin.File && E.File == Begin.File &&
+          B.Offset <= Begin.Offset && E.Offset > Begin.Offset)
+        return E;
+    }
+    SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+    SourceLocation TokenEnd = Lexer::getLocForEndOfToken(Loc, 0, SM, LangOpts);
+    Position E = TokenEnd.isValid() ? position(SM, TokenEnd) : Position();
+    if (E.File != Begin.File || E.Offset <= Begin.Offset) {
+      E = Begin;
+      ++E.Column;
+      ++E.Offset;
+    }
+    return E;
+  }
+
   ReportedMessage record(const Diagnostic &Info, bool Primary) {
     ReportedMessage M;
     llvm::SmallString<128> Text;
@@ -137,6 +164,7 @@ private:
       return M;
     const SourceManager &SM = Info.getSourceManager();
     M.Where = position(SM, Info.getLocation());
+    M.End = endOf(SM, Info, M.Where);
     for (const FixItHint &Hint : Info.getFixItHints()) {
       CharSourceRange Range =
           Lexer::makeFileCharRange(Hint.RemoveRange, SM, LangOpts);

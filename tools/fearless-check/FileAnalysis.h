@@ -55,6 +55,10 @@ struct ReportedMessage {
   std::string Text;
   /// Invalid (Line == 0) for a message without a location.
   Position Where;
+  /// Where the highlighted source ends (exclusive: the position after its
+  /// last character), in Where's file; the end of the token at Where when
+  /// the message highlights no range. Invalid when Where is.
+  Position End;
   std::vector<Edit> Edits;
 };
 
