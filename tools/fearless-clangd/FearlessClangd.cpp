@@ -8,9 +8,13 @@
 //   Diagnostics:
 //     ClangTidy:
 //       Add: [fearless-*]
-//       FastCheckFilter: Loose
 //
-// Two things differ from running clangdMain() as is:
+// What differs from running clangdMain() as is:
+//  - quick fixes: every fearless finding offers "suppress with
+//    NOLINT(<check>)", and fix-its are titled by what they do
+//    (fearless::tidy::EditorQuickFixes);
+//  - the fearless checks pass clangd's fast-check filter, so .clangd needs
+//    no FastCheckFilter (FastChecks.cpp);
 //  - clang's builtin headers: clangd looks for them next to its binary; this
 //    one does not sit next to clang, so it passes --resource-dir (unless the
 //    user does).
@@ -23,6 +27,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "DocLinkFilter.h"
+#include "FearlessTidyCheck.h"
 #include "ToolSupport.h"
 #include "llvm/ADT/StringRef.h"
 #include <cerrno>
@@ -81,6 +86,9 @@ void runFilter(int In, int Out, llvm::StringRef DocsRoot) {
 } // namespace
 
 int main(int argc, char **argv) {
+  // Quick fixes for the editor: NOLINT on every finding, fix-its titled by
+  // what they do.
+  fearless::tidy::EditorQuickFixes = true;
   // Our options out, the resource directory in; the rest goes to clangd.
   std::string DocsRoot;
   std::vector<std::string> Args;

@@ -90,6 +90,11 @@ llvm::StringRef messageFormat(MessageId Id);
 /// message).
 bool isNoteMessage(MessageId Id);
 
+/// Whether the note says what the finding's fix-it does ("capture 'v' by
+/// copy ..."): a note whose Messages.def id ends in "Fix". Editors show it as
+/// the fix-it's title.
+bool describesFixIt(MessageId Id);
+
 /// An argument of a message: a plain string (printed as is), a type (printed
 /// quoted, with "aka"), a declaration (printed quoted) or a number.
 using MessageArg =
