@@ -12,6 +12,8 @@
 //   werror                findings are errors (warnings-as-errors=fearless-*)
 //   <Option>=<a;b;c>      a model option (SpawnFunctions, JoinFunctions, ...)
 //   dump=<what>           print internal facts to stderr (for tests)
+//   verify-config         warn about each model option name that matches no
+//                         function declared in the translation unit
 // Anything else is an error: clang silently skips a plugin whose argument
 // parsing fails, so fearless reports the error itself.
 //
@@ -19,6 +21,7 @@
 
 #include "fearless/Analysis.h"
 #include "fearless/DiagnosticRenderer.h"
+#include "fearless/ModelNames.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
@@ -33,8 +36,9 @@ namespace {
 class FearlessConsumer : public ASTConsumer {
 public:
   FearlessConsumer(CompilerInstance &CI, AnalysisOptions Options,
-                   std::optional<CheckSet> ErrorChecks)
-      : CI(CI), Options(std::move(Options)), ErrorChecks(ErrorChecks) {}
+                   std::optional<CheckSet> ErrorChecks, bool VerifyConfig)
+      : CI(CI), Options(std::move(Options)), ErrorChecks(ErrorChecks),
+        VerifyConfig(VerifyConfig) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
@@ -47,19 +51,31 @@ public:
     S.analyzeTranslationUnit();
     DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), ErrorChecks);
     S.flush(Renderer);
+    if (VerifyConfig)
+      for (const ModelName &N : unmatchedModelNames(Ctx, Options.Model)) {
+        unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
+            DiagnosticIDs::CustomDiagDesc(
+                diag::Severity::Warning,
+                "fearless: '%0' in %1 names no function declared in this "
+                "translation unit",
+                DiagnosticIDs::CLASS_WARNING));
+        Diags.Report(ID) << N.Name << N.Option;
+      }
   }
 
 private:
   CompilerInstance &CI;
   AnalysisOptions Options;
   std::optional<CheckSet> ErrorChecks;
+  bool VerifyConfig;
 };
 
 class FearlessAction : public PluginASTAction {
 public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<FearlessConsumer>(CI, Options, ErrorChecks);
+    return std::make_unique<FearlessConsumer>(CI, Options, ErrorChecks,
+                                              VerifyConfig);
   }
 
   bool ParseArgs(const CompilerInstance &CI,
@@ -99,6 +115,10 @@ public:
           ErrorChecks = Globs->selectedChecks();
         continue;
       }
+      if (Name == "verify-config" && !HasValue) {
+        VerifyConfig = true;
+        continue;
+      }
       if (Name == "dump") {
         if (Value != "threads")
           return Error("unknown dump '" + Value.str() + "' (known: threads)");
@@ -115,7 +135,8 @@ public:
       }
       return Error("unknown argument '" + Arg +
                    "'; known arguments: checks=<globs>, "
-                   "warnings-as-errors=<globs>, werror, dump=threads, " +
+                   "warnings-as-errors=<globs>, werror, dump=threads, "
+                   "verify-config, " +
                    llvm::join(ModelOptions::names(), "=<names>, ") +
                    "=<names>");
     }
@@ -138,6 +159,7 @@ private:
   AnalysisOptions Options;
   /// Set by werror and warnings-as-errors (the last one given wins).
   std::optional<CheckSet> ErrorChecks;
+  bool VerifyConfig = false;
 };
 
 } // namespace

@@ -98,6 +98,9 @@ void printHelp(llvm::raw_ostream &OS) {
         "'.')\n"
         "  --docs-root=<url>         URL of the fearless docs/ folder for "
         "rule links\n"
+        "  --verify-config           warn about model option names that "
+        "match no\n"
+        "                            function declared in any analysed file\n"
         "  --list-checks             print the enabled checks and exit\n"
         "  --version, --help\n\n"
         "EXIT STATUS: 0 no findings, 1 findings, 2 tool error (bad "
@@ -154,6 +157,10 @@ std::string parseArgs(int Argc, char **Argv, Config &C, bool &Exit) {
     }
     if (A == "--list-checks") {
       C.ListChecks = true;
+      continue;
+    }
+    if (A == "--verify-config") {
+      C.Run.VerifyConfig = true;
       continue;
     }
     if (A == "--werror") {
@@ -322,6 +329,30 @@ private:
   bool Enabled;
   bool Shown = false;
 };
+
+/// A model option name that matches no function in any file analysed (a
+/// typo), once for the run.
+void warnUnmatchedNames(llvm::ArrayRef<const FileResult *> Results) {
+  std::optional<std::vector<std::string>> Everywhere;
+  for (const FileResult *R : Results) {
+    if (R->Failed)
+      continue;
+    if (!Everywhere) {
+      Everywhere = R->UnmatchedNames;
+      continue;
+    }
+    llvm::erase_if(*Everywhere, [&](const std::string &N) {
+      return !llvm::is_contained(R->UnmatchedNames, N);
+    });
+  }
+  if (!Everywhere)
+    return;
+  for (const std::string &N : *Everywhere) {
+    auto [Option, Name] = llvm::StringRef(N).split('\n');
+    llvm::errs() << "fearless-check: warning: '" << Name << "' in --" << Option
+                 << " names no function declared in any analysed file\n";
+  }
+}
 
 /// "2 findings in 3 files, 1 file could not be analysed" on stderr, the
 /// line a CI log is read for.
@@ -495,6 +526,8 @@ int main(int Argc, char **Argv) {
     Findings |= !R.Findings.empty();
   }
 
+  if (C.Run.VerifyConfig)
+    warnUnmatchedNames(All);
   printSummary(All);
 
   if (C.OutputFormat == Format::Sarif) {

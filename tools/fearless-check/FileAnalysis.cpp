@@ -4,6 +4,7 @@
 #include "ToolSupport.h"
 #include "fearless/Analysis.h"
 #include "fearless/DiagnosticRenderer.h"
+#include "fearless/ModelNames.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -213,8 +214,8 @@ private:
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(CompilerInstance &CI, const RunOptions &Options,
-                   FileDiagnostics &Sink)
-      : CI(CI), Options(Options), Sink(Sink) {}
+                   FileDiagnostics &Sink, std::vector<std::string> &Unmatched)
+      : CI(CI), Options(Options), Sink(Sink), Unmatched(Unmatched) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
@@ -234,27 +235,34 @@ public:
     Sink.beginFindings();
     S.flush(T);
     Sink.endFindings();
+    if (Options.VerifyConfig)
+      for (const ModelName &N :
+           unmatchedModelNames(Ctx, Options.Analysis.Model))
+        Unmatched.push_back(N.Option + "\n" + N.Name);
   }
 
 private:
   CompilerInstance &CI;
   const RunOptions &Options;
   FileDiagnostics &Sink;
+  std::vector<std::string> &Unmatched;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const RunOptions &Options, FileDiagnostics &Sink)
-      : Options(Options), Sink(Sink) {}
+  AnalysisAction(const RunOptions &Options, FileDiagnostics &Sink,
+                 std::vector<std::string> &Unmatched)
+      : Options(Options), Sink(Sink), Unmatched(Unmatched) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(CI, Options, Sink);
+    return std::make_unique<AnalysisConsumer>(CI, Options, Sink, Unmatched);
   }
 
 private:
   const RunOptions &Options;
   FileDiagnostics &Sink;
+  std::vector<std::string> &Unmatched;
 };
 
 /// Removes compiler plugins from a compile command: a project built with the
@@ -350,7 +358,9 @@ FileResult analyzeFile(const std::string &File,
   {
     tooling::ToolInvocation Invocation(
         commandLine(Command, File, FileOptions),
-        std::make_unique<AnalysisAction>(FileOptions, Sink), Files.get());
+        std::make_unique<AnalysisAction>(FileOptions, Sink,
+                                         Result.UnmatchedNames),
+        Files.get());
     Invocation.setDiagnosticConsumer(&Sink);
     llvm::CrashRecoveryContext CRC;
     // A crash in the analysis of one file must not take the others with it.

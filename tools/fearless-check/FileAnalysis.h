@@ -30,6 +30,8 @@ struct RunOptions {
   std::vector<std::string> ExtraArgs;
   /// Colours in the rendered text.
   bool Color = false;
+  /// Record the model option names that match nothing (--verify-config).
+  bool VerifyConfig = false;
 };
 
 /// A source position, 1-based, with the absolute path of its file.
@@ -85,6 +87,9 @@ struct FileResult {
   bool Failed = false;
   /// Why, when the rendered text does not say it.
   std::string Problem;
+  /// With VerifyConfig: the model option names that match no function
+  /// declared in this file's translation unit, as "<option>\n<name>".
+  std::vector<std::string> UnmatchedNames;
 };
 
 /// Analyses \p File with \p Command. Never throws or exits; a file that
