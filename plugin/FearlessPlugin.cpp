@@ -14,6 +14,8 @@
 //   dump=<what>           print internal facts to stderr (for tests)
 //   verify-config         warn about each model option name that matches no
 //                         function declared in the translation unit
+//   version               print fearless's version and the Clang it was
+//                         built for, to stdout
 // Anything else is an error: clang silently skips a plugin whose argument
 // parsing fails, so fearless reports the error itself.
 //
@@ -23,12 +25,17 @@
 #include "fearless/DiagnosticRenderer.h"
 #include "fearless/ModelNames.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Version.inc"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
+
+#ifndef FEARLESS_VERSION
+#error "the build defines FEARLESS_VERSION"
+#endif
 
 namespace fearless {
 namespace {
@@ -119,6 +126,13 @@ public:
         VerifyConfig = true;
         continue;
       }
+      if (Name == "version" && !HasValue) {
+        llvm::outs()
+            << "fearless " FEARLESS_VERSION
+               " (compiler plugin, built for Clang " CLANG_VERSION_STRING ")\n";
+        llvm::outs().flush();
+        continue;
+      }
       if (Name == "dump") {
         if (Value != "threads")
           return Error("unknown dump '" + Value.str() + "' (known: threads)");
@@ -136,7 +150,7 @@ public:
       return Error("unknown argument '" + Arg +
                    "'; known arguments: checks=<globs>, "
                    "warnings-as-errors=<globs>, werror, dump=threads, "
-                   "verify-config, " +
+                   "verify-config, version, " +
                    llvm::join(ModelOptions::names(), "=<names>, ") +
                    "=<names>");
     }

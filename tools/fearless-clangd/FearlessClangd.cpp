@@ -1,6 +1,7 @@
 //===- FearlessClangd.cpp - clangd with the fearless checks ---------------===//
 //
 // fearless-clangd [clangd options] [--fearless-docs-root=<url>]
+// fearless-clangd --version   fearless's version, then clangd's
 //
 // clangd 22, from Debian's static clangd libraries, with the fearless
 // clang-tidy checks linked in (stock clangd cannot load tidy modules). Enable
@@ -29,9 +30,11 @@
 #include "DocLinkFilter.h"
 #include "FearlessTidyCheck.h"
 #include "ToolSupport.h"
+#include "clang/Basic/Version.inc"
 #include "llvm/ADT/StringRef.h"
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -101,6 +104,13 @@ int main(int argc, char **argv) {
     }
     if (A.starts_with("--resource-dir") || A.starts_with("-resource-dir"))
       HasResourceDir = true;
+    // Ours first, then clangd's own version lines.
+    if (I > 0 && (A == "--version" || A == "-version")) {
+      std::printf("fearless-clangd " FEARLESS_VERSION
+                  " (fearless checks, built for Clang " CLANG_VERSION_STRING
+                  ")\n");
+      std::fflush(stdout);
+    }
     Args.push_back(A.str());
   }
   if (!HasResourceDir)
