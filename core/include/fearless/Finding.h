@@ -128,6 +128,13 @@ struct Finding {
   Message Msg;
   std::vector<FixIt> FixIts;
   std::vector<Note> Notes;
+  /// The object whose unsynchronized sharing with the thread spawned at
+  /// SharedWith this finding is about (a variable, or the spawning function
+  /// for *this): set by fearless-sync, and by fearless-data-race for a race
+  /// on a mutable field. A race on a mutable cache and the sync report of
+  /// its object are one bug: the session keeps the sync report only.
+  const void *SharedObject = nullptr;
+  clang::SourceLocation SharedWith;
 
   /// Adds a note; returns it so that fix-its can be attached.
   Note &note(clang::SourceLocation Loc, MessageId Id,
