@@ -7,6 +7,9 @@
 // before the plugin registers itself or touches any Clang object, and ends
 // the compile with one line that says what is wrong and what to use instead.
 //
+// Loaded into clang-tidy (--load=fearless.so instead of fearless-tidy.so),
+// it says which .so clang-tidy takes.
+//
 // The host's version comes from its clang::getClangFullVersion() (looked up,
 // not linked: a missing symbol must not abort the load), or failing that
 // from the name of its libclang-cpp / libLLVM. A host that says neither is
@@ -15,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "clang/Basic/Version.inc"
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -72,6 +76,15 @@ std::optional<HostVersion> hostVersion() {
 // Priority 101: before the static initializers of the plugin, among them
 // the registration of the plugin with the host's registry.
 __attribute__((constructor(101))) void checkHost() {
+  // glibc's name of the running program ("clang-tidy-22").
+  if (std::strstr(program_invocation_short_name, "clang-tidy")) {
+    std::fprintf(stderr,
+                 "error: fearless.so is the compiler plugin; clang-tidy loads "
+                 "the fearless checks from fearless-tidy.so "
+                 "(--load=<lib>/fearless/fearless-tidy.so)\n");
+    std::fflush(stderr);
+    std::_Exit(1);
+  }
   std::optional<HostVersion> Host = hostVersion();
   if (!Host || Host->Major == CLANG_VERSION_MAJOR)
     return;
