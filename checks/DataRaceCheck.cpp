@@ -37,6 +37,65 @@ struct Context {
   std::vector<Access> Accesses;
 };
 
+/// The type of the memory a location names, or null when it is not known
+/// (an element of a container, *this itself).
+QualType accessedType(const MemLoc &L) {
+  QualType T;
+  if (L.Root)
+    T = L.Root->getType().getNonReferenceType();
+  if (L.Deref && !T.isNull())
+    T = T->isPointerType() ? T->getPointeeType() : QualType();
+  for (const PathStep &Step : L.Path) {
+    if (Step.Field) {
+      T = Step.Field->getType().getNonReferenceType();
+      continue;
+    }
+    const auto *AT = T.isNull() ? nullptr : T->getAsArrayTypeUnsafe();
+    T = AT ? AT->getElementType() : QualType();
+  }
+  return T;
+}
+
+/// The guard of a function-local static's initializer (Summarizer), not a
+/// lock the user can take.
+bool isStaticInitGuard(const Lock &L) {
+  const auto *Static = dyn_cast_or_null<VarDecl>(L.Mutex.Root);
+  return Static && Static->isStaticLocal() && L.Mutex.Path.empty();
+}
+
+/// rustc's help: which fix fits. A lock held at one access only: hold it
+/// at the other too. A scalar: make it atomic. A global or static: one
+/// mutex, or thread_local. Anything else: one mutex, or a copy per thread.
+void addHelp(FunctionAnalysis &FA, Finding &F, const Access &P,
+             const Access &O) {
+  for (const auto &[Held, Other] : {std::pair(&P, &O), std::pair(&O, &P)})
+    for (const Lock &L : Held->Locks)
+      if (!L.Unknown && L.Acquired.isValid() && !isStaticInitGuard(L) &&
+          llvm::none_of(Other->Locks,
+                        [&](const Lock &M) { return M.Mutex == L.Mutex; })) {
+        F.note(P.Where, MessageId::RaceHelpSameLock, {L.Mutex.describe()});
+        return;
+      }
+  std::string What = P.Loc.describe();
+  QualType T = accessedType(P.Loc);
+  if (!T.isNull() && !T->isReferenceType() &&
+      (T->isIntegralOrEnumerationType() || T->isAnyPointerType() ||
+       T->isRealFloatingType())) {
+    PrintingPolicy Policy = FA.astContext().getPrintingPolicy();
+    Policy.SuppressTagKeyword = true;
+    bool C = !FA.astContext().getLangOpts().CPlusPlus;
+    F.note(P.Where, MessageId::RaceHelpAtomic,
+           {What, T.getUnqualifiedType().getAsString(Policy), int(C)});
+    return;
+  }
+  const auto *Var = dyn_cast_or_null<VarDecl>(P.Loc.Root);
+  if (Var && Var->hasGlobalStorage() && !P.Loc.Deref) {
+    F.note(P.Where, MessageId::RaceHelpGlobal, {What});
+    return;
+  }
+  F.note(P.Where, MessageId::RaceHelpMutex);
+}
+
 class DataRaceCheck : public Check {
 public:
   explicit DataRaceCheck(Session &S) : S(S) {}
@@ -328,9 +387,7 @@ private:
             InOther = true;
         if (InOther || !L.Acquired.isValid())
           continue;
-        // The guard of a function-local static's initializer (Summarizer).
-        const auto *Static = dyn_cast_or_null<VarDecl>(L.Mutex.Root);
-        if (Static && Static->isStaticLocal() && L.Mutex.Path.empty())
+        if (isStaticInitGuard(L))
           F.note(L.Acquired, MessageId::RaceStaticInitOneSide,
                  {L.Mutex.describe()});
         else
@@ -339,6 +396,17 @@ private:
     };
     OneSided(P, O);
     OneSided(O, P);
+    addHelp(FA, F, P, O);
+    // A race on a mutable field is the bug fearless-sync reports as the
+    // sharing of its object (sync.md): marked so that the session keeps one.
+    int Thread = CtxP >= 0 ? CtxP : CtxO;
+    if (Thread >= 0 && llvm::any_of(P.Loc.Path, [](const PathStep &Step) {
+          return Step.Field && Step.Field->isMutable();
+        })) {
+      F.SharedObject = P.Loc.IsThis ? static_cast<const void *>(FA.function())
+                                    : static_cast<const void *>(P.Loc.Root);
+      F.SharedWith = TM.spawns()[Thread].Spawn->getBeginLoc();
+    }
     S.report(std::move(F));
   }
 

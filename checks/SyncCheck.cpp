@@ -110,6 +110,10 @@ public:
              MessageId::SentIntoThreadHere);
       addTraitChain(F, Verdict, O.Loc, SM);
       addInstantiationNote(F, FA.function());
+      F.SharedObject = O.K == SharedObject::This
+                           ? static_cast<const void *>(FA.function())
+                           : static_cast<const void *>(O.Var);
+      F.SharedWith = FA.threads().spawns()[O.Spawn].Spawn->getBeginLoc();
       S.report(std::move(F));
     }
   }

@@ -7,6 +7,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/TimeProfiler.h"
@@ -389,9 +390,18 @@ void Session::flush(FindingConsumer &Out) {
         return true;
     return false;
   };
+  // A data race on a mutable field whose object fearless-sync reports as
+  // shared with the same thread: one bug, the sync report tells it.
+  llvm::DenseSet<std::pair<const void *, SourceLocation>> SyncShared;
+  for (const Finding &F : Pending)
+    if (F.Check == CheckId::Sync && F.SharedObject)
+      SyncShared.insert({F.SharedObject, F.SharedWith});
   llvm::StringSet<> Seen;
   for (size_t I = 0; I < Pending.size(); ++I) {
     const Finding &F = Pending[I];
+    if (F.Check == CheckId::DataRace && F.SharedObject &&
+        SyncShared.count({F.SharedObject, F.SharedWith}))
+      continue;
     if (!Seen.insert(findingKey(F)).second)
       continue;
     if (Suppressed(F, PendingOrigins[I]))

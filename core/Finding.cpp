@@ -2,6 +2,7 @@
 
 #include "fearless/Finding.h"
 #include "llvm/ADT/StringRef.h"
+#include <string_view>
 
 namespace fearless {
 
@@ -23,14 +24,21 @@ constexpr CheckId CheckIds[] = {
 #include "fearless/Checks.def"
 };
 
+/// Whether a Messages.def id names a note that describes a fix-it.
+constexpr bool endsInFix(std::string_view Id) {
+  return Id.size() >= 3 && Id.substr(Id.size() - 3) == "Fix";
+}
+
 struct MessageInfo {
   llvm::StringRef Format;
   bool IsNote;
+  /// The note's id ends in "Fix" (Messages.def's convention).
+  bool DescribesFixIt;
 };
 
 constexpr MessageInfo Messages[] = {
-#define FEARLESS_WARNING(Id, Format) {Format, false},
-#define FEARLESS_NOTE(Id, Format) {Format, true},
+#define FEARLESS_WARNING(Id, Format) {Format, false, false},
+#define FEARLESS_NOTE(Id, Format) {Format, true, endsInFix(#Id)},
 #include "fearless/Messages.def"
 };
 } // namespace
@@ -67,6 +75,10 @@ llvm::StringRef messageFormat(MessageId Id) {
 
 bool isNoteMessage(MessageId Id) {
   return Messages[static_cast<unsigned>(Id)].IsNote;
+}
+
+bool describesFixIt(MessageId Id) {
+  return Messages[static_cast<unsigned>(Id)].DescribesFixIt;
 }
 
 Note &Finding::note(clang::SourceLocation Loc, MessageId Id,

@@ -10,10 +10,19 @@ namespace fearless {
 
 DiagnosticRenderer::DiagnosticRenderer(DiagnosticsEngine &Diags,
                                        const SourceManager &SM,
-                                       bool WarningsAsErrors)
-    : Diags(Diags), Nolint(SM),
-      AsErrors(WarningsAsErrors || Diags.getWarningsAsErrors()),
-      Silenced(Diags.getIgnoreAllWarnings() && !WarningsAsErrors) {}
+                                       std::optional<CheckSet> ErrorChecks)
+    : Diags(Diags), Nolint(SM) {
+  // A plugin cannot add -W groups, so -Wno-error=fearless-<check> cannot
+  // exist; the explicit list is how a -Werror build keeps findings warnings.
+  AsErrors = ErrorChecks                   ? *ErrorChecks
+             : Diags.getWarningsAsErrors() ? CheckSet::all()
+                                           : CheckSet();
+  Silenced = CheckSet();
+  if (Diags.getIgnoreAllWarnings())
+    for (CheckId C : allChecks())
+      if (!AsErrors.contains(C) || !ErrorChecks)
+        Silenced.insert(C);
+}
 
 unsigned DiagnosticRenderer::idFor(MessageId Id, CheckId Check, bool IsError) {
   bool Note = isNoteMessage(Id);
@@ -74,13 +83,13 @@ void DiagnosticRenderer::stream(DiagnosticBuilder &DB, const Message &Msg,
 }
 
 void DiagnosticRenderer::consume(const Finding &F) {
-  if (Silenced)
+  if (Silenced.contains(F.Check))
     return;
   if (Nolint.isSuppressed(checkName(F.Check), F.Loc))
     return;
   ++Emitted;
-  emit(Diags, idFor(F.Msg.Id, F.Check, AsErrors), F.Loc, F.Msg, F.Range,
-       F.FixIts);
+  emit(Diags, idFor(F.Msg.Id, F.Check, AsErrors.contains(F.Check)), F.Loc,
+       F.Msg, F.Range, F.FixIts);
   for (const Note &N : F.Notes)
     emit(Diags, idFor(N.Msg.Id, F.Check, false), N.Loc, N.Msg, N.Range,
          N.FixIts);

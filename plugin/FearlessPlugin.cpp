@@ -6,9 +6,16 @@
 // object file is produced as usual) and renders its findings as clang
 // diagnostics. Arguments:
 //   checks=<globs>        clang-tidy style check selection
-//   werror                findings are errors
+//   warnings-as-errors=<globs>
+//                         the checks whose findings are errors, whatever
+//                         -Werror says (clang-tidy's WarningsAsErrors)
+//   werror                findings are errors (warnings-as-errors=fearless-*)
 //   <Option>=<a;b;c>      a model option (SpawnFunctions, JoinFunctions, ...)
 //   dump=<what>           print internal facts to stderr (for tests)
+//   verify-config         warn about each model option name that matches no
+//                         function declared in the translation unit
+//   version               print fearless's version and the Clang it was
+//                         built for, to stdout
 // Anything else is an error: clang silently skips a plugin whose argument
 // parsing fails, so fearless reports the error itself.
 //
@@ -16,7 +23,9 @@
 
 #include "fearless/Analysis.h"
 #include "fearless/DiagnosticRenderer.h"
+#include "fearless/ModelNames.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Version.inc"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/ADT/StringExtras.h"
@@ -24,13 +33,19 @@
 
 using namespace clang;
 
+#ifndef FEARLESS_VERSION
+#error "the build defines FEARLESS_VERSION"
+#endif
+
 namespace fearless {
 namespace {
 
 class FearlessConsumer : public ASTConsumer {
 public:
-  FearlessConsumer(CompilerInstance &CI, AnalysisOptions Options, bool Werror)
-      : CI(CI), Options(std::move(Options)), Werror(Werror) {}
+  FearlessConsumer(CompilerInstance &CI, AnalysisOptions Options,
+                   std::optional<CheckSet> ErrorChecks, bool VerifyConfig)
+      : CI(CI), Options(std::move(Options)), ErrorChecks(ErrorChecks),
+        VerifyConfig(VerifyConfig) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
@@ -41,21 +56,33 @@ public:
     llvm::TimeTraceScope Scope("fearless plugin");
     Session S(Ctx, Options);
     S.analyzeTranslationUnit();
-    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), Werror);
+    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), ErrorChecks);
     S.flush(Renderer);
+    if (VerifyConfig)
+      for (const ModelName &N : unmatchedModelNames(Ctx, Options.Model)) {
+        unsigned ID = Diags.getDiagnosticIDs()->getCustomDiagID(
+            DiagnosticIDs::CustomDiagDesc(
+                diag::Severity::Warning,
+                "fearless: '%0' in %1 names no function declared in this "
+                "translation unit",
+                DiagnosticIDs::CLASS_WARNING));
+        Diags.Report(ID) << N.Name << N.Option;
+      }
   }
 
 private:
   CompilerInstance &CI;
   AnalysisOptions Options;
-  bool Werror;
+  std::optional<CheckSet> ErrorChecks;
+  bool VerifyConfig;
 };
 
 class FearlessAction : public PluginASTAction {
 public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<FearlessConsumer>(CI, Options, Werror);
+    return std::make_unique<FearlessConsumer>(CI, Options, ErrorChecks,
+                                              VerifyConfig);
   }
 
   bool ParseArgs(const CompilerInstance &CI,
@@ -75,19 +102,35 @@ public:
         if (HasValue)
           return Error("argument 'werror' takes no value (use "
                        "-fplugin-arg-fearless-werror)");
-        Werror = true;
+        ErrorChecks = CheckSet::all();
         continue;
       }
-      if (Name == "checks") {
+      if (Name == "checks" || Name == "warnings-as-errors") {
         std::string Problem;
         auto Globs = CheckGlobs::parse(Value, Problem);
         if (!Globs)
-          return Error("invalid check list '" + Value.str() + "': " + Problem);
+          return Error("invalid check list '" + Value.str() +
+                       "' in -fplugin-arg-fearless-" + Name.str() + ": " +
+                       Problem);
         for (const std::string &Unknown : Globs->unmatchedPositivePatterns())
           return Error("unknown check '" + Unknown +
-                       "' in -fplugin-arg-fearless-checks; known checks: " +
-                       knownChecks());
-        Options.Enabled = Globs->selectedChecks();
+                       "' in -fplugin-arg-fearless-" + Name.str() +
+                       "; known checks: " + knownChecks());
+        if (Name == "checks")
+          Options.Enabled = Globs->selectedChecks();
+        else
+          ErrorChecks = Globs->selectedChecks();
+        continue;
+      }
+      if (Name == "verify-config" && !HasValue) {
+        VerifyConfig = true;
+        continue;
+      }
+      if (Name == "version" && !HasValue) {
+        llvm::outs()
+            << "fearless " FEARLESS_VERSION
+               " (compiler plugin, built for Clang " CLANG_VERSION_STRING ")\n";
+        llvm::outs().flush();
         continue;
       }
       if (Name == "dump") {
@@ -105,11 +148,12 @@ public:
           List->push_back(std::move(Entry));
         continue;
       }
-      return Error("unknown argument '" + Arg +
-                   "'; known arguments: checks=<globs>, werror, "
-                   "dump=threads|concurrency, " +
-                   llvm::join(ModelOptions::names(), "=<names>, ") +
-                   "=<names>");
+      return Error(
+          "unknown argument '" + Arg +
+          "'; known arguments: checks=<globs>, "
+          "warnings-as-errors=<globs>, werror, dump=threads|concurrency, "
+          "verify-config, version, " +
+          llvm::join(ModelOptions::names(), "=<names>, ") + "=<names>");
     }
     return true;
   }
@@ -128,7 +172,9 @@ private:
   }
 
   AnalysisOptions Options;
-  bool Werror = false;
+  /// Set by werror and warnings-as-errors (the last one given wins).
+  std::optional<CheckSet> ErrorChecks;
+  bool VerifyConfig = false;
 };
 
 } // namespace

@@ -15,6 +15,8 @@
 #   %llvm-bin            the LLVM 22 tools directory (clang-apply-replacements,
 #                        run-clang-tidy, ...)
 #   %test-inputs         test/Inputs (shared test headers)
+#   %other-cxx           a clang++ that is not 22 (feature other-clang), for
+#                        the tests of what a mismatched compiler gets
 import os
 import lit.formats
 
@@ -47,6 +49,14 @@ config.substitutions.append(
     ("%tidy", "%s --load=%s" % (os.path.join(tools, "clang-tidy"),
                                 config.fearless_tidy_module)))
 config.substitutions.append(("%llvm-bin", tools))
+# Debian installs other clang versions side by side (/usr/bin/clang++ is
+# clang 14 on Debian 12); the newest one that is not 22.
+for version in range(30, 10, -1):
+    other = "/usr/bin/clang++-%d" % version
+    if version != 22 and os.path.exists(other):
+        config.available_features.add("other-clang")
+        config.substitutions.append(("%other-cxx", other))
+        break
 config.substitutions.append(("%test-inputs", test_inputs))
 config.substitutions.append(("%fearless-mock", fearless_mock))
 config.substitutions.append(("%fearless", fearless + " -I" + annotations + " -I" + test_inputs))

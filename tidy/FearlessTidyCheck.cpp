@@ -10,21 +10,41 @@ using namespace clang::ast_matchers;
 
 namespace fearless::tidy {
 
+bool EditorQuickFixes = false;
+
 namespace {
 
 /// Emits findings through clang-tidy: one diagnostic per finding under the
 /// finding's own check name, its notes after it. clang-tidy appends the
 /// "[check]" suffix, applies NOLINT and the check filter, and exports the
-/// fix-its.
+/// fix-its. For editors (EditorQuickFixes) the fix-its go on notes, which
+/// clangd offers as quick fixes titled with the notes' text.
 class TidyEmitter : public FindingConsumer {
 public:
-  explicit TidyEmitter(clang::tidy::ClangTidyContext &Ctx) : Ctx(Ctx) {}
+  TidyEmitter(clang::tidy::ClangTidyContext &Ctx, const SourceManager &SM)
+      : Ctx(Ctx), SM(SM) {}
 
   void consume(const Finding &F) override {
     llvm::StringRef Name = checkName(F.Check);
-    emit(Name, F.Loc, F.Msg, F.Range, F.FixIts, DiagnosticIDs::Warning);
-    for (const Note &N : F.Notes)
-      emit(Name, N.Loc, N.Msg, N.Range, N.FixIts, DiagnosticIDs::Note);
+    // The note that says what the primary's fix-it does carries it.
+    const Note *FixNote = nullptr;
+    if (EditorQuickFixes && !F.FixIts.empty())
+      for (const Note &N : F.Notes)
+        if (describesFixIt(N.Msg.Id))
+          FixNote = &N;
+    emit(Name, F.Loc, F.Msg, F.Range,
+         FixNote ? llvm::ArrayRef<FixIt>() : llvm::ArrayRef(F.FixIts),
+         DiagnosticIDs::Warning);
+    for (const Note &N : F.Notes) {
+      std::vector<FixIt> Fixes = N.FixIts;
+      if (&N == FixNote)
+        Fixes.insert(Fixes.end(), F.FixIts.begin(), F.FixIts.end());
+      emit(Name, N.Loc, N.Msg, N.Range, Fixes, DiagnosticIDs::Note);
+    }
+    if (EditorQuickFixes)
+      if (std::optional<FixIt> Nolint = nolintFix(F))
+        emit(Name, F.Loc, Message{MessageId::SuppressWithNolint, {Name.str()}},
+             {}, *Nolint, DiagnosticIDs::Note);
   }
 
 private:
@@ -39,7 +59,30 @@ private:
     DiagnosticRenderer::stream(DB, Msg, Range, FixIts);
   }
 
+  /// " // NOLINT(<check>)" at the end of the finding's line (where clang-tidy
+  /// looks for it: the line of the expansion location), unless the line
+  /// continues a macro definition, where a comment would end it.
+  std::optional<FixIt> nolintFix(const Finding &F) const {
+    if (F.Loc.isInvalid())
+      return std::nullopt;
+    SourceLocation Loc = SM.getExpansionLoc(F.Loc);
+    auto [File, Offset] = SM.getDecomposedLoc(Loc);
+    bool Invalid = false;
+    llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
+    if (Invalid)
+      return std::nullopt;
+    size_t End = Buffer.find_first_of("\r\n", Offset);
+    if (End == llvm::StringRef::npos)
+      End = Buffer.size();
+    if (Buffer.substr(Offset, End - Offset).rtrim().ends_with("\\"))
+      return std::nullopt;
+    SourceLocation At = Loc.getLocWithOffset(End - Offset);
+    return FixIt{CharSourceRange::getCharRange(At, At),
+                 " // NOLINT(" + checkName(F.Check).str() + ")"};
+  }
+
   clang::tidy::ClangTidyContext &Ctx;
+  const SourceManager &SM;
 };
 
 } // namespace
@@ -111,7 +154,7 @@ void FearlessTidyCheck::check(const MatchFinder::MatchResult &Result) {
 void FearlessTidyCheck::onEndOfTranslationUnit() {
   if (!TUSession)
     return;
-  TidyEmitter Emitter(*TidyContext);
+  TidyEmitter Emitter(*TidyContext, TUSession->astContext().getSourceManager());
   TUSession->flush(Emitter);
   TUSession.reset();
 }

@@ -25,6 +25,13 @@
 
 namespace fearless::tidy {
 
+/// Set by fearless-clangd before clangd starts (never by the clang-tidy
+/// module): every finding gets a "suppress with NOLINT(<check>)" note with a
+/// fix-it, and a finding's fix-it moves to the note that says what it does.
+/// clangd turns a note with fix-its into a quick fix titled with the note's
+/// text; on the command line those fix-its would be applied by --fix.
+extern bool EditorQuickFixes;
+
 /// The clang-tidy face of one fearless check (see the file comment for how
 /// the checks share one analysis).
 ///

@@ -6,7 +6,10 @@ against the mock headers, a .clangd that enables the fearless checks), starts
 fearless-clangd on it and checks what an editor relies on:
   - publishDiagnostics carries the fearless finding: code, source, message,
     the notes as relatedInformation, codeDescription.href = our docs page;
-  - a code action exists for the finding's fix-it;
+  - a code action exists for the finding's fix-it, titled by what it does
+    (the note's text, not clangd's "change 'X' to 'Y'");
+  - every fearless finding (the escaping borrow, a data race) offers
+    "suppress with NOLINT(<check>)", which appends the comment to its line;
   - editing the buffer into broken code and back: the server keeps answering
     and the finding comes back;
   - shutdown and exit end the server cleanly.
@@ -14,6 +17,10 @@ Standard library only. Exits 0 on success; prints what went wrong otherwise.
 
 Usage: lsp_session.py --clangd BIN --mock DIR --workdir DIR
                       --docs-root URL-or-DIR [--server-arg ARG ...]
+                      [--no-fast-check-filter] [--dump-actions FILE]
+--no-fast-check-filter leaves FastCheckFilter out of .clangd (the fearless
+checks must pass clangd's default filter); --dump-actions writes the code
+actions offered for the escaping borrow as JSON.
 --docs-root is the docs/ folder the link must point into (a directory: its
 file:// URL, and the page must exist).
 """
@@ -41,6 +48,14 @@ void detachedCapture() {
   size_t counter = 0;
   std::thread t([&counter] { work(counter); });
   t.detach();
+}
+
+size_t racy() {
+  size_t total = 0;
+  std::thread t([&] { total += 1; });
+  total += 1;
+  t.join();
+  return total;
 }
 """
 
@@ -153,6 +168,23 @@ def check(condition, message):
         raise Failure(message)
 
 
+def nolint(actions, check_name, line, end):
+    """There is a quick fix "suppress with NOLINT(<check>)" that appends the
+    comment at the end of the finding's line."""
+    title = "suppress with nolint(%s)" % check_name
+    found = [a for a in actions if a.get("kind") == "quickfix" and
+             a["title"].lower() == title]
+    check(len(found) == 1, "no quick fix %r among %s" % (
+        title, [a["title"] for a in actions]))
+    edits = [e for edits in found[0]["edit"]["changes"].values()
+             for e in edits]
+    want = {"range": {"start": {"line": line, "character": end},
+                      "end": {"line": line, "character": end}},
+            "newText": " // NOLINT(%s)" % check_name}
+    check(edits == [want], "the NOLINT edit is %s, expected %s" % (
+        edits, want))
+
+
 def session(opts):
     work = os.path.abspath(opts.workdir)
     shutil.rmtree(work, ignore_errors=True)
@@ -165,8 +197,9 @@ def session(opts):
                     "arguments": ["clang++", "-std=c++17", "-nostdinc++",
                                   "-isystem", opts.mock, "-c", path]}], f)
     with open(os.path.join(work, ".clangd"), "w") as f:
-        f.write("Diagnostics:\n  ClangTidy:\n    Add: [fearless-*]\n"
-                "    FastCheckFilter: Loose\n")
+        f.write("Diagnostics:\n  ClangTidy:\n    Add: [fearless-*]\n" +
+                ("" if opts.no_fast_check_filter else
+                 "    FastCheckFilter: Loose\n"))
     uri = "file://" + path
 
     log = open(os.path.join(work, "clangd.log"), "w")
@@ -223,20 +256,48 @@ def session(opts):
             check(r["location"]["uri"] == uri, "note in %r" %
                   r["location"]["uri"])
 
-        # 2. A code action for the fix-it (besides clangd's NOLINT ones).
+        # The note that titles the fix-it and the NOLINT one are quick
+        # fixes, not notes.
+        for r in d.get("relatedInformation", []):
+            check("nolint" not in r["message"].lower() and
+                  "by copy" not in r["message"].lower(),
+                  "a quick fix listed as a note: %r" % r["message"])
+
+        # 2. A code action for the fix-it, titled by what it does, and one
+        # that suppresses the finding.
         actions = server.request("textDocument/codeAction", {
             "textDocument": {"uri": uri}, "range": d["range"],
             "context": {"diagnostics": [d]}}) or []
+        if opts.dump_actions:
+            with open(opts.dump_actions, "w") as f:
+                json.dump(actions, f, indent=1)
         fixes = [a for a in actions if a.get("kind") == "quickfix" and
                  not any("NOLINT" in e["newText"]
                          for edits in a.get("edit", {}).get("changes", {})
                          .values() for e in edits)]
         check(fixes, "no quick fix for the fix-it among %s" %
               json.dumps(actions, indent=1))
+        title = "capture 'counter' by copy so that the thread owns its own copy"
+        check(any(a["title"].lower() == title for a in fixes),
+              "no quick fix titled %r among %s" % (title, [a["title"]
+                                                           for a in fixes]))
         edits = [e for a in fixes
                  for edits in a["edit"]["changes"].values() for e in edits]
         check(any(e["range"]["start"]["line"] == 7 for e in edits),
               "the quick fix does not edit the capture: %s" % edits)
+        lines = SOURCE.splitlines()
+        nolint(actions, CHECK, 7, len(lines[7]))
+
+        # The data race offers its NOLINT too.
+        races = [x for x in diags if x.get("code") == "fearless-data-race"]
+        check(len(races) == 1, "expected one fearless-data-race, got %s" %
+              races)
+        race_line = races[0]["range"]["start"]["line"]
+        actions = server.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": races[0]["range"],
+            "context": {"diagnostics": [races[0]]}}) or []
+        nolint(actions, "fearless-data-race", race_line,
+               len(lines[race_line]))
 
         # 3. Broken code and back: the server keeps answering.
         server.notify("textDocument/didChange", {
@@ -276,6 +337,8 @@ def main():
     ap.add_argument("--docs-root", required=True)
     ap.add_argument("--server-arg", action="append", default=[])
     ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--no-fast-check-filter", action="store_true")
+    ap.add_argument("--dump-actions")
     opts = ap.parse_args()
     opts.docs_page = None
     if "://" in opts.docs_root:

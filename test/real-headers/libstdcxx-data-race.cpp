@@ -10,7 +10,7 @@
 
 void mapInsert() {
   std::map<std::string, int> index;
-  std::jthread a([&] { index["a"] = 1; }); // expected-warning {{data race on 'index'}} expected-note {{one thread is spawned here}}
+  std::jthread a([&] { index["a"] = 1; }); // expected-warning {{data race on 'index'}} expected-note {{help: guard both accesses with the same mutex, or give each thread its own copy}} expected-note {{one thread is spawned here}}
   std::jthread b([&] { index["b"] = 2; }); // expected-note {{the other write is here}} expected-note {{the other thread is spawned here}}
 }
 
@@ -39,7 +39,7 @@ void lockOnOneSide() {
   long total = 0;
   std::jthread t([&] { // expected-note {{the thread is spawned here}}
     std::lock_guard<std::mutex> lock(m); // expected-note {{'m' is held here, but not at the other access}}
-    total += 1; // expected-warning {{data race on 'total'}}
+    total += 1; // expected-warning {{data race on 'total'}} expected-note {{help: hold 'm' at the other access too}}
   });
   total += 2; // expected-note {{the other write is here}}
 }

@@ -26,7 +26,7 @@ void sharedWithoutLock() {
   int counter = 0;
   std::vector<std::thread> handles;
   for (int i = 0; i < 10; ++i)
-    handles.emplace_back([&] { counter += 1; }); // expected-warning {{data race on 'counter'}} expected-note {{the same write runs in every thread started here}}
+    handles.emplace_back([&] { counter += 1; }); // expected-warning {{data race on 'counter'}} expected-note {{help: make 'counter' a std::atomic<int>}} expected-note {{the same write runs in every thread started here}}
   for (auto &h : handles)
     h.join();
 }

@@ -21,6 +21,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -89,12 +90,17 @@ void printHelp(llvm::raw_ostream &OS) {
         "  --export-fixes=<file>     write fix-its as YAML for "
         "clang-apply-replacements\n"
         "  --werror                  report findings as errors\n"
+        "  --warnings-as-errors=<globs>  report these checks' findings as "
+        "errors\n"
         "  --extra-arg=<arg>         add a compiler argument at the end\n"
         "  --extra-arg-before=<arg>  add a compiler argument at the start\n"
         "  --source-root=<dir>       SARIF: URIs relative to <dir> (default: "
         "'.')\n"
         "  --docs-root=<url>         URL of the fearless docs/ folder for "
         "rule links\n"
+        "  --verify-config           warn about model option names that "
+        "match no\n"
+        "                            function declared in any analysed file\n"
         "  --list-checks             print the enabled checks and exit\n"
         "  --version, --help\n\n"
         "EXIT STATUS: 0 no findings, 1 findings, 2 tool error (bad "
@@ -153,8 +159,12 @@ std::string parseArgs(int Argc, char **Argv, Config &C, bool &Exit) {
       C.ListChecks = true;
       continue;
     }
+    if (A == "--verify-config") {
+      C.Run.VerifyConfig = true;
+      continue;
+    }
     if (A == "--werror") {
-      C.Run.Werror = true;
+      C.Run.ErrorChecks = CheckSet::all();
       continue;
     }
     if (Is("-p", "--build-path")) {
@@ -178,19 +188,23 @@ std::string parseArgs(int Argc, char **Argv, Config &C, bool &Exit) {
     }
     if (A.starts_with("--") && A.contains('=')) {
       auto [Name, Val] = A.drop_front(2).split('=');
-      if (Name == "checks") {
+      if (Name == "checks" || Name == "warnings-as-errors") {
         std::string Problem;
         std::optional<CheckGlobs> Globs = CheckGlobs::parse(Val, Problem);
         if (!Globs)
-          return "invalid check list '" + Val.str() + "': " + Problem;
+          return "invalid check list '" + Val.str() + "' in --" + Name.str() +
+                 ": " + Problem;
         for (const std::string &Unknown : Globs->unmatchedPositivePatterns()) {
           std::string Known;
           for (CheckId Id : allChecks())
             Known += (Known.empty() ? "" : ", ") + checkName(Id).str();
-          return "unknown check '" + Unknown +
-                 "' in --checks; known checks: " + Known;
+          return "unknown check '" + Unknown + "' in --" + Name.str() +
+                 "; known checks: " + Known;
         }
-        C.Run.Analysis.Enabled = Globs->selectedChecks();
+        if (Name == "checks")
+          C.Run.Analysis.Enabled = Globs->selectedChecks();
+        else
+          C.Run.ErrorChecks = Globs->selectedChecks();
         continue;
       }
       if (Name == "format") {
@@ -240,7 +254,9 @@ std::string parseArgs(int Argc, char **Argv, Config &C, bool &Exit) {
   return "";
 }
 
-/// Where the compile commands come from, and which files to analyse.
+/// Where the compile commands come from, and which files to analyse. The
+/// errors name what the user gave and what to do, not the loader's internals
+/// (which list every database plugin it tried).
 std::unique_ptr<CompilationDatabase> loadDatabase(const Config &C,
                                                   std::string &Error) {
   std::unique_ptr<CompilationDatabase> DB;
@@ -250,29 +266,30 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const Config &C,
     return std::make_unique<clang::tooling::FixedCompilationDatabase>(
         Cwd, *C.FixedFlags);
   }
+  std::string Internal;
   if (!C.BuildPath.empty()) {
-    DB = CompilationDatabase::loadFromDirectory(C.BuildPath, Error);
-    if (!DB)
-      Error = "no compilation database in '" + C.BuildPath + "': " + Error;
+    if (!llvm::sys::fs::is_directory(C.BuildPath))
+      Error = "'-p " + C.BuildPath + "': no such directory";
+    else if (!(DB = CompilationDatabase::loadFromDirectory(C.BuildPath,
+                                                           Internal)))
+      Error = "no compile_commands.json in '" + C.BuildPath +
+              "' (configure the project with "
+              "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or give -p the build "
+              "directory)";
   } else if (!C.Files.empty()) {
-    DB = CompilationDatabase::autoDetectFromSource(C.Files.front(), Error);
+    DB = CompilationDatabase::autoDetectFromSource(C.Files.front(), Internal);
     if (!DB)
-      Error = "no compilation database found for '" + C.Files.front() +
-              "' or its parent directories (use -p <build dir> or '-- "
-              "<flags>'): " +
-              Error;
+      Error = "no compile_commands.json found for '" + C.Files.front() +
+              "' or in its parent directories (use -p <build dir>, or '-- "
+              "<flags>' to give the compile flags)";
   } else {
-    DB = CompilationDatabase::autoDetectFromDirectory(".", Error);
+    DB = CompilationDatabase::autoDetectFromDirectory(".", Internal);
     if (!DB)
-      Error = "no compilation database found here or above (use -p <build "
-              "dir>): " +
-              Error;
+      Error = "no compile_commands.json here or above (use -p <build dir>)";
   }
-  if (!DB)
-    return nullptr;
-  // Named files the database lacks (headers, new files) borrow the command
-  // of a similar file, as clangd does.
-  return clang::tooling::inferMissingCompileCommands(std::move(DB));
+  // Files the database lacks are not given a guessed command: they are
+  // reported as having none (exit status 2), as docs/ci.md says.
+  return DB;
 }
 
 std::string absolute(llvm::StringRef Path) {
@@ -312,6 +329,48 @@ private:
   bool Enabled;
   bool Shown = false;
 };
+
+/// A model option name that matches no function in any file analysed (a
+/// typo), once for the run.
+void warnUnmatchedNames(llvm::ArrayRef<const FileResult *> Results) {
+  std::optional<std::vector<std::string>> Everywhere;
+  for (const FileResult *R : Results) {
+    if (R->Failed)
+      continue;
+    if (!Everywhere) {
+      Everywhere = R->UnmatchedNames;
+      continue;
+    }
+    llvm::erase_if(*Everywhere, [&](const std::string &N) {
+      return !llvm::is_contained(R->UnmatchedNames, N);
+    });
+  }
+  if (!Everywhere)
+    return;
+  for (const std::string &N : *Everywhere) {
+    auto [Option, Name] = llvm::StringRef(N).split('\n');
+    llvm::errs() << "fearless-check: warning: '" << Name << "' in --" << Option
+                 << " names no function declared in any analysed file\n";
+  }
+}
+
+/// "2 findings in 3 files, 1 file could not be analysed" on stderr, the
+/// line a CI log is read for.
+void printSummary(llvm::ArrayRef<const FileResult *> Results) {
+  size_t Findings = 0, Failed = 0;
+  for (const FileResult *R : Results) {
+    Findings += R->Findings.size();
+    Failed += R->Failed;
+  }
+  auto Plural = [](size_t N, llvm::StringRef Word) {
+    return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+  };
+  llvm::errs() << "fearless-check: " << Plural(Findings, "finding") << " in "
+               << Plural(Results.size(), "file");
+  if (Failed)
+    llvm::errs() << ", " << Plural(Failed, "file") << " could not be analysed";
+  llvm::errs() << "\n";
+}
 
 } // namespace
 
@@ -363,7 +422,16 @@ int main(int Argc, char **Argv) {
                     "files\n";
     return ExitToolError;
   }
+  // The JSON database guesses a command for a file it does not list (from a
+  // similar file's); fearless-check analyses listed files only, so that a
+  // file outside the build is a tool error rather than guessed flags.
+  llvm::StringSet<> Listed;
+  if (!C.FixedFlags)
+    for (const std::string &File : DB->getAllFiles())
+      Listed.insert(absolute(File));
   for (Job &J : Jobs) {
+    if (!C.FixedFlags && !Listed.contains(J.File))
+      continue;
     std::vector<CompileCommand> Commands = DB->getCompileCommands(J.File);
     // The first command of a file compiled several ways: one analysis per
     // file keeps the report free of duplicates.
@@ -408,7 +476,8 @@ int main(int Argc, char **Argv) {
         } else {
           R.File = Jobs[I].File;
           R.Failed = true;
-          R.Problem = "no compile command for this file";
+          R.Problem = "no compile command for this file in the compilation "
+                      "database (analyse it with '-- <flags>')";
         }
         std::lock_guard<std::mutex> Guard(Lock);
         Results[I] = std::move(R);
@@ -456,6 +525,10 @@ int main(int Argc, char **Argv) {
     Failed |= R.Failed;
     Findings |= !R.Findings.empty();
   }
+
+  if (C.Run.VerifyConfig)
+    warnUnmatchedNames(All);
+  printSummary(All);
 
   if (C.OutputFormat == Format::Sarif) {
     SarifOptions SO;

@@ -4,6 +4,7 @@
 #include "ToolSupport.h"
 #include "fearless/Analysis.h"
 #include "fearless/DiagnosticRenderer.h"
+#include "fearless/ModelNames.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -123,6 +124,33 @@ private:
     return P;
   }
 
+  /// The end of the message's highlighted range when it covers \p Begin in
+  /// the same file, else the end of the token at the message's location.
+  Position endOf(const SourceManager &SM, const Diagnostic &Info,
+                 const Position &Begin) {
+    if (Begin.Line == 0)
+      return Begin;
+    for (const CharSourceRange &R : Info.getRanges()) {
+      CharSourceRange File = Lexer::makeFileCharRange(R, SM, LangOpts);
+      if (File.isInvalid())
+        continue;
+      Position B = position(SM, File.getBegin());
+      Position E = position(SM, File.getEnd());
+      if (B.File == Begin.File && E.File == Begin.File &&
+          B.Offset <= Begin.Offset && E.Offset > Begin.Offset)
+        return E;
+    }
+    SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+    SourceLocation TokenEnd = Lexer::getLocForEndOfToken(Loc, 0, SM, LangOpts);
+    Position E = TokenEnd.isValid() ? position(SM, TokenEnd) : Position();
+    if (E.File != Begin.File || E.Offset <= Begin.Offset) {
+      E = Begin;
+      ++E.Column;
+      ++E.Offset;
+    }
+    return E;
+  }
+
   ReportedMessage record(const Diagnostic &Info, bool Primary) {
     ReportedMessage M;
     llvm::SmallString<128> Text;
@@ -137,6 +165,7 @@ private:
       return M;
     const SourceManager &SM = Info.getSourceManager();
     M.Where = position(SM, Info.getLocation());
+    M.End = endOf(SM, Info, M.Where);
     for (const FixItHint &Hint : Info.getFixItHints()) {
       CharSourceRange Range =
           Lexer::makeFileCharRange(Hint.RemoveRange, SM, LangOpts);
@@ -185,8 +214,8 @@ private:
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(CompilerInstance &CI, const RunOptions &Options,
-                   FileDiagnostics &Sink)
-      : CI(CI), Options(Options), Sink(Sink) {}
+                   FileDiagnostics &Sink, std::vector<std::string> &Unmatched)
+      : CI(CI), Options(Options), Sink(Sink), Unmatched(Unmatched) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
@@ -200,32 +229,40 @@ public:
     Diags.setIgnoreAllWarnings(false);
     Diags.setWarningsAsErrors(false);
     Diags.setErrorLimit(0);
-    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(), Options.Werror);
+    DiagnosticRenderer Renderer(Diags, Ctx.getSourceManager(),
+                                Options.ErrorChecks);
     Tee T(Renderer, Sink);
     Sink.beginFindings();
     S.flush(T);
     Sink.endFindings();
+    if (Options.VerifyConfig)
+      for (const ModelName &N :
+           unmatchedModelNames(Ctx, Options.Analysis.Model))
+        Unmatched.push_back(N.Option + "\n" + N.Name);
   }
 
 private:
   CompilerInstance &CI;
   const RunOptions &Options;
   FileDiagnostics &Sink;
+  std::vector<std::string> &Unmatched;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const RunOptions &Options, FileDiagnostics &Sink)
-      : Options(Options), Sink(Sink) {}
+  AnalysisAction(const RunOptions &Options, FileDiagnostics &Sink,
+                 std::vector<std::string> &Unmatched)
+      : Options(Options), Sink(Sink), Unmatched(Unmatched) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(CI, Options, Sink);
+    return std::make_unique<AnalysisConsumer>(CI, Options, Sink, Unmatched);
   }
 
 private:
   const RunOptions &Options;
   FileDiagnostics &Sink;
+  std::vector<std::string> &Unmatched;
 };
 
 /// Removes compiler plugins from a compile command: a project built with the
@@ -321,7 +358,9 @@ FileResult analyzeFile(const std::string &File,
   {
     tooling::ToolInvocation Invocation(
         commandLine(Command, File, FileOptions),
-        std::make_unique<AnalysisAction>(FileOptions, Sink), Files.get());
+        std::make_unique<AnalysisAction>(FileOptions, Sink,
+                                         Result.UnmatchedNames),
+        Files.get());
     Invocation.setDiagnosticConsumer(&Sink);
     llvm::CrashRecoveryContext CRC;
     // A crash in the analysis of one file must not take the others with it.

@@ -22,13 +22,16 @@ namespace fearless::tools {
 /// How every file is analysed.
 struct RunOptions {
   AnalysisOptions Analysis;
-  /// Findings are errors (--werror).
-  bool Werror = false;
+  /// The checks whose findings are errors (--werror: all of them,
+  /// --warnings-as-errors=<globs>: those); none when unset.
+  std::optional<CheckSet> ErrorChecks;
   /// Arguments added before / after the compile command's own.
   std::vector<std::string> ExtraArgsBefore;
   std::vector<std::string> ExtraArgs;
   /// Colours in the rendered text.
   bool Color = false;
+  /// Record the model option names that match nothing (--verify-config).
+  bool VerifyConfig = false;
 };
 
 /// A source position, 1-based, with the absolute path of its file.
@@ -54,6 +57,10 @@ struct ReportedMessage {
   std::string Text;
   /// Invalid (Line == 0) for a message without a location.
   Position Where;
+  /// Where the highlighted source ends (exclusive: the position after its
+  /// last character), in Where's file; the end of the token at Where when
+  /// the message highlights no range. Invalid when Where is.
+  Position End;
   std::vector<Edit> Edits;
 };
 
@@ -80,6 +87,9 @@ struct FileResult {
   bool Failed = false;
   /// Why, when the rendered text does not say it.
   std::string Problem;
+  /// With VerifyConfig: the model option names that match no function
+  /// declared in this file's translation unit, as "<option>\n<name>".
+  std::vector<std::string> UnmatchedNames;
 };
 
 /// Analyses \p File with \p Command. Never throws or exits; a file that

@@ -44,6 +44,18 @@ void forEachUniqueFinding(llvm::ArrayRef<const FileResult *> Results, Fn F) {
     }
 }
 
+/// SARIF message text with embedded links treats '[' and ']' as markup; a
+/// literal one is written "\[" (SARIF 2.1.0, 3.11.6).
+std::string escapeBrackets(llvm::StringRef Text) {
+  std::string Result;
+  for (char C : Text) {
+    if (C == '[' || C == ']')
+      Result += '\\';
+    Result += C;
+  }
+  return Result;
+}
+
 class SarifWriter {
 public:
   explicit SarifWriter(const SarifOptions &Options) : Options(Options) {
@@ -63,10 +75,15 @@ public:
     return json::Object{{"uri", fileURL(File)}};
   }
 
-  json::Object physicalLocation(const Position &P) const {
-    return json::Object{{"artifactLocation", artifact(P.File)},
-                        {"region", json::Object{{"startLine", P.Line},
-                                                {"startColumn", P.Column}}}};
+  json::Object physicalLocation(const ReportedMessage &M) const {
+    json::Object Region{{"startLine", M.Where.Line},
+                        {"startColumn", M.Where.Column}};
+    if (M.End.Line) {
+      Region["endLine"] = M.End.Line;
+      Region["endColumn"] = M.End.Column;
+    }
+    return json::Object{{"artifactLocation", artifact(M.Where.File)},
+                        {"region", std::move(Region)}};
   }
 
   json::Array fixes(const ReportedMessage &M, llvm::StringRef Description) {
@@ -104,23 +121,38 @@ public:
   }
 
   json::Object result(const ReportedFinding &F) {
+    // Code scanning shows a related location only where the result's message
+    // links to it, "[text](id)"; so each note with a place is embedded as
+    // such a link after the message (brackets in the texts escaped).
+    std::string Text = escapeBrackets(F.Primary.Text);
+    std::string Links;
+    int64_t Id = 1;
+    for (const ReportedMessage &N : F.Notes) {
+      if (N.Where.Line)
+        Links +=
+            (Links.empty() ? "" : ", ") +
+            ("[" + escapeBrackets(N.Text) + "](" + std::to_string(Id) + ")");
+      ++Id;
+    }
+    if (!Links.empty())
+      Text += " (" + Links + ")";
     json::Object R{
         {"ruleId", checkName(F.Check)},
         {"ruleIndex", static_cast<int64_t>(F.Check)},
         {"level", F.IsError ? "error" : "warning"},
-        {"message", json::Object{{"text", F.Primary.Text}}},
+        {"message", json::Object{{"text", Text}}},
     };
     if (F.Primary.Where.Line)
-      R["locations"] = json::Array{json::Object{
-          {"physicalLocation", physicalLocation(F.Primary.Where)}}};
+      R["locations"] = json::Array{
+          json::Object{{"physicalLocation", physicalLocation(F.Primary)}}};
     json::Array Related;
     json::Array Fixes = fixes(F.Primary, F.Primary.Text);
-    int64_t Id = 0;
+    Id = 1;
     for (const ReportedMessage &N : F.Notes) {
       json::Object Loc{{"id", Id++},
                        {"message", json::Object{{"text", N.Text}}}};
       if (N.Where.Line)
-        Loc["physicalLocation"] = physicalLocation(N.Where);
+        Loc["physicalLocation"] = physicalLocation(N);
       Related.push_back(std::move(Loc));
       for (json::Value &Fix : fixes(N, N.Text))
         Fixes.push_back(std::move(Fix));

@@ -1,6 +1,7 @@
 //===- FearlessClangd.cpp - clangd with the fearless checks ---------------===//
 //
 // fearless-clangd [clangd options] [--fearless-docs-root=<url>]
+// fearless-clangd --version   fearless's version, then clangd's
 //
 // clangd 22, from Debian's static clangd libraries, with the fearless
 // clang-tidy checks linked in (stock clangd cannot load tidy modules). Enable
@@ -8,9 +9,13 @@
 //   Diagnostics:
 //     ClangTidy:
 //       Add: [fearless-*]
-//       FastCheckFilter: Loose
 //
-// Two things differ from running clangdMain() as is:
+// What differs from running clangdMain() as is:
+//  - quick fixes: every fearless finding offers "suppress with
+//    NOLINT(<check>)", and fix-its are titled by what they do
+//    (fearless::tidy::EditorQuickFixes);
+//  - the fearless checks pass clangd's fast-check filter, so .clangd needs
+//    no FastCheckFilter (FastChecks.cpp);
 //  - clang's builtin headers: clangd looks for them next to its binary; this
 //    one does not sit next to clang, so it passes --resource-dir (unless the
 //    user does).
@@ -23,10 +28,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "DocLinkFilter.h"
+#include "FearlessTidyCheck.h"
 #include "ToolSupport.h"
+#include "clang/Basic/Version.inc"
 #include "llvm/ADT/StringRef.h"
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -81,6 +89,9 @@ void runFilter(int In, int Out, llvm::StringRef DocsRoot) {
 } // namespace
 
 int main(int argc, char **argv) {
+  // Quick fixes for the editor: NOLINT on every finding, fix-its titled by
+  // what they do.
+  fearless::tidy::EditorQuickFixes = true;
   // Our options out, the resource directory in; the rest goes to clangd.
   std::string DocsRoot;
   std::vector<std::string> Args;
@@ -93,6 +104,13 @@ int main(int argc, char **argv) {
     }
     if (A.starts_with("--resource-dir") || A.starts_with("-resource-dir"))
       HasResourceDir = true;
+    // Ours first, then clangd's own version lines.
+    if (I > 0 && (A == "--version" || A == "-version")) {
+      std::printf("fearless-clangd " FEARLESS_VERSION
+                  " (fearless checks, built for Clang " CLANG_VERSION_STRING
+                  ")\n");
+      std::fflush(stdout);
+    }
     Args.push_back(A.str());
   }
   if (!HasResourceDir)

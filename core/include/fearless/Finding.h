@@ -90,6 +90,11 @@ llvm::StringRef messageFormat(MessageId Id);
 /// message).
 bool isNoteMessage(MessageId Id);
 
+/// Whether the note says what the finding's fix-it does ("capture 'v' by
+/// copy ..."): a note whose Messages.def id ends in "Fix". Editors show it as
+/// the fix-it's title.
+bool describesFixIt(MessageId Id);
+
 /// An argument of a message: a plain string (printed as is), a type (printed
 /// quoted, with "aka"), a declaration (printed quoted) or a number.
 using MessageArg =
@@ -123,6 +128,13 @@ struct Finding {
   Message Msg;
   std::vector<FixIt> FixIts;
   std::vector<Note> Notes;
+  /// The object whose unsynchronized sharing with the thread spawned at
+  /// SharedWith this finding is about (a variable, or the spawning function
+  /// for *this): set by fearless-sync, and by fearless-data-race for a race
+  /// on a mutable field. A race on a mutable cache and the sync report of
+  /// its object are one bug: the session keeps the sync report only.
+  const void *SharedObject = nullptr;
+  clang::SourceLocation SharedWith;
 
   /// Adds a note; returns it so that fix-its can be attached.
   Note &note(clang::SourceLocation Loc, MessageId Id,

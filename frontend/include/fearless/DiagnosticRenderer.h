@@ -4,8 +4,8 @@
 // fearless-check print them: one diagnostic ID per message (never a message
 // text as a format string), "[fearless-<check>]" appended to every primary
 // message, notes after it, fix-its attached, the level chosen from -Werror,
-// -w and the werror option (custom diagnostics ignore those flags on their
-// own), NOLINT comments honoured.
+// -w and the werror / warnings-as-errors options (custom diagnostics ignore
+// those flags on their own), NOLINT comments honoured.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,10 +22,14 @@ namespace fearless {
 /// Emits findings as clang diagnostics.
 class DiagnosticRenderer : public FindingConsumer {
 public:
-  /// \p WarningsAsErrors (the werror option) turns findings into errors even
-  /// under -w; the engine's -Werror does too, and its -w silences them.
+  /// \p ErrorChecks (the werror and warnings-as-errors options), when
+  /// given, says exactly which checks' findings are errors, whatever the
+  /// engine's -Werror says, and those are reported even under -w. Without it
+  /// the engine's -Werror makes every finding an error and its -w silences
+  /// them.
   DiagnosticRenderer(clang::DiagnosticsEngine &Diags,
-                     const clang::SourceManager &SM, bool WarningsAsErrors);
+                     const clang::SourceManager &SM,
+                     std::optional<CheckSet> ErrorChecks);
 
   void consume(const Finding &F) override;
 
@@ -48,8 +52,10 @@ private:
 
   clang::DiagnosticsEngine &Diags;
   NolintFilter Nolint;
-  bool AsErrors;
-  bool Silenced;
+  /// The checks whose findings are errors.
+  CheckSet AsErrors;
+  /// The checks whose findings are not reported (-w).
+  CheckSet Silenced;
   unsigned Emitted = 0;
   llvm::DenseMap<std::pair<unsigned, unsigned>, unsigned> IDs;
 };

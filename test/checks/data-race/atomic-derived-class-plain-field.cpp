@@ -8,7 +8,7 @@ struct CountedAtomic : std::atomic<int> {
   int stores = 0;
   void countedStore(int v) {
     store(v);
-    ++stores; // expected-warning {{data race on 'c.stores': this write can run at the same time as a write in another thread}}
+    ++stores; // expected-warning {{data race on 'c.stores': this write can run at the same time as a write in another thread}} expected-note {{help: make 'c.stores' a std::atomic<int>}}
   }
 };
 

@@ -14,7 +14,7 @@ static void *worker(void *p) {
 static int startAndSet(struct Pool *ctx, pthread_t *t, int n) {
   if (pthread_create(t, 0, worker, ctx)) /* expected-note {{the thread is spawned here}} */
     return 1;
-  ctx->limit = n; /* expected-warning {{data race on 'ctx->limit'}} */
+  ctx->limit = n; /* expected-warning {{data race on 'ctx->limit'}} expected-note {{help: hold 'ctx->m' at the other access too}} */
   return 0;
 }
 int locked(struct Pool *ctx, pthread_t *t) {

@@ -14,7 +14,7 @@ void sameSlot() {
   std::vector<std::thread> threads;
   int k = 0;
   for (int i = 0; i < 4; ++i)
-    threads.emplace_back([&w = workers[k]] { ++w.count; }); // expected-warning {{data race on 'workers[k].count': this write can run at the same time as a write in another thread}} expected-note {{the same write runs in every thread started here}}
+    threads.emplace_back([&w = workers[k]] { ++w.count; }); // expected-warning {{data race on 'workers[k].count': this write can run at the same time as a write in another thread}} expected-note {{help: make 'workers[k].count' a std::atomic<long>}} expected-note {{the same write runs in every thread started here}}
   for (auto &t : threads)
     t.join();
 }

@@ -11,7 +11,7 @@ struct Stats {
 
 void record(Stats &s, bool isFirst) {
   if (isFirst)
-    s.first++; // expected-warning {{data race on 's.first': this write can run at the same time as a write in another thread}} expected-note {{the other thread runs this same write}}
+    s.first++; // expected-warning {{data race on 's.first': this write can run at the same time as a write in another thread}} expected-note {{help: make 's.first' a std::atomic<int>}} expected-note {{the other thread runs this same write}}
   else
     s.rest++;
 }

@@ -8,7 +8,7 @@ int main() {
   int counter = 0;
   std::vector<std::thread> handles;
   for (int i = 0; i < 10; ++i)
-    handles.emplace_back([&] { counter += 1; }); // expected-warning {{data race on 'counter': this write can run at the same time as a write in another thread; make it std::atomic or guard both accesses with the same mutex [fearless-data-race]}} expected-note {{the same write runs in every thread started here, at the same time}}
+    handles.emplace_back([&] { counter += 1; }); // expected-warning {{data race on 'counter': this write can run at the same time as a write in another thread [fearless-data-race]}} expected-note {{help: make 'counter' a std::atomic<int>}} expected-note {{the same write runs in every thread started here, at the same time}}
   for (auto &h : handles)
     h.join();
   return counter;

@@ -20,6 +20,6 @@ static void *consumer(void *arg) {
 void finishUnlocked(void) {
   pthread_t t;
   pthread_create(&t, 0, consumer, 0); // expected-note {{the thread is spawned here}}
-  done = 1; // expected-warning {{data race on 'done': this write can run at the same time as a read in another thread}}
+  done = 1; // expected-warning {{data race on 'done': this write can run at the same time as a read in another thread}} expected-note {{help: hold 'done_mutex' at the other access too}}
   pthread_join(t, 0); // expected-note {{joins it only here}}
 }

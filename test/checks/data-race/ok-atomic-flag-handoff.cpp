@@ -27,7 +27,7 @@ void relaxedDoesNotOrder() {
     int got = payload; // expected-note {{the other read is here}}
     (void)got;
   }); // expected-note@-5 {{the thread is spawned here}}
-  payload = 42; // expected-warning {{data race on 'payload'}}
+  payload = 42; // expected-warning {{data race on 'payload'}} expected-note {{help: make 'payload' a std::atomic<int>}}
   ready.store(true, std::memory_order_relaxed);
   consumer.join(); // expected-note {{joins it only here}}
 }

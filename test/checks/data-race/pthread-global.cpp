@@ -6,7 +6,7 @@ long processed;
 
 void *worker(void *) {
   for (int i = 0; i < 1000; ++i)
-    processed++; // expected-warning {{data race on 'processed': this write can run at the same time as a write in another thread}} expected-note {{the other thread runs this same write}}
+    processed++; // expected-warning {{data race on 'processed': this write can run at the same time as a write in another thread}} expected-note {{help: make 'processed' a std::atomic<long>}} expected-note {{the other thread runs this same write}}
   return nullptr;
 }
 

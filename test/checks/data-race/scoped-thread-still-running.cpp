@@ -14,5 +14,5 @@ void use(int);
 void run() {
   int x = 0;
   ScopedThread guard(std::thread([&] { use(x); })); // expected-note {{the other read is here}} expected-note {{the thread is spawned here}}
-  x = 1; // expected-warning {{data race on 'x': this write can run at the same time as a read in another thread}}
+  x = 1; // expected-warning {{data race on 'x': this write can run at the same time as a read in another thread}} expected-note {{help: make 'x' a std::atomic<int>}}
 }

@@ -18,7 +18,7 @@ void slots() {
     threads.emplace_back([&, t] { // expected-note {{the same write runs in every thread started here}}
       unsigned slot = pick(t) % 8;
       if (!flags[slot].test_and_set()) {
-        ++shared; // expected-warning {{data race on 'shared': this write can run at the same time as a write in another thread}}
+        ++shared; // expected-warning {{data race on 'shared': this write can run at the same time as a write in another thread}} expected-note {{help: make 'shared' a std::atomic<long>}}
         flags[slot].clear();
       }
     });

@@ -4,7 +4,7 @@
 #include <thread>
 static bool firstTime = true;
 bool shouldReport() {
-  if (firstTime) { firstTime = false; return true; } // expected-warning {{data race on 'firstTime': this write can run at the same time as a write in another thread}} expected-note {{the other thread runs this same write}}
+  if (firstTime) { firstTime = false; return true; } // expected-warning {{data race on 'firstTime': this write can run at the same time as a write in another thread}} expected-note {{help: make 'firstTime' a std::atomic<bool>}} expected-note {{the other thread runs this same write}}
   return false;
 }
 void run() {

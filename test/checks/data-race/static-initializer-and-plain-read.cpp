@@ -6,7 +6,7 @@
 int created = 0;
 
 int makeId() {
-  ++created; // expected-warning {{data race on 'created': this write can run at the same time as a read in another thread}}
+  ++created; // expected-warning {{data race on 'created': this write can run at the same time as a read in another thread}} expected-note {{help: make 'created' a std::atomic<int>}}
   return 7;
 }
 

@@ -10,7 +10,7 @@ void noBarrier() {
   for (int id = 0; id < 4; ++id)
     workers.emplace_back([&, id] { // expected-note {{the thread is spawned here}}
       if (id == 0)
-        shared = 42; // expected-warning {{data race on 'shared': this write can run at the same time as a read in another thread}}
+        shared = 42; // expected-warning {{data race on 'shared': this write can run at the same time as a read in another thread}} expected-note {{help: make 'shared' a std::atomic<int>}}
       int seen = shared; // expected-note {{the other read is here}}
       (void)seen;
     });

@@ -9,7 +9,7 @@ int late() {
   std::latch done(1);
   std::jthread worker([&] { // expected-note {{the thread is spawned here}}
     done.count_down();
-    result = compute(1); // expected-warning {{data race on 'result': this write can run at the same time as a read in another thread}}
+    result = compute(1); // expected-warning {{data race on 'result': this write can run at the same time as a read in another thread}} expected-note {{help: make 'result' a std::atomic<int>}}
   });
   done.wait();
   return result; // expected-note {{the other read is here}}

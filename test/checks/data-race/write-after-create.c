@@ -15,7 +15,7 @@ int create(struct Pool *ctx) {
   pthread_t t;
   if (pthread_create(&t, 0, worker, ctx)) /* expected-note {{the thread is spawned here}} */
     return 1;
-  ctx->limit = 4; /* expected-warning {{data race on 'ctx->limit': this write can run at the same time as a read in another thread}} */
+  ctx->limit = 4; /* expected-warning {{data race on 'ctx->limit': this write can run at the same time as a read in another thread}} expected-note {{help: hold 'ctx->m' at the other access too}} */
   pthread_join(t, 0); /* expected-note {{the spawning function joins it only here}} */
   return 0;
 }

@@ -9,7 +9,7 @@ static int payload;
 static void *producer(void *arg) {
   (void)arg;
   sem_post(&ready);
-  payload = 42; /* expected-warning {{data race on 'payload': this write can run at the same time as a read in another thread}} */
+  payload = 42; /* expected-warning {{data race on 'payload': this write can run at the same time as a read in another thread}} expected-note {{help: make 'payload' _Atomic(int)}} */
   return 0;
 }
 int handoff(void) {
