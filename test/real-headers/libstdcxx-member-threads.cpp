@@ -28,7 +28,7 @@ private:
   long processed_ = 0;
   std::thread worker_;
 };
-// expected-warning@25 {{data race on 'processed_'}}
+// expected-warning@25 {{data race on 'processed_'}} expected-note@25 {{help: make 'processed_' a std::atomic<long>}}
 // expected-note@20 {{the other read is here}}
 // expected-note@15 {{the thread is spawned here and kept in 'worker_'}}
 // expected-note@20 {{'processed' is a public member function}}

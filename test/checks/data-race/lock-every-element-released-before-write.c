@@ -23,7 +23,7 @@ int main(void) {
   for (int i = 0; i < N; i++) pthread_mutex_lock(&locks[i]);
   for (int i = N - 1; i >= 0; i--) pthread_mutex_unlock(&locks[i]);
   for (int k = 0; k < 2000; k++)
-    shared = k; /* expected-warning {{data race on 'shared'}} */
+    shared = k; /* expected-warning {{data race on 'shared'}} expected-note {{help: hold 'locks[...]' at the other access too}} */
   for (int i = 0; i < N; i++) pthread_join(t[i], NULL); /* expected-note {{the spawning function joins it only here}} */
   return 0;
 }

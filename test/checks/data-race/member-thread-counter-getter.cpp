@@ -17,7 +17,7 @@ public:
 private:
   void loop() {
     while (!done_)
-      ++processed_; // expected-warning {{data race on 'processed_'}}
+      ++processed_; // expected-warning {{data race on 'processed_'}} expected-note {{help: make 'processed_' a std::atomic<long>}}
   }
   std::atomic<bool> done_{false};
   long processed_ = 0;

@@ -11,7 +11,7 @@ public:
   void start() { worker_ = std::thread([this] { run(); }); } // expected-note {{reached through this call}} expected-note {{the thread is spawned here and kept in 'worker_'; it may still run when 'start' returns}}
   void setHandler(std::function<void(int)> h) { // expected-note {{'setHandler' is a public member function: it may be called while the thread runs}}
     std::lock_guard<std::mutex> g(m_); // expected-note {{'m_' is held here, but not at the other access}}
-    handler_ = h; // expected-warning {{data race on 'handler_'}}
+    handler_ = h; // expected-warning {{data race on 'handler_'}} expected-note {{help: hold 'm_' at the other access too}}
   }
   void stop() {
     stop_ = true;

@@ -19,7 +19,7 @@ private:
   void run() {
     for (int i = 0; !stop_; ++i) {
       std::lock_guard<std::mutex> g(m_); // expected-note {{'m_' is held here, but not at the other access}}
-      items_.push_back(i); // expected-warning {{data race on 'items_'}}
+      items_.push_back(i); // expected-warning {{data race on 'items_'}} expected-note {{help: hold 'm_' at the other access too}}
     }
   }
   std::mutex m_;

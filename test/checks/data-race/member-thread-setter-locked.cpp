@@ -9,7 +9,7 @@ public:
   void start() { worker_ = std::thread(&Sampler::run, this); } // expected-note {{the thread is spawned here and kept in 'worker_'; it may still run when 'start' returns}}
   void setRate(int r) { // expected-note {{'setRate' is a public member function: it may be called while the thread runs}}
     std::lock_guard<std::mutex> g(m_); // expected-note {{'m_' is held here, but not at the other access}}
-    rate_ = r; // expected-warning {{data race on 'rate_'}}
+    rate_ = r; // expected-warning {{data race on 'rate_'}} expected-note {{help: hold 'm_' at the other access too}}
   }
   void stop() {
     stop_ = true;

@@ -7,7 +7,7 @@ class Poller {
 public:
   void start() { worker_ = std::thread(&Poller::run, this); } // expected-note {{the thread is spawned here and kept in 'worker_'; it may still run when 'start' returns}}
   void stop() { // expected-note {{'stop' is a public member function: it may be called while the thread runs}}
-    running_ = false; // expected-warning {{data race on 'running_'}}
+    running_ = false; // expected-warning {{data race on 'running_'}} expected-note {{help: make 'running_' a std::atomic<bool>}}
     if (worker_.joinable())
       worker_.join(); // expected-note {{'stop' joins the thread only here}}
   }

@@ -10,7 +10,7 @@ class FEARLESS_SHARED Registry {
 public:
   void rename(const std::string &n) { // expected-note {{'rename' is a public member function of 'Registry', which is marked fearless::shared: it may be called from several threads at once}}
     std::lock_guard<std::mutex> g(m_); // expected-note {{'m_' is held here, but not at the other access}}
-    name_ = n; // expected-warning {{data race on 'name_'}}
+    name_ = n; // expected-warning {{data race on 'name_'}} expected-note {{help: hold 'm_' at the other access too}}
   }
   unsigned long length() const { return name_.size(); } // expected-note {{the other read is here}} expected-note {{'length' is a public member function of 'Registry', which is marked fearless::shared: it may be called from several threads at once}}
 
