@@ -150,9 +150,18 @@ void LockTracker::findLockAllLoops() {
         UO && UO->isIncrementDecrementOp())
       Counted = UO->getSubExpr();
     const VarDecl *Counter = Counted ? referencedVar(Counted) : nullptr;
+    // The body is the call, or `ret = call(...)` followed only by checks of
+    // the result (`if (ret) { perror(...); exit(1); }`).
     const Stmt *Body = For->getBody();
     if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Body))
-      Body = CS->size() == 1 ? CS->body_front() : nullptr;
+      Body = CS->size() >= 1 &&
+                     llvm::all_of(llvm::drop_begin(CS->body()),
+                                  [](const Stmt *S) { return isa<IfStmt>(S); })
+                 ? CS->body_front()
+                 : nullptr;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Body);
+        BO && BO->getOpcode() == BO_Assign)
+      Body = BO->getRHS()->IgnoreParenImpCasts();
     const auto *Call = dyn_cast_or_null<CallExpr>(Body);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Counter || !For->getInit() || !Callee || Call->getNumArgs() != 1)
