@@ -31,6 +31,6 @@ private:
 #ifdef FEARLESS_RUN
 #include <chrono>
 int main() {
-  Collector c; c.start(); std::this_thread::sleep_for(std::chrono::milliseconds(20)); unsigned long n = 0; for (int i = 0; i < 300000; ++i) n += c.pending(); c.stop(); return n == 7;
+  Collector c; c.start(); std::this_thread::sleep_for(std::chrono::milliseconds(20)); unsigned long n = 0; for (int i = 0; i < 2000000; ++i) n += c.pending(); c.stop(); return n == 7;
 }
 #endif

@@ -27,13 +27,18 @@ private:
 };
 
 #ifdef FEARLESS_RUN
+#include <atomic>
 #include <thread>
 int main() {
   Registry r;
+  std::atomic<bool> go{false};
   std::thread t([&] {
+    go = true;
     for (int i = 0; i < 100000; ++i)
       r.rename(i % 2 ? "a" : "a much longer name than the short one");
   });
+  while (!go) {
+  }
   unsigned long n = 0;
   for (int i = 0; i < 100000; ++i)
     n += r.length() + r.renames();
