@@ -141,17 +141,69 @@ SourceLocation ConcurrencyModel::joinOf(const CXXMethodDecl *M,
   return First;
 }
 
+namespace {
+
+/// The variable a member call is made on (`w.f()`, `p->f()`), if any.
+const ValueDecl *calledOn(const Expr *Call) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+  if (!Obj)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts());
+  return DRE ? DRE->getDecl() : nullptr;
+}
+
+/// Finds the calls of one member function in one function body.
+class CallFinder : public RecursiveASTVisitor<CallFinder> {
+public:
+  explicit CallFinder(const FunctionDecl *Callee) : Callee(Callee) {}
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (Call->getMethodDecl() &&
+        Call->getMethodDecl()->getCanonicalDecl() == Callee->getCanonicalDecl())
+      Calls.push_back(Call);
+    return true;
+  }
+  const FunctionDecl *Callee;
+  std::vector<const CXXMemberCallExpr *> Calls;
+};
+
+} // namespace
+
 bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
-                                    const FunctionDecl *Body) {
+                                    const FunctionDecl *Body,
+                                    const CXXMethodDecl *Starter) {
   if (M->getAccess() != AS_public || M->isStatic())
     return false;
-  // Called only by the thread itself: part of what the thread runs.
   llvm::ArrayRef<Session::CallSite> Calls = S.callSitesOf(M);
+  if (Calls.empty())
+    return true; // called from elsewhere
+  // Called only by the thread itself: part of what the thread runs.
   const FunctionDecl *BodyDef = Body ? Body->getDefinition() : nullptr;
-  return Calls.empty() || !BodyDef ||
-         llvm::any_of(Calls, [&](const Session::CallSite &C) {
-           return C.Caller != BodyDef;
-         });
+  if (BodyDef && llvm::all_of(Calls, [&](const Session::CallSite &C) {
+        return C.Caller == BodyDef;
+      }))
+    return false;
+  // Called only before the thread starts: every call is on a local object
+  // whose starting member function the same function calls later (and not
+  // before), as in `Worker w; w.setRate(5); w.start();`.
+  const SourceManager &SM = S.astContext().getSourceManager();
+  return !llvm::all_of(Calls, [&](const Session::CallSite &C) {
+    const auto *Obj = dyn_cast_or_null<VarDecl>(calledOn(C.Call));
+    if (!Obj || !Obj->hasLocalStorage() || !C.Caller->getBody())
+      return false;
+    CallFinder Starts(Starter);
+    Starts.TraverseStmt(C.Caller->getBody());
+    bool Later = false;
+    for (const CXXMemberCallExpr *Start : Starts.Calls) {
+      if (calledOn(Start) != Obj)
+        continue;
+      if (!SM.isBeforeInTranslationUnit(C.Call->getBeginLoc(),
+                                        Start->getBeginLoc()))
+        return false; // started before (or in a loop around) this call
+      Later = true;
+    }
+    return Later;
+  });
 }
 
 const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
@@ -178,7 +230,7 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
     if (M->getCanonicalDecl() == Starter->getCanonicalDecl() ||
         (BodyDef && M == BodyDef))
       continue;
-    if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body))
+    if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body, Starter))
       continue;
     P.Members.push_back({M, joinOf(M, Handle)});
   }

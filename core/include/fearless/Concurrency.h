@@ -111,10 +111,14 @@ public:
                                unsigned Depth = 0);
 
   /// Whether clients of \p M's class may call it while a thread running
-  /// \p Body runs: it is public and not static, and not called only by
-  /// \p Body (a public helper of the worker loop is part of the thread).
+  /// \p Body, started by \p Starter, runs: it is public and not static, not
+  /// called only by \p Body (a public helper of the worker loop is part of
+  /// the thread), and not called only before the thread starts (every call
+  /// seen is on a local object whose \p Starter the same function calls
+  /// later, and not earlier).
   bool isEntryPoint(const clang::CXXMethodDecl *M,
-                    const clang::FunctionDecl *Body);
+                    const clang::FunctionDecl *Body,
+                    const clang::CXXMethodDecl *Starter);
 
   /// Where a constructor of \p Class starts a thread into field \p Handle
   /// that may still run when the constructor returns; invalid if none does.
