@@ -187,7 +187,6 @@ private:
           for (size_t Y = I == J ? X : 0; Y < Sides[J].size(); ++Y)
             consider(FA, nullptr, Sides[I][X], FirstMemberCtx - int(I),
                      Sides[I], Sides[J][Y], FirstMemberCtx - int(J), Sides[J]);
-    Reported.clear();
   }
 
   /// Pairs a thread whose handle is a field of *this, and which may still

@@ -75,11 +75,7 @@ public:
         if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P);
             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
           Assign = Op;
-      if (!Assign)
-        continue;
-      const auto *ME =
-          dyn_cast<MemberExpr>(Assign->getArg(0)->IgnoreParenImpCasts());
-      if (!ME || ME->getMemberDecl() != Handle)
+      if (!Assign || !namesHandle(Assign->getArg(0), Handle))
         continue;
       ConcurrencyModel &CM = S.concurrency();
       SourceLocation Started = CM.startedByConstructor(M->getParent(), Handle);

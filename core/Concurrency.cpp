@@ -18,9 +18,6 @@ using namespace clang;
 
 namespace fearless {
 
-namespace {
-
-/// Whether \p E names field \p Handle of *this, or an element of it.
 bool namesHandle(const Expr *E, const FieldDecl *Handle) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
@@ -37,6 +34,8 @@ bool namesHandle(const Expr *E, const FieldDecl *Handle) {
   return ME && ME->getMemberDecl() == Handle &&
          isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
 }
+
+namespace {
 
 /// Finds, in one member function body, the joins of a handle field and the
 /// calls of other member functions of the class on *this.
@@ -153,19 +152,31 @@ const ValueDecl *calledOn(const Expr *Call) {
   return DRE ? DRE->getDecl() : nullptr;
 }
 
-/// Finds the calls of one member function in one function body.
-class CallFinder : public RecursiveASTVisitor<CallFinder> {
-public:
-  explicit CallFinder(const FunctionDecl *Callee) : Callee(Callee) {}
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    if (Call->getMethodDecl() &&
-        Call->getMethodDecl()->getCanonicalDecl() == Callee->getCanonicalDecl())
-      Calls.push_back(Call);
-    return true;
-  }
-  const FunctionDecl *Callee;
-  std::vector<const CXXMemberCallExpr *> Calls;
-};
+/// The member calls in a body that \p Wanted selects; \p InLambdas says
+/// whether the bodies of lambdas written there count.
+std::vector<const CXXMemberCallExpr *>
+memberCalls(const Stmt *Body, bool InLambdas,
+            llvm::function_ref<bool(const CXXMemberCallExpr *)> Wanted) {
+  class Collector : public RecursiveASTVisitor<Collector> {
+  public:
+    Collector(bool InLambdas,
+              llvm::function_ref<bool(const CXXMemberCallExpr *)> Wanted)
+        : InLambdas(InLambdas), Wanted(Wanted) {}
+    bool TraverseLambdaExpr(LambdaExpr *L) {
+      return !InLambdas || RecursiveASTVisitor::TraverseLambdaExpr(L);
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+      if (Wanted(Call))
+        Calls.push_back(Call);
+      return true;
+    }
+    bool InLambdas;
+    llvm::function_ref<bool(const CXXMemberCallExpr *)> Wanted;
+    std::vector<const CXXMemberCallExpr *> Calls;
+  } C(InLambdas, Wanted);
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  return C.Calls;
+}
 
 } // namespace
 
@@ -191,10 +202,14 @@ bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
     const auto *Obj = dyn_cast_or_null<VarDecl>(calledOn(C.Call));
     if (!Obj || !Obj->hasLocalStorage() || !C.Caller->getBody())
       return false;
-    CallFinder Starts(Starter);
-    Starts.TraverseStmt(C.Caller->getBody());
     bool Later = false;
-    for (const CXXMemberCallExpr *Start : Starts.Calls) {
+    for (const CXXMemberCallExpr *Start :
+         memberCalls(C.Caller->getBody(), /*InLambdas=*/true,
+                     [&](const CXXMemberCallExpr *Call) {
+                       return Call->getMethodDecl() &&
+                              Call->getMethodDecl()->getCanonicalDecl() ==
+                                  Starter->getCanonicalDecl();
+                     })) {
       if (calledOn(Start) != Obj)
         continue;
       if (!SM.isBeforeInTranslationUnit(C.Call->getBeginLoc(),
@@ -268,22 +283,13 @@ bool ConcurrencyModel::usesHandleBefore(const CXXMethodDecl *M,
   SourceLocation Joined = joinOf(M, Handle);
   if (Joined.isValid() && SM.isBeforeInTranslationUnit(Joined, Loc))
     return true;
-  class Uses : public RecursiveASTVisitor<Uses> {
-  public:
-    Uses(const FieldDecl *H) : H(H) {}
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-      if (Call->getImplicitObjectArgument() &&
-          namesHandle(Call->getImplicitObjectArgument(), H))
-        Found.push_back(Call->getBeginLoc());
-      return true;
-    }
-    const FieldDecl *H;
-    std::vector<SourceLocation> Found;
-  } Finder(Handle);
-  Finder.TraverseStmt(M->getBody());
-  return llvm::any_of(Finder.Found, [&](SourceLocation L) {
-    return SM.isBeforeInTranslationUnit(L, Loc);
+  std::vector<const CXXMemberCallExpr *> Uses = memberCalls(
+      M->getBody(), /*InLambdas=*/false, [&](const CXXMemberCallExpr *Call) {
+        return Call->getImplicitObjectArgument() &&
+               namesHandle(Call->getImplicitObjectArgument(), Handle);
+      });
+  return llvm::any_of(Uses, [&](const CXXMemberCallExpr *Call) {
+    return SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Loc);
   });
 }
 

@@ -45,6 +45,12 @@ public:
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
 
+  bool VisitForStmt(ForStmt *For) {
+    if (NestedLambdas == 0)
+      Out.ForLoops.push_back(For);
+    return true;
+  }
+
   bool VisitExpr(Expr *E) {
     if (E->containsErrors()) {
       Out.HasErrors = true;

@@ -14,8 +14,6 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 
-#include "clang/AST/RecursiveASTVisitor.h"
-
 using namespace clang;
 
 namespace fearless {
@@ -133,16 +131,7 @@ void LockTracker::findLockAllLoops() {
   LockAllFound = true;
   // for (i = 0; i < n; ++i) pthread_mutex_lock(&locks[i]); and the loop
   // unlocking them: a statement that locks (unlocks) every element.
-  class Finder : public RecursiveASTVisitor<Finder> {
-  public:
-    std::vector<const ForStmt *> Loops;
-    bool VisitForStmt(ForStmt *For) {
-      Loops.push_back(For);
-      return true;
-    }
-  } F;
-  F.TraverseStmt(const_cast<Stmt *>(FA.function()->getBody()));
-  for (const ForStmt *For : F.Loops) {
+  for (const ForStmt *For : FA.scan().ForLoops) {
     const Expr *Inc =
         For->getInc() ? For->getInc()->IgnoreParenImpCasts() : nullptr;
     const Expr *Counted = nullptr;
@@ -166,10 +155,7 @@ void LockTracker::findLockAllLoops() {
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Counter || !For->getInit() || !Callee || Call->getNumArgs() != 1)
       continue;
-    std::optional<LockEffect> Effect;
-    for (const MutexMethodEntry &E : lockFunctions())
-      if (Callee->getIdentifier() && hasQualifiedName(Callee, E.Name))
-        Effect = E.Effect;
+    std::optional<LockEffect> Effect = lockFunctionEffect(Callee);
     if (!Effect && usableBody(Callee) && !isa<CXXMethodDecl>(Callee)) {
       // A C wrapper: urcu_mutex_lock(&per_thread_lock[i].lock).
       InferredLocking Inferred = inferLocking(Callee, 0);
@@ -390,18 +376,17 @@ void LockTracker::call(const CallExpr *Call, Lockset &Held) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier())
     return;
-  for (const MutexMethodEntry &E : lockFunctions())
-    if (hasQualifiedName(Callee, E.Name)) {
-      for (const Expr *Arg : Call->arguments()) {
-        std::optional<MemLoc> M = Locs.objectOf(Arg);
-        if (E.Effect == LockEffect::Unlock)
-          release(Held, M);
-        else
-          acquire(Held, M, E.Effect == LockEffect::LockShared,
-                  Call->getBeginLoc());
-      }
-      return;
+  if (std::optional<LockEffect> Effect = lockFunctionEffect(Callee)) {
+    for (const Expr *Arg : Call->arguments()) {
+      std::optional<MemLoc> M = Locs.objectOf(Arg);
+      if (*Effect == LockEffect::Unlock)
+        release(Held, M);
+      else
+        acquire(Held, M, *Effect == LockEffect::LockShared,
+                Call->getBeginLoc());
     }
+    return;
+  }
   auto ArgFor = [&](const Expr *AttrArg) -> std::optional<MemLoc> {
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(AttrArg->IgnoreParenImpCasts())) {

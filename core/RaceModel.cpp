@@ -68,6 +68,15 @@ llvm::ArrayRef<MutexMethodEntry> mutexMethods() { return MutexMethods; }
 
 llvm::ArrayRef<MutexMethodEntry> lockFunctions() { return LockFunctions; }
 
+std::optional<LockEffect> lockFunctionEffect(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return std::nullopt;
+  for (const MutexMethodEntry &E : LockFunctions)
+    if (hasQualifiedName(FD, E.Name))
+      return E.Effect;
+  return std::nullopt;
+}
+
 std::optional<SignalEffect> syncSignalFunction(const FunctionDecl *FD) {
   if (!FD || !FD->getIdentifier() || FD->getNumParams() == 0)
     return std::nullopt;

@@ -60,6 +60,10 @@ struct MemberLifetimeIssue {
   llvm::SmallVector<clang::SourceLocation, 2> Via;
 };
 
+/// Whether \p E names field \p Handle of *this (`worker_`, `this->worker_`),
+/// or an element of it (`workers_[i]`, `workers_.back()`).
+bool namesHandle(const clang::Expr *E, const clang::FieldDecl *Handle);
+
 /// The member-order issues of the member threads that \p FA's function
 /// starts, in spawn order and then field order.
 std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA);

@@ -38,6 +38,9 @@ struct PreScan {
   llvm::SmallVector<const clang::Expr *, 2> SendsCalls;
   /// Lambdas written directly in this body (not in nested lambdas).
   llvm::SmallVector<const clang::LambdaExpr *, 4> Lambdas;
+  /// The for loops of this body (not of nested lambdas), for the lockset's
+  /// loops that lock every element of a lock array.
+  llvm::SmallVector<const clang::ForStmt *, 4> ForLoops;
 };
 
 /// The shared per-function results.

@@ -47,6 +47,10 @@ llvm::ArrayRef<MutexMethodEntry> mutexMethods();
 /// The free functions that lock or unlock what their arguments name.
 llvm::ArrayRef<MutexMethodEntry> lockFunctions();
 
+/// What \p FD does to the locks its arguments name, if it is one of
+/// lockFunctions() (pthread_mutex_lock, mtx_unlock, ...).
+std::optional<LockEffect> lockFunctionEffect(const clang::FunctionDecl *FD);
+
 /// How calling \p FD on the object its first argument points to orders
 /// memory (sem_post, sem_wait, pthread_barrier_wait), if it does.
 std::optional<SignalEffect> syncSignalFunction(const clang::FunctionDecl *FD);
