@@ -105,7 +105,8 @@ void Session::analyzeTemplatePattern(const FunctionDecl *FD) {
   // function's own variables of non-dependent type (clang-tidy's
   // bugprone-use-after-move does the same): the other analyses need types.
   const SourceManager &SM = Ctx.getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())) ||
+  if (!isEnabled(CheckId::UseAfterMove) ||
+      SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())) ||
       !Analysed.try_emplace(FD, true).second)
     return;
   FunctionAnalysis &FA = functionAnalysis(FD);
