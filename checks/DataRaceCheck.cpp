@@ -138,8 +138,7 @@ public:
             consider(FA, TL, As[X], I, As, Bs[Y], J, Bs);
     };
     for (size_t I = 0; I < Threads.size(); ++I)
-      if (TL->isMultiInstance(I) ||
-          TM.spawns()[I].Kind == SpawnKind::ScopedCall)
+      if (TL->isMultiInstance(I) || runsCopiesAtOnce(TM.spawns()[I]))
         Pair(I, I);
     for (auto [I, J] : TL->overlappingPairs())
       Pair(I, J);
@@ -325,7 +324,10 @@ private:
     bool SameAccess = CtxP == CtxO && P.Where == O.Where;
     if (SameAccess) {
       F.note(TM.spawns()[CtxP].Spawn->getBeginLoc(),
-             MessageId::RaceSameAccessInCopies, {int(O.Write)});
+             TM.spawns()[CtxP].Kind == SpawnKind::PoolSubmit
+                 ? MessageId::RaceSameAccessInTasks
+                 : MessageId::RaceSameAccessInCopies,
+             {int(O.Write)});
     } else {
       if (P.Where == O.Where)
         F.note(O.Where, MessageId::RaceSameCodeOtherThread, {int(O.Write)},
@@ -366,7 +368,11 @@ private:
       } else {
         int Thread = CtxP >= 0 ? CtxP : CtxO;
         const SpawnSite &Site = TM.spawns()[Thread];
-        F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
+        if (Site.Kind == SpawnKind::PoolSubmit)
+          F.note(Site.Spawn->getBeginLoc(), MessageId::RaceTaskQueued,
+                 {static_cast<const NamedDecl *>(Site.Pool)});
+        else
+          F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
         if (Site.Sink.Decl) {
           llvm::ArrayRef<SourceLocation> Joins =
               TL->joinsOf(HandleKey(Site.Sink.Decl));

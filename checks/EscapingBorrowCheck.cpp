@@ -14,6 +14,7 @@
 #include "fearless/Analysis.h"
 #include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/SpawnInference.h"
 #include "fearless/ThreadLifetime.h"
 #include "fearless/VarUsage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -172,9 +173,33 @@ std::pair<SourceLocation, SourceRange> spawnAnchor(const SpawnSite &Site) {
   return {Site.Spawn->getExprLoc(), Site.Spawn->getSourceRange()};
 }
 
+/// The function a call-style spawn calls, as written (the template, not
+/// its instantiation).
+const NamedDecl *calleeName(const SpawnSite &Site) {
+  if (const FunctionDecl *P = Site.Callee->getTemplateInstantiationPattern())
+    return P;
+  return Site.Callee;
+}
+
 void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
                                      const Borrow &B, const OutlivedBorrow &O) {
   const SpawnState &St = O.State;
+  if (Site.Inferred && Site.Kind == SpawnKind::PoolSubmit) {
+    const InferredSpawn &I = *Site.Inferred;
+    F.note(Site.Spawn->getBeginLoc(), MessageId::PoolTaskQueued,
+           {calleeName(Site), static_cast<const NamedDecl *>(Site.Pool)});
+    F.note(I.At, MessageId::PoolTaskStoredHere,
+           {static_cast<const NamedDecl *>(I.Queue)});
+    F.note(I.Class->WorkerStart, MessageId::PoolWorkersStartedHere,
+           {int(!I.Class->SingleWorker)});
+    return;
+  }
+  if (Site.Inferred && Site.Kind == SpawnKind::DetachedCall) {
+    F.note(Site.Spawn->getBeginLoc(), MessageId::SpawnedByInferredFunction,
+           {calleeName(Site)});
+    F.note(Site.Inferred->At, MessageId::InferredThreadStartedHere);
+    return;
+  }
   if (St.Bits & TS_Detached) {
     F.note(St.DetachLoc, MessageId::ThreadDetachedHere);
     return;
@@ -189,11 +214,7 @@ void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
       return;
     case EscapeReason::AnnotatedSpawn:
       F.note(Site.Spawn->getBeginLoc(), MessageId::SpawnedByAnnotatedParameter,
-             {static_cast<const NamedDecl *>(
-                  Site.Callee->getTemplateInstantiationPattern()
-                      ? Site.Callee->getTemplateInstantiationPattern()
-                      : Site.Callee),
-              static_cast<const NamedDecl *>(Site.Param)});
+             {calleeName(Site), static_cast<const NamedDecl *>(Site.Param)});
       return;
     case EscapeReason::StoredInMember:
     case EscapeReason::StoredInGlobal:

@@ -176,7 +176,7 @@ private:
       F.note(O.Loc, MessageId::SharedOwnershipEverywhere, {O.Type});
       return true;
     }
-    if (TL.isMultiInstance(O.Spawn) || Site.Kind == SpawnKind::ScopedCall) {
+    if (TL.isMultiInstance(O.Spawn) || runsCopiesAtOnce(Site)) {
       F.note(Site.Spawn->getBeginLoc(), MessageId::SharedWithCopies, {What});
       return true;
     }

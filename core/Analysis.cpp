@@ -1,6 +1,7 @@
 //===- Analysis.cpp - The analysis session and its functions --------------===//
 
 #include "fearless/Analysis.h"
+#include "fearless/SpawnInference.h"
 #include "fearless/Access.h"
 #include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
@@ -20,6 +21,8 @@ Check::~Check() = default;
 
 Session::Session(ASTContext &Ctx, AnalysisOptions Opts)
     : Ctx(Ctx), Options(std::move(Opts)), Library(Options.Model), Traits(Ctx) {
+  Inference = std::make_unique<SpawnInference>(Library);
+  Library.setInference(Inference.get());
   for (CheckId C : allChecks())
     if (Options.Enabled.contains(C))
       Checks.push_back(createCheck(C, *this));

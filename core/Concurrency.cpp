@@ -11,6 +11,7 @@
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -221,6 +222,23 @@ bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
   });
 }
 
+/// The member functions of \p Class in declaration order, with the
+/// instantiations of its member function templates (`template <class F>
+/// void post(F f)` is a public entry point like any other).
+static llvm::SmallVector<const CXXMethodDecl *, 16>
+methodsOf(const CXXRecordDecl *Class) {
+  llvm::SmallVector<const CXXMethodDecl *, 16> Out;
+  for (const Decl *D : Class->decls()) {
+    if (const auto *M = dyn_cast<CXXMethodDecl>(D))
+      Out.push_back(M);
+    else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+      for (const FunctionDecl *Spec : T->specializations())
+        if (const auto *M = dyn_cast<CXXMethodDecl>(Spec))
+          Out.push_back(M);
+  }
+  return Out;
+}
+
 const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
     const CXXMethodDecl *Starter, const FieldDecl *Handle,
     const FunctionDecl *Body, SourceLocation SpawnLoc) {
@@ -236,7 +254,7 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
   P.Body = Body;
   P.SpawnLoc = SpawnLoc;
   const FunctionDecl *BodyDef = Body ? Body->getDefinition() : nullptr;
-  for (const CXXMethodDecl *Method : P.Class->methods()) {
+  for (const CXXMethodDecl *Method : methodsOf(P.Class)) {
     const FunctionDecl *Def = Method->getDefinition();
     if (!Def || !Def->getBody() || Def->isDeleted() || Def->isDefaulted() ||
         Def->isImplicit() || isa<CXXConstructorDecl>(Def))
@@ -301,7 +319,7 @@ ConcurrencyModel::sharedClassMembers(const CXXRecordDecl *Class) {
   auto [It, New] = Shared.try_emplace(Class);
   if (!New || !hasAnnotation(Class, "fearless::shared"))
     return It->second;
-  for (const CXXMethodDecl *Method : Class->methods()) {
+  for (const CXXMethodDecl *Method : methodsOf(Class)) {
     const FunctionDecl *Def = Method->getDefinition();
     if (!Def || !Def->getBody() || Def->isDeleted() || Def->isDefaulted() ||
         Def->isImplicit() || Method->getAccess() != AS_public ||

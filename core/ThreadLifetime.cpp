@@ -23,7 +23,8 @@ bool SpawnState::operator==(const SpawnState &O) const {
   return Bits == O.Bits && Owner == O.Owner && OwnerElement == O.OwnerElement &&
          OwnerJoins == O.OwnerJoins && DetachLoc == O.DetachLoc &&
          EscapeLoc == O.EscapeLoc && Reason == O.Reason &&
-         EscapeDecl == O.EscapeDecl && JoinLoc == O.JoinLoc;
+         EscapeDecl == O.EscapeDecl && JoinLoc == O.JoinLoc &&
+         Pool == O.Pool && PoolJoins == O.PoolJoins;
 }
 
 namespace threadlifetime {

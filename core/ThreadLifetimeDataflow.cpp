@@ -1,6 +1,7 @@
 //===- ThreadLifetimeDataflow.cpp - Applying facts to thread states -------===//
 
 #include "ThreadLifetimeDataflow.h"
+#include "fearless/SpawnInference.h"
 
 using namespace clang;
 
@@ -52,6 +53,11 @@ void ThreadStateAnalysis::join(State &Into, const State &From) const {
   }
 }
 
+bool ThreadStateAnalysis::ownsAsPool(const SpawnState &St,
+                                     const HandleRef &H) const {
+  return St.Pool && St.Pool == H.Key;
+}
+
 bool ThreadStateAnalysis::owns(const SpawnState &St, const HandleRef &H) const {
   if (!St.Owner || St.Owner != H.Key)
     return false;
@@ -97,10 +103,17 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
   case Fact::Spawn: {
     const SpawnSite &Site = Model.spawns()[F.SpawnId];
     if (Record) {
-      if (S.find(F.SpawnId))
+      // The tasks of a pool with one worker run one after the other.
+      auto Serial = [&](unsigned Other) {
+        const SpawnSite &O = Model.spawns()[Other];
+        return Site.Kind == SpawnKind::PoolSubmit &&
+               O.Kind == SpawnKind::PoolSubmit && Site.Pool == O.Pool &&
+               Site.Inferred->Class->SingleWorker;
+      };
+      if (S.find(F.SpawnId) && !Serial(F.SpawnId))
         Out.MultiInstance.set(F.SpawnId);
       for (const State::Entry &E : S.Entries)
-        if (E.first != F.SpawnId)
+        if (E.first != F.SpawnId && !Serial(E.first))
           Out.Overlaps.insert({std::min<unsigned>(E.first, F.SpawnId),
                                std::max<unsigned>(E.first, F.SpawnId)});
     }
@@ -118,6 +131,10 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
     }
     St.Bits = TS_Running;
     setOwner(St, Site.Sink, F.Loc);
+    if (Site.Kind == SpawnKind::PoolSubmit) {
+      St.Pool = HandleKey(Site.Pool);
+      St.PoolJoins = Site.Inferred->Class->DestructorJoins;
+    }
     if (Site.Sink.Kind == SinkKind::Member)
       St.EscapeDecl = Site.Sink.Decl;
     return;
@@ -125,7 +142,8 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
   case Fact::Op: {
     for (State::Entry &E : S.Entries) {
       SpawnState &St = E.second;
-      if (!owns(St, F.Handle) || !(St.Bits & TS_Running))
+      if (!(owns(St, F.Handle) || ownsAsPool(St, F.Handle)) ||
+          !(St.Bits & TS_Running))
         continue;
       St.Bits &= ~TS_Running;
       if (F.Operation == HandleOp::Join) {
@@ -150,8 +168,15 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
     for (State::Entry &E : S.Entries) {
       unsigned Id = E.first;
       SpawnState &St = E.second;
-      if (!owns(St, F.Handle))
+      if (!owns(St, F.Handle)) {
+        // Destroying a pool that joins its workers finishes its tasks.
+        if (ownsAsPool(St, F.Handle) && St.PoolJoins &&
+            (St.Bits & TS_Running)) {
+          St.Bits = (St.Bits & ~TS_Running) | TS_Joined;
+          St.JoinLoc = minLoc(St.JoinLoc, F.Loc);
+        }
         continue;
+      }
       HandleKind Kind = Model.spawns()[Id].Handle;
       if (St.Bits & TS_Running) {
         if (St.OwnerJoins || Kind == HandleKind::JThread ||

@@ -102,6 +102,8 @@ public:
 
 private:
   bool owns(const SpawnState &St, const HandleRef &H) const;
+  /// Whether \p H is the pool running \p St's task (SpawnKind::PoolSubmit).
+  bool ownsAsPool(const SpawnState &St, const HandleRef &H) const;
   void setOwner(SpawnState &St, const HandleSink &Sink,
                 clang::SourceLocation Loc);
 

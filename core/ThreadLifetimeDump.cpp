@@ -21,6 +21,8 @@ static llvm::StringRef spawnKindName(SpawnKind K) {
     return "detached-call";
   case SpawnKind::ScopedCall:
     return "scoped-call";
+  case SpawnKind::PoolSubmit:
+    return "pool-submit";
   }
   return "?";
 }
@@ -99,6 +101,10 @@ void ThreadLifetimeBuilder::dumpFacts(llvm::raw_ostream &OS,
       OS << S.Body.Function->getQualifiedNameAsString();
     else
       OS << "unknown";
+    if (S.Pool)
+      OS << " pool=" << S.Pool->getName();
+    if (S.Inferred)
+      OS << " inferred-from=" << S.Callee->getName();
     if (S.InLoop)
       OS << " in-loop";
     if (Out.MultiInstance.test(S.Id))

@@ -1,6 +1,7 @@
 //===- ThreadLifetimeFacts.cpp - Deriving the facts from the CFG ----------===//
 
 #include "ThreadLifetimeFacts.h"
+#include "fearless/SpawnInference.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/FunctionAnalysis.h"
 #include "clang/AST/StmtCXX.h"
@@ -234,6 +235,17 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
         F.Loc = MC->getExprLoc();
         Push(F);
         addLoopEntryFact(S, Block.back());
+      }
+    // pool.wait_all(): waits for the tasks handed to the pool.
+    if (const SpawnInference *I = Lib.inference();
+        I && I->waitsForTasks(MC->getMethodDecl()))
+      if (const ValueDecl *Pool =
+              SpawnInference::namedObject(MC->getImplicitObjectArgument())) {
+        Fact F(Fact::Op);
+        F.Handle = HandleRef{HandleKey(Pool), false};
+        F.Operation = HandleOp::Join;
+        F.Loc = MC->getExprLoc();
+        Push(F);
       }
     return;
   }

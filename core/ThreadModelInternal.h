@@ -136,6 +136,9 @@ public:
   void addSpawn(const clang::Expr *E);
 
 private:
+  /// Adds the site of a call of an inferred spawn function.
+  void addInferred(const clang::Expr *E, const clang::FunctionDecl *Callee,
+                   const InferredSpawn &I, const clang::ValueDecl *Pool);
   ThreadBody resolveBody(const clang::Expr *Callable) const;
   bool isInLoop(const clang::Stmt *S) const;
 

@@ -2,6 +2,7 @@
 
 #include "ThreadModelInternal.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/SpawnInference.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -93,7 +94,9 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
       return true;
     if (Lib.parallelAlgorithmCallable(Call))
       return true;
-    return hasSpawnParam(FD);
+    if (hasSpawnParam(FD))
+      return true;
+    return Lib.inference() && Lib.inference()->spawnAt(Call, nullptr);
   }
   return false;
 }
@@ -229,6 +232,11 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
         if (UserSpawn || UserScoped)
           break; // only the first callable of a listed function
       }
+      const ValueDecl *Pool = nullptr;
+      const InferredSpawn *Inferred =
+          Lib.inference() ? Lib.inference()->spawnAt(E, &Pool) : nullptr;
+      if (Inferred && !SpawnIndex.count(E))
+        addInferred(E, Callee, *Inferred, Pool);
     }
   }
   // Only the sites this expression added (a function may have thousands).
@@ -241,6 +249,43 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
     if (S.Borrows.empty())
       Borrows.collectBorrows(S);
   }
+}
+
+void SpawnRecognizer::addInferred(const Expr *E, const FunctionDecl *Callee,
+                                  const InferredSpawn &I,
+                                  const ValueDecl *Pool) {
+  SpawnSite S;
+  S.Id = Spawns.size();
+  S.Spawn = E;
+  S.Callable = argsOf(E)[I.Param];
+  S.InLoop = isInLoop(E);
+  S.Callee = Callee;
+  S.Param = Callee->getParamDecl(I.Param);
+  S.Inferred = &I;
+  S.Sink.Loc = E->getBeginLoc();
+  switch (I.K) {
+  case InferredSpawn::Detached:
+    S.Kind = SpawnKind::DetachedCall;
+    break;
+  case InferredSpawn::Scoped:
+    S.Kind = SpawnKind::ScopedCall;
+    break;
+  case InferredSpawn::Pool:
+    S.Kind = SpawnKind::PoolSubmit;
+    S.Pool = Pool;
+    // The task's future, when the caller keeps it, is waited for like a
+    // thread; otherwise the pool itself is the owner.
+    if (Lib.handleTypeKind(E->getType()) != HandleKind::None) {
+      S.Sink = Handles.findSink(E);
+    } else {
+      S.Sink.Kind = sinkKindOf(Pool);
+      S.Sink.Decl = Pool;
+      S.Sink.JoinsOnDestroy = I.Class->DestructorJoins;
+    }
+    break;
+  }
+  SpawnIndex[E].push_back(S.Id);
+  Spawns.push_back(std::move(S));
 }
 
 ThreadBody SpawnRecognizer::resolveBody(const Expr *Callable) const {

@@ -32,6 +32,7 @@ namespace fearless {
 class ConcurrencyModel;
 class FunctionAnalysis;
 class Session;
+class SpawnInference;
 struct FunctionSummary;
 struct Lock;
 
@@ -126,6 +127,7 @@ private:
   clang::ASTContext &Ctx;
   AnalysisOptions Options;
   LibraryModel Library;
+  std::unique_ptr<SpawnInference> Inference;
   TraitOracle Traits;
   std::vector<std::unique_ptr<Check>> Checks;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>

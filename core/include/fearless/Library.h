@@ -16,6 +16,8 @@
 
 namespace fearless {
 
+class SpawnInference;
+
 /// What kind of thread a handle holds, which decides what destroying a
 /// joinable handle does.
 enum class HandleKind : unsigned char {
@@ -116,6 +118,12 @@ public:
   /// Whether \p FD is listed in ReinitializationFunctions.
   bool isReinitializationFunction(const clang::FunctionDecl *FD) const;
 
+  /// Spawn functions, pools and waits inferred from the bodies in the
+  /// translation unit (SpawnInference.h), or null when there is none.
+  const SpawnInference *inference() const { return Inference; }
+  /// Sets the inference the model answers with (the Session's).
+  void setInference(const SpawnInference *I) { Inference = I; }
+
   /// The options the model was built with.
   const ModelOptions &options() const { return Options; }
 
@@ -127,6 +135,7 @@ private:
   static bool matchesAny(const clang::NamedDecl *D,
                          const std::vector<std::string> &Names);
   const ModelOptions &Options;
+  const SpawnInference *Inference = nullptr;
 };
 
 } // namespace fearless

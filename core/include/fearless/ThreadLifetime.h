@@ -64,6 +64,10 @@ struct SpawnState {
   bool OwnerElement = false;
   /// The owner is a join guard: destroying it joins the thread.
   bool OwnerJoins = false;
+  /// For a task of a pool (SpawnKind::PoolSubmit): the pool object, whose
+  /// waits finish the task, and whether destroying it does.
+  HandleKey Pool;
+  bool PoolJoins = false;
   /// Where it was detached, escaped or last joined (for notes).
   clang::SourceLocation DetachLoc;
   clang::SourceLocation EscapeLoc;

@@ -31,6 +31,8 @@
 
 namespace fearless {
 
+struct InferredSpawn;
+
 /// How a spawn starts its thread.
 enum class SpawnKind : unsigned char {
   /// A thread class constructed with a callable: std::thread t(f).
@@ -47,6 +49,10 @@ enum class SpawnKind : unsigned char {
   /// A parameter marked fearless::scoped_spawn (or ScopedSpawnFunctions):
   /// runs on other threads that finish before the call returns.
   ScopedCall,
+  /// A task handed to the worker threads of a pool object by an inferred
+  /// spawn function (SpawnInference.h): it runs until the pool is waited
+  /// for or destroyed, or its returned future is waited for.
+  PoolSubmit,
 };
 
 /// How a thread reaches an object it borrows.
@@ -157,7 +163,18 @@ struct SpawnSite {
   llvm::SmallVector<Borrow, 2> Borrows;
   /// Whether the spawn is lexically inside a loop of its function.
   bool InLoop = false;
+  /// For spawns through an inferred spawn function: how it runs the
+  /// callable (SpawnInference.h); for PoolSubmit, the pool object.
+  const InferredSpawn *Inferred = nullptr;
+  const clang::ValueDecl *Pool = nullptr;
 };
+
+/// Whether \p S runs several copies of its callable at the same time by
+/// itself: a parallel algorithm or a fearless::scoped_spawn parameter (an
+/// inferred scoped spawn function starts one thread).
+inline bool runsCopiesAtOnce(const SpawnSite &S) {
+  return S.Kind == SpawnKind::ScopedCall && !S.Inferred;
+}
 
 namespace threadmodel {
 class HandleTracker;

@@ -1,0 +1,527 @@
+//===- SpawnInference.cpp - Spawn functions inferred from bodies ----------===//
+//
+// See SpawnInference.h. Everything here reads the AST of one function and
+// its class; nothing asks the Session for another function's analysis.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/SpawnInference.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Library.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+/// How far inference follows calls (submit() calling submit_impl()).
+constexpr unsigned MaxDepth = 3;
+
+const Expr *skipImplicit(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = FC->getSubExpr();
+    else
+      return E;
+  }
+}
+
+/// The field of *this that \p E names (`q_`, `this->q_`, `q_[i]`).
+const FieldDecl *fieldOfThis(const Expr *E) {
+  E = skipImplicit(E);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() > 0)
+    E = skipImplicit(OC->getArg(0));
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    E = skipImplicit(AS->getBase());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+/// Whether \p T holds threads: a thread class or a container of them.
+bool holdsThreads(QualType T, const LibraryModel &Lib) {
+  return Lib.threadClassKind(T) != HandleKind::None ||
+         Lib.threadClassKind(LibraryModel::elementType(T)) != HandleKind::None;
+}
+
+bool holdsJThreads(QualType T, const LibraryModel &Lib) {
+  return Lib.threadClassKind(T) == HandleKind::JThread ||
+         Lib.threadClassKind(LibraryModel::elementType(T)) ==
+             HandleKind::JThread;
+}
+
+/// The callable of a thread construction (`std::thread(f, args...)`), or
+/// null.
+const CXXConstructExpr *threadConstruction(const Expr *E,
+                                           const LibraryModel &Lib) {
+  const auto *CE = dyn_cast<CXXConstructExpr>(E);
+  if (!CE || CE->getNumArgs() == 0 ||
+      Lib.threadClassKind(CE->getType()) == HandleKind::None)
+    return nullptr;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || Ctor->isCopyOrMoveConstructor())
+    return nullptr;
+  return CE;
+}
+
+/// The first thread construction inside \p S (not inside lambdas).
+const CXXConstructExpr *findThreadConstruction(const Stmt *S,
+                                               const LibraryModel &Lib) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const CXXConstructExpr *CE = threadConstruction(E, Lib))
+      return CE;
+  for (const Stmt *Child : S->children())
+    if (const CXXConstructExpr *CE = findThreadConstruction(Child, Lib))
+      return CE;
+  return nullptr;
+}
+
+/// The function a callable runs: a lambda's call operator, `&C::run`,
+/// `std::bind(&C::run, this)`, a function name.
+const FunctionDecl *bodyOf(const Expr *Callable) {
+  for (unsigned Steps = 0; Callable && Steps < 6; ++Steps) {
+    const Expr *E = skipImplicit(stripMoves(Callable));
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L->getCallOperator();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      E = skipImplicit(UO->getSubExpr());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<FunctionDecl>(DRE->getDecl());
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && isStdDecl(Callee, "bind") && Call->getNumArgs() > 0) {
+        Callable = Call->getArg(0);
+        continue;
+      }
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// Visits every statement of \p S, lambdas' bodies included.
+template <class Fn> void forEachStmt(const Stmt *S, Fn &&F) {
+  if (!S)
+    return;
+  F(S);
+  for (const Stmt *Child : S->children())
+    forEachStmt(Child, F);
+}
+
+/// The member functions of the same class that \p FD calls on *this.
+llvm::SmallVector<const CXXMethodDecl *, 4>
+callsOnThis(const FunctionDecl *FD) {
+  llvm::SmallVector<const CXXMethodDecl *, 4> Out;
+  forEachStmt(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+      if (const auto *Obj = MC->getImplicitObjectArgument();
+          Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+        if (const CXXMethodDecl *M = MC->getMethodDecl();
+            M && M->hasBody() && !llvm::is_contained(Out, M))
+          Out.push_back(M);
+  });
+  return Out;
+}
+
+/// Whether \p FD, or a member function it calls on *this (a few calls
+/// deep), satisfies \p Pred on one of its statements.
+template <class Pred>
+bool bodyOrCallees(const FunctionDecl *FD, Pred &&P, unsigned Depth = 0) {
+  if (!FD || !FD->getBody() || Depth > MaxDepth)
+    return false;
+  bool Found = false;
+  forEachStmt(FD->getBody(), [&](const Stmt *S) { Found = Found || P(S); });
+  if (Found)
+    return true;
+  for (const CXXMethodDecl *M : callsOnThis(FD))
+    if (M != FD && bodyOrCallees(M->getDefinition(), P, Depth + 1))
+      return true;
+  return false;
+}
+
+/// Whether \p S joins a thread (`t.join()` on a thread class object).
+bool isJoinCall(const Stmt *S, const LibraryModel &Lib) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+  if (!MC || !MC->getMethodDecl())
+    return false;
+  auto Op = Lib.handleMethod(MC->getMethodDecl());
+  return Op && *Op == HandleOp::Join &&
+         Lib.threadClassKind(MC->getImplicitObjectArgument()->getType()) !=
+             HandleKind::None;
+}
+
+/// Whether \p S blocks: a wait on a condition variable, a future or a
+/// latch, or a loop testing an atomic.
+bool isBlockingWait(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      if (const IdentifierInfo *II = FD->getIdentifier()) {
+        llvm::StringRef N = II->getName();
+        return N == "wait" || N == "wait_for" || N == "wait_until" ||
+               N == "arrive_and_wait" || N == "acquire";
+      }
+  return false;
+}
+
+/// The variables whose value carries \p P's callable in \p FD: \p P itself
+/// and locals initialised from an expression that carries it (a
+/// std::function, a packaged_task, a shared_ptr to one, a wrapping lambda).
+llvm::SmallPtrSet<const ValueDecl *, 4> carriers(const FunctionDecl *FD,
+                                                 const ParmVarDecl *P);
+
+/// Whether \p S mentions one of \p Vars (captures and lambda bodies
+/// included).
+bool carries(const Stmt *S, const llvm::SmallPtrSetImpl<const ValueDecl *> &Vars) {
+  bool Found = false;
+  forEachStmt(S, [&](const Stmt *Sub) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
+      Found = Found || Vars.contains(DRE->getDecl());
+  });
+  return Found;
+}
+
+llvm::SmallPtrSet<const ValueDecl *, 4> carriers(const FunctionDecl *FD,
+                                                 const ParmVarDecl *P) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Vars;
+  Vars.insert(P);
+  // Two rounds reach `auto t = make_shared<packaged_task>(bind(f))` and a
+  // `std::function` made from `t`.
+  for (unsigned Round = 0; Round < 2; ++Round)
+    forEachStmt(FD->getBody(), [&](const Stmt *S) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->hasLocalStorage() && VD->getInit() &&
+              carries(VD->getInit(), Vars))
+            Vars.insert(VD);
+    });
+  return Vars;
+}
+
+/// Whether \p P's type can hold a callable (a forwarding reference to a
+/// lambda, a std::function, a function pointer).
+bool isCallableParam(const ParmVarDecl *P) {
+  return isCallableType(P->getType().getNonReferenceType());
+}
+
+} // namespace
+
+SpawnInference::SpawnInference(const LibraryModel &Lib) : Lib(Lib) {}
+SpawnInference::~SpawnInference() = default;
+
+const ValueDecl *SpawnInference::namedObject(const Expr *Object) {
+  if (!Object)
+    return nullptr;
+  const Expr *E = skipImplicit(Object);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
+const PoolClass *SpawnInference::poolClass(const CXXRecordDecl *RD) const {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  auto [It, Inserted] = Pools.try_emplace(RD);
+  if (!Inserted)
+    return It->second.get();
+  auto Pool = std::make_unique<PoolClass>();
+  // A worker: a thread started in a member function into a field of
+  // *this, running a lambda or a member function.
+  auto Consider = [&](const FieldDecl *Field, const Expr *Callable,
+                      SourceLocation At, bool Many) {
+    if (Pool->Workers || !Field || !holdsThreads(Field->getType(), Lib))
+      return;
+    const FunctionDecl *Body = bodyOf(Callable);
+    if (!Body || !Body->getBody())
+      return;
+    Pool->Workers = Field;
+    Pool->WorkerStart = At;
+    Pool->WorkerBody = Body;
+    Pool->SingleWorker =
+        !Many && Lib.threadClassKind(Field->getType()) != HandleKind::None;
+  };
+  auto Scan = [&](const Stmt *Root) {
+    // Loops make several workers; track the depth on the way down.
+    std::function<void(const Stmt *, unsigned)> Walk = [&](const Stmt *S,
+                                                           unsigned Loops) {
+      if (!S || isa<LambdaExpr>(S))
+        return;
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+        ++Loops;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+          MC && Lib.isContainerInsert(MC->getMethodDecl()) &&
+          MC->getNumArgs() > 0) {
+        if (const FieldDecl *F = fieldOfThis(MC->getImplicitObjectArgument())) {
+          const Expr *Arg = MC->getArg(0);
+          if (const CXXConstructExpr *CE = findThreadConstruction(Arg, Lib))
+            Consider(F, CE->getArg(0), MC->getBeginLoc(), true);
+          else if (isCallableType(stripMoves(Arg)->getType()))
+            Consider(F, Arg, MC->getBeginLoc(), true);
+        }
+      }
+      const Expr *LHS = nullptr, *RHS = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign) {
+        LHS = BO->getLHS();
+        RHS = BO->getRHS();
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+                 OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+        LHS = OC->getArg(0);
+        RHS = OC->getArg(1);
+      }
+      if (LHS)
+        if (const FieldDecl *F = fieldOfThis(LHS))
+          if (const CXXConstructExpr *CE = findThreadConstruction(RHS, Lib))
+            Consider(F, CE->getArg(0), S->getBeginLoc(),
+                     Loops > 0 || !isa<MemberExpr>(skipImplicit(LHS)));
+      for (const Stmt *Child : S->children())
+        Walk(Child, Loops);
+    };
+    Walk(Root, 0);
+  };
+  for (const Decl *D : RD->decls()) {
+    const auto *M = dyn_cast<CXXMethodDecl>(D);
+    if (!M || !M->getBody() || M->isDependentContext())
+      continue;
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten() && Init->getMember() && Init->getInit())
+          if (const CXXConstructExpr *CE =
+                  findThreadConstruction(Init->getInit(), Lib))
+            Consider(Init->getMember(), CE->getArg(0), Init->getSourceLocation(),
+                     false);
+    Scan(M->getBody());
+  }
+  if (!Pool->Workers) {
+    It = Pools.find(RD);
+    It->second = nullptr;
+    return nullptr;
+  }
+  if (holdsJThreads(Pool->Workers->getType(), Lib))
+    Pool->DestructorJoins = true;
+  else if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+    Pool->DestructorJoins = bodyOrCallees(
+        Dtor->getDefinition(),
+        [&](const Stmt *S) { return isJoinCall(S, Lib); });
+  It = Pools.find(RD);
+  It->second = std::move(Pool);
+  return It->second.get();
+}
+
+bool SpawnInference::waitsForTasks(const CXXMethodDecl *M) const {
+  if (!M || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M))
+    return false;
+  auto [It, Inserted] = Waits.try_emplace(M, false);
+  if (!Inserted)
+    return It->second;
+  const PoolClass *Pool = poolClass(M->getParent());
+  bool Result = false;
+  if (Pool && M != Pool->WorkerBody && !spawnOf(M))
+    Result = bodyOrCallees(M->getDefinition(), [&](const Stmt *S) {
+      return isJoinCall(S, Lib) || isBlockingWait(S);
+    });
+  Waits[M] = Result;
+  return Result;
+}
+
+const InferredSpawn *SpawnInference::spawnOf(const FunctionDecl *FD) const {
+  return spawnOf(FD, 0);
+}
+
+const InferredSpawn *SpawnInference::spawnOf(const FunctionDecl *FD,
+                                             unsigned Depth) const {
+  if (!FD || Depth > MaxDepth)
+    return nullptr;
+  if (const FunctionDecl *Def = FD->getDefinition())
+    FD = Def;
+  if (auto It = Spawns.find(FD); It != Spawns.end())
+    return It->second.get();
+  if (!FD->getBody() || FD->isDependentContext() || FD->isInvalidDecl() ||
+      FD->isInStdNamespace() ||
+      !llvm::any_of(FD->parameters(), isCallableParam))
+    return nullptr;
+  if (!InProgress.try_emplace(FD, true).second)
+    return nullptr; // recursion
+  std::optional<InferredSpawn> R = infer(FD, Depth);
+  InProgress.erase(FD);
+  auto &Slot = Spawns[FD];
+  if (R)
+    Slot = std::make_unique<InferredSpawn>(*R);
+  return Slot.get();
+}
+
+std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
+                                                   unsigned Depth) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  const PoolClass *Pool =
+      Method && !Method->isStatic() ? poolClass(Method->getParent()) : nullptr;
+  for (unsigned I = 0, N = FD->getNumParams(); I != N; ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    if (!isCallableParam(P))
+      continue;
+    auto Vars = carriers(FD, P);
+    std::optional<InferredSpawn> Found;
+    forEachStmt(FD->getBody(), [&](const Stmt *S) {
+      if (Found)
+        return;
+      // Queued into a member container that a worker reads, or stored
+      // into a member (a std::function handler) that a worker calls.
+      auto WorkerReads = [&](const FieldDecl *Q) {
+        return Q && Q != Pool->Workers &&
+               bodyOrCallees(Pool->WorkerBody, [&](const Stmt *W) {
+                 const auto *ME = dyn_cast<MemberExpr>(W);
+                 return ME && ME->getMemberDecl() == Q;
+               });
+      };
+      const FieldDecl *Q = nullptr;
+      bool Assigned = false; // stored, rather than queued
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+          Pool && MC && Lib.isContainerInsert(MC->getMethodDecl()) &&
+          llvm::any_of(MC->arguments(),
+                       [&](const Expr *A) { return carries(A, Vars); }))
+        Q = fieldOfThis(MC->getImplicitObjectArgument());
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          Pool && BO && BO->getOpcode() == BO_Assign &&
+          carries(BO->getRHS(), Vars)) {
+        Q = fieldOfThis(BO->getLHS());
+        Assigned = true;
+      }
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+          Pool && OC && OC->getOperator() == OO_Equal &&
+          OC->getNumArgs() == 2 && carries(OC->getArg(1), Vars)) {
+        Q = fieldOfThis(OC->getArg(0));
+        Assigned = true;
+      }
+      // A stored handler must be a callable member the worker calls.
+      if (Q && (!Assigned || isCallableType(Q->getType())) &&
+          WorkerReads(Q)) {
+        Found = InferredSpawn{InferredSpawn::Pool, I, S->getBeginLoc(), Q,
+                              Pool};
+        return;
+      }
+      // Handed on to another inferred spawn function.
+      if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        if (!Callee || Callee == FD)
+          return;
+        const InferredSpawn *Inner = spawnOf(Callee, Depth + 1);
+        if (!Inner || Inner->Param >= Call->getNumArgs() ||
+            !carries(Call->getArg(Inner->Param), Vars))
+          return;
+        if (Inner->K == InferredSpawn::Pool) {
+          // Only the same pool: submit() calling this->submit_impl().
+          const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+          if (!Pool || !MC || Inner->Class != Pool ||
+              !isa<CXXThisExpr>(
+                  MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+            return;
+        }
+        Found = *Inner;
+        Found->Param = I;
+        return;
+      }
+    });
+    if (Found)
+      return Found;
+    // Run on a thread started here: detached, or joined before returning.
+    const VarDecl *Local = nullptr;
+    SourceLocation At;
+    bool Temporary = false;
+    forEachStmt(FD->getBody(), [&](const Stmt *S) {
+      if (At.isValid())
+        return;
+      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->hasLocalStorage() && VD->getInit())
+            if (const CXXConstructExpr *CE =
+                    threadConstruction(skipImplicit(VD->getInit()), Lib);
+                CE && carries(CE, Vars)) {
+              Local = VD;
+              At = CE->getBeginLoc();
+            }
+        return;
+      }
+      // std::thread(f).detach()
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+        if (const CXXConstructExpr *CE = threadConstruction(
+                skipImplicit(MC->getImplicitObjectArgument()), Lib);
+            CE && carries(CE, Vars) && MC->getMethodDecl()) {
+          auto Op = Lib.handleMethod(MC->getMethodDecl());
+          if (Op && *Op == HandleOp::Detach) {
+            Temporary = true;
+            At = CE->getBeginLoc();
+          }
+        }
+    });
+    if (Temporary)
+      return InferredSpawn{InferredSpawn::Detached, I, At, nullptr, nullptr};
+    if (!Local)
+      continue;
+    bool Joined = false, Detached = false, Other = false;
+    forEachStmt(FD->getBody(), [&](const Stmt *S) {
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+      if (!MC || referencedVar(MC->getImplicitObjectArgument()) != Local)
+        return;
+      auto Op = MC->getMethodDecl() ? Lib.handleMethod(MC->getMethodDecl())
+                                    : std::nullopt;
+      if (!Op)
+        Other = true;
+      else if (*Op == HandleOp::Join)
+        Joined = true;
+      else
+        Detached = true;
+    });
+    bool JThread = Lib.threadClassKind(Local->getType()) == HandleKind::JThread;
+    if (Detached && !Joined)
+      return InferredSpawn{InferredSpawn::Detached, I, At, nullptr, nullptr};
+    if ((Joined || JThread) && !Detached && !Other)
+      return InferredSpawn{InferredSpawn::Scoped, I, At, nullptr, nullptr};
+  }
+  return std::nullopt;
+}
+
+const InferredSpawn *
+SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  if (!CE || isa<CXXOperatorCallExpr>(CE))
+    return nullptr;
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  const InferredSpawn *S = Callee ? spawnOf(Callee) : nullptr;
+  if (!S || S->Param >= CE->getNumArgs() ||
+      !isCallableType(CE->getArg(S->Param)->getType()))
+    return nullptr;
+  if (S->K == InferredSpawn::Pool) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+    const ValueDecl *Object =
+        MC ? namedObject(MC->getImplicitObjectArgument()) : nullptr;
+    if (!Object)
+      return nullptr;
+    if (PoolObject)
+      *PoolObject = Object;
+  }
+  return S;
+}
+
+} // namespace fearless

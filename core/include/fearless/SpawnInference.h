@@ -1,0 +1,116 @@
+//===- SpawnInference.h - Spawn functions inferred from bodies --*- C++ -*-===//
+//
+// A function whose callable parameter ends up running on another thread is a
+// spawn function, whether or not it is annotated fearless::spawn. Two shapes
+// are inferred from the bodies visible in the translation unit:
+//
+//   direct  the function starts a thread running the callable (or a wrapper
+//           of it) and detaches it, or joins it before returning (a scoped
+//           spawn);
+//   pool    the function stores the callable (or a wrapper of it) into a
+//           member container of its class, and a thread that the class
+//           starts in one of its own member functions (a worker) reads that
+//           container: the hand-written thread pool's submit()/enqueue().
+//
+// The inference is syntactic and local to the function and its class: it
+// never analyses another function through the Session, so it can run while
+// a function's pre-scan is under way. Results are cached per declaration in
+// the object, which lives in the Session (never in a global).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_SPAWNINFERENCE_H
+#define FEARLESS_SPAWNINFERENCE_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <optional>
+
+namespace fearless {
+
+class LibraryModel;
+
+/// A thread pool class: what its workers are and what ends them.
+struct PoolClass {
+  /// The field holding the worker thread(s), and where they are started.
+  const clang::FieldDecl *Workers = nullptr;
+  clang::SourceLocation WorkerStart;
+  /// The function the workers run (a lambda's call operator or a member
+  /// function).
+  const clang::FunctionDecl *WorkerBody = nullptr;
+  /// Exactly one worker: tasks run one after the other, never at the same
+  /// time as each other.
+  bool SingleWorker = false;
+  /// The destructor joins the workers (or they are std::jthreads).
+  bool DestructorJoins = false;
+};
+
+/// How a call of an inferred spawn function runs its callable.
+struct InferredSpawn {
+  enum Kind : unsigned char {
+    /// A thread that the function does not wait for.
+    Detached,
+    /// A thread that the function joins before it returns.
+    Scoped,
+    /// A task queued for the worker threads of a pool (the object the
+    /// function is called on).
+    Pool,
+  } K = Detached;
+  /// The callable parameter.
+  unsigned Param = 0;
+  /// Where the callable starts running (Detached, Scoped) or is queued
+  /// (Pool): for notes.
+  clang::SourceLocation At;
+  /// Pool: the member the task is queued in, and the pool class.
+  const clang::FieldDecl *Queue = nullptr;
+  const PoolClass *Class = nullptr;
+};
+
+/// Infers spawn functions, thread pools and their waits. One per Session.
+class SpawnInference {
+public:
+  explicit SpawnInference(const LibraryModel &Lib);
+  ~SpawnInference();
+
+  /// How \p FD runs the callable it is given, if it is an inferred spawn
+  /// function; null otherwise (also for functions without a visible body).
+  const InferredSpawn *spawnOf(const clang::FunctionDecl *FD) const;
+
+  /// The spawn \p Call starts through an inferred spawn function, if its
+  /// callable argument is callable and, for a pool, the pool object can be
+  /// named (\p PoolObject receives it: a variable or a field of *this).
+  const InferredSpawn *spawnAt(const clang::Expr *Call,
+                               const clang::ValueDecl **PoolObject) const;
+
+  /// Whether \p M, a member function of a pool class, waits for the pool's
+  /// tasks: it joins the workers, or blocks (a condition variable wait, a
+  /// loop on an atomic) outside the workers' own code.
+  bool waitsForTasks(const clang::CXXMethodDecl *M) const;
+
+  /// The variable or field of *this that \p Object (the object of a member
+  /// call) names, or null.
+  static const clang::ValueDecl *namedObject(const clang::Expr *Object);
+
+private:
+  const PoolClass *poolClass(const clang::CXXRecordDecl *RD) const;
+  std::optional<InferredSpawn> infer(const clang::FunctionDecl *FD,
+                                     unsigned Depth) const;
+  const InferredSpawn *spawnOf(const clang::FunctionDecl *FD,
+                               unsigned Depth) const;
+
+  const LibraryModel &Lib;
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         std::unique_ptr<InferredSpawn>>
+      Spawns;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> InProgress;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *,
+                         std::unique_ptr<PoolClass>>
+      Pools;
+  mutable llvm::DenseMap<const clang::CXXMethodDecl *, bool> Waits;
+};
+
+} // namespace fearless
+
+#endif // FEARLESS_SPAWNINFERENCE_H
