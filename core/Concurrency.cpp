@@ -204,13 +204,18 @@ bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
     if (!Obj || !Obj->hasLocalStorage() || !C.Caller->getBody())
       return false;
     bool Later = false;
-    for (const CXXMemberCallExpr *Start :
-         memberCalls(C.Caller->getBody(), /*InLambdas=*/true,
-                     [&](const CXXMemberCallExpr *Call) {
-                       return Call->getMethodDecl() &&
-                              Call->getMethodDecl()->getCanonicalDecl() ==
-                                  Starter->getCanonicalDecl();
-                     })) {
+    // One walk per caller and starter, however many entry points (the
+    // instantiations of a member template) it calls.
+    auto [It, New] = StarterCalls.try_emplace({C.Caller, Starter});
+    if (New)
+      It->second = memberCalls(C.Caller->getBody(), /*InLambdas=*/true,
+                               [&](const CXXMemberCallExpr *Call) {
+                                 return Call->getMethodDecl() &&
+                                        Call->getMethodDecl()
+                                                ->getCanonicalDecl() ==
+                                            Starter->getCanonicalDecl();
+                               });
+    for (const CXXMemberCallExpr *Start : It->second) {
       if (calledOn(Start) != Obj)
         continue;
       if (!SM.isBeforeInTranslationUnit(C.Call->getBeginLoc(),

@@ -157,6 +157,10 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *,
                  std::vector<const clang::CXXMethodDecl *>>
       Shared;
+  /// The calls of a starting member function in a function (isEntryPoint).
+  std::map<std::pair<const clang::FunctionDecl *, const clang::CXXMethodDecl *>,
+           std::vector<const clang::CXXMemberCallExpr *>>
+      StarterCalls;
 };
 
 } // namespace fearless
