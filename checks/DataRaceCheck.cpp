@@ -217,9 +217,23 @@ private:
         continue;
       int Ctx = FirstMemberCtx - int(Members.size());
       Members.push_back({M.Method, M.JoinedAt, &Peers});
+      // What the worker does after its loop runs only beside the member
+      // functions that stop it.
+      auto InTail = [&](const Access &B) {
+        const ShutdownTail &T = Peers.Tail;
+        if (!T.Flag || M.Stops)
+          return false;
+        auto Within = [&](SourceLocation W) {
+          return SM.isBeforeInTranslationUnit(T.From, W) &&
+                 SM.isBeforeInTranslationUnit(W, T.To);
+        };
+        // The access, or one of the calls leading to it, is in the tail.
+        return Within(B.Where) || llvm::any_of(B.Via, Within);
+      };
       for (const Access &A : Side)
         for (const Access &B : Thread)
-          consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
+          if (!InTail(B))
+            consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
     }
   }
 

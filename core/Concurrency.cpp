@@ -259,6 +259,8 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
   P.Body = Body;
   P.SpawnLoc = SpawnLoc;
   const FunctionDecl *BodyDef = Body ? Body->getDefinition() : nullptr;
+  if (BodyDef)
+    P.Tail = shutdownTail(BodyDef, S.astContext());
   for (const CXXMethodDecl *Method : methodsOf(P.Class)) {
     const FunctionDecl *Def = Method->getDefinition();
     if (!Def || !Def->getBody() || Def->isDeleted() || Def->isDefaulted() ||
@@ -270,7 +272,8 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
       continue;
     if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body, Starter))
       continue;
-    P.Members.push_back({M, joinOf(M, Handle)});
+    P.Members.push_back(
+        {M, joinOf(M, Handle), P.Tail.Flag && setsFlag(M, P.Tail.Flag)});
   }
   if (S.dumps("concurrency"))
     dump(S.dumpStream(), P);

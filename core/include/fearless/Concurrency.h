@@ -68,6 +68,27 @@ bool namesHandle(const clang::Expr *E, const clang::FieldDecl *Handle);
 /// starts, in spawn order and then field order.
 std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA);
 
+/// The part of a worker that runs only after it was told to stop: the
+/// statements after its main loop (in the body or the one member function
+/// the body calls), when every way out of that loop tests a field of *this,
+/// the stop flag.
+struct ShutdownTail {
+  const clang::FieldDecl *Flag = nullptr;
+  /// The function holding the loop; the tail is what lies strictly after
+  /// From (the loop's last token) and before To (the function's end).
+  const clang::FunctionDecl *In = nullptr;
+  clang::SourceLocation From, To;
+};
+
+/// The shutdown tail of the worker \p Body; Flag is null if it has none.
+ShutdownTail shutdownTail(const clang::FunctionDecl *Body,
+                          const clang::ASTContext &Ctx);
+
+/// Whether \p M writes \p Flag, itself or through member functions of its
+/// class that it calls on *this (a few calls deep).
+bool setsFlag(const clang::FunctionDecl *M, const clang::FieldDecl *Flag,
+              unsigned Depth = 0);
+
 /// A member function that may run while a member thread runs.
 struct ConcurrentMember {
   const clang::CXXMethodDecl *Method = nullptr;
@@ -75,6 +96,9 @@ struct ConcurrentMember {
   /// call of another member function that joins it); invalid if it never
   /// does. Its accesses from there on no longer run with the thread.
   clang::SourceLocation JoinedAt;
+  /// Whether it sets the worker's stop flag (ShutdownTail): only then does
+  /// it run beside what the worker does after its loop.
+  bool Stops = false;
 };
 
 /// The member functions that may run while one member thread runs.
@@ -87,6 +111,8 @@ struct MemberThreadPeers {
   const clang::FunctionDecl *Body = nullptr;
   /// Where the thread is started (in Starter).
   clang::SourceLocation SpawnLoc;
+  /// What the thread runs only after it was told to stop.
+  ShutdownTail Tail;
   /// In declaration order.
   std::vector<ConcurrentMember> Members;
 };
