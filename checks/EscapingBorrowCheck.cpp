@@ -188,10 +188,12 @@ void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
     const InferredSpawn &I = *Site.Inferred;
     F.note(Site.Spawn->getBeginLoc(), MessageId::PoolTaskQueued,
            {calleeName(Site), static_cast<const NamedDecl *>(Site.Pool)});
-    F.note(I.At, MessageId::PoolTaskStoredHere,
-           {static_cast<const NamedDecl *>(I.Queue)});
-    F.note(I.Class->WorkerStart, MessageId::PoolWorkersStartedHere,
-           {int(!I.Class->SingleWorker)});
+    if (I.Queue) // a library executor's insides are not shown
+      F.note(I.At, MessageId::PoolTaskStoredHere,
+             {static_cast<const NamedDecl *>(I.Queue)});
+    if (I.Class->WorkerStart.isValid())
+      F.note(I.Class->WorkerStart, MessageId::PoolWorkersStartedHere,
+             {int(!I.Class->SingleWorker)});
     return;
   }
   if (Site.Inferred && Site.Kind == SpawnKind::DetachedCall) {

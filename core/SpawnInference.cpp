@@ -221,6 +221,35 @@ bool isCallableParam(const ParmVarDecl *P) {
   return isCallableType(P->getType().getNonReferenceType());
 }
 
+/// A library executor (Models/Executors.def).
+struct ExecutorModel {
+  llvm::StringRef Class, Submit, Waits;
+  bool DestructorWaits, OneWorker;
+};
+
+constexpr ExecutorModel Executors[] = {
+#define FEARLESS_EXECUTOR(Class, Submit, Waits, DestructorWaits, OneWorker)    \
+  {Class, Submit, Waits, DestructorWaits, OneWorker},
+#include "fearless/Models/Executors.def"
+};
+
+/// The executor model of \p RD, if it is one.
+const ExecutorModel *executorOf(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier())
+    return nullptr;
+  for (const ExecutorModel &M : Executors)
+    if (hasQualifiedName(RD, M.Class))
+      return &M;
+  return nullptr;
+}
+
+/// Whether \p Name is in the ';'-separated \p List.
+bool listed(llvm::StringRef List, llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  List.split(Names, ';', -1, false);
+  return llvm::is_contained(Names, Name);
+}
+
 } // namespace
 
 SpawnInference::SpawnInference(const LibraryModel &Lib) : Lib(Lib) {}
@@ -332,6 +361,8 @@ const PoolClass *SpawnInference::poolClass(const CXXRecordDecl *RD) const {
 bool SpawnInference::waitsForTasks(const CXXMethodDecl *M) const {
   if (!M || isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M))
     return false;
+  if (const ExecutorModel *E = executorOf(M->getParent()))
+    return M->getIdentifier() && listed(E->Waits, M->getName());
   auto [It, Inserted] = Waits.try_emplace(M, false);
   if (!Inserted)
     return It->second;
@@ -363,7 +394,28 @@ const InferredSpawn *SpawnInference::spawnOf(const FunctionDecl *FD,
     return nullptr;
   if (!InProgress.try_emplace(FD, true).second)
     return nullptr; // recursion
-  std::optional<InferredSpawn> R = infer(FD, Depth);
+  std::optional<InferredSpawn> R;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (const ExecutorModel *E =
+          Method ? executorOf(Method->getParent()) : nullptr) {
+    // A library executor: the model says what the body would.
+    if (!E->Submit.empty() && FD->getIdentifier() &&
+        FD->getName() == E->Submit)
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        if (isCallableParam(FD->getParamDecl(I))) {
+          auto &Model = ModelPools[E];
+          if (!Model) {
+            Model = std::make_unique<PoolClass>();
+            Model->SingleWorker = E->OneWorker;
+            Model->DestructorJoins = E->DestructorWaits;
+          }
+          R = InferredSpawn{InferredSpawn::Pool, I, FD->getLocation(), nullptr,
+                            Model.get()};
+          break;
+        }
+  } else {
+    R = infer(FD, Depth);
+  }
   InProgress.erase(FD);
   auto &Slot = Spawns[FD];
   if (R)

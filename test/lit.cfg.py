@@ -57,6 +57,10 @@ for version in range(30, 10, -1):
         config.available_features.add("other-clang")
         config.substitutions.append(("%other-cxx", other))
         break
+# Real library headers from Debian for test/real-headers/ (tools/install-deps
+# installs them).
+if os.path.exists("/usr/include/oneapi/tbb/task_group.h"):
+    config.available_features.add("onetbb")
 config.substitutions.append(("%test-inputs", test_inputs))
 config.substitutions.append(("%fearless-mock", fearless_mock))
 config.substitutions.append(("%fearless", fearless + " -I" + annotations + " -I" + test_inputs))

@@ -34,7 +34,8 @@ class LibraryModel;
 
 /// A thread pool class: what its workers are and what ends them.
 struct PoolClass {
-  /// The field holding the worker thread(s), and where they are started.
+  /// The field holding the worker thread(s), and where they are started
+  /// (null and invalid for a library executor).
   const clang::FieldDecl *Workers = nullptr;
   clang::SourceLocation WorkerStart;
   /// The function the workers run (a lambda's call operator or a member
@@ -63,7 +64,8 @@ struct InferredSpawn {
   /// Where the callable starts running (Detached, Scoped) or is queued
   /// (Pool): for notes.
   clang::SourceLocation At;
-  /// Pool: the member the task is queued in, and the pool class.
+  /// Pool: the member the task is queued in (null for a library executor,
+  /// Models/Executors.def), and the pool class.
   const clang::FieldDecl *Queue = nullptr;
   const PoolClass *Class = nullptr;
 };
@@ -109,6 +111,8 @@ private:
                          std::unique_ptr<PoolClass>>
       Pools;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *, bool> Waits;
+  /// The pools of library executors (Models/Executors.def), by model.
+  mutable llvm::DenseMap<const void *, std::unique_ptr<PoolClass>> ModelPools;
 };
 
 } // namespace fearless
