@@ -221,7 +221,7 @@ private:
       // functions that stop it.
       auto InTail = [&](const Access &B) {
         const ShutdownTail &T = Peers.Tail;
-        if (!T.Flag || M.Stops)
+        if (!T.exists() || M.Stops)
           return false;
         auto Within = [&](SourceLocation W) {
           return SM.isBeforeInTranslationUnit(T.From, W) &&

@@ -272,8 +272,13 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
       continue;
     if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body, Starter))
       continue;
-    P.Members.push_back(
-        {M, joinOf(M, Handle), P.Tail.Flag && setsFlag(M, P.Tail.Flag)});
+    SourceLocation Joined = joinOf(M, Handle);
+    // Who lets the worker leave its loop: a writer of the stop flag, or,
+    // for a jthread's stop token, a member that destroys or replaces the
+    // handle (a join, for the model).
+    bool Stops = P.Tail.Flag ? setsFlag(M, P.Tail.Flag)
+                             : P.Tail.StopToken && Joined.isValid();
+    P.Members.push_back({M, Joined, Stops});
   }
   if (S.dumps("concurrency"))
     dump(S.dumpStream(), P);

@@ -13,6 +13,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <cstdint>
 #include <functional>
 #include <optional>
 
@@ -24,10 +25,22 @@ namespace {
 
 using FieldSet = llvm::SmallPtrSet<const FieldDecl *, 4>;
 
-/// The fields of *this that \p S reads (lambdas included).
+/// A stand-in for "the std::stop_token of a std::jthread" among the fields
+/// a guard reads: `stop_token.stop_requested()`.
+const FieldDecl *const StopTokenFlag =
+    reinterpret_cast<const FieldDecl *>(uintptr_t(1) << 4);
+
+/// The fields of *this that \p S reads (lambdas included), and
+/// StopTokenFlag when it asks a std::stop_token.
 void fieldsRead(const Stmt *S, FieldSet &Out) {
   if (!S)
     return;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *M = MC->getMethodDecl();
+        M && M->getIdentifier() && M->getName() == "stop_requested" &&
+        M->getParent()->getIdentifier() &&
+        M->getParent()->getName() == "stop_token")
+      Out.insert(StopTokenFlag);
   if (const auto *ME = dyn_cast<MemberExpr>(S))
     if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
@@ -120,7 +133,7 @@ const FieldDecl *stopFlag(const Stmt *Loop, const ASTContext &Ctx) {
   if (Ways.empty())
     return nullptr;
   for (const FieldDecl *Candidate : Ways.front())
-    if (isFlagType(Candidate->getType()) &&
+    if ((Candidate == StopTokenFlag || isFlagType(Candidate->getType())) &&
         llvm::all_of(Ways, [&](const FieldSet &W) {
           return W.contains(Candidate);
         }))
@@ -191,7 +204,10 @@ ShutdownTail shutdownTail(const FunctionDecl *Body, const ASTContext &Ctx) {
       return T;
     for (const Stmt *S : CS->body())
       if (const FieldDecl *Flag = stopFlag(S, Ctx)) {
-        T.Flag = Flag;
+        if (Flag == StopTokenFlag)
+          T.StopToken = true;
+        else
+          T.Flag = Flag;
         T.In = Body;
         T.From = S->getEndLoc();
         T.To = CS->getEndLoc();

@@ -74,13 +74,18 @@ std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA);
 /// the stop flag.
 struct ShutdownTail {
   const clang::FieldDecl *Flag = nullptr;
+  /// Instead of a field, the loop asks the std::stop_token of a
+  /// std::jthread: destroying or replacing the handle stops it.
+  bool StopToken = false;
+  /// Whether there is a tail.
+  bool exists() const { return Flag || StopToken; }
   /// The function holding the loop; the tail is what lies strictly after
   /// From (the loop's last token) and before To (the function's end).
   const clang::FunctionDecl *In = nullptr;
   clang::SourceLocation From, To;
 };
 
-/// The shutdown tail of the worker \p Body; Flag is null if it has none.
+/// The shutdown tail of the worker \p Body (exists() is false if none).
 ShutdownTail shutdownTail(const clang::FunctionDecl *Body,
                           const clang::ASTContext &Ctx);
 

@@ -1,14 +1,15 @@
-// The worker calls the cleanup callback only after its loop ends, and the
+// The worker reads the exit code only after its loop ends, and the
 // loop ends only when the destructor clears 'running_' under the lock: a
 // setter that leaves the flag alone (a member template, here) never runs
 // beside that call. (Reduced from BS::thread_pool's set_cleanup_func.)
 // RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include <condition_variable>
-#include <functional>
 #include <mutex>
 #include <thread>
 #include <utility>
+
+void log(int);
 
 class Worker {
 public:
@@ -21,7 +22,7 @@ public:
     cv_.notify_all();
     thread_.join();
   }
-  template <class F> void set_cleanup(F &&f) { cleanup_ = std::forward<F>(f); }
+  template <class T> void set_exit_code(T code) { exit_code_ = code; }
 
 private:
   void work() {
@@ -31,22 +32,25 @@ private:
       if (!running_)
         break;
     }
-    cleanup_();
+    log(exit_code_);
   }
   std::mutex m_;
   std::condition_variable cv_;
   bool running_ = true;
-  std::function<void()> cleanup_ = [] {};
+  int exit_code_ = 0;
   std::thread thread_;
 };
 
+void configure(Worker &w) { w.set_exit_code(3); }
+
 #ifdef FEARLESS_RUN
+int logged = -1;
+void log(int code) { logged = code; }
 int main() {
-  int cleaned = 0;
   {
     Worker w;
-    w.set_cleanup([&] { ++cleaned; });
+    configure(w);
   }
-  return cleaned != 1;
+  return logged != 3;
 }
 #endif
