@@ -44,8 +44,16 @@ private:
               const UseAfterMove &U) {
     const MoveSite &M = MA.moves()[U.Move];
     const SourceManager &SM = FA.astContext().getSourceManager();
-    const auto *Var = static_cast<const NamedDecl *>(M.Var);
-    QualType Declared = displayType(M.Var->getType());
+    // A part is named as written ('s.v', '*p'); elements by their container.
+    MessageArg Var = static_cast<const NamedDecl *>(M.Var);
+    if (M.Part)
+      Var = "'" + spelling(FA, M.Operand) + "'";
+    QualType Declared = displayType(
+        M.Part || M.Elements ? M.Operand->getType() : M.Var->getType());
+    if (M.Elements) {
+      reportElements(FA, M, U, Var, Declared);
+      return;
+    }
     bool Invalidated = M.Kind == MoveKind::Invalidated;
     Finding F =
         Invalidated
@@ -117,6 +125,39 @@ private:
     S.report(std::move(F));
   }
 
+  /// A use of a container's elements after a range-for moved each of them.
+  void reportElements(FunctionAnalysis &FA, const MoveSite &M,
+                      const UseAfterMove &U, const MessageArg &Var,
+                      QualType Element) {
+    Finding F = makeFinding(CheckId::UseAfterMove, U.Use->getBeginLoc(),
+                            MessageId::ElementsUsedAfterMove, {Var},
+                            U.Use->getSourceRange());
+    F.note(M.Expr->getBeginLoc(),
+           M.IntoSpawn ? MessageId::ElementsMovedIntoThread
+                       : MessageId::ElementsMovedHere,
+           {Var, Element}, M.Expr->getSourceRange());
+    QualType T = Element.getCanonicalType().getUnqualifiedType();
+    if (isInStdNamespace(T) && !isNullAfterMove(T))
+      F.note(U.Use->getBeginLoc(), MessageId::MovedFromStdUnspecified,
+             {Element.getUnqualifiedType()});
+    F.note(M.Expr->getBeginLoc(), MessageId::ElementsMovedHelp, {Var});
+    addInstantiationNote(F, FA.function());
+    S.report(std::move(F));
+  }
+
+  /// \p E as written, or its variable's name when it comes from a macro.
+  static std::string spelling(FunctionAnalysis &FA, const Expr *E) {
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    SourceRange R = E->getSourceRange();
+    if (!R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
+      llvm::StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(R), SM, FA.astContext().getLangOpts());
+      if (!Text.empty() && Text.size() < 80 && !Text.contains('\n'))
+        return Text.str();
+    }
+    return "...";
+  }
+
   /// The type to name in the notes: as declared ('std::string', not
   /// basic_string), but what `auto` deduced, and through the library's
   /// reserved aliases (`__detail::__unique_ptr_t<int>` is a unique_ptr).
@@ -163,7 +204,8 @@ private:
     if (M.Kind != MoveKind::StdMove || !Call || !Call->getDirectCallee() ||
         !isStdDecl(Call->getDirectCallee(), "move"))
       return std::nullopt;
-    QualType T = M.Var->getType().getNonReferenceType();
+    QualType T = (M.Part ? M.Operand->getType() : M.Var->getType())
+                     .getNonReferenceType();
     if (!isCopyable(T) || T.isConstQualified())
       return std::nullopt;
     SourceRange R = Call->getSourceRange();

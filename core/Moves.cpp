@@ -22,7 +22,8 @@ using namespace moves;
 std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
   llvm::TimeTraceScope Scope("fearless moves");
   auto Result = std::make_unique<MoveAnalysis>();
-  MoveFacts Facts(Result->Moves);
+  MoveFacts Facts(Result->Moves, FA.function(),
+                  FA.session().library().options().flag("SubObjectMoves"));
   MoveFinder(FA, Facts).findMoves();
   if (Result->Moves.empty())
     return nullptr;

@@ -49,7 +49,8 @@ struct MoveSite {
   const clang::Expr *Expr;
   /// The moved variable's occurrence inside it.
   const clang::Expr *Operand;
-  /// The moved variable: a local, a parameter, or a field of *this.
+  /// The moved variable: a local, a parameter, or a field of *this; for a
+  /// part, its root; for elements, the container.
   const clang::ValueDecl *Var;
   MoveKind Kind;
   /// For consumes/sends: the callee and its parameter.
@@ -60,6 +61,12 @@ struct MoveSite {
   /// The moved object is trivially copyable: the "move" copied it
   /// (reported only with TriviallyCopyableMoves).
   bool Copied = false;
+  /// A part of Var was moved, Operand names it (SubObjectMoves): `s.v`,
+  /// `p->x`, `a[2]`, `*p`.
+  bool Part = false;
+  /// Every element of the container Var was moved, by a range-for whose
+  /// reference to the element (Operand) is moved in every iteration.
+  bool Elements = false;
 };
 
 /// A use of a variable that a move may reach.
