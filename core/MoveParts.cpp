@@ -320,12 +320,19 @@ bool OccurrenceClassifier::mayModify(const Expr *X) const {
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
         BO && BO->isComparisonOp())
       return false;
-    // p->f(), p->x: the pointee's member (classifyArrow, the path).
-    if (const auto *ME = dyn_cast_or_null<MemberExpr>(P); ME && ME->isArrow())
-      return false;
+    // p->x: a part of the pointee (the path); p->f(): a member function
+    // of the pointee, which may write its fields unless it is const.
+    const Stmt *Member = P;
     if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
-        OC && OC->getOperator() == OO_Arrow)
-      return false;
+        OC && OC->getOperator() == OO_Arrow) {
+      const Stmt *Inner = nullptr;
+      Member = parentOf(OC, PM, Inner);
+    }
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(Member);
+        ME && ME->isArrow()) {
+      const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      return M && !M->isConst() && !M->isStatic();
+    }
     return true;
   }
   if (!P)
@@ -524,10 +531,26 @@ void OccurrenceClassifier::classifyElements(const Expr *Occurrence,
          M->getName() == "at"))
       Element = dyn_cast_or_null<Expr>(PM.getParent(ME));
   if (Element) {
-    if (ElementRead(Element))
+    if (ElementRead(Element)) {
       Use();
-    else
-      Reinit(Occurrence);
+      return;
+    }
+    // v[i] = x in a loop over the indices writes every element, the
+    // first iteration's test included: `for (i = 0; i < v.size(); ++i)`.
+    const Stmt *At = Occurrence;
+    for (const Stmt *L = PM.getParent(Occurrence); L; L = PM.getParent(L)) {
+      const Expr *Cond = nullptr;
+      if (const auto *For = dyn_cast<ForStmt>(L))
+        Cond = For->getCond();
+      else if (const auto *While = dyn_cast<WhileStmt>(L))
+        Cond = While->getCond();
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(L)) {
+        if (Cond)
+          At = Cond;
+        break;
+      }
+    }
+    Reinit(At);
     return;
   }
   // Anything else that may write the container gives it new elements (or

@@ -77,6 +77,38 @@ int pointersRefilled(std::vector<std::unique_ptr<int>> &ps) {
   return sum;
 }
 
+void swapped(std::vector<std::string> &names) {
+  std::vector<std::string> moved;
+  for (auto &n : names)
+    moved.push_back(std::move(n));
+  names.swap(moved);
+  print(names[0]);
+}
+
+void rewrittenByIndex(std::vector<std::string> &names) {
+  for (auto &n : names)
+    consume(std::move(n));
+  for (std::size_t i = 0; i < names.size(); ++i)
+    names[i] = "fresh";
+  print(names.front());
+}
+
+struct Batch {
+  std::vector<std::string> items_;
+  void flush() {
+    for (auto &item : items_)
+      consume(std::move(item));
+    items_.clear();
+  }
+  void refill() {
+    for (auto &item : items_)
+      consume(std::move(item));
+    items_.resize(0);
+    items_.push_back("x");
+    print(items_.back());
+  }
+};
+
 #ifdef FEARLESS_RUN
 void take(std::unique_ptr<int>) {}
 void consume(std::string) {}

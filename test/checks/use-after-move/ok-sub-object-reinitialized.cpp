@@ -77,6 +77,38 @@ std::size_t pointerPassedOn(Job *p) {
   return p->name.size();
 }
 
+std::size_t pointeeRestarted(Job *p) {
+  sink(std::move(p->name));
+  p->restart(); // may give name a new value
+  return p->name.size();
+}
+
+std::size_t freshEachIteration(int n) {
+  std::size_t total = 0;
+  for (int k = 0; k < n; ++k) {
+    Job j;
+    total += j.name.size();
+    sink(std::move(j.name));
+  }
+  return total;
+}
+
+struct Holder {
+  Job job_;
+  std::size_t handOff() {
+    sink(std::move(job_.name));
+    job_.name = "next";
+    return job_.name.size();
+  }
+};
+
+template <class T> std::size_t generic(T &t) {
+  sink(std::move(t.name));
+  t.name = "x";
+  return t.name.size();
+}
+template std::size_t generic<Job>(Job &);
+
 #ifdef MOVED_AND_USED
 // Without SubObjectMoves: not tracked.
 std::size_t byDefault() {

@@ -52,6 +52,16 @@ int pointers(std::vector<std::unique_ptr<int>> &ps) {
   return sum;
 }
 
+struct Batch {
+  std::vector<std::string> items_;
+  void flush() {
+    for (auto &item : items_) {
+      consume(std::move(item)); // expected-note {{each element of 'items_', of type 'std::string', was moved here by the loop over it}} expected-note {{help: read the elements}}
+    }
+    print(items_.back()); // expected-warning {{elements of 'items_' used after they were moved}} expected-note {{valid but unspecified}}
+  }
+};
+
 #ifdef FEARLESS_RUN
 void take(std::unique_ptr<int>) {}
 void consume(std::string) {}

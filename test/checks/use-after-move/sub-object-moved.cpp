@@ -37,6 +37,20 @@ int nested() {
   return *o.in.payload; // expected-warning {{'o.in.payload' used after it was moved}} expected-note {{is null}}
 }
 
+struct Holder {
+  Job job_;
+  std::size_t handOff() {
+    sink(std::move(job_.name)); // expected-note {{'job_.name' of type 'std::string' was moved here}} expected-note {{help: copy 'job_.name' instead}}
+    return job_.name.size(); // expected-warning {{'job_.name' used after it was moved}} expected-note {{valid but unspecified}}
+  }
+};
+
+template <class T> std::size_t generic(T &t) {
+  sink(std::move(t.name)); // expected-note {{'t.name' of type 'std::string' was moved here}} expected-note {{help: copy 't.name' instead}}
+  return t.name.size(); // expected-warning {{'t.name' used after it was moved}} expected-note {{valid but unspecified}}
+}
+template std::size_t generic<Job>(Job &); // expected-note {{in instantiation of 'generic<Job>' requested here}}
+
 #ifdef FEARLESS_RUN
 void take(std::unique_ptr<int> p) {}
 void sink(std::string) {}
