@@ -46,10 +46,16 @@ private:
     const SourceManager &SM = FA.astContext().getSourceManager();
     // A part is named as written ('s.v', '*p'); elements by their container.
     MessageArg Var = static_cast<const NamedDecl *>(M.Var);
-    if (M.Part)
+    if (M.Part && M.ViaMember)
+      Var = "'" + spelling(FA, M.Operand) +
+            (M.Operand->getType()->isPointerType() ? "->" : ".") +
+            M.ViaMember->getName().str() + "'";
+    else if (M.Part)
       Var = "'" + spelling(FA, M.Operand) + "'";
     QualType Declared = displayType(
-        M.Part || M.Elements ? M.Operand->getType() : M.Var->getType());
+        M.ViaMember ? M.ViaMember->getType()
+        : M.Part || M.Elements ? M.Operand->getType()
+                               : M.Var->getType());
     if (M.Elements) {
       reportElements(FA, M, U, Var, Declared);
       return;
@@ -95,6 +101,14 @@ private:
     } else if (M.Copied) {
       F.note(MoveLoc, MessageId::CopiedByMove, {Var, Declared},
              M.Expr->getSourceRange());
+    } else if (M.ViaMember) {
+      F.note(MoveLoc, MessageId::MovedByMemberCall,
+             {Var, Declared, static_cast<const NamedDecl *>(M.Callee)},
+             M.Expr->getSourceRange());
+      F.note(M.Inside->getBeginLoc(), MessageId::MemberMovesFieldHere,
+             {static_cast<const NamedDecl *>(M.Callee),
+              static_cast<const NamedDecl *>(M.ViaMember)},
+             M.Inside->getSourceRange());
     } else if (PreviousIteration) {
       F.note(MoveLoc, MessageId::MovedInPreviousIteration, {Var, Declared},
              M.Expr->getSourceRange());
@@ -105,6 +119,15 @@ private:
       F.note(MoveLoc, MessageId::MovedHere, {Var, Declared},
              M.Expr->getSourceRange());
     }
+    // A member function called on the object reads the field.
+    if (U.Inside)
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(U.Use);
+          Call && Call->getMethodDecl())
+        if (const auto *ME = dyn_cast<MemberExpr>(U.Inside))
+          F.note(U.Inside->getBeginLoc(), MessageId::MemberReadsFieldHere,
+                 {static_cast<const NamedDecl *>(Call->getMethodDecl()),
+                  static_cast<const NamedDecl *>(ME->getMemberDecl())},
+                 U.Inside->getSourceRange());
     // At the use: what the moved-from object holds.
     QualType T = Declared.getCanonicalType().getUnqualifiedType();
     if (isNullAfterMove(T))

@@ -429,6 +429,8 @@ void MoveFinder::findMoves() {
           B.addMove(Call, Occ, MoveKind::Invalidated, Callee, nullptr);
     }
     void visitCall(const Expr *Call) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call); MC && B.Facts.Parts)
+        B.noteMemberCallMoves(MC);
       if (const auto *CE = dyn_cast<CallExpr>(Call))
         if (const Expr *Moved = getMovedExpr(CE)) {
           if (const Expr *Occ = B.movedOccurrence(Moved))

@@ -428,6 +428,11 @@ void OccurrenceClassifier::classifyOccurrences() {
         visit(E);
       return true;
     }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (B.Facts.Parts || !B.Facts.Dependents.empty())
+        B.classifyThisCall(E);
+      return true;
+    }
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
       if (B.Facts.Parts && (E->getOperator() == OO_Subscript ||
                             E->getOperator() == OO_Star))

@@ -433,7 +433,24 @@ void OccurrenceClassifier::touchDependents(const Expr *Occurrence) {
     }
     return false;
   };
-  if (!mayModify(X))
+  // o.f(), p->f(): the callee's summary says what it does to each field.
+  if (X == Occurrence) {
+    const Stmt *Child = nullptr;
+    const auto *ME = dyn_cast_or_null<MemberExpr>(parentOf(X, PM, Child));
+    const auto *Call =
+        ME ? dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME)) : nullptr;
+    if (Call && Facts.Parts) {
+      PartPath Object = Mine;
+      if (ME->isArrow())
+        Object.push_back(DerefStep);
+      llvm::SmallVector<unsigned, 2> Rest;
+      for (unsigned Key : Below)
+        if (!touchByMemberCall(Call, &Object, Key))
+          Rest.push_back(Key);
+      Below = Rest;
+    }
+  }
+  if (Below.empty() || !mayModify(X))
     return;
   const Stmt *Child = nullptr;
   const Stmt *At = parentOf(X, PM, Child);

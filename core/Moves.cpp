@@ -44,6 +44,8 @@ std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
                                Dataflow.apply(B, S, /*Record=*/true);
                              }))
     return nullptr;
+  for (UseAfterMove &U : Result->Uses)
+    U.Inside = Facts.ReadInside.lookup(U.Use);
   std::sort(Result->Uses.begin(), Result->Uses.end(),
             [&](const UseAfterMove &A, const UseAfterMove &B) {
               return SM.isBeforeInTranslationUnit(A.Use->getBeginLoc(),

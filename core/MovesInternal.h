@@ -107,6 +107,28 @@ struct TrackedKey {
   llvm::SmallVector<const clang::Stmt *, 1> Loops;
 };
 
+/// How a member function's body first names a field of its object.
+enum class FieldTouch : unsigned char { Read, Written };
+
+/// What a member function does to its object's fields, read from its body
+/// (MemberMoves.cpp); used with SubObjectMoves across the calls of one
+/// caller.
+struct MemberSummary {
+  /// The body is visible and the function is not virtual.
+  bool Known = false;
+  /// It calls a non-const member of the object or lets `this` go.
+  bool Opaque = false;
+  /// The fields it moves as its last act, with the std::move.
+  llvm::SmallVector<std::pair<const clang::FieldDecl *, const clang::Expr *>,
+                    1>
+      Moves;
+  /// For each field it names: how the first occurrence touches it, and
+  /// where.
+  llvm::DenseMap<const clang::FieldDecl *,
+                 std::pair<FieldTouch, const clang::Expr *>>
+      First;
+};
+
 /// What a statement does to a tracked variable when it executes.
 struct Effect {
   /// Which of the three it is.
@@ -153,6 +175,12 @@ struct MoveFacts {
   std::vector<TrackedKey> Keys;
   /// The key each move (by index in Moves) moves.
   std::vector<unsigned> MoveKeys;
+  /// Member function summaries, read once per analysis (SubObjectMoves).
+  std::map<const clang::CXXMethodDecl *, MemberSummary> Summaries;
+  /// (member call, key) pairs where the call moves the key's field.
+  llvm::DenseSet<std::pair<const clang::Expr *, unsigned>> MemberMoveCalls;
+  /// For a member call that uses a field: the read inside the callee.
+  llvm::DenseMap<const clang::Expr *, const clang::Expr *> ReadInside;
   /// Index variables found never written (a cache for partPath).
   mutable llvm::DenseMap<const clang::ValueDecl *, bool> IndexUnchanged;
 
@@ -199,6 +227,10 @@ struct MoveFacts {
   /// no move from an earlier iteration of it reaches them.
   llvm::DenseMap<const clang::Expr *, const clang::Stmt *> FirstIterationOnly;
 };
+
+/// The summary of member function \p M, computed once per analysis.
+const MemberSummary &summarizeMember(MoveFacts &Facts,
+                                     const clang::CXXMethodDecl *M);
 
 /// The uses found that a move may reach: the result's uses(), at most one
 /// per move.
@@ -279,6 +311,9 @@ private:
   /// The moved occurrence an operand names, if tracked: a variable, or a
   /// part of one with SubObjectMoves.
   const clang::Expr *movedOccurrence(const clang::Expr *E) const;
+  /// `o.take()` whose body moves a field as its last act: a move of that
+  /// field of `o` (SubObjectMoves; MemberMoves.cpp).
+  void noteMemberCallMoves(const clang::CXXMemberCallExpr *Call);
 
   FunctionAnalysis &FA;
   const clang::ParentMap &PM;
@@ -322,6 +357,15 @@ private:
   void classifyElements(const clang::Expr *Occurrence, unsigned Key);
   /// A member of a tracked pointee through `p->` or a smart pointer's `->`.
   void classifyArrow(const clang::MemberExpr *ME);
+  /// What member call \p Call on the object at \p Object (null: *this)
+  /// does to the tracked field \p Key, by the callee's summary; false when
+  /// the summary does not say (MemberMoves.cpp).
+  bool touchByMemberCall(const clang::CXXMemberCallExpr *Call,
+                         const PartPath *Object, unsigned Key);
+  /// A call of a member function on *this: what it does to the tracked
+  /// fields.
+  void classifyThisCall(const clang::CXXMemberCallExpr *Call);
+  const MemberSummary &memberSummary(const clang::CXXMethodDecl *M) const;
   /// Records in BranchFlags the flag tests \p Occurrence runs under.
   void noteBranchFlags(const clang::Expr *Occurrence);
   /// Records \p Occurrence in FirstIterationOnly when a condition lets it

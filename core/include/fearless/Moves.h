@@ -67,6 +67,11 @@ struct MoveSite {
   /// Every element of the container Var was moved, by a range-for whose
   /// reference to the element (Operand) is moved in every iteration.
   bool Elements = false;
+  /// The move happens inside the member function Callee called on the
+  /// object Operand (Expr is the call): it moves this field of it, at
+  /// Inside (SubObjectMoves).
+  const clang::FieldDecl *ViaMember = nullptr;
+  const clang::Expr *Inside = nullptr;
 };
 
 /// A use of a variable that a move may reach.
@@ -75,6 +80,8 @@ struct UseAfterMove {
   const clang::Expr *Use;
   /// The move and the use are unsequenced operands of one expression.
   bool Unsequenced = false;
+  /// For a use by a member function call: the read of the field inside it.
+  const clang::Expr *Inside = nullptr;
 };
 
 /// Whether a moved-from \p T is null, so that only a dereference uses it:

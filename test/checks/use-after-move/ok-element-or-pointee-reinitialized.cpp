@@ -45,3 +45,25 @@ std::size_t smartPointeeReset(std::unique_ptr<std::string> &u) {
   u.reset(new std::string("x"));
   return u->size();
 }
+
+// Reduced from onetbb's concurrent_priority_queue.h:320: reheap() moves the
+// last element into data[0] again.
+class Heap {
+  std::vector<std::string> data;
+  void reheap();
+
+public:
+  void pop(std::string &out, int n) {
+    for (int k = 0; k < n; ++k) {
+      if (data.empty())
+        continue;
+      if (data[0].size() < data.back().size()) {
+        out = std::move(data.back());
+        data.pop_back();
+      } else {
+        out = std::move(data[0]);
+        reheap();
+      }
+    }
+  }
+};

@@ -100,6 +100,13 @@ struct Batch {
       consume(std::move(item));
     items_.clear();
   }
+  void reload();
+  void flushAndReload() {
+    for (auto &item : items_)
+      consume(std::move(item));
+    reload(); // may give items_ new elements
+    print(items_.front());
+  }
   void refill() {
     for (auto &item : items_)
       consume(std::move(item));
