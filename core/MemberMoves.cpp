@@ -86,11 +86,6 @@ bool surelyMoves(const Expr *Call, const ParentMap &PM) {
 
 } // namespace
 
-const MemberSummary &
-OccurrenceClassifier::memberSummary(const CXXMethodDecl *M) const {
-  return summarizeMember(Facts, M);
-}
-
 const MemberSummary &summarizeMember(MoveFacts &Facts, const CXXMethodDecl *M) {
   auto [It, New] = Facts.Summaries.try_emplace(M);
   MemberSummary &S = It->second;
@@ -198,7 +193,8 @@ const MemberSummary &summarizeMember(MoveFacts &Facts, const CXXMethodDecl *M) {
   return S;
 }
 
-void MoveFinder::noteMemberCallMoves(const CXXMemberCallExpr *Call) {
+void noteMemberCallMoves(MoveFacts &Facts, const LibraryModel &Lib,
+                         const CXXMemberCallExpr *Call) {
   const MemberSummary &Sum = summarizeMember(Facts, Call->getMethodDecl());
   if (!Sum.Known || Sum.Moves.empty())
     return;
@@ -221,7 +217,7 @@ void MoveFinder::noteMemberCallMoves(const CXXMemberCallExpr *Call) {
     const auto *RootVar =
         dyn_cast<VarDecl>(reinterpret_cast<const ValueDecl *>(Base->front()));
     if (RootVar && !RootVar->hasLocalStorage() &&
-        !FA.session().library().options().flag("GlobalAndStaticMoves"))
+        !Lib.options().flag("GlobalAndStaticMoves"))
       return;
   }
   for (const auto &[Field, Inside] : Sum.Moves) {
@@ -248,10 +244,10 @@ void MoveFinder::noteMemberCallMoves(const CXXMemberCallExpr *Call) {
   }
 }
 
-bool OccurrenceClassifier::touchByMemberCall(const CXXMemberCallExpr *Call,
+bool DependentClassifier::touchByMemberCall(const CXXMemberCallExpr *Call,
                                              const PartPath *Object,
                                              unsigned Key) {
-  const MemberSummary &Sum = memberSummary(Call->getMethodDecl());
+  const MemberSummary &Sum = summarizeMember(Facts, Call->getMethodDecl());
   if (!Sum.Known)
     return false;
   const TrackedKey &K = Facts.Keys[Key];
@@ -286,7 +282,7 @@ bool OccurrenceClassifier::touchByMemberCall(const CXXMemberCallExpr *Call,
   return true;
 }
 
-void OccurrenceClassifier::classifyThisCall(const CXXMemberCallExpr *Call) {
+void DependentClassifier::classifyThisCall(const CXXMemberCallExpr *Call) {
   const Expr *Object = Call->getImplicitObjectArgument();
   if (!Object || !isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
     return;
@@ -307,7 +303,7 @@ void OccurrenceClassifier::classifyThisCall(const CXXMemberCallExpr *Call) {
     // body never names the field.
     if (!MayWrite)
       continue;
-    const MemberSummary &S = memberSummary(M);
+    const MemberSummary &S = summarizeMember(Facts, M);
     if (S.Known && !S.Opaque && !S.First.count(Field))
       continue;
     Facts.Effects[Call].push_back(Effect{Effect::Reinit, Key});

@@ -388,7 +388,7 @@ void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
     Facts.DeferredMoves.insert(Index);
   Facts.Effects[Point].push_back(Effect{Effect::Move, KeyIndex, Index});
   if (!Path && Kind != MoveKind::Invalidated)
-    noteElementsMove(Index, Point);
+    noteElementsMove(Facts, PM, FA.session().library(), Index, Point);
 }
 
 void MoveFinder::findMoves() {
@@ -430,7 +430,7 @@ void MoveFinder::findMoves() {
     }
     void visitCall(const Expr *Call) {
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call); MC && B.Facts.Parts)
-        B.noteMemberCallMoves(MC);
+        noteMemberCallMoves(B.Facts, B.FA.session().library(), MC);
       if (const auto *CE = dyn_cast<CallExpr>(Call))
         if (const Expr *Moved = getMovedExpr(CE)) {
           if (const Expr *Occ = B.movedOccurrence(Moved))

@@ -367,7 +367,7 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
   Use();
 }
 
-void OccurrenceClassifier::classifyArrow(const MemberExpr *ME) {
+void DependentClassifier::classifyArrow(const MemberExpr *ME) {
   // p->f(), p->x, u->f(): the pointee *p is named without an expression of
   // its own.
   const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
@@ -403,46 +403,35 @@ void OccurrenceClassifier::classifyArrow(const MemberExpr *ME) {
   Facts.Effects[ME].push_back(Effect{Effect::Use, Key, 0, ME});
 }
 
+/// An expression that may name a part of a variable besides a field.
+static bool isPart(const Expr *E) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_Deref;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star;
+  return isa<ArraySubscriptExpr>(E);
+}
+
 void OccurrenceClassifier::classifyOccurrences() {
   // Every occurrence of a tracked variable, and its declaration (a new
   // object each time it executes).
   struct Occurrences : BodyWalker<Occurrences> {
     OccurrenceClassifier &B;
     explicit Occurrences(OccurrenceClassifier &B) : B(B) {}
-    bool VisitDeclRefExpr(DeclRefExpr *E) {
-      visit(E);
-      return true;
-    }
-    bool VisitMemberExpr(MemberExpr *E) {
-      visit(E);
-      return true;
-    }
-    // Parts: a[2], *p, v[0] (SubObjectMoves).
-    bool VisitArraySubscriptExpr(ArraySubscriptExpr *E) {
-      if (B.Facts.Parts)
+    // Variables, fields of *this, and parts (a[2], *p, v[0]: with
+    // SubObjectMoves); member calls on *this.
+    bool VisitExpr(Expr *E) {
+      if (isa<DeclRefExpr, MemberExpr>(E) || (B.Facts.Parts && isPart(E)))
         visit(E);
-      return true;
-    }
-    bool VisitUnaryOperator(UnaryOperator *E) {
-      if (B.Facts.Parts && E->getOpcode() == UO_Deref)
-        visit(E);
-      return true;
-    }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      if (B.Facts.Parts || !B.Facts.Dependents.empty())
-        B.classifyThisCall(E);
-      return true;
-    }
-    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
-      if (B.Facts.Parts && (E->getOperator() == OO_Subscript ||
-                            E->getOperator() == OO_Star))
-        visit(E);
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+          MC && (B.Facts.Parts || !B.Facts.Dependents.empty()))
+        B.Dependents.classifyThisCall(MC);
       return true;
     }
     void visit(const Expr *E) {
       if (B.Facts.Parts)
         if (const auto *ME = dyn_cast<MemberExpr>(E); ME && ME->isArrow())
-          B.classifyArrow(ME);
+          B.Dependents.classifyArrow(ME);
       int Key = B.Facts.keyOf(E);
       if (Key >= 0) {
         B.classify(E, unsigned(Key));
@@ -450,7 +439,7 @@ void OccurrenceClassifier::classifyOccurrences() {
         B.noteBranchFlags(E);
       }
       if (!B.Facts.Dependents.empty())
-        B.touchDependents(E);
+        B.Dependents.touchDependents(E);
     }
   };
   Occurrences O(*this);

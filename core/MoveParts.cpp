@@ -235,7 +235,9 @@ unsigned MoveFacts::elementsKey(const ValueDecl *Container) {
   return It->second;
 }
 
-void MoveFinder::noteElementsMove(unsigned Index, const Expr *Point) {
+void noteElementsMove(MoveFacts &Facts, const ParentMap &PM,
+                      const LibraryModel &Lib, unsigned Index,
+                      const Expr *Point) {
   const MoveSite &M = Facts.Moves[Index];
   const auto *Ref = dyn_cast<VarDecl>(M.Var);
   if (!Ref || !Ref->getType()->isReferenceType() ||
@@ -293,7 +295,7 @@ void MoveFinder::noteElementsMove(unsigned Index, const Expr *Point) {
     return;
   if (const auto *VD = dyn_cast<VarDecl>(Container);
       VD && !VD->hasLocalStorage() &&
-      !FA.session().library().options().flag("GlobalAndStaticMoves"))
+      !Lib.options().flag("GlobalAndStaticMoves"))
     return;
   unsigned Key = Facts.elementsKey(Container);
   if (!llvm::is_contained(Facts.Keys[Key].Loops, For))
@@ -307,7 +309,7 @@ void MoveFinder::noteElementsMove(unsigned Index, const Expr *Point) {
   Facts.Effects[Point].push_back(Effect{Effect::Move, Key, ElementsMove});
 }
 
-bool OccurrenceClassifier::mayModify(const Expr *X) const {
+bool DependentClassifier::mayModify(const Expr *X) const {
   const Stmt *Child = nullptr;
   const Stmt *P = parentOf(X, PM, Child);
   // A pointer read anywhere but in a test may be copied and written
@@ -372,7 +374,7 @@ bool OccurrenceClassifier::mayModify(const Expr *X) const {
   return false;
 }
 
-void OccurrenceClassifier::touchDependents(const Expr *Occurrence) {
+void DependentClassifier::touchDependents(const Expr *Occurrence) {
   const ValueDecl *Root = occurrenceKey(Occurrence);
   PartPath Mine;
   if (Root) {
@@ -464,7 +466,7 @@ void OccurrenceClassifier::touchDependents(const Expr *Occurrence) {
       Facts.Effects[At].push_back(Effect{Effect::Reinit, Key});
 }
 
-void OccurrenceClassifier::classifyElements(const Expr *Occurrence,
+void DependentClassifier::classifyElements(const Expr *Occurrence,
                                             unsigned Key) {
   for (const Stmt *Loop : Facts.Keys[Key].Loops)
     if (inside(Occurrence, Loop, PM))

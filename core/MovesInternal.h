@@ -304,22 +304,63 @@ private:
                                         const clang::Expr *Occurrence,
                                         MoveKind Kind) const;
   const clang::Expr *spawnAbove(const clang::Expr *E) const;
-  /// When move \p Index moves the reference variable of a range-for over a
-  /// container, in every iteration, records that the container's elements
-  /// are moved (MoveParts.cpp).
-  void noteElementsMove(unsigned Index, const clang::Expr *Point);
   /// The moved occurrence an operand names, if tracked: a variable, or a
   /// part of one with SubObjectMoves.
   const clang::Expr *movedOccurrence(const clang::Expr *E) const;
-  /// `o.take()` whose body moves a field as its last act: a move of that
-  /// field of `o` (SubObjectMoves; MemberMoves.cpp).
-  void noteMemberCallMoves(const clang::CXXMemberCallExpr *Call);
 
   FunctionAnalysis &FA;
   const clang::ParentMap &PM;
   MoveFacts &Facts;
   /// What visible callees do to their rvalue-reference parameters.
   mutable CalleeMoveInspector Callees;
+};
+
+/// When move \p Index moves the reference variable of a range-for over a
+/// container, in every iteration, records that the container's elements are
+/// moved (MoveParts.cpp).
+void noteElementsMove(MoveFacts &Facts, const clang::ParentMap &PM,
+                      const LibraryModel &Lib, unsigned Index,
+                      const clang::Expr *Point);
+
+/// `o.take()` whose body moves a field as its last act: a move of that
+/// field of `o` (SubObjectMoves; MemberMoves.cpp).
+void noteMemberCallMoves(MoveFacts &Facts, const LibraryModel &Lib,
+                         const clang::CXXMemberCallExpr *Call);
+
+/// What occurrences do to the parts and elements of variables (the keys
+/// that are not whole variables): MoveParts.cpp, MemberMoves.cpp.
+class DependentClassifier {
+public:
+  /// A classifier for the function of \p FA, recording into \p Facts.
+  DependentClassifier(FunctionAnalysis &FA, const clang::ParentMap &PM,
+                      MoveFacts &Facts)
+      : FA(FA), PM(PM), Facts(Facts) {}
+
+  /// What an occurrence of a tracked part's root, or of an enclosing part,
+  /// does to the tracked parts and elements below it: a write reinitializes
+  /// them; reading the elements of a container whose elements were moved
+  /// is a use of them.
+  void touchDependents(const clang::Expr *Occurrence);
+  /// A member of a tracked pointee through `p->` or a smart pointer's `->`
+  /// (MoveOccurrences.cpp).
+  void classifyArrow(const clang::MemberExpr *ME);
+  /// A call of a member function on *this: what it does to the tracked
+  /// fields and to their parts and elements.
+  void classifyThisCall(const clang::CXXMemberCallExpr *Call);
+
+private:
+  /// Whether the expression \p X may be written or escape where it sits.
+  bool mayModify(const clang::Expr *X) const;
+  void classifyElements(const clang::Expr *Occurrence, unsigned Key);
+  /// What member call \p Call on the object at \p Object (null: *this)
+  /// does to the tracked field \p Key, by the callee's summary; false when
+  /// the summary does not say.
+  bool touchByMemberCall(const clang::CXXMemberCallExpr *Call,
+                         const PartPath *Object, unsigned Key);
+
+  FunctionAnalysis &FA;
+  const clang::ParentMap &PM;
+  MoveFacts &Facts;
 };
 
 /// Sorts the other occurrences of the moved variables into uses and
@@ -330,7 +371,8 @@ public:
   /// A classifier for the function of \p FA, on the moves in \p Facts.
   OccurrenceClassifier(FunctionAnalysis &FA, MoveFacts &Facts)
       : FA(FA), PM(FA.parents()), Facts(Facts),
-        LoopGuards(FA.function(), PM, FA.astContext(), /*AnyLocal=*/true) {}
+        LoopGuards(FA.function(), PM, FA.astContext(), /*AnyLocal=*/true),
+        Dependents(FA, PM, Facts) {}
 
   /// Records an effect (use or reinitialization) for every occurrence of a
   /// tracked variable that is not a move operand.
@@ -347,25 +389,6 @@ public:
 
 private:
   void classify(const clang::Expr *Occurrence, unsigned Key);
-  /// What an occurrence of a tracked part's root, or of an enclosing part,
-  /// does to the tracked parts and elements below it (MoveParts.cpp): a
-  /// write reinitializes them; reading the elements of a container whose
-  /// elements were moved is a use of them.
-  void touchDependents(const clang::Expr *Occurrence);
-  /// Whether the expression \p X may be written or escape where it sits.
-  bool mayModify(const clang::Expr *X) const;
-  void classifyElements(const clang::Expr *Occurrence, unsigned Key);
-  /// A member of a tracked pointee through `p->` or a smart pointer's `->`.
-  void classifyArrow(const clang::MemberExpr *ME);
-  /// What member call \p Call on the object at \p Object (null: *this)
-  /// does to the tracked field \p Key, by the callee's summary; false when
-  /// the summary does not say (MemberMoves.cpp).
-  bool touchByMemberCall(const clang::CXXMemberCallExpr *Call,
-                         const PartPath *Object, unsigned Key);
-  /// A call of a member function on *this: what it does to the tracked
-  /// fields.
-  void classifyThisCall(const clang::CXXMemberCallExpr *Call);
-  const MemberSummary &memberSummary(const clang::CXXMethodDecl *M) const;
   /// Records in BranchFlags the flag tests \p Occurrence runs under.
   void noteBranchFlags(const clang::Expr *Occurrence);
   /// Records \p Occurrence in FirstIterationOnly when a condition lets it
@@ -378,6 +401,7 @@ private:
   const clang::ParentMap &PM;
   MoveFacts &Facts;
   ValueGuardFinder LoopGuards;
+  DependentClassifier Dependents;
 };
 
 /// The forward may-dataflow over the CFG: for each tracked variable, the
