@@ -40,6 +40,11 @@ constexpr llvm::StringRef ReinitNames[] = {
 #include "fearless/Models/Moves.def"
 };
 
+constexpr llvm::StringRef StateQueryNames[] = {
+#define FEARLESS_STATE_QUERY(Name) Name,
+#include "fearless/Models/Moves.def"
+};
+
 /// Whether \p S is a smart pointer of the library whose pointee `*p` and
 /// `p->` name.
 bool isOwningPointer(QualType T) {
@@ -479,25 +484,46 @@ void DependentClassifier::classifyElements(const Expr *Occurrence,
   };
   // What the code does with one element (the result of v[i], v.front(),
   // the loop variable): a write gives it a new value, anything else reads.
-  auto ElementRead = [&](const Expr *Element) {
+  // What the code does with one element (the result of v[i], v.front(),
+  // the loop variable): a write gives it a new value; asking for its
+  // moved-from state (empty(), joinable(), valid(), a smart pointer tested)
+  // is neither; anything else reads it.
+  enum Touch { Read, Write, Neither };
+  auto ElementTouch = [&](const Expr *Element) {
     const Stmt *Child = nullptr;
     const Stmt *P = parentOf(Element, PM, Child);
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
         BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child)
-      return false;
-    if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
-        OC && OC->getOperator() == OO_Equal && OC->getArg(0) == Child)
-      return false;
-    if (const auto *ME = dyn_cast_or_null<MemberExpr>(P);
-        ME && ME->getBase() == Child)
-      if (const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-          M && M->getIdentifier() &&
-          (M->hasAttr<ReinitializesAttr>() ||
-           llvm::any_of(ReinitNames, [&](llvm::StringRef N) {
-             return M->getName().equals_insensitive(N);
-           })))
-        return false;
-    return true;
+      return Write;
+    const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+    if (OC && OC->getOperator() == OO_Equal && OC->getArg(0) == Child)
+      return Write;
+    const auto *ME = dyn_cast_or_null<MemberExpr>(P);
+    const auto *M = ME && ME->getBase() == Child
+                        ? dyn_cast<CXXMethodDecl>(ME->getMemberDecl())
+                        : nullptr;
+    if (M && isa<CXXDestructorDecl>(M))
+      return Write; // its lifetime ends
+    if (M && M->getIdentifier() &&
+        (M->hasAttr<ReinitializesAttr>() ||
+         llvm::any_of(ReinitNames, [&](llvm::StringRef N) {
+           return M->getName().equals_insensitive(N);
+         })))
+      return Write;
+    if (M && M->getIdentifier() &&
+        (llvm::any_of(StateQueryNames,
+                      [&](llvm::StringRef N) {
+                        return M->getName().equals_insensitive(N);
+                      }) ||
+         M->getName() == "joinable" || M->getName() == "valid"))
+      return Neither;
+    // A moved-from smart pointer is null: only a dereference reads it.
+    if (isNullAfterMove(Element->getType()) &&
+        !(OC && OC->getArg(0) == Child &&
+          (OC->getOperator() == OO_Star || OC->getOperator() == OO_Arrow ||
+           OC->getOperator() == OO_Subscript)))
+      return Neither;
+    return Read;
   };
   const Stmt *Child = nullptr;
   const Stmt *P = parentOf(Occurrence, PM, Child);
@@ -528,9 +554,10 @@ void DependentClassifier::classifyElements(const Expr *Occurrence,
       F.TraverseStmt(const_cast<Stmt *>(For->getBody()));
       if (!F.Found)
         return;
-      if (ElementRead(F.Found))
+      Touch T = ElementTouch(F.Found);
+      if (T == Read)
         Use();
-      else
+      else if (T == Write)
         Reinit(Occurrence);
       return;
     }
@@ -550,10 +577,11 @@ void DependentClassifier::classifyElements(const Expr *Occurrence,
          M->getName() == "at"))
       Element = dyn_cast_or_null<Expr>(PM.getParent(ME));
   if (Element) {
-    if (ElementRead(Element)) {
+    Touch T = ElementTouch(Element);
+    if (T == Read)
       Use();
+    if (T != Write)
       return;
-    }
     // v[i] = x in a loop over the indices writes every element, the
     // first iteration's test included: `for (i = 0; i < v.size(); ++i)`.
     const Stmt *At = Occurrence;

@@ -8,6 +8,7 @@
 // expected-no-diagnostics
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -115,6 +116,27 @@ struct Batch {
     print(items_.back());
   }
 };
+
+// Asking for the moved-from state is not a use: a moved-from thread owns
+// none, a moved-from smart pointer is null.
+void threadsHandedOver(std::vector<std::thread> &threads,
+                       std::vector<std::thread> &into) {
+  for (auto &t : threads)
+    into.push_back(std::move(t));
+  for (auto &t : threads)
+    if (t.joinable())
+      t.join();
+}
+
+int pointersTested(std::vector<std::unique_ptr<int>> &ps) {
+  for (auto &p : ps)
+    take(std::move(p));
+  int live = 0;
+  for (auto &p : ps)
+    if (p)
+      ++live;
+  return live;
+}
 
 #ifdef FEARLESS_RUN
 void take(std::unique_ptr<int>) {}
