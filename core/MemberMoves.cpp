@@ -256,7 +256,10 @@ bool DependentClassifier::touchByMemberCall(const CXXMemberCallExpr *Call,
     if (K.K != TrackedKey::Part || K.Path.size() != Object->size() + 1 ||
         !std::equal(Object->begin(), Object->end(), K.Path.begin()))
       return false;
-    F = reinterpret_cast<const FieldDecl *>(K.Path.back());
+    uintptr_t Step = K.Path.back();
+    if (Step <= 7 || (Step & 7) != 0) // an element or a dereference
+      return false;
+    F = reinterpret_cast<const FieldDecl *>(Step);
   } else {
     F = K.K == TrackedKey::Whole ? dyn_cast<FieldDecl>(K.Root) : nullptr;
   }

@@ -294,6 +294,8 @@ void noteElementsMove(MoveFacts &Facts, const ParentMap &PM,
   if (J.Found)
     return;
   // The range is a tracked variable, not a temporary or a call.
+  if (!For->getRangeInit())
+    return;
   const ValueDecl *Container = occurrenceKey(bare(For->getRangeInit()));
   if (!Container || Container->getType()->isDependentType() ||
       bare(For->getRangeInit())->isInstantiationDependent())
