@@ -100,6 +100,48 @@ const Expr *pathParent(const Stmt *P, const Stmt *Child) {
   return nullptr;
 }
 
+// What the code does with one element (the result of v[i], v.front(),
+// the loop variable): a write gives it a new value; asking for its
+// moved-from state (empty(), joinable(), valid(), a smart pointer tested)
+// is neither; anything else reads it.
+enum Touch { Read, Write, Neither };
+Touch elementTouch(const Expr *Element, const ParentMap &PM) {
+  const Stmt *Child = nullptr;
+  const Stmt *P = parentOf(Element, PM, Child);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child)
+    return Write;
+  const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+  if (OC && OC->getOperator() == OO_Equal && OC->getArg(0) == Child)
+    return Write;
+  const auto *ME = dyn_cast_or_null<MemberExpr>(P);
+  const auto *M = ME && ME->getBase() == Child
+                      ? dyn_cast<CXXMethodDecl>(ME->getMemberDecl())
+                      : nullptr;
+  if (M && isa<CXXDestructorDecl>(M))
+    return Write; // its lifetime ends
+  if (M && M->getIdentifier() &&
+      (M->hasAttr<ReinitializesAttr>() ||
+       llvm::any_of(ReinitNames, [&](llvm::StringRef N) {
+         return M->getName().equals_insensitive(N);
+       })))
+    return Write;
+  if (M && M->getIdentifier() &&
+      (llvm::any_of(StateQueryNames,
+                    [&](llvm::StringRef N) {
+                      return M->getName().equals_insensitive(N);
+                    }) ||
+       M->getName() == "joinable" || M->getName() == "valid"))
+    return Neither;
+  // A moved-from smart pointer is null: only a dereference reads it.
+  if (isNullAfterMove(Element->getType()) &&
+      !(OC && OC->getArg(0) == Child &&
+        (OC->getOperator() == OO_Star || OC->getOperator() == OO_Arrow ||
+         OC->getOperator() == OO_Subscript)))
+    return Neither;
+  return Read;
+}
+
 } // namespace
 
 bool MoveFacts::indexStep(const Expr *Index, uintptr_t &Step) const {
@@ -486,47 +528,6 @@ void DependentClassifier::classifyElements(const Expr *Occurrence,
   };
   // What the code does with one element (the result of v[i], v.front(),
   // the loop variable): a write gives it a new value, anything else reads.
-  // What the code does with one element (the result of v[i], v.front(),
-  // the loop variable): a write gives it a new value; asking for its
-  // moved-from state (empty(), joinable(), valid(), a smart pointer tested)
-  // is neither; anything else reads it.
-  enum Touch { Read, Write, Neither };
-  auto ElementTouch = [&](const Expr *Element) {
-    const Stmt *Child = nullptr;
-    const Stmt *P = parentOf(Element, PM, Child);
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
-        BO && BO->getOpcode() == BO_Assign && BO->getLHS() == Child)
-      return Write;
-    const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(P);
-    if (OC && OC->getOperator() == OO_Equal && OC->getArg(0) == Child)
-      return Write;
-    const auto *ME = dyn_cast_or_null<MemberExpr>(P);
-    const auto *M = ME && ME->getBase() == Child
-                        ? dyn_cast<CXXMethodDecl>(ME->getMemberDecl())
-                        : nullptr;
-    if (M && isa<CXXDestructorDecl>(M))
-      return Write; // its lifetime ends
-    if (M && M->getIdentifier() &&
-        (M->hasAttr<ReinitializesAttr>() ||
-         llvm::any_of(ReinitNames, [&](llvm::StringRef N) {
-           return M->getName().equals_insensitive(N);
-         })))
-      return Write;
-    if (M && M->getIdentifier() &&
-        (llvm::any_of(StateQueryNames,
-                      [&](llvm::StringRef N) {
-                        return M->getName().equals_insensitive(N);
-                      }) ||
-         M->getName() == "joinable" || M->getName() == "valid"))
-      return Neither;
-    // A moved-from smart pointer is null: only a dereference reads it.
-    if (isNullAfterMove(Element->getType()) &&
-        !(OC && OC->getArg(0) == Child &&
-          (OC->getOperator() == OO_Star || OC->getOperator() == OO_Arrow ||
-           OC->getOperator() == OO_Subscript)))
-      return Neither;
-    return Read;
-  };
   const Stmt *Child = nullptr;
   const Stmt *P = parentOf(Occurrence, PM, Child);
   // Moved as a whole: the whole variable's key reports what follows.
@@ -556,7 +557,7 @@ void DependentClassifier::classifyElements(const Expr *Occurrence,
       F.TraverseStmt(const_cast<Stmt *>(For->getBody()));
       if (!F.Found)
         return;
-      Touch T = ElementTouch(F.Found);
+      Touch T = elementTouch(F.Found, PM);
       if (T == Read)
         Use();
       else if (T == Write)
@@ -579,7 +580,7 @@ void DependentClassifier::classifyElements(const Expr *Occurrence,
          M->getName() == "at"))
       Element = dyn_cast_or_null<Expr>(PM.getParent(ME));
   if (Element) {
-    Touch T = ElementTouch(Element);
+    Touch T = elementTouch(Element, PM);
     if (T == Read)
       Use();
     if (T != Write)
