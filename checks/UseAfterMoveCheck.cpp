@@ -44,8 +44,22 @@ private:
               const UseAfterMove &U) {
     const MoveSite &M = MA.moves()[U.Move];
     const SourceManager &SM = FA.astContext().getSourceManager();
-    const auto *Var = static_cast<const NamedDecl *>(M.Var);
-    QualType Declared = displayType(M.Var->getType());
+    // A part is named as written ('s.v', '*p'); elements by their container.
+    MessageArg Var = static_cast<const NamedDecl *>(M.Var);
+    if (M.Part && M.ViaMember)
+      Var = "'" + spelling(FA, M.Operand) +
+            (M.Operand->getType()->isPointerType() ? "->" : ".") +
+            M.ViaMember->getName().str() + "'";
+    else if (M.Part)
+      Var = "'" + spelling(FA, M.Operand) + "'";
+    QualType Declared = displayType(
+        M.ViaMember ? M.ViaMember->getType()
+        : M.Part || M.Elements ? M.Operand->getType()
+                               : M.Var->getType());
+    if (M.Elements) {
+      reportElements(FA, M, U, Var, Declared);
+      return;
+    }
     bool Invalidated = M.Kind == MoveKind::Invalidated;
     Finding F =
         Invalidated
@@ -87,6 +101,14 @@ private:
     } else if (M.Copied) {
       F.note(MoveLoc, MessageId::CopiedByMove, {Var, Declared},
              M.Expr->getSourceRange());
+    } else if (M.ViaMember) {
+      F.note(MoveLoc, MessageId::MovedByMemberCall,
+             {Var, Declared, static_cast<const NamedDecl *>(M.Callee)},
+             M.Expr->getSourceRange());
+      F.note(M.Inside->getBeginLoc(), MessageId::MemberMovesFieldHere,
+             {static_cast<const NamedDecl *>(M.Callee),
+              static_cast<const NamedDecl *>(M.ViaMember)},
+             M.Inside->getSourceRange());
     } else if (PreviousIteration) {
       F.note(MoveLoc, MessageId::MovedInPreviousIteration, {Var, Declared},
              M.Expr->getSourceRange());
@@ -97,6 +119,15 @@ private:
       F.note(MoveLoc, MessageId::MovedHere, {Var, Declared},
              M.Expr->getSourceRange());
     }
+    // A member function called on the object reads the field.
+    if (U.Inside)
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(U.Use);
+          Call && Call->getMethodDecl())
+        if (const auto *ME = dyn_cast<MemberExpr>(U.Inside))
+          F.note(U.Inside->getBeginLoc(), MessageId::MemberReadsFieldHere,
+                 {static_cast<const NamedDecl *>(Call->getMethodDecl()),
+                  static_cast<const NamedDecl *>(ME->getMemberDecl())},
+                 U.Inside->getSourceRange());
     // At the use: what the moved-from object holds.
     QualType T = Declared.getCanonicalType().getUnqualifiedType();
     if (isNullAfterMove(T))
@@ -115,6 +146,39 @@ private:
     }
     addInstantiationNote(F, FA.function());
     S.report(std::move(F));
+  }
+
+  /// A use of a container's elements after a range-for moved each of them.
+  void reportElements(FunctionAnalysis &FA, const MoveSite &M,
+                      const UseAfterMove &U, const MessageArg &Var,
+                      QualType Element) {
+    Finding F = makeFinding(CheckId::UseAfterMove, U.Use->getBeginLoc(),
+                            MessageId::ElementsUsedAfterMove, {Var},
+                            U.Use->getSourceRange());
+    F.note(M.Expr->getBeginLoc(),
+           M.IntoSpawn ? MessageId::ElementsMovedIntoThread
+                       : MessageId::ElementsMovedHere,
+           {Var, Element}, M.Expr->getSourceRange());
+    QualType T = Element.getCanonicalType().getUnqualifiedType();
+    if (isInStdNamespace(T) && !isNullAfterMove(T))
+      F.note(U.Use->getBeginLoc(), MessageId::MovedFromStdUnspecified,
+             {Element.getUnqualifiedType()});
+    F.note(M.Expr->getBeginLoc(), MessageId::ElementsMovedHelp, {Var});
+    addInstantiationNote(F, FA.function());
+    S.report(std::move(F));
+  }
+
+  /// \p E as written, or its variable's name when it comes from a macro.
+  static std::string spelling(FunctionAnalysis &FA, const Expr *E) {
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    SourceRange R = E->getSourceRange();
+    if (!R.getBegin().isMacroID() && !R.getEnd().isMacroID()) {
+      llvm::StringRef Text = Lexer::getSourceText(
+          CharSourceRange::getTokenRange(R), SM, FA.astContext().getLangOpts());
+      if (!Text.empty() && Text.size() < 80 && !Text.contains('\n'))
+        return Text.str();
+    }
+    return "...";
   }
 
   /// The type to name in the notes: as declared ('std::string', not
@@ -163,7 +227,8 @@ private:
     if (M.Kind != MoveKind::StdMove || !Call || !Call->getDirectCallee() ||
         !isStdDecl(Call->getDirectCallee(), "move"))
       return std::nullopt;
-    QualType T = M.Var->getType().getNonReferenceType();
+    QualType T = (M.Part ? M.Operand->getType() : M.Var->getType())
+                     .getNonReferenceType();
     if (!isCopyable(T) || T.isConstQualified())
       return std::nullopt;
     SourceRange R = Call->getSourceRange();

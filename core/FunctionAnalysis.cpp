@@ -16,7 +16,9 @@ namespace {
 /// lambdas (analysed as functions of their own) or local classes.
 class PreScanner : public RecursiveASTVisitor<PreScanner> {
 public:
-  PreScanner(const LibraryModel &Lib, PreScan &Out) : Lib(Lib), Out(Out) {}
+  PreScanner(const LibraryModel &Lib, PreScan &Out)
+      : Lib(Lib), Out(Out),
+        MemberMoves(Lib.options().flag("SubObjectMoves")) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -64,6 +66,10 @@ public:
       return true;
     if (const auto *Call = dyn_cast<CallExpr>(E); Call && getMovedExpr(Call))
       ++Out.MoveCalls;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E); MC && MemberMoves)
+      if (const CXXMethodDecl *M = MC->getMethodDecl();
+          M && !M->isConst() && !M->isStatic() && M->hasBody())
+        ++Out.MemberCalls;
     if (ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
     if (const FunctionDecl *Callee = calleeOf(E)) {
@@ -98,6 +104,8 @@ public:
 private:
   const LibraryModel &Lib;
   PreScan &Out;
+  /// SubObjectMoves is set: member calls may move fields.
+  bool MemberMoves;
   unsigned NestedLambdas = 0;
 };
 
@@ -160,7 +168,8 @@ namespace fearless {
 const MoveAnalysis *FunctionAnalysis::moves() {
   if (!MovesDone) {
     MovesDone = true;
-    if ((Scan.MoveCalls || !Scan.ConsumingCalls.empty()) && !Scan.HasErrors)
+    if ((Scan.MoveCalls || Scan.MemberCalls || !Scan.ConsumingCalls.empty()) &&
+        !Scan.HasErrors)
       Moves = MoveAnalysis::compute(*this);
   }
   return Moves.get();

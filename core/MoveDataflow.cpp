@@ -71,7 +71,12 @@ void MoveDataflow::apply(const CFGBlock &B, State &S, bool Record) {
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
           auto K = Facts.KeyIndex.find(VD);
           if (K != Facts.KeyIndex.end())
-            S[K->second] = -1;
+            S[K->second] = NotMoved;
+          // Its parts and elements are new too.
+          auto D = Facts.Dependents.find(VD);
+          if (D != Facts.Dependents.end())
+            for (unsigned Key : D->second)
+              S[Key] = NotMoved;
         }
     auto It = Facts.Effects.find(St);
     if (It == Facts.Effects.end())
@@ -82,8 +87,11 @@ void MoveDataflow::apply(const CFGBlock &B, State &S, bool Record) {
       case Effect::Move: {
         // Moving an already moved-from variable is a use too (when nothing
         // used it before on this path).
+        // (Not for the elements of a container: each iteration moves
+        // another one.)
         const Expr *Operand = Facts.Moves[E.MoveIndex].Operand;
-        if (V >= 0 && !onlyFromEarlierIteration(V, Operand) && Record &&
+        if (V >= 0 && !Facts.Moves[E.MoveIndex].Elements &&
+            !onlyFromEarlierIteration(V, Operand) && Record &&
             !Found.ReportedUses.count(Operand))
           record(V, Operand);
         V = moved(E.MoveIndex);

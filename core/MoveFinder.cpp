@@ -57,12 +57,6 @@ const ValueDecl *occurrenceKey(const Expr *E) {
 
 namespace {
 
-/// The occurrence of a variable an operand of a move names.
-const Expr *movedOccurrence(const Expr *E) {
-  E = stripWrappers(E);
-  return occurrenceKey(E) ? E : nullptr;
-}
-
 bool paramAnnotated(const FunctionDecl *FD, unsigned I, llvm::StringRef What) {
   for (const FunctionDecl *D : FD->redecls())
     if (I < D->getNumParams() && hasAnnotation(D->getParamDecl(I), What))
@@ -73,6 +67,13 @@ bool paramAnnotated(const FunctionDecl *FD, unsigned I, llvm::StringRef What) {
 }
 
 } // namespace
+
+const Expr *MoveFinder::movedOccurrence(const Expr *E) const {
+  E = stripWrappers(E);
+  if (occurrenceKey(E) || (Facts.Parts && Facts.partPath(E)))
+    return E;
+  return nullptr;
+}
 
 const Expr *MoveFinder::spawnAbove(const Expr *E) const {
   const LibraryModel &Lib = FA.session().library();
@@ -349,6 +350,9 @@ void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
                          MoveKind Kind, const FunctionDecl *Callee,
                          const ParmVarDecl *Param) {
   const ValueDecl *Key = occurrenceKey(Occurrence);
+  std::optional<PartPath> Path;
+  if (!Key && Facts.Parts && (Path = Facts.partPath(Occurrence)))
+    Key = reinterpret_cast<const ValueDecl *>(Path->front());
   if (!Key)
     return;
   // A global or a static member may be given a new value by any function
@@ -368,21 +372,23 @@ void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
     Facts.Operands.insert(Occurrence);
     return;
   }
-  auto [It, New] = Facts.KeyIndex.try_emplace(Key, Facts.Keys.size());
-  if (New)
-    Facts.Keys.push_back(Key);
+  unsigned KeyIndex = Path ? Facts.partKey(*Path) : Facts.wholeKey(Key);
   MoveSite M{
       MovingExpr, Occurrence, Key, Kind, Callee, Param, spawnAbove(MovingExpr)};
+  M.Part = Path.has_value();
   QualType T = Occurrence->getType().getNonReferenceType();
   M.Copied = Kind == MoveKind::StdMove && T->isRecordType() &&
              T.isTriviallyCopyableType(FA.astContext());
   unsigned Index = Facts.Moves.size();
   Facts.Moves.push_back(M);
+  Facts.MoveKeys.push_back(KeyIndex);
   Facts.MoveByCall[MovingExpr] = Index;
   Facts.Operands.insert(Occurrence);
   if (Point != MovingExpr)
     Facts.DeferredMoves.insert(Index);
-  Facts.Effects[Point].push_back(Effect{Effect::Move, It->second, Index});
+  Facts.Effects[Point].push_back(Effect{Effect::Move, KeyIndex, Index});
+  if (!Path && Kind != MoveKind::Invalidated)
+    noteElementsMove(Facts, PM, FA.session().library(), Index, Point);
 }
 
 void MoveFinder::findMoves() {
@@ -399,7 +405,7 @@ void MoveFinder::findMoves() {
     }
     bool VisitCXXStaticCastExpr(CXXStaticCastExpr *Cast) {
       if (const Expr *Moved = getMovedExpr(Cast))
-        if (const Expr *Occ = movedOccurrence(Moved))
+        if (const Expr *Occ = B.movedOccurrence(Moved))
           if (!B.Facts.Operands.count(Occ))
             B.addMove(Cast, Occ, MoveKind::StdMove, nullptr, nullptr);
       return true;
@@ -418,14 +424,16 @@ void MoveFinder::findMoves() {
         Object = argsOf(Call)[0];
       if (!Object)
         return;
-      if (const Expr *Occ = movedOccurrence(Object))
+      if (const Expr *Occ = B.movedOccurrence(Object))
         if (!B.Facts.Operands.count(Occ))
           B.addMove(Call, Occ, MoveKind::Invalidated, Callee, nullptr);
     }
     void visitCall(const Expr *Call) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call); MC && B.Facts.Parts)
+        noteMemberCallMoves(B.Facts, B.FA.session().library(), MC);
       if (const auto *CE = dyn_cast<CallExpr>(Call))
         if (const Expr *Moved = getMovedExpr(CE)) {
-          if (const Expr *Occ = movedOccurrence(Moved))
+          if (const Expr *Occ = B.movedOccurrence(Moved))
             if (!B.Facts.Operands.count(Occ))
               B.addMove(CE, Occ, MoveKind::StdMove, nullptr, nullptr);
           return;
@@ -452,7 +460,7 @@ void MoveFinder::findMoves() {
         const Expr *Arg = Args[I];
         // std::move(x) passed to it: upgrade that move.
         if (const Expr *Moved = getMovedExpr(stripWrappers(Arg))) {
-          const Expr *Occ = movedOccurrence(Moved);
+          const Expr *Occ = B.movedOccurrence(Moved);
           const Expr *MoveCall = stripWrappers(Arg);
           auto It = B.Facts.MoveByCall.find(MoveCall);
           if (Occ && It != B.Facts.MoveByCall.end()) {
@@ -468,7 +476,7 @@ void MoveFinder::findMoves() {
           }
           continue;
         }
-        if (const Expr *Occ = movedOccurrence(Arg))
+        if (const Expr *Occ = B.movedOccurrence(Arg))
           if (!B.Facts.Operands.count(Occ))
             B.addMove(Call, Occ, Kind, Callee, P);
       }

@@ -188,11 +188,10 @@ void OccurrenceClassifier::findStateTests(const CFG &Cfg) {
     }
     if (!Object)
       continue;
-    const ValueDecl *Key = occurrenceKey(Object->IgnoreParenImpCasts());
-    auto It = Key ? Facts.KeyIndex.find(Key) : Facts.KeyIndex.end();
-    if (It == Facts.KeyIndex.end())
+    int Key = Facts.keyOf(Object->IgnoreParenImpCasts());
+    if (Key < 0)
       continue;
-    Facts.NotMovedWhen[B] = {It->second, (Negated != EmptyTest) ? 1u : 0u};
+    Facts.NotMovedWhen[B] = {unsigned(Key), (Negated != EmptyTest) ? 1u : 0u};
   }
 }
 
@@ -368,30 +367,79 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
   Use();
 }
 
+void DependentClassifier::classifyArrow(const MemberExpr *ME) {
+  // p->f(), p->x, u->f(): the pointee *p is named without an expression of
+  // its own.
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Base);
+      OC && OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
+    Base = OC->getArg(0);
+  else if (!Base->getType()->isPointerType())
+    return;
+  if (isa<CXXThisExpr>(Base->IgnoreParenImpCasts()))
+    return;
+  std::optional<PartPath> Path = Facts.partPath(Base);
+  if (!Path) {
+    const ValueDecl *Root = occurrenceKey(Base->IgnoreParenImpCasts());
+    if (!Root)
+      return;
+    Path = PartPath{uintptr_t(Root)};
+  }
+  Path->push_back(1); // the dereference (MoveParts.cpp)
+  auto It = Facts.PartIndex.find(*Path);
+  if (It == Facts.PartIndex.end())
+    return;
+  unsigned Key = It->second;
+  const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));
+  if (M && MC && isReinitMethod(M, FA.session().library())) {
+    Facts.Effects[MC].push_back(Effect{Effect::Reinit, Key});
+    return;
+  }
+  if (M && (isStateQuery(M, ME->getBase()->getType()->getPointeeType()) ||
+            isa<CXXDestructorDecl>(M)))
+    return;
+  Facts.UseOccurrences.insert(ME);
+  Facts.Effects[ME].push_back(Effect{Effect::Use, Key, 0, ME});
+}
+
+/// An expression that may name a part of a variable besides a field.
+static bool isPart(const Expr *E) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_Deref;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getOperator() == OO_Subscript || OC->getOperator() == OO_Star;
+  return isa<ArraySubscriptExpr>(E);
+}
+
 void OccurrenceClassifier::classifyOccurrences() {
   // Every occurrence of a tracked variable, and its declaration (a new
   // object each time it executes).
   struct Occurrences : BodyWalker<Occurrences> {
     OccurrenceClassifier &B;
     explicit Occurrences(OccurrenceClassifier &B) : B(B) {}
-    bool VisitDeclRefExpr(DeclRefExpr *E) {
-      visit(E);
-      return true;
-    }
-    bool VisitMemberExpr(MemberExpr *E) {
-      visit(E);
+    // Variables, fields of *this, and parts (a[2], *p, v[0]: with
+    // SubObjectMoves); member calls on *this.
+    bool VisitExpr(Expr *E) {
+      if (isa<DeclRefExpr, MemberExpr>(E) || (B.Facts.Parts && isPart(E)))
+        visit(E);
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+          MC && (B.Facts.Parts || !B.Facts.Dependents.empty()))
+        B.Dependents.classifyThisCall(MC);
       return true;
     }
     void visit(const Expr *E) {
-      const ValueDecl *Key = occurrenceKey(E);
-      if (!Key)
-        return;
-      auto It = B.Facts.KeyIndex.find(Key);
-      if (It != B.Facts.KeyIndex.end()) {
-        B.classify(E, It->second);
+      if (B.Facts.Parts)
+        if (const auto *ME = dyn_cast<MemberExpr>(E); ME && ME->isArrow())
+          B.Dependents.classifyArrow(ME);
+      int Key = B.Facts.keyOf(E);
+      if (Key >= 0) {
+        B.classify(E, unsigned(Key));
         B.noteFirstIterationOnly(E);
         B.noteBranchFlags(E);
       }
+      if (!B.Facts.Dependents.empty())
+        B.Dependents.touchDependents(E);
     }
   };
   Occurrences O(*this);
@@ -545,14 +593,12 @@ void OccurrenceClassifier::sequenceReinits() {
         continue;
       bool SiblingMoves = false, SiblingUses = false;
       for (const Stmt *Sib : Siblings) {
-        for (const MoveSite &M : Facts.Moves)
-          if (Facts.KeyIndex.lookup(M.Var) == E.Key &&
-              within(M.Operand, Sib, PM))
+        for (unsigned I = 0; I < Facts.Moves.size(); ++I)
+          if (Facts.MoveKeys[I] == E.Key &&
+              within(Facts.Moves[I].Operand, Sib, PM))
             SiblingMoves = true;
         for (const Expr *U : Facts.UseOccurrences)
-          if (occurrenceKey(U) &&
-              Facts.KeyIndex.lookup(occurrenceKey(U)) == E.Key &&
-              within(U, Sib, PM))
+          if (Facts.keyOf(U) == int(E.Key) && within(U, Sib, PM))
             SiblingUses = true;
       }
       if (!SiblingMoves && !SiblingUses)
@@ -575,7 +621,8 @@ void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {
   // f(std::move(x), x.size()), a + g(std::move(a)).
   for (unsigned Index = 0; Index < Facts.Moves.size(); ++Index) {
     const MoveSite &M = Facts.Moves[Index];
-    if (M.Kind != MoveKind::StdMove || Facts.DeferredMoves.count(Index))
+    if (M.Kind != MoveKind::StdMove || Facts.DeferredMoves.count(Index) ||
+        M.Elements)
       continue;
     const Stmt *Child = M.Expr;
     for (const Stmt *P = PM.getParent(Child); P;
@@ -590,21 +637,19 @@ void OccurrenceClassifier::findUnsequenced(FoundUses &Found) {
         // order.
         const Expr *First = nullptr;
         struct Finder : BodyWalker<Finder> {
-          const ValueDecl *Key;
+          int Key;
           const Expr *&First;
           const MoveFacts &Facts;
-          Finder(const ValueDecl *Key, const Expr *&First,
-                 const MoveFacts &Facts)
+          Finder(int Key, const Expr *&First, const MoveFacts &Facts)
               : Key(Key), First(First), Facts(Facts) {}
           bool VisitExpr(Expr *E) {
-            if (!First && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
-                occurrenceKey(E) == Key && !Facts.Operands.count(E) &&
-                Facts.UseOccurrences.count(E))
+            if (!First && !Facts.Operands.count(E) &&
+                Facts.UseOccurrences.count(E) && Facts.keyOf(E) == Key)
               First = E;
             return !First;
           }
         };
-        Finder F(M.Var, First, Facts);
+        Finder F(int(Facts.MoveKeys[Index]), First, Facts);
         F.TraverseStmt(const_cast<Stmt *>(S));
         if (First && Found.ReportedUses.insert(First).second &&
             !Found.UseOfMove.count(Index)) {

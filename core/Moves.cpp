@@ -22,7 +22,8 @@ using namespace moves;
 std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
   llvm::TimeTraceScope Scope("fearless moves");
   auto Result = std::make_unique<MoveAnalysis>();
-  MoveFacts Facts(Result->Moves);
+  MoveFacts Facts(Result->Moves, FA.function(),
+                  FA.session().library().options().flag("SubObjectMoves"));
   MoveFinder(FA, Facts).findMoves();
   if (Result->Moves.empty())
     return nullptr;
@@ -43,6 +44,8 @@ std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
                                Dataflow.apply(B, S, /*Record=*/true);
                              }))
     return nullptr;
+  for (UseAfterMove &U : Result->Uses)
+    U.Inside = Facts.ReadInside.lookup(U.Use);
   std::sort(Result->Uses.begin(), Result->Uses.end(),
             [&](const UseAfterMove &A, const UseAfterMove &B) {
               return SM.isBeforeInTranslationUnit(A.Use->getBeginLoc(),

@@ -12,6 +12,9 @@
 //                         (MoveOccurrences.cpp);
 //   MoveDataflow          the forward may-analysis that finds the uses a
 //                         move reaches (MoveDataflow.cpp).
+// Besides whole variables, the state tracks parts of variables (with
+// SubObjectMoves: `s.v`, `p->x`, `a[2]`, `*p`) and the elements of a
+// container whose every element a range-for moves (MoveParts.cpp).
 // MoveAnalysis::compute (Moves.cpp) runs them in that order. Internal to
 // core/: nothing outside the move analysis includes this.
 //
@@ -30,6 +33,8 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -80,6 +85,50 @@ public:
   }
 };
 
+/// A part of a variable (`s.v`, `p->x`, `a[2]`, `*p`): the root variable,
+/// then one entry per step: a field (its FieldDecl), a dereference, an
+/// element with a constant index or with an index variable the function
+/// never writes.
+using PartPath = llvm::SmallVector<uintptr_t, 4>;
+
+/// What one entry of the state stands for.
+struct TrackedKey {
+  enum Kind : unsigned char {
+    Whole,    ///< a variable, a parameter, a field of *this
+    Part,     ///< a part of one (SubObjectMoves)
+    Elements, ///< the elements of a container a range-for moved
+  } K = Whole;
+  /// The variable, the root of the part, or the container.
+  const clang::ValueDecl *Root = nullptr;
+  /// For a Part: its path, Root first.
+  PartPath Path;
+  /// For Elements: the range-for statements that move every element;
+  /// occurrences of the container inside them are not uses.
+  llvm::SmallVector<const clang::Stmt *, 1> Loops;
+};
+
+/// How a member function's body first names a field of its object.
+enum class FieldTouch : unsigned char { Read, Written };
+
+/// What a member function does to its object's fields, read from its body
+/// (MemberMoves.cpp); used with SubObjectMoves across the calls of one
+/// caller.
+struct MemberSummary {
+  /// The body is visible and the function is not virtual.
+  bool Known = false;
+  /// It calls a non-const member of the object or lets `this` go.
+  bool Opaque = false;
+  /// The fields it moves as its last act, with the std::move.
+  llvm::SmallVector<std::pair<const clang::FieldDecl *, const clang::Expr *>,
+                    1>
+      Moves;
+  /// For each field it names: how the first occurrence touches it, and
+  /// where.
+  llvm::DenseMap<const clang::FieldDecl *,
+                 std::pair<FieldTouch, const clang::Expr *>>
+      First;
+};
+
 /// What a statement does to a tracked variable when it executes.
 struct Effect {
   /// Which of the three it is.
@@ -101,15 +150,55 @@ using State = std::vector<int>;
 /// What the passes learn about the function and share: the tracked
 /// variables, their moves, and what each statement does to them.
 struct MoveFacts {
-  /// Facts whose moves go into \p Moves (the result's moves()).
-  explicit MoveFacts(std::vector<MoveSite> &Moves) : Moves(Moves) {}
+  /// Facts whose moves go into \p Moves (the result's moves()), for the
+  /// function \p FD; \p Parts: SubObjectMoves is set.
+  MoveFacts(std::vector<MoveSite> &Moves, const clang::FunctionDecl *FD,
+            bool Parts)
+      : Moves(Moves), Function(FD), Parts(Parts) {}
 
   /// The moves found so far (the result's moves()).
   std::vector<MoveSite> &Moves;
-  /// The tracked (moved) variables, and each one's index in the state.
+  /// The function analysed.
+  const clang::FunctionDecl *Function;
+  /// Parts of variables are tracked (SubObjectMoves).
+  bool Parts;
+  /// The tracked (moved) whole variables, and each one's index in the state.
   llvm::DenseMap<const clang::ValueDecl *, unsigned> KeyIndex;
-  /// The tracked variables by index.
-  std::vector<const clang::ValueDecl *> Keys;
+  /// The tracked parts, and each one's index in the state.
+  std::map<PartPath, unsigned> PartIndex;
+  /// The containers whose elements were moved, and their index in the state.
+  llvm::DenseMap<const clang::ValueDecl *, unsigned> ElementsIndex;
+  /// For each root variable, its tracked parts and elements.
+  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<unsigned, 2>>
+      Dependents;
+  /// What each index of the state stands for.
+  std::vector<TrackedKey> Keys;
+  /// The key each move (by index in Moves) moves.
+  std::vector<unsigned> MoveKeys;
+  /// Member function summaries, read once per analysis (SubObjectMoves).
+  std::map<const clang::CXXMethodDecl *, MemberSummary> Summaries;
+  /// (member call, key) pairs where the call moves the key's field.
+  llvm::DenseSet<std::pair<const clang::Expr *, unsigned>> MemberMoveCalls;
+  /// For a member call that uses a field: the read inside the callee.
+  llvm::DenseMap<const clang::Expr *, const clang::Expr *> ReadInside;
+  /// Index variables found never written (a cache for partPath).
+  mutable llvm::DenseMap<const clang::ValueDecl *, bool> IndexUnchanged;
+
+  /// The key (an index of the state) of the whole variable or the part an
+  /// occurrence names, or -1 when it names nothing tracked.
+  int keyOf(const clang::Expr *E) const;
+  /// The path of \p E when it names a part of a variable (with Parts).
+  std::optional<PartPath> partPath(const clang::Expr *E) const;
+  /// The key of \p Path, created when new.
+  unsigned partKey(const PartPath &Path);
+  /// The key of the elements of \p Container, created when new.
+  unsigned elementsKey(const clang::ValueDecl *Container);
+  /// The key of the whole variable \p V, created when new.
+  unsigned wholeKey(const clang::ValueDecl *V);
+  /// Appends the path of \p E to \p P (partPath's steps).
+  bool appendPath(const clang::Expr *E, PartPath &P, unsigned Depth) const;
+  /// The step of an element index: a constant, or an unchanging variable.
+  bool indexStep(const clang::Expr *Index, uintptr_t &Step) const;
   /// The moves, reinitializations and uses each statement performs.
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Effect, 1>> Effects;
   /// Move operands (not uses).
@@ -138,6 +227,10 @@ struct MoveFacts {
   /// no move from an earlier iteration of it reaches them.
   llvm::DenseMap<const clang::Expr *, const clang::Stmt *> FirstIterationOnly;
 };
+
+/// The summary of member function \p M, computed once per analysis.
+const MemberSummary &summarizeMember(MoveFacts &Facts,
+                                     const clang::CXXMethodDecl *M);
 
 /// The uses found that a move may reach: the result's uses(), at most one
 /// per move.
@@ -211,12 +304,63 @@ private:
                                         const clang::Expr *Occurrence,
                                         MoveKind Kind) const;
   const clang::Expr *spawnAbove(const clang::Expr *E) const;
+  /// The moved occurrence an operand names, if tracked: a variable, or a
+  /// part of one with SubObjectMoves.
+  const clang::Expr *movedOccurrence(const clang::Expr *E) const;
 
   FunctionAnalysis &FA;
   const clang::ParentMap &PM;
   MoveFacts &Facts;
   /// What visible callees do to their rvalue-reference parameters.
   mutable CalleeMoveInspector Callees;
+};
+
+/// When move \p Index moves the reference variable of a range-for over a
+/// container, in every iteration, records that the container's elements are
+/// moved (MoveParts.cpp).
+void noteElementsMove(MoveFacts &Facts, const clang::ParentMap &PM,
+                      const LibraryModel &Lib, unsigned Index,
+                      const clang::Expr *Point);
+
+/// `o.take()` whose body moves a field as its last act: a move of that
+/// field of `o` (SubObjectMoves; MemberMoves.cpp).
+void noteMemberCallMoves(MoveFacts &Facts, const LibraryModel &Lib,
+                         const clang::CXXMemberCallExpr *Call);
+
+/// What occurrences do to the parts and elements of variables (the keys
+/// that are not whole variables): MoveParts.cpp, MemberMoves.cpp.
+class DependentClassifier {
+public:
+  /// A classifier for the function of \p FA, recording into \p Facts.
+  DependentClassifier(FunctionAnalysis &FA, const clang::ParentMap &PM,
+                      MoveFacts &Facts)
+      : FA(FA), PM(PM), Facts(Facts) {}
+
+  /// What an occurrence of a tracked part's root, or of an enclosing part,
+  /// does to the tracked parts and elements below it: a write reinitializes
+  /// them; reading the elements of a container whose elements were moved
+  /// is a use of them.
+  void touchDependents(const clang::Expr *Occurrence);
+  /// A member of a tracked pointee through `p->` or a smart pointer's `->`
+  /// (MoveOccurrences.cpp).
+  void classifyArrow(const clang::MemberExpr *ME);
+  /// A call of a member function on *this: what it does to the tracked
+  /// fields and to their parts and elements.
+  void classifyThisCall(const clang::CXXMemberCallExpr *Call);
+
+private:
+  /// Whether the expression \p X may be written or escape where it sits.
+  bool mayModify(const clang::Expr *X) const;
+  void classifyElements(const clang::Expr *Occurrence, unsigned Key);
+  /// What member call \p Call on the object at \p Object (null: *this)
+  /// does to the tracked field \p Key, by the callee's summary; false when
+  /// the summary does not say.
+  bool touchByMemberCall(const clang::CXXMemberCallExpr *Call,
+                         const PartPath *Object, unsigned Key);
+
+  FunctionAnalysis &FA;
+  const clang::ParentMap &PM;
+  MoveFacts &Facts;
 };
 
 /// Sorts the other occurrences of the moved variables into uses and
@@ -227,7 +371,8 @@ public:
   /// A classifier for the function of \p FA, on the moves in \p Facts.
   OccurrenceClassifier(FunctionAnalysis &FA, MoveFacts &Facts)
       : FA(FA), PM(FA.parents()), Facts(Facts),
-        LoopGuards(FA.function(), PM, FA.astContext(), /*AnyLocal=*/true) {}
+        LoopGuards(FA.function(), PM, FA.astContext(), /*AnyLocal=*/true),
+        Dependents(FA, PM, Facts) {}
 
   /// Records an effect (use or reinitialization) for every occurrence of a
   /// tracked variable that is not a move operand.
@@ -256,6 +401,7 @@ private:
   const clang::ParentMap &PM;
   MoveFacts &Facts;
   ValueGuardFinder LoopGuards;
+  DependentClassifier Dependents;
 };
 
 /// The forward may-dataflow over the CFG: for each tracked variable, the

@@ -11,7 +11,8 @@ constexpr llvm::StringRef ModelOptionNames[] = {
     "SpawnFunctions",         "ScopedSpawnFunctions",
     "JoinFunctions",          "DetachFunctions",
     "InvalidationFunctions",  "ReinitializationFunctions",
-    "TriviallyCopyableMoves", "GlobalAndStaticMoves"};
+    "TriviallyCopyableMoves", "GlobalAndStaticMoves",
+    "SubObjectMoves"};
 } // namespace
 
 llvm::ArrayRef<llvm::StringRef> ModelOptions::names() {
@@ -35,6 +36,8 @@ std::vector<std::string> *ModelOptions::byName(llvm::StringRef Name) {
     return &TriviallyCopyableMoves;
   if (Name == "GlobalAndStaticMoves")
     return &GlobalAndStaticMoves;
+  if (Name == "SubObjectMoves")
+    return &SubObjectMoves;
   return nullptr;
 }
 

@@ -31,6 +31,9 @@ struct PreScan {
   llvm::SmallVector<const clang::Expr *, 4> Spawns;
   /// Calls of std::move/std::forward (candidates for use-after-move).
   unsigned MoveCalls = 0;
+  /// With SubObjectMoves: calls of non-const member functions whose body is
+  /// visible (one may move a field of its object).
+  unsigned MemberCalls = 0;
   /// Calls passing an argument to a fearless::consumes or fearless::sends
   /// parameter.
   llvm::SmallVector<const clang::Expr *, 2> ConsumingCalls;

@@ -49,7 +49,8 @@ struct MoveSite {
   const clang::Expr *Expr;
   /// The moved variable's occurrence inside it.
   const clang::Expr *Operand;
-  /// The moved variable: a local, a parameter, or a field of *this.
+  /// The moved variable: a local, a parameter, or a field of *this; for a
+  /// part, its root; for elements, the container.
   const clang::ValueDecl *Var;
   MoveKind Kind;
   /// For consumes/sends: the callee and its parameter.
@@ -60,6 +61,17 @@ struct MoveSite {
   /// The moved object is trivially copyable: the "move" copied it
   /// (reported only with TriviallyCopyableMoves).
   bool Copied = false;
+  /// A part of Var was moved, Operand names it (SubObjectMoves): `s.v`,
+  /// `p->x`, `a[2]`, `*p`.
+  bool Part = false;
+  /// Every element of the container Var was moved, by a range-for whose
+  /// reference to the element (Operand) is moved in every iteration.
+  bool Elements = false;
+  /// The move happens inside the member function Callee called on the
+  /// object Operand (Expr is the call): it moves this field of it, at
+  /// Inside (SubObjectMoves).
+  const clang::FieldDecl *ViaMember = nullptr;
+  const clang::Expr *Inside = nullptr;
 };
 
 /// A use of a variable that a move may reach.
@@ -68,6 +80,8 @@ struct UseAfterMove {
   const clang::Expr *Use;
   /// The move and the use are unsequenced operands of one expression.
   bool Unsequenced = false;
+  /// For a use by a member function call: the read of the field inside it.
+  const clang::Expr *Inside = nullptr;
 };
 
 /// Whether a moved-from \p T is null, so that only a dereference uses it:

@@ -45,6 +45,9 @@ struct ModelOptions {
   std::vector<std::string> TriviallyCopyableMoves;
   /// GlobalAndStaticMoves: globals and static members are tracked too.
   std::vector<std::string> GlobalAndStaticMoves;
+  /// SubObjectMoves: parts of variables are tracked too (`s.v`, `p->x`,
+  /// `a[2]`, `*p`: the Static Analyzer's cplusplus.Move WarnOn=All).
+  std::vector<std::string> SubObjectMoves;
 
   /// The option names, in the order above, as used by every front-end.
   static llvm::ArrayRef<llvm::StringRef> names();
