@@ -122,13 +122,13 @@ void reportGuardedEscape(Session &S, const GuardedEscape &E) {
   switch (E.What) {
   case GuardedEscape::Returned:
     if (E.TakenAt.isValid() && E.TakenAt != E.At)
-      F.note(E.TakenAt, MessageId::GuardedBorrowTaken, {Kind, Field, Mutex},
-             E.TakenRange);
+      F.note(E.TakenAt, MessageId::GuardedBorrowTaken,
+             {int(E.TakenAs), Field, Mutex}, E.TakenRange);
     break;
   case GuardedEscape::UsedAfterUnlock:
     if (E.TakenAt.isValid())
-      F.note(E.TakenAt, MessageId::GuardedBorrowTaken, {Kind, Field, Mutex},
-             E.TakenRange);
+      F.note(E.TakenAt, MessageId::GuardedBorrowTaken,
+             {int(E.TakenAs), Field, Mutex}, E.TakenRange);
     if (E.ReleasedAt.isValid())
       F.note(E.ReleasedAt, MessageId::GuardedReleasedHere, {Mutex});
     break;
@@ -136,8 +136,12 @@ void reportGuardedEscape(Session &S, const GuardedEscape &E) {
     F.note(E.TakenAt, MessageId::GuardedCapturedHere,
            {std::string("the lambda"), Field, Mutex});
     F.note(E.UsedAt, MessageId::GuardedUsedInLambda, {Field, Mutex});
+    std::string Stored =
+        E.StoredIn ? "'" + E.StoredIn->getNameAsString() + "'" : "";
     F.note(E.EscapesAt, MessageId::GuardedLambdaEscapes,
-           {int(E.EscapeHow), Mutex});
+           {int(E.EscapeHow), Mutex, Stored});
+    if (E.RunsAt.isValid())
+      F.note(E.RunsAt, MessageId::GuardedStoredLambdaCalled, {Stored, Mutex});
     break;
   }
   }
@@ -152,7 +156,7 @@ void reportGuardedEscape(Session &S, const GuardedEscape &E) {
   F.note(E.WriteAt, MessageId::GuardedConflictingWrite, {Field, Mutex});
   switch (E.What) {
   case GuardedEscape::Returned:
-    F.note(E.At, MessageId::GuardedHelpReturnCopy, {Field, Kind, Mutex});
+    F.note(E.At, MessageId::GuardedHelpReturnCopy, {Mutex, Kind});
     break;
   case GuardedEscape::UsedAfterUnlock:
     F.note(E.At, MessageId::GuardedHelpKeepLock, {Mutex, Kind});

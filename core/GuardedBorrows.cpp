@@ -44,12 +44,18 @@ std::optional<BorrowThrough> borrowKindOf(QualType T) {
     return std::nullopt;
   if (isStdDecl(RD, "basic_string_view") || isStdDecl(RD, "span"))
     return BorrowThrough::View;
-  if (RD->getName().contains_insensitive("iterator")) {
-    const DeclContext *DC = RD->getDeclContext()->getRedeclContext();
-    const auto *NS = dyn_cast<NamespaceDecl>(DC);
-    if (DC->isStdNamespace() || (NS && NS->getName() == "__gnu_cxx"))
-      return BorrowThrough::Iterator;
-  }
+  if (RD->getName().contains_insensitive("iterator"))
+    // The library's own: in std (std::__detail::_Node_iterator) or
+    // __gnu_cxx (__normal_iterator).
+    for (const DeclContext *DC = RD->getDeclContext(); DC;
+         DC = DC->getParent()) {
+      const auto *NS = dyn_cast<NamespaceDecl>(DC);
+      if (!NS)
+        break;
+      if (NS->isStdNamespace() ||
+          (NS->getParent()->isTranslationUnit() && NS->getName() == "__gnu_cxx"))
+        return BorrowThrough::Iterator;
+    }
   return std::nullopt;
 }
 
@@ -330,6 +336,44 @@ WriteMap computeWrites(Session &S, const CXXRecordDecl *RD) {
                              Out);
   }
   return Out;
+}
+
+/// The calls of the callable member \p Callable in \p St.
+static void callsOf(const Stmt *St, const FieldDecl *Callable,
+                    llvm::SmallVectorImpl<const CXXOperatorCallExpr *> &Out) {
+  if (!St)
+    return;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(St);
+      OC && OC->getOperator() == OO_Call && OC->getNumArgs() > 0 &&
+      designatedField(OC->getArg(0), 0) == Callable)
+    Out.push_back(OC);
+  for (const Stmt *Child : St->children())
+    callsOf(Child, Callable, Out);
+}
+
+SourceLocation unlockedCallOf(Session &S, const CXXRecordDecl *RD,
+                              const FieldDecl *Callable,
+                              const FieldDecl *Mutex) {
+  for (const CXXMethodDecl *Decl : RD->methods()) {
+    if (Decl->isStatic() || Decl->isImplicit() || isa<CXXConstructorDecl>(Decl))
+      continue;
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Decl->getDefinition());
+    if (!M || !M->getBody() || M->isDependentContext() || bodyHasErrors(M))
+      continue;
+    llvm::SmallVector<const CXXOperatorCallExpr *, 2> Calls;
+    callsOf(M->getBody(), Callable, Calls);
+    if (Calls.empty())
+      continue;
+    const auto *Locks = S.locksAtCalls(M, 0);
+    if (!Locks)
+      continue;
+    for (const CXXOperatorCallExpr *Call : Calls) {
+      auto It = Locks->find(Call);
+      if (It != Locks->end() && !holds(It->second, Mutex))
+        return Call->getExprLoc();
+    }
+  }
+  return SourceLocation();
 }
 
 } // namespace guarded

@@ -68,12 +68,15 @@ struct State {
 struct Candidate {
   GuardedEscape::Kind What;
   Borrowed B;
+  /// What escapes: the return type's kind, or the borrow's own.
+  BorrowThrough Through;
   /// The locks held at the escape point.
   Lockset Now;
   SourceLocation At;
   SourceRange Range;
   SourceLocation UsedAt, EscapesAt;
   unsigned EscapeHow = 0;
+  const FieldDecl *StoredIn = nullptr;
   /// Captured: the capture that reaches the member.
   SourceLocation CapturedAt;
   /// UsedAfterUnlock: the variable holding the borrow.
@@ -171,12 +174,58 @@ private:
     if (const VarDecl *V = localVarOf(E))
       if (const BorrowFact *F = St.fact(V))
         return F->B;
+    // Through a borrowing local: `it->second`, `&it->second`, `*p`.
+    if (const VarDecl *V = throughVar(E, K == BorrowThrough::Pointer, 0))
+      if (const BorrowFact *F = St.fact(V))
+        return F->B;
     if (St.Held.empty())
       return std::nullopt;
     const FieldDecl *F = borrowedField(E, K, S);
     if (!F || F->getParent() != Class)
       return std::nullopt;
     return Borrowed{F, K, E, St.Held};
+  }
+
+  /// The borrowing local whose pointee the glvalue \p E (or, with
+  /// \p AddressOf, the pointer \p E) names part of: `it->second`, `*it`,
+  /// `p->field`, `&it->second`.
+  static const VarDecl *throughVar(const Expr *E, bool AddressOf,
+                                   unsigned Depth) {
+    if (!E || Depth > 6)
+      return nullptr;
+    E = E->IgnoreParens();
+    if (AddressOf) {
+      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+          ICE && (ICE->getCastKind() == CK_NoOp ||
+                  ICE->getCastKind() == CK_DerivedToBase))
+        return throughVar(ICE->getSubExpr(), true, Depth + 1);
+      const auto *UO = dyn_cast<UnaryOperator>(E);
+      return UO && UO->getOpcode() == UO_AddrOf
+                 ? throughVar(UO->getSubExpr(), false, Depth + 1)
+                 : nullptr;
+    }
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+        ICE && (ICE->getCastKind() == CK_NoOp ||
+                ICE->getCastKind() == CK_DerivedToBase))
+      return throughVar(ICE->getSubExpr(), false, Depth + 1);
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return nullptr;
+      if (!ME->isArrow())
+        return throughVar(ME->getBase(), false, Depth + 1);
+      const Expr *Base = ME->getBase()->IgnoreParens();
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Base);
+          OC && OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
+        return localVarOf(OC->getArg(0));
+      return localVarOf(Base);
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref)
+      return localVarOf(UO->getSubExpr());
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+        OC && OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+      return localVarOf(OC->getArg(0));
+    return nullptr;
   }
 
   static const VarDecl *trackable(const Expr *E) {
@@ -232,6 +281,25 @@ private:
     const Stmt *P = parentOf(DRE, Child);
     if (!P)
       return true;
+    // Testing or comparing a pointer or an iterator reads only its value.
+    auto Kind = borrowKindOf(DRE->getDecl()->getType());
+    bool Value =
+        Kind == BorrowThrough::Pointer || Kind == BorrowThrough::Iterator;
+    for (const Stmt *C = FA.parents().getParent(DRE); C && C != P;
+         C = FA.parents().getParent(C))
+      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(C);
+          ICE && ICE->getCastKind() == CK_PointerToBoolean)
+        return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P);
+        BO && ((Value && BO->isComparisonOp()) ||
+               (BO->getOpcode() == BO_Assign && BO->getRHS() == Child &&
+                trackable(BO->getLHS()))))
+      return false;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+        OC && ((Value && OC->isComparisonOp()) ||
+               (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+                OC->getArg(1) == Child && trackable(OC->getArg(0)))))
+      return false;
     if (const auto *DS = dyn_cast<DeclStmt>(P))
       return !llvm::any_of(DS->decls(), [](const Decl *D) {
         const auto *V = dyn_cast<VarDecl>(D);
@@ -252,8 +320,8 @@ private:
       if (!K || !R->getRetValue())
         return;
       if (auto B = borrowOf(R->getRetValue(), *K, St))
-        Candidates.push_back({GuardedEscape::Returned, std::move(*B), St.Held,
-                              R->getRetValue()->getExprLoc(),
+        Candidates.push_back({GuardedEscape::Returned, std::move(*B), *K,
+                              St.Held, R->getRetValue()->getExprLoc(),
                               R->getRetValue()->getSourceRange()});
       return;
     }
@@ -261,7 +329,7 @@ private:
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
       const BorrowFact *F = V ? St.fact(V) : nullptr;
       if (F && isUse(DRE)) {
-        Candidate C{GuardedEscape::UsedAfterUnlock, F->B, St.Held,
+        Candidate C{GuardedEscape::UsedAfterUnlock, F->B, F->B.Kind, St.Held,
                     DRE->getExprLoc(), DRE->getSourceRange()};
         C.Var = V;
         Candidates.push_back(std::move(C));
@@ -272,11 +340,16 @@ private:
       lambda(LE, St);
   }
 
-  /// Where a lambda leaves the function: 0 returned, 1 run by a thread that
-  /// may outlive the function (not a member thread: the member-thread
-  /// pairing of fearless-data-race reports those).
-  std::optional<std::pair<unsigned, SourceLocation>>
-  escapeOf(const LambdaExpr *LE) {
+  /// Where a lambda leaves the function.
+  struct LambdaEscape {
+    /// 0 returned, 1 run by a thread that may outlive the function (not a
+    /// member thread: the member-thread pairing of fearless-data-race
+    /// reports those), 2 stored in a member.
+    unsigned How;
+    SourceLocation At;
+    const FieldDecl *StoredIn = nullptr;
+  };
+  std::optional<LambdaEscape> escapeOf(const LambdaExpr *LE) {
     const ParentMap &PM = FA.parents();
     const Stmt *Cur = LE;
     for (unsigned Steps = 0; Steps < 8; ++Steps) {
@@ -284,7 +357,7 @@ private:
       if (!P)
         return std::nullopt;
       if (isa<ReturnStmt>(P))
-        return std::make_pair(0u, P->getBeginLoc());
+        return LambdaEscape{0, P->getBeginLoc()};
       for (const SpawnSite &Site : FA.threads().spawns()) {
         if (Site.Spawn != P)
           continue;
@@ -292,7 +365,22 @@ private:
         if (Site.Sink.Kind == SinkKind::Member || !TL ||
             !TL->mayRunAtExit(Site.Id))
           return std::nullopt;
-        return std::make_pair(1u, P->getBeginLoc());
+        return LambdaEscape{1, P->getBeginLoc()};
+      }
+      // `handler_ = [this] { ... };`
+      const Expr *Target = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(P);
+          BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Cur)
+        Target = BO->getLHS();
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+          OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+          OC->getArg(1) == Cur)
+        Target = OC->getArg(0);
+      if (Target) {
+        const FieldDecl *H = designatedField(Target, 0);
+        if (!H)
+          return std::nullopt;
+        return LambdaEscape{2, cast<Expr>(P)->getExprLoc(), H};
       }
       if (!isa<ImplicitCastExpr>(P) && !isa<ParenExpr>(P) &&
           !isa<MaterializeTemporaryExpr>(P) && !isa<CXXBindTemporaryExpr>(P) &&
@@ -314,11 +402,13 @@ private:
     if (Reach.Locks)
       return; // it locks for itself
     auto Add = [&](Borrowed B, SourceLocation Use, SourceLocation Capture) {
-      Candidate C{GuardedEscape::Captured, std::move(B), St.Held,
+      BorrowThrough Through = B.Kind;
+      Candidate C{GuardedEscape::Captured, std::move(B), Through, St.Held,
                   LE->getBeginLoc(), LE->getSourceRange()};
       C.UsedAt = Use;
-      C.EscapesAt = Escape->second;
-      C.EscapeHow = Escape->first;
+      C.EscapesAt = Escape->At;
+      C.EscapeHow = Escape->How;
+      C.StoredIn = Escape->StoredIn;
       C.CapturedAt = Capture;
       Candidates.push_back(std::move(C));
     };
@@ -431,7 +521,8 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
       GuardedEscape E;
       E.What = C.What;
       E.In = MD;
-      E.Through = C.B.Kind;
+      E.Through = C.Through;
+      E.TakenAs = C.B.Kind;
       E.Field = C.B.Field;
       E.Mutex = M;
       E.LockedAt = L.Acquired;
@@ -446,6 +537,13 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
       E.UsedAt = C.UsedAt;
       E.EscapesAt = C.EscapesAt;
       E.EscapeHow = C.EscapeHow;
+      E.StoredIn = C.StoredIn;
+      if (C.StoredIn) {
+        // Stored: reported where it is called without the lock.
+        E.RunsAt = unlockedCallOf(S, MD->getParent(), C.StoredIn, M);
+        if (E.RunsAt.isInvalid())
+          continue;
+      }
       E.WriteAt = Write->At;
       E.Writer = Write->In;
       if (C.What == GuardedEscape::Returned) {

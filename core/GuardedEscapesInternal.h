@@ -64,6 +64,13 @@ struct LambdaReach {
 /// summaries' locksets, and for guarded_by members every write.
 WriteMap computeWrites(Session &S, const clang::CXXRecordDecl *RD);
 
+/// Where a member function of \p RD calls the callable member \p Callable
+/// (`handler_()`) without holding the mutex member \p Mutex; invalid if
+/// none does.
+clang::SourceLocation unlockedCallOf(Session &S, const clang::CXXRecordDecl *RD,
+                                     const clang::FieldDecl *Callable,
+                                     const clang::FieldDecl *Mutex);
+
 } // namespace guarded
 } // namespace fearless
 

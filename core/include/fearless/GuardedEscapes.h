@@ -17,7 +17,9 @@
 //   captured   a lambda made under the lock that reaches a guarded member by
 //              reference (through `this`, a `[&r = member_]` init-capture or
 //              a captured borrow) and that escapes the critical section: it
-//              is returned, or runs on a thread that may outlive the function.
+//              is returned, runs on a thread that may outlive the function,
+//              or is stored in a member that a member function calls
+//              without the lock.
 //
 // A member is *guarded* by a mutex member `m` of its class when some member
 // function writes it while holding `m` (the access summaries' locksets), or
@@ -57,7 +59,10 @@ struct GuardedEscape {
     /// Reached by reference from a lambda that escapes the critical section.
     Captured,
   } What = Returned;
+  /// What escapes, and what was taken under the lock (an iterator taken,
+  /// a pointer to its element returned).
   BorrowThrough Through = BorrowThrough::Reference;
+  BorrowThrough TakenAs = BorrowThrough::Reference;
   /// The member function the borrow is taken in.
   const clang::CXXMethodDecl *In = nullptr;
   /// The guarded member and the mutex member that guards it.
@@ -80,8 +85,11 @@ struct GuardedEscape {
   clang::SourceLocation UsedAt;
   /// Captured: where the lambda escapes (the return, the spawn).
   clang::SourceLocation EscapesAt;
-  /// Captured: 0 returned, 1 runs on a thread started there.
+  /// Captured: 0 returned, 1 runs on a thread started there, 2 stored in
+  /// the member StoredIn, called without the lock at RunsAt.
   unsigned EscapeHow = 0;
+  const clang::FieldDecl *StoredIn = nullptr;
+  clang::SourceLocation RunsAt;
   /// The conflicting write of the member under the mutex.
   clang::SourceLocation WriteAt;
   const clang::CXXMethodDecl *Writer = nullptr;

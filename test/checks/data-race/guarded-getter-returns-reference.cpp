@@ -13,7 +13,7 @@ class Account {
 public:
   const std::string &name() const {
     std::lock_guard<std::mutex> g(m_); // expected-note {{'m_' is locked here}}
-    return name_; // expected-warning {{reference to 'name_' escapes the lock 'm_' that guards it}} expected-note {{help: return a copy of 'name_' (a value, not a reference), made while 'm_' is held}}
+    return name_; // expected-warning {{reference to 'name_' escapes the lock 'm_' that guards it}} expected-note {{help: return a copy, made while 'm_' is held, instead of a reference}}
   } // expected-note {{'m_' is released here, when 'name' returns}}
   void rename(const std::string &n) {
     std::lock_guard<std::mutex> g(m_);
