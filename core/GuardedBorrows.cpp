@@ -90,34 +90,55 @@ bool borrowable(const FieldDecl *F, Session &S) {
          !hasAnnotation(F, "fearless::assume_synchronized");
 }
 
-const FieldDecl *designatedField(const Expr *E, unsigned Depth) {
+const FieldDecl *designatedField(const Expr *E, unsigned Depth,
+                                 const VarDecl **Root) {
   if (!E || Depth > 8)
     return nullptr;
   E = E->IgnoreParens();
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
     CastKind K = ICE->getCastKind();
     if (K == CK_NoOp || K == CK_DerivedToBase || K == CK_UncheckedDerivedToBase)
-      return designatedField(ICE->getSubExpr(), Depth + 1);
+      return designatedField(ICE->getSubExpr(), Depth + 1, Root);
     return nullptr;
   }
+  // A local at the bottom: the caller may know what it borrows (`*it`,
+  // `it->second`, `p->field`, `range[i]`).
+  auto SetRoot = [&](const Expr *Local) -> const FieldDecl * {
+    if (Root)
+      *Root = localVarOf(Local);
+    return nullptr;
+  };
+  if (isa<DeclRefExpr>(E))
+    return SetRoot(E);
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!F || F->getType()->isReferenceType())
       return nullptr;
     if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       return F;
-    return ME->isArrow() ? nullptr : designatedField(ME->getBase(), Depth + 1);
+    if (!ME->isArrow())
+      return designatedField(ME->getBase(), Depth + 1, Root);
+    const Expr *Base = ME->getBase()->IgnoreParens();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Base);
+        OC && OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
+      return SetRoot(OC->getArg(0));
+    return SetRoot(Base);
   }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    return SetRoot(UO->getSubExpr());
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     const auto *ICE = dyn_cast<ImplicitCastExpr>(ASE->getBase()->IgnoreParens());
     if (ICE && ICE->getCastKind() == CK_ArrayToPointerDecay)
-      return designatedField(ICE->getSubExpr(), Depth + 1);
+      return designatedField(ICE->getSubExpr(), Depth + 1, Root);
     return nullptr;
   }
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+      return SetRoot(OC->getArg(0));
     if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
         isStdLibraryRecord(classOf(OC->getArg(0)->getType())))
-      return designatedField(OC->getArg(0), Depth + 1);
+      return designatedField(OC->getArg(0), Depth + 1, Root);
     return nullptr;
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -125,67 +146,69 @@ const FieldDecl *designatedField(const Expr *E, unsigned Depth) {
     if (M && isStdLibraryRecord(M->getParent()) &&
         M->getReturnType()->isLValueReferenceType() &&
         isNamed(M, {"at", "front", "back", "top", "value"}))
-      return designatedField(MC->getImplicitObjectArgument(), Depth + 1);
+      return designatedField(MC->getImplicitObjectArgument(), Depth + 1, Root);
   }
   return nullptr;
 }
 
 /// What the pointer \p E points into.
-static const FieldDecl *pointedField(const Expr *E, unsigned Depth) {
+static const FieldDecl *pointedField(const Expr *E, unsigned Depth,
+                                     const VarDecl **Root) {
   if (!E || Depth > 8)
     return nullptr;
   E = E->IgnoreParens();
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
     if (ICE->getCastKind() == CK_ArrayToPointerDecay)
-      return designatedField(ICE->getSubExpr(), Depth + 1);
+      return designatedField(ICE->getSubExpr(), Depth + 1, Root);
     if (ICE->getCastKind() == CK_NoOp || ICE->getCastKind() == CK_BitCast ||
         ICE->getCastKind() == CK_DerivedToBase)
-      return pointedField(ICE->getSubExpr(), Depth + 1);
+      return pointedField(ICE->getSubExpr(), Depth + 1, Root);
     return nullptr;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
-    return designatedField(UO->getSubExpr(), Depth + 1);
+    return designatedField(UO->getSubExpr(), Depth + 1, Root);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
       MC && returnsInto(MC->getMethodDecl()))
-    return designatedField(MC->getImplicitObjectArgument(), Depth + 1);
+    return designatedField(MC->getImplicitObjectArgument(), Depth + 1, Root);
   return nullptr;
 }
 
 /// What the iterator or view value \p E points into.
-static const FieldDecl *valueField(const Expr *E, unsigned Depth) {
+static const FieldDecl *valueField(const Expr *E, unsigned Depth,
+                                   const VarDecl **Root) {
   if (!E || Depth > 8)
     return nullptr;
   E = E->IgnoreParens();
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-    return valueField(EWC->getSubExpr(), Depth + 1);
+    return valueField(EWC->getSubExpr(), Depth + 1, Root);
   if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-    return valueField(BTE->getSubExpr(), Depth + 1);
+    return valueField(BTE->getSubExpr(), Depth + 1, Root);
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-    return valueField(MTE->getSubExpr(), Depth + 1);
+    return valueField(MTE->getSubExpr(), Depth + 1, Root);
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
     CastKind K = ICE->getCastKind();
     if (K == CK_NoOp || K == CK_ConstructorConversion ||
         K == CK_UserDefinedConversion)
-      return valueField(ICE->getSubExpr(), Depth + 1);
+      return valueField(ICE->getSubExpr(), Depth + 1, Root);
     return nullptr;
   }
   if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E))
-    return valueField(FCE->getSubExpr(), Depth + 1);
+    return valueField(FCE->getSubExpr(), Depth + 1, Root);
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (CE->getNumArgs() == 0)
       return nullptr;
     if (CE->getConstructor() && CE->getConstructor()->isCopyOrMoveConstructor())
-      return valueField(CE->getArg(0), Depth + 1);
+      return valueField(CE->getArg(0), Depth + 1, Root);
     if (borrowKindOf(CE->getType()) == BorrowThrough::View)
       return CE->getArg(0)->getType()->isPointerType()
-                 ? pointedField(CE->getArg(0), Depth + 1)
-                 : designatedField(CE->getArg(0), Depth + 1);
+                 ? pointedField(CE->getArg(0), Depth + 1, Root)
+                 : designatedField(CE->getArg(0), Depth + 1, Root);
     return nullptr;
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
       MC && returnsInto(MC->getMethodDecl()))
-    return designatedField(MC->getImplicitObjectArgument(), Depth + 1);
+    return designatedField(MC->getImplicitObjectArgument(), Depth + 1, Root);
   return nullptr;
 }
 
@@ -210,20 +233,21 @@ const VarDecl *localVarOf(const Expr *E) {
   return VD && VD->hasLocalStorage() ? VD : nullptr;
 }
 
-const FieldDecl *borrowedField(const Expr *E, BorrowThrough K, Session &S) {
+const FieldDecl *borrowedField(const Expr *E, BorrowThrough K, Session &S,
+                               const VarDecl **Root) {
   if (!E)
     return nullptr;
   const FieldDecl *F = nullptr;
   switch (K) {
   case BorrowThrough::Reference:
-    F = designatedField(E, 0);
+    F = designatedField(E, 0, Root);
     break;
   case BorrowThrough::Pointer:
-    F = pointedField(E, 0);
+    F = pointedField(E, 0, Root);
     break;
   case BorrowThrough::Iterator:
   case BorrowThrough::View:
-    F = valueField(E, 0);
+    F = valueField(E, 0, Root);
     break;
   }
   return F && borrowable(F, S) ? F : nullptr;
@@ -345,7 +369,7 @@ static void callsOf(const Stmt *St, const FieldDecl *Callable,
     return;
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(St);
       OC && OC->getOperator() == OO_Call && OC->getNumArgs() > 0 &&
-      designatedField(OC->getArg(0), 0) == Callable)
+      designatedField(OC->getArg(0), 0, nullptr) == Callable)
     Out.push_back(OC);
   for (const Stmt *Child : St->children())
     callsOf(Child, Callable, Out);

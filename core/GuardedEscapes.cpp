@@ -174,58 +174,18 @@ private:
     if (const VarDecl *V = localVarOf(E))
       if (const BorrowFact *F = St.fact(V))
         return F->B;
-    // Through a borrowing local: `it->second`, `&it->second`, `*p`.
-    if (const VarDecl *V = throughVar(E, K == BorrowThrough::Pointer, 0))
-      if (const BorrowFact *F = St.fact(V))
-        return F->B;
+    // Through a borrowing local: `it->second`, `&it->second`, `*p`,
+    // `range.begin()`.
+    const VarDecl *Root = nullptr;
+    const FieldDecl *F = borrowedField(E, K, S, &Root);
+    if (!F && Root)
+      if (const BorrowFact *Fact = St.fact(Root))
+        return Fact->B;
     if (St.Held.empty())
       return std::nullopt;
-    const FieldDecl *F = borrowedField(E, K, S);
     if (!F || F->getParent() != Class)
       return std::nullopt;
     return Borrowed{F, K, E, St.Held};
-  }
-
-  /// The borrowing local whose pointee the glvalue \p E (or, with
-  /// \p AddressOf, the pointer \p E) names part of: `it->second`, `*it`,
-  /// `p->field`, `&it->second`.
-  static const VarDecl *throughVar(const Expr *E, bool AddressOf,
-                                   unsigned Depth) {
-    if (!E || Depth > 6)
-      return nullptr;
-    E = E->IgnoreParens();
-    if (AddressOf) {
-      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
-          ICE && (ICE->getCastKind() == CK_NoOp ||
-                  ICE->getCastKind() == CK_DerivedToBase))
-        return throughVar(ICE->getSubExpr(), true, Depth + 1);
-      const auto *UO = dyn_cast<UnaryOperator>(E);
-      return UO && UO->getOpcode() == UO_AddrOf
-                 ? throughVar(UO->getSubExpr(), false, Depth + 1)
-                 : nullptr;
-    }
-    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
-        ICE && (ICE->getCastKind() == CK_NoOp ||
-                ICE->getCastKind() == CK_DerivedToBase))
-      return throughVar(ICE->getSubExpr(), false, Depth + 1);
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (!isa<FieldDecl>(ME->getMemberDecl()))
-        return nullptr;
-      if (!ME->isArrow())
-        return throughVar(ME->getBase(), false, Depth + 1);
-      const Expr *Base = ME->getBase()->IgnoreParens();
-      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Base);
-          OC && OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
-        return localVarOf(OC->getArg(0));
-      return localVarOf(Base);
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E);
-        UO && UO->getOpcode() == UO_Deref)
-      return localVarOf(UO->getSubExpr());
-    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-        OC && OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
-      return localVarOf(OC->getArg(0));
-    return nullptr;
   }
 
   static const VarDecl *trackable(const Expr *E) {
@@ -377,7 +337,7 @@ private:
           OC->getArg(1) == Cur)
         Target = OC->getArg(0);
       if (Target) {
-        const FieldDecl *H = designatedField(Target, 0);
+        const FieldDecl *H = designatedField(Target, 0, nullptr);
         if (!H)
           return std::nullopt;
         return LambdaEscape{2, cast<Expr>(P)->getExprLoc(), H};

@@ -34,14 +34,18 @@ std::optional<BorrowThrough> borrowKindOf(clang::QualType T);
 
 /// The member of *this the glvalue \p E designates or is part of
 /// (`name_`, `this->items_[i]`, `map_[k]`, `q_.front()`, `pos_.x`).
-const clang::FieldDecl *designatedField(const clang::Expr *E, unsigned Depth);
+/// With \p Root, a designation that bottoms out at a local instead
+/// (`*it`, `it->second`, `p->field`, `range.begin()`) sets *Root to it.
+const clang::FieldDecl *designatedField(const clang::Expr *E, unsigned Depth,
+                                        const clang::VarDecl **Root);
 
 /// The member of *this that \p E, a value of kind \p K, points into
 /// (`name_` bound to a reference, `&map_[k]`, `name_.c_str()`,
 /// `q_.begin()`, `std::string_view(name_)`); null when it is none or the
 /// member cannot race (a mutex, an atomic, a constant).
 const clang::FieldDecl *borrowedField(const clang::Expr *E, BorrowThrough K,
-                                      Session &S);
+                                      Session &S,
+                                      const clang::VarDecl **Root = nullptr);
 
 /// A member that can be borrowed and written: not a mutex, an atomic, a
 /// constant or something synchronized by declaration.
