@@ -280,6 +280,39 @@ void LambdaReach::scan(const Stmt *St, const LambdaExpr *LE) {
     scan(Child, LE);
 }
 
+bool mayBorrowMember(const Stmt *St, BorrowThrough ReturnKind, bool Returns,
+                     Session &S) {
+  if (!St)
+    return false;
+  if (isa<LambdaExpr>(St))
+    return true;
+  auto Borrows = [&](QualType T, const Expr *E) {
+    auto K = borrowKindOf(T);
+    return K && E && borrowedField(E, *K, S);
+  };
+  if (const auto *R = dyn_cast<ReturnStmt>(St);
+      R && Returns && R->getRetValue() &&
+      borrowedField(R->getRetValue(), ReturnKind, S))
+    return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(St))
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D);
+          V && Borrows(V->getType(), V->getInit()))
+        return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(St);
+      BO && BO->getOpcode() == BO_Assign &&
+      Borrows(BO->getLHS()->getType(), BO->getRHS()))
+    return true;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(St);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+      Borrows(OC->getArg(0)->getType(), OC->getArg(1)))
+    return true;
+  for (const Stmt *Child : St->children())
+    if (mayBorrowMember(Child, ReturnKind, Returns, S))
+      return true;
+  return false;
+}
+
 /// Whether the occurrence \p ME of a member writes it (by the standard's
 /// rule for library types: a non-const member call writes).
 static bool isWrite(const MemberExpr *ME, const ParentMap &PM) {

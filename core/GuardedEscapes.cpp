@@ -436,7 +436,14 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
   if (!MD || MD->isStatic() || MD->getParent()->isLambda() ||
       MD->isDependentContext() || isa<CXXConstructorDecl>(MD) ||
       isa<CXXDestructorDecl>(MD) || FA.scan().HasErrors ||
-      !hasLockMember(S, MD->getParent()) || !FA.cfg())
+      !hasLockMember(S, MD->getParent()))
+    return {};
+  // No CFG for a body that borrows no member and makes no lambda.
+  auto ReturnKind = borrowKindOf(MD->getReturnType());
+  if (!mayBorrowMember(MD->getBody(),
+                       ReturnKind.value_or(BorrowThrough::Reference),
+                       ReturnKind.has_value(), S) ||
+      !FA.cfg())
     return {};
   llvm::TimeTraceScope Scope("fearless guarded escapes");
   EscapeScan Scan(S, FA);

@@ -51,6 +51,13 @@ const clang::FieldDecl *borrowedField(const clang::Expr *E, BorrowThrough K,
 /// constant or something synchronized by declaration.
 bool borrowable(const clang::FieldDecl *F, Session &S);
 
+/// A cheap walk before any CFG is built: whether \p St (a body) takes a
+/// borrow of a member at all (a local or a return value of a borrow kind
+/// initialized from one, when \p Returns with the return type's
+/// \p ReturnKind), or makes a lambda.
+bool mayBorrowMember(const clang::Stmt *St, BorrowThrough ReturnKind,
+                     bool Returns, Session &S);
+
 /// The local variable \p E reads (through casts and copies), if any.
 const clang::VarDecl *localVarOf(const clang::Expr *E);
 
