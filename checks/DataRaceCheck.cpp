@@ -16,6 +16,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/Concurrency.h"
+#include "fearless/GuardedEscapes.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/Locations.h"
 #include "fearless/ThreadAccesses.h"
@@ -96,15 +97,92 @@ void addHelp(FunctionAnalysis &FA, Finding &F, const Access &P,
   F.note(P.Where, MessageId::RaceHelpMutex);
 }
 
+/// A name for a copy of member \p F in a capture list: `name_` -> `name`.
+std::string copyName(const FieldDecl *F) {
+  llvm::StringRef N = F->getName();
+  if (N.starts_with("m_") && N.size() > 2)
+    N = N.drop_front(2);
+  N = N.trim('_');
+  if (N.empty() || N == F->getName())
+    return F->getName().str() + "_copy";
+  return N.str();
+}
+
+/// A borrow of guarded data that outlives its lock (GuardedEscapes.h): the
+/// later use through it is an access without the lock that guards it.
+void reportGuardedEscape(Session &S, const GuardedEscape &E) {
+  std::string Field = "'" + E.Field->getNameAsString() + "'";
+  std::string Mutex = "'" + E.Mutex->getNameAsString() + "'";
+  int Kind = int(E.Through);
+  Finding F = makeFinding(CheckId::DataRace, E.At,
+                          MessageId::GuardedBorrowEscapes,
+                          {Kind, Field, Mutex}, E.Range);
+  if (E.LockedAt.isValid())
+    F.note(E.LockedAt, MessageId::GuardedLockedHere, {Mutex});
+  switch (E.What) {
+  case GuardedEscape::Returned:
+    if (E.TakenAt.isValid() && E.TakenAt != E.At)
+      F.note(E.TakenAt, MessageId::GuardedBorrowTaken,
+             {int(E.TakenAs), Field, Mutex}, E.TakenRange);
+    break;
+  case GuardedEscape::UsedAfterUnlock:
+    if (E.TakenAt.isValid())
+      F.note(E.TakenAt, MessageId::GuardedBorrowTaken,
+             {int(E.TakenAs), Field, Mutex}, E.TakenRange);
+    if (E.ReleasedAt.isValid())
+      F.note(E.ReleasedAt, MessageId::GuardedReleasedHere, {Mutex});
+    break;
+  case GuardedEscape::Captured: {
+    F.note(E.TakenAt, MessageId::GuardedCapturedHere,
+           {std::string("the lambda"), Field, Mutex});
+    F.note(E.UsedAt, MessageId::GuardedUsedInLambda, {Field, Mutex});
+    std::string Stored =
+        E.StoredIn ? "'" + E.StoredIn->getNameAsString() + "'" : "";
+    F.note(E.EscapesAt, MessageId::GuardedLambdaEscapes,
+           {int(E.EscapeHow), Mutex, Stored});
+    if (E.RunsAt.isValid())
+      F.note(E.RunsAt, MessageId::GuardedStoredLambdaCalled, {Stored, Mutex});
+    break;
+  }
+  }
+  if (E.What == GuardedEscape::Returned) {
+    if (E.ReleasedAt.isValid())
+      F.note(E.ReleasedAt, MessageId::GuardedReleasedAtReturn,
+             {Mutex, "'" + E.In->getNameAsString() + "'"});
+    if (E.UsedAt.isValid())
+      F.note(E.UsedAt, MessageId::GuardedUsedByCaller,
+             {"'" + E.In->getNameAsString() + "'", Kind, Mutex});
+  }
+  F.note(E.WriteAt, MessageId::GuardedConflictingWrite, {Field, Mutex});
+  switch (E.What) {
+  case GuardedEscape::Returned:
+    F.note(E.At, MessageId::GuardedHelpReturnCopy, {Mutex, Kind});
+    break;
+  case GuardedEscape::UsedAfterUnlock:
+    F.note(E.At, MessageId::GuardedHelpKeepLock, {Mutex, Kind});
+    break;
+  case GuardedEscape::Captured:
+    F.note(E.At, MessageId::GuardedHelpCaptureCopy,
+           {Field,
+            "'[" + copyName(E.Field) + " = " + E.Field->getNameAsString() +
+                "]'",
+            Mutex});
+    break;
+  }
+  S.report(std::move(F));
+}
+
 class DataRaceCheck : public Check {
 public:
-  explicit DataRaceCheck(Session &S) : S(S) {}
+  explicit DataRaceCheck(Session &S) : S(S), Guarded(S) {}
   CheckId id() const override { return CheckId::DataRace; }
 
   void checkFunction(FunctionAnalysis &FA) override {
     Reported.clear();
     Members.clear();
     checkSharedClass(FA);
+    for (const GuardedEscape &E : Guarded.find(FA))
+      reportGuardedEscape(S, E);
     // Null when the function spawns nothing (or has errors).
     const ThreadLifetime *TL = FA.lifetime();
     if (!TL)
@@ -433,6 +511,7 @@ private:
   llvm::StringSet<> Reported;
   std::vector<MemberSide> Members;
   llvm::DenseSet<const CXXRecordDecl *> SharedDone;
+  GuardedEscapeFinder Guarded;
 };
 
 } // namespace

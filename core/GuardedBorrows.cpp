@@ -1,0 +1,437 @@
+//===- GuardedBorrows.cpp - Which expressions borrow a member of *this ---===//
+//
+// The expression-level half of GuardedEscapes: what a reference, pointer,
+// iterator or view expression points into (a member of *this), what a
+// lambda reaches through what it captures, and which member-function
+// writes of a member hold a mutex member of the class.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GuardedEscapesInternal.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
+#include "fearless/RaceModel.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace fearless {
+namespace guarded {
+
+const FieldDecl *mutexField(const Lock &L) {
+  if (L.Unknown || !L.Mutex.IsThis || L.Mutex.Deref ||
+      L.Mutex.Path.size() != 1)
+    return nullptr;
+  return L.Mutex.Path[0].Field;
+}
+
+bool holds(const Lockset &Held, const FieldDecl *Mutex) {
+  return llvm::any_of(Held,
+                      [&](const Lock &L) { return mutexField(L) == Mutex; });
+}
+
+std::optional<BorrowThrough> borrowKindOf(QualType T) {
+  if (T.isNull())
+    return std::nullopt;
+  if (T->isReferenceType())
+    return BorrowThrough::Reference;
+  if (T->isPointerType() && !T->isFunctionPointerType())
+    return BorrowThrough::Pointer;
+  const CXXRecordDecl *RD = classOf(T);
+  if (!RD || !RD->getIdentifier())
+    return std::nullopt;
+  if (isStdDecl(RD, "basic_string_view") || isStdDecl(RD, "span"))
+    return BorrowThrough::View;
+  if (RD->getName().contains_insensitive("iterator"))
+    // The library's own: in std (std::__detail::_Node_iterator) or
+    // __gnu_cxx (__normal_iterator).
+    for (const DeclContext *DC = RD->getDeclContext(); DC;
+         DC = DC->getParent()) {
+      const auto *NS = dyn_cast<NamespaceDecl>(DC);
+      if (!NS)
+        break;
+      if (NS->isStdNamespace() ||
+          (NS->getParent()->isTranslationUnit() && NS->getName() == "__gnu_cxx"))
+        return BorrowThrough::Iterator;
+    }
+  return std::nullopt;
+}
+
+namespace {
+
+bool isNamed(const CXXMethodDecl *M, std::initializer_list<llvm::StringRef> Ns) {
+  if (!M || !M->getIdentifier())
+    return false;
+  for (llvm::StringRef N : Ns)
+    if (M->getName() == N)
+      return true;
+  return false;
+}
+
+/// A member of a standard class that returns a pointer, iterator or view
+/// into the object it is called on.
+bool returnsInto(const CXXMethodDecl *M) {
+  if (!M || !isStdLibraryRecord(M->getParent()))
+    return false;
+  if (isa<CXXConversionDecl>(M))
+    return borrowKindOf(M->getReturnType()) == BorrowThrough::View;
+  return isNamed(M, {"data", "c_str", "begin", "end", "cbegin", "cend",
+                     "rbegin", "rend", "find", "lower_bound", "upper_bound"});
+}
+
+} // namespace
+
+bool borrowable(const FieldDecl *F, Session &S) {
+  QualType T = F->getType();
+  return !T->isReferenceType() && !T.isConstQualified() &&
+         !isAtomicObjectType(T) && !isSyncType(T, S.traits()) &&
+         !hasAnnotation(F, "fearless::assume_synchronized");
+}
+
+const FieldDecl *designatedField(const Expr *E, unsigned Depth,
+                                 const VarDecl **Root) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    CastKind K = ICE->getCastKind();
+    if (K == CK_NoOp || K == CK_DerivedToBase || K == CK_UncheckedDerivedToBase)
+      return designatedField(ICE->getSubExpr(), Depth + 1, Root);
+    return nullptr;
+  }
+  // A local at the bottom: the caller may know what it borrows (`*it`,
+  // `it->second`, `p->field`, `range[i]`).
+  auto SetRoot = [&](const Expr *Local) -> const FieldDecl * {
+    if (Root)
+      *Root = localVarOf(Local);
+    return nullptr;
+  };
+  if (isa<DeclRefExpr>(E))
+    return SetRoot(E);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F || F->getType()->isReferenceType())
+      return nullptr;
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return F;
+    if (!ME->isArrow())
+      return designatedField(ME->getBase(), Depth + 1, Root);
+    const Expr *Base = ME->getBase()->IgnoreParens();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Base);
+        OC && OC->getOperator() == OO_Arrow && OC->getNumArgs() == 1)
+      return SetRoot(OC->getArg(0));
+    return SetRoot(Base);
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    return SetRoot(UO->getSubExpr());
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    const auto *ICE = dyn_cast<ImplicitCastExpr>(ASE->getBase()->IgnoreParens());
+    if (ICE && ICE->getCastKind() == CK_ArrayToPointerDecay)
+      return designatedField(ICE->getSubExpr(), Depth + 1, Root);
+    return nullptr;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+      return SetRoot(OC->getArg(0));
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
+        isStdLibraryRecord(classOf(OC->getArg(0)->getType())))
+      return designatedField(OC->getArg(0), Depth + 1, Root);
+    return nullptr;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && isStdLibraryRecord(M->getParent()) &&
+        M->getReturnType()->isLValueReferenceType() &&
+        isNamed(M, {"at", "front", "back", "top", "value"}))
+      return designatedField(MC->getImplicitObjectArgument(), Depth + 1, Root);
+  }
+  return nullptr;
+}
+
+/// What the pointer \p E points into.
+static const FieldDecl *pointedField(const Expr *E, unsigned Depth,
+                                     const VarDecl **Root) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = E->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    if (ICE->getCastKind() == CK_ArrayToPointerDecay)
+      return designatedField(ICE->getSubExpr(), Depth + 1, Root);
+    if (ICE->getCastKind() == CK_NoOp || ICE->getCastKind() == CK_BitCast ||
+        ICE->getCastKind() == CK_DerivedToBase)
+      return pointedField(ICE->getSubExpr(), Depth + 1, Root);
+    return nullptr;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return designatedField(UO->getSubExpr(), Depth + 1, Root);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && returnsInto(MC->getMethodDecl()))
+    return designatedField(MC->getImplicitObjectArgument(), Depth + 1, Root);
+  return nullptr;
+}
+
+/// What the iterator or view value \p E points into.
+static const FieldDecl *valueField(const Expr *E, unsigned Depth,
+                                   const VarDecl **Root) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = E->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return valueField(EWC->getSubExpr(), Depth + 1, Root);
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    return valueField(BTE->getSubExpr(), Depth + 1, Root);
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return valueField(MTE->getSubExpr(), Depth + 1, Root);
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+    CastKind K = ICE->getCastKind();
+    if (K == CK_NoOp || K == CK_ConstructorConversion ||
+        K == CK_UserDefinedConversion)
+      return valueField(ICE->getSubExpr(), Depth + 1, Root);
+    return nullptr;
+  }
+  if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E))
+    return valueField(FCE->getSubExpr(), Depth + 1, Root);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (CE->getNumArgs() == 0)
+      return nullptr;
+    if (CE->getConstructor() && CE->getConstructor()->isCopyOrMoveConstructor())
+      return valueField(CE->getArg(0), Depth + 1, Root);
+    if (borrowKindOf(CE->getType()) == BorrowThrough::View)
+      return CE->getArg(0)->getType()->isPointerType()
+                 ? pointedField(CE->getArg(0), Depth + 1, Root)
+                 : designatedField(CE->getArg(0), Depth + 1, Root);
+    return nullptr;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && returnsInto(MC->getMethodDecl()))
+    return designatedField(MC->getImplicitObjectArgument(), Depth + 1, Root);
+  return nullptr;
+}
+
+const VarDecl *localVarOf(const Expr *E) {
+  E = E->IgnoreParens();
+  while (true) {
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+      E = ICE->getSubExpr()->IgnoreParens();
+    else if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr()->IgnoreParens();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+             CE && CE->getNumArgs() == 1 && CE->getConstructor() &&
+             CE->getConstructor()->isCopyOrMoveConstructor())
+      E = CE->getArg(0)->IgnoreParens();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr()->IgnoreParens();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() ? VD : nullptr;
+}
+
+const FieldDecl *borrowedField(const Expr *E, BorrowThrough K, Session &S,
+                               const VarDecl **Root) {
+  if (!E)
+    return nullptr;
+  const FieldDecl *F = nullptr;
+  switch (K) {
+  case BorrowThrough::Reference:
+    F = designatedField(E, 0, Root);
+    break;
+  case BorrowThrough::Pointer:
+    F = pointedField(E, 0, Root);
+    break;
+  case BorrowThrough::Iterator:
+  case BorrowThrough::View:
+    F = valueField(E, 0, Root);
+    break;
+  }
+  return F && borrowable(F, S) ? F : nullptr;
+}
+
+void LambdaReach::scan(const Stmt *St, const LambdaExpr *LE) {
+  if (!St)
+    return;
+  if (const auto *ME = dyn_cast<MemberExpr>(St))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+          !ThisUses.count(F))
+        ThisUses[F] = ME->getExprLoc();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(St))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()); VD && !VarUses.count(VD))
+      VarUses[VD] = DRE->getExprLoc();
+  if (const auto *DS = dyn_cast<DeclStmt>(St))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && guardClass(VD->getType()))
+        Locks = true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+    if (const CXXMethodDecl *M = MC->getMethodDecl();
+        M && M->getIdentifier() && isLockName(M->getName()))
+      Locks = true;
+  if (const auto *Call = dyn_cast<CallExpr>(St))
+    if (auto Effect = lockFunctionEffect(Call->getDirectCallee());
+        Effect && *Effect != LockEffect::Unlock)
+      Locks = true;
+  for (const Stmt *Child : St->children())
+    scan(Child, LE);
+}
+
+bool mayBorrowMember(const Stmt *St, BorrowThrough ReturnKind, bool Returns,
+                     Session &S) {
+  if (!St)
+    return false;
+  if (isa<LambdaExpr>(St))
+    return true;
+  auto Borrows = [&](QualType T, const Expr *E) {
+    auto K = borrowKindOf(T);
+    return K && E && borrowedField(E, *K, S);
+  };
+  if (const auto *R = dyn_cast<ReturnStmt>(St);
+      R && Returns && R->getRetValue() &&
+      borrowedField(R->getRetValue(), ReturnKind, S))
+    return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(St))
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D);
+          V && Borrows(V->getType(), V->getInit()))
+        return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(St);
+      BO && BO->getOpcode() == BO_Assign &&
+      Borrows(BO->getLHS()->getType(), BO->getRHS()))
+    return true;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(St);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+      Borrows(OC->getArg(0)->getType(), OC->getArg(1)))
+    return true;
+  for (const Stmt *Child : St->children())
+    if (mayBorrowMember(Child, ReturnKind, Returns, S))
+      return true;
+  return false;
+}
+
+/// Whether the occurrence \p ME of a member writes it (by the standard's
+/// rule for library types: a non-const member call writes).
+static bool isWrite(const MemberExpr *ME, const ParentMap &PM) {
+  const Stmt *Child = ME;
+  const Stmt *P = PM.getParent(ME);
+  while (P && (isa<ParenExpr>(P) ||
+               (isa<ImplicitCastExpr>(P) &&
+                cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
+    Child = P;
+    P = PM.getParent(P);
+  }
+  if (!P)
+    return false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    return BO->isAssignmentOp() && BO->getLHS() == Child;
+  if (const auto *UO = dyn_cast<UnaryOperator>(P))
+    return UO->isIncrementDecrementOp();
+  if (const auto *Outer = dyn_cast<MemberExpr>(P);
+      Outer && Outer->getBase() == Child) {
+    if (isa<FieldDecl>(Outer->getMemberDecl()) && !Outer->isArrow())
+      return isWrite(Outer, PM); // `member_.field = v` writes member_
+    if (const auto *M = dyn_cast<CXXMethodDecl>(Outer->getMemberDecl()))
+      return !M->isConst();
+    return false;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(P);
+      OC && OC->getNumArgs() > 0 && OC->getArg(0) == Child)
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee()))
+      return !M->isConst();
+  return false;
+}
+
+/// The mutex member a guarded_by attribute on \p F names.
+static const FieldDecl *annotatedMutex(const FieldDecl *F) {
+  const auto *A = F->getAttr<GuardedByAttr>();
+  if (!A || !A->getArg())
+    return nullptr;
+  const auto *ME = dyn_cast<MemberExpr>(A->getArg()->IgnoreParenImpCasts());
+  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+}
+
+static void collectAnnotatedWrites(const Stmt *St, const ParentMap &PM,
+                                   const CXXMethodDecl *M, WriteMap &Out) {
+  if (!St)
+    return;
+  if (const auto *ME = dyn_cast<MemberExpr>(St))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (const FieldDecl *Mutex = annotatedMutex(F);
+          Mutex && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+          isWrite(ME, PM))
+        Out[F].push_back({Mutex, ME->getExprLoc(), M});
+  for (const Stmt *Child : St->children())
+    collectAnnotatedWrites(Child, PM, M, Out);
+}
+
+WriteMap computeWrites(Session &S, const CXXRecordDecl *RD) {
+  WriteMap Out;
+  bool Annotated = llvm::any_of(
+      RD->fields(), [](const FieldDecl *F) { return F->hasAttr<GuardedByAttr>(); });
+  for (const CXXMethodDecl *Decl : RD->methods()) {
+    if (Decl->isStatic() || Decl->isImplicit() || isa<CXXConstructorDecl>(Decl) ||
+        isa<CXXDestructorDecl>(Decl))
+      continue;
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Decl->getDefinition());
+    if (!M || !M->getBody() || M->isDependentContext() || bodyHasErrors(M))
+      continue;
+    if (const FunctionSummary *Sum = S.summary(M, /*LocalsShared=*/false))
+      for (const Access &A : Sum->Accesses) {
+        if (!A.Write || A.Atomic || !A.Loc.IsThis || A.Loc.Deref ||
+            A.Loc.Path.empty() || !A.Loc.Path[0].Field)
+          continue;
+        for (const Lock &L : A.Locks)
+          if (const FieldDecl *Mutex = mutexField(L); Mutex && !L.Shared)
+            Out[A.Loc.Path[0].Field].push_back({Mutex, A.Where, M});
+      }
+    if (Annotated)
+      collectAnnotatedWrites(M->getBody(), S.functionAnalysis(M).parents(), M,
+                             Out);
+  }
+  return Out;
+}
+
+/// The calls of the callable member \p Callable in \p St.
+static void callsOf(const Stmt *St, const FieldDecl *Callable,
+                    llvm::SmallVectorImpl<const CXXOperatorCallExpr *> &Out) {
+  if (!St)
+    return;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(St);
+      OC && OC->getOperator() == OO_Call && OC->getNumArgs() > 0 &&
+      designatedField(OC->getArg(0), 0, nullptr) == Callable)
+    Out.push_back(OC);
+  for (const Stmt *Child : St->children())
+    callsOf(Child, Callable, Out);
+}
+
+SourceLocation unlockedCallOf(Session &S, const CXXRecordDecl *RD,
+                              const FieldDecl *Callable,
+                              const FieldDecl *Mutex) {
+  for (const CXXMethodDecl *Decl : RD->methods()) {
+    if (Decl->isStatic() || Decl->isImplicit() || isa<CXXConstructorDecl>(Decl))
+      continue;
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Decl->getDefinition());
+    if (!M || !M->getBody() || M->isDependentContext() || bodyHasErrors(M))
+      continue;
+    llvm::SmallVector<const CXXOperatorCallExpr *, 2> Calls;
+    callsOf(M->getBody(), Callable, Calls);
+    if (Calls.empty())
+      continue;
+    const auto *Locks = S.locksAtCalls(M, 0);
+    if (!Locks)
+      continue;
+    for (const CXXOperatorCallExpr *Call : Calls) {
+      auto It = Locks->find(Call);
+      if (It != Locks->end() && !holds(It->second, Mutex))
+        return Call->getExprLoc();
+    }
+  }
+  return SourceLocation();
+}
+
+} // namespace guarded
+} // namespace fearless

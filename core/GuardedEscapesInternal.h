@@ -1,0 +1,88 @@
+//===- GuardedEscapesInternal.h - Pieces of the guarded-escape finder -*- C++ -*-===//
+//
+// Private to core/GuardedEscapes.cpp and core/GuardedBorrows.cpp: what an
+// expression borrows from *this, what a lambda body reaches, and the writes
+// of members under the class's mutexes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_GUARDEDESCAPESINTERNAL_H
+#define FEARLESS_GUARDEDESCAPESINTERNAL_H
+
+#include "fearless/GuardedEscapes.h"
+#include "fearless/Locks.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include <optional>
+
+namespace fearless {
+namespace guarded {
+
+using WriteMap =
+    llvm::DenseMap<const clang::FieldDecl *,
+                   llvm::SmallVector<GuardedEscapeFinder::GuardedWrite, 2>>;
+
+/// The mutex member of *this that \p L holds, if it is one.
+const clang::FieldDecl *mutexField(const Lock &L);
+
+/// Whether \p Held holds the mutex member \p Mutex.
+bool holds(const Lockset &Held, const clang::FieldDecl *Mutex);
+
+/// What a variable or return value of type \p T borrows through, if it can
+/// borrow at all (a reference, a data pointer, a library iterator, a view).
+std::optional<BorrowThrough> borrowKindOf(clang::QualType T);
+
+/// The member of *this the glvalue \p E designates or is part of
+/// (`name_`, `this->items_[i]`, `map_[k]`, `q_.front()`, `pos_.x`).
+/// With \p Root, a designation that bottoms out at a local instead
+/// (`*it`, `it->second`, `p->field`, `range.begin()`) sets *Root to it.
+const clang::FieldDecl *designatedField(const clang::Expr *E, unsigned Depth,
+                                        const clang::VarDecl **Root);
+
+/// The member of *this that \p E, a value of kind \p K, points into
+/// (`name_` bound to a reference, `&map_[k]`, `name_.c_str()`,
+/// `q_.begin()`, `std::string_view(name_)`); null when it is none or the
+/// member cannot race (a mutex, an atomic, a constant).
+const clang::FieldDecl *borrowedField(const clang::Expr *E, BorrowThrough K,
+                                      Session &S,
+                                      const clang::VarDecl **Root = nullptr);
+
+/// A member that can be borrowed and written: not a mutex, an atomic, a
+/// constant or something synchronized by declaration.
+bool borrowable(const clang::FieldDecl *F, Session &S);
+
+/// A cheap walk before any CFG is built: whether \p St (a body) takes a
+/// borrow of a member at all (a local or a return value of a borrow kind
+/// initialized from one, when \p Returns with the return type's
+/// \p ReturnKind), or makes a lambda.
+bool mayBorrowMember(const clang::Stmt *St, BorrowThrough ReturnKind,
+                     bool Returns, Session &S);
+
+/// The local variable \p E reads (through casts and copies), if any.
+const clang::VarDecl *localVarOf(const clang::Expr *E);
+
+/// What a lambda body reaches: the members of *this it names, the variables
+/// it refers to (first occurrence of each), and whether it locks anything.
+struct LambdaReach {
+  llvm::DenseMap<const clang::FieldDecl *, clang::SourceLocation> ThisUses;
+  llvm::DenseMap<const clang::VarDecl *, clang::SourceLocation> VarUses;
+  bool Locks = false;
+  void scan(const clang::Stmt *St, const clang::LambdaExpr *LE);
+};
+
+/// The writes of each member of \p RD under a mutex member of \p RD, in its
+/// member functions other than constructors and destructors: from their
+/// summaries' locksets, and for guarded_by members every write.
+WriteMap computeWrites(Session &S, const clang::CXXRecordDecl *RD);
+
+/// Where a member function of \p RD calls the callable member \p Callable
+/// (`handler_()`) without holding the mutex member \p Mutex; invalid if
+/// none does.
+clang::SourceLocation unlockedCallOf(Session &S, const clang::CXXRecordDecl *RD,
+                                     const clang::FieldDecl *Callable,
+                                     const clang::FieldDecl *Mutex);
+
+} // namespace guarded
+} // namespace fearless
+
+#endif // FEARLESS_GUARDEDESCAPESINTERNAL_H
