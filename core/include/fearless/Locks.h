@@ -93,6 +93,11 @@ public:
   /// The local \p V goes out of scope: a guard releases its locks.
   void destroyed(const clang::VarDecl *V, Lockset &Held);
 
+  /// While \p Out is set, transfer() appends every lock it takes to it,
+  /// also one already held (a self-deadlock), with the locks held when the
+  /// statement started; null stops recording.
+  void recordAcquisitions(std::vector<Acquisition> *Out) { Acquired = Out; }
+
 private:
   void acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
                clang::SourceLocation At);
@@ -125,6 +130,13 @@ private:
   LocationResolver &Locs;
   /// The locks each local guard took.
   llvm::DenseMap<const clang::VarDecl *, Lockset> Guards;
+  /// Where acquisitions are recorded (recordAcquisitions), and the locks
+  /// held when the current statement started.
+  std::vector<Acquisition> *Acquired = nullptr;
+  Lockset HeldBefore;
+  const clang::Stmt *Current = nullptr;
+  /// Records that \p L is taken.
+  void taken(const Lock &L);
 };
 
 } // namespace fearless
