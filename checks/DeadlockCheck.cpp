@@ -219,8 +219,17 @@ private:
       report(FA, Inv, SX, SY, Same);
   }
 
-  void report(FunctionAnalysis &FA, const Inversion &Inv, const SideInfo &SX,
-              const SideInfo &SY, bool Same) {
+  void report(FunctionAnalysis &FA, Inversion Inv, SideInfo SX, SideInfo SY,
+              bool Same) {
+    // The primary is the side whose held lock is taken first in the source
+    // (the spawner's side stays first: its notes name the thread).
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    if (SX.What == SY.What &&
+        SM.isBeforeInTranslationUnit(Inv.Second.Held->Acquired,
+                                     Inv.First.Held->Acquired)) {
+      std::swap(Inv.First, Inv.Second);
+      std::swap(SX, SY);
+    }
     const Acquisition &A = *Inv.First.At;
     const Acquisition &B = *Inv.Second.At;
     std::string Taken = A.Taken.Mutex.describe();

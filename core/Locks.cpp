@@ -99,14 +99,14 @@ void LockTracker::releaseAll(Lockset &Held, const Lockset &Taken) {
     release(Held, mutexOf(L));
 }
 
-void LockTracker::taken(const Lock &L) {
-  if (!Acquired || Acquired->size() >= 1000)
+void AcquisitionLog::taken(const Lock &L) {
+  if (!Out || Out->size() >= 1000)
     return;
   Acquisition A;
   A.Taken = L;
-  A.Held.assign(HeldBefore.begin(), HeldBefore.end());
+  A.Held.assign(Before.begin(), Before.end());
   A.Point = Current;
-  Acquired->push_back(std::move(A));
+  Out->push_back(std::move(A));
 }
 
 void LockTracker::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
@@ -211,9 +211,9 @@ void LockTracker::findLockAllLoops() {
 void LockTracker::transfer(const Stmt *St, Lockset &Held) {
   if (!LockAllFound)
     findLockAllLoops();
-  if (Acquired) {
-    HeldBefore = Held;
-    Current = St;
+  if (Log.Out) {
+    Log.Before = Held;
+    Log.Current = St;
   }
   if (auto It = LockAll.find(St); It != LockAll.end())
     for (const LockAllLoop &L : It->second) {
