@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
@@ -156,6 +157,9 @@ private:
       Threads.push_back(threadAcquisitions(FA, Site));
       Nested |= hasNestedAcquisition(Threads.back(), true);
     }
+    // Joins under a lock need no nesting: only a lock held at a join.
+    if (!Own->Acquisitions.empty())
+      checkJoins(FA, TL, Threads);
     if (!Nested)
       return;
     auto Thread = [](int Id) {
@@ -177,6 +181,71 @@ private:
       compare(FA, Threads[I], Thread(I), Threads[J], Thread(J), false, true);
     for (const SpawnSite &Site : TM.spawns())
       pairWithMembers(FA, TL, Site, Threads[Site.Id]);
+  }
+
+  /// A join (t.join(), fut.get(), pthread_join) of a thread that may still
+  /// run, while holding a lock the thread takes: the thread may be waiting
+  /// for that lock, and then neither finishes.
+  void checkJoins(FunctionAnalysis &FA, const ThreadLifetime *TL,
+                  const std::vector<std::vector<Acquisition>> &Threads) {
+    const auto *Calls = S.locksAtCalls(FA.function(), 0);
+    if (!Calls)
+      return;
+    const ThreadModel &TM = FA.threads();
+    const LibraryModel &Lib = S.library();
+    for (const auto &[Call, Held] : *Calls) {
+      if (Held.empty())
+        continue;
+      // The handle joined: the object of a join method, or the handle
+      // argument of a join function.
+      const Expr *HandleExpr = nullptr;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+        auto Op = MC->getMethodDecl() ? Lib.handleMethod(MC->getMethodDecl())
+                                      : std::nullopt;
+        if (Op && *Op == HandleOp::Join)
+          HandleExpr = MC->getImplicitObjectArgument();
+      } else if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+        auto Op = CE->getDirectCallee()
+                      ? Lib.handleFunction(CE->getDirectCallee())
+                      : std::nullopt;
+        if (Op && Op->first == HandleOp::Join && Op->second < CE->getNumArgs())
+          HandleExpr = CE->getArg(Op->second);
+      }
+      const VarDecl *Handle = HandleExpr ? referencedVar(HandleExpr) : nullptr;
+      if (!Handle)
+        continue;
+      // Whether the thread may still run just before the join: at the
+      // handle's evaluation (the join itself ends it).
+      for (unsigned Id : TL->runningAt(HandleExpr->IgnoreParenImpCasts())) {
+        const SpawnSite &Site = TM.spawns()[Id];
+        if (Site.Sink.Decl != Handle || TL->isMultiInstance(Id))
+          continue;
+        for (const Lock &L : Held) {
+          if (L.Unknown || !isIdentifiableLock(L.Mutex, true))
+            continue;
+          const Acquisition *Needs = nullptr;
+          for (const Acquisition &A : Threads[Id])
+            if (A.Taken.Mutex == L.Mutex && !(A.Taken.Shared && L.Shared)) {
+              Needs = &A;
+              break;
+            }
+          if (!Needs || !JoinReported.insert(Call).second)
+            continue;
+          std::string Name = L.Mutex.describe();
+          Finding F = makeFinding(CheckId::Deadlock, Call->getBeginLoc(),
+                                  MessageId::JoinWhileHolding, {Name});
+          F.note(L.Acquired, MessageId::DeadlockHeldHere, {Name});
+          F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
+          F.note(Needs->Taken.Acquired, MessageId::DeadlockThreadLocks,
+                 {Name});
+          for (SourceLocation Via : Needs->Via)
+            F.note(Via, MessageId::DeadlockThroughCall);
+          F.note(Call->getBeginLoc(), MessageId::DeadlockHelpJoin, {Name});
+          S.report(std::move(F));
+          break;
+        }
+      }
+    }
   }
 
   /// A member thread against what the public member functions of its class
@@ -293,6 +362,7 @@ private:
   llvm::StringSet<> Reported;
   llvm::DenseSet<std::pair<unsigned, unsigned>> SelfReported;
   llvm::DenseSet<const CXXRecordDecl *> SharedDone;
+  llvm::DenseSet<const Expr *> JoinReported;
 };
 
 } // namespace
