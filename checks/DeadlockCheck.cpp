@@ -319,7 +319,9 @@ private:
     for (SourceLocation Via : B.Via)
       F.note(Via, MessageId::DeadlockThroughCall);
     sideNotes(FA, F, SX, SY, Same);
-    F.note(A.Taken.Acquired, MessageId::DeadlockHelpOrder, {Held, Taken});
+    bool C = !FA.astContext().getLangOpts().CPlusPlus;
+    F.note(A.Taken.Acquired, MessageId::DeadlockHelpOrder,
+           {Held, Taken, int(C)});
     S.report(std::move(F));
   }
 
