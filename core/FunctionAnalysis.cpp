@@ -3,6 +3,7 @@
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Moves.h"
+#include "fearless/RaceModel.h"
 #include "fearless/ThreadLifetime.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -58,6 +59,7 @@ public:
       Out.HasErrors = true;
       return false;
     }
+    countLock(E);
     if (NestedLambdas > 0)
       return true;
     if (isa<CXXStaticCastExpr>(E) && getMovedExpr(E))
@@ -87,6 +89,23 @@ public:
         Out.SendsCalls.push_back(E);
     }
     return true;
+  }
+
+  /// Counts \p E if it takes a lock by the lock model (Races.def).
+  void countLock(const Expr *E) {
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (guardClass(CE->getType()))
+        ++Out.LockCalls;
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() && isLockName(M->getName()))
+        ++Out.LockCalls;
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->getIdentifier() &&
+          Callee->getName().contains("lock") && lockFunctionEffect(Callee))
+        ++Out.LockCalls;
+    }
   }
 
   /// Whether parameter \p I of \p FD, in any redeclaration or the template

@@ -99,9 +99,20 @@ void LockTracker::releaseAll(Lockset &Held, const Lockset &Taken) {
     release(Held, mutexOf(L));
 }
 
+void AcquisitionLog::taken(const Lock &L) {
+  if (!Out || Out->size() >= 1000)
+    return;
+  Acquisition A;
+  A.Taken = L;
+  A.Held.assign(Before.begin(), Before.end());
+  A.Point = Current;
+  Out->push_back(std::move(A));
+}
+
 void LockTracker::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
                           SourceLocation At) {
   Lock L = lockOn(M, Shared, At);
+  taken(L);
   for (Lock &Existing : Held)
     if (Existing.Mutex == L.Mutex && Existing.Unknown == L.Unknown)
       return;
@@ -200,6 +211,10 @@ void LockTracker::findLockAllLoops() {
 void LockTracker::transfer(const Stmt *St, Lockset &Held) {
   if (!LockAllFound)
     findLockAllLoops();
+  if (Log.Out) {
+    Log.Before = Held;
+    Log.Current = St;
+  }
   if (auto It = LockAll.find(St); It != LockAll.end())
     for (const LockAllLoop &L : It->second) {
       if (L.Unlock)
@@ -248,6 +263,9 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
     return;
   Lockset Taken;
   bool Deferred = false;
+  // std::adopt_lock: the guard takes over a lock already held (after
+  // std::lock): not an acquisition of its own.
+  bool Adopted = false;
   if (G) {
     for (const Expr *Arg : CE->arguments()) {
       QualType T = Arg->getType();
@@ -257,8 +275,10 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
         Deferred = true;
         continue;
       }
-      if (classOf(T) && (isStdDecl(classOf(T), "adopt_lock_t")))
+      if (classOf(T) && (isStdDecl(classOf(T), "adopt_lock_t"))) {
+        Adopted = true;
         continue;
+      }
       Taken.push_back(lockOn(Locs.locOf(Arg), G->Shared, CE->getBeginLoc()));
     }
   } else if (!Acq) {
@@ -282,8 +302,11 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
   }
   Guards[GuardVar] = Taken;
   if (!Deferred)
-    for (const Lock &L : Taken)
+    for (const Lock &L : Taken) {
+      if (!Adopted)
+        taken(L);
       Held.push_back(L);
+    }
   return;
 }
 

@@ -38,8 +38,10 @@ void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
         CallLocks[cast<Expr>(St)] = Held;
     } else if (Record) {
       recordAccesses(St, Held);
+      Locks.recordAcquisitions(&Recorder.acquisitions());
     }
     Locks.transfer(St, Held);
+    Locks.recordAcquisitions(nullptr);
     return;
   }
   if (auto D = E.getAs<CFGAutomaticObjDtor>())
@@ -56,7 +58,7 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     return;
   const FunctionSummary *Sub =
       S.summary(Def, /*LocalsShared=*/false, Depth + 1);
-  if (!Sub || Sub->Accesses.empty())
+  if (!Sub || (Sub->Accesses.empty() && Sub->Acquisitions.empty()))
     return;
   // Bind parameters to arguments and *this to the object.
   llvm::ArrayRef<const Expr *> Args = argsOf(Call);
@@ -100,6 +102,7 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     return DRE && Recorder.guards().isGuardable(DRE->getDecl()) ? DRE->getDecl()
                                                                 : nullptr;
   };
+  addAcquisitions(*Sub, Held, Point, Call->getBeginLoc(), Map);
   for (const Access &A : Sub->Accesses) {
     if (Recorder.full())
       return;
@@ -132,6 +135,39 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
   }
 }
 
+void Summarizer::addAcquisitions(
+    const FunctionSummary &Sub, const Lockset &Held, const Stmt *Point,
+    SourceLocation Site,
+    llvm::function_ref<std::optional<MemLoc>(const MemLoc &)> Map) {
+  std::vector<Acquisition> &Out = Recorder.acquisitions();
+  for (const Acquisition &A : Sub.Acquisitions) {
+    if (Out.size() >= 1000)
+      return;
+    // A lock of the callee's own (a local mutex) orders nothing here.
+    if (A.Taken.Unknown)
+      continue;
+    std::optional<MemLoc> M = Map(A.Taken.Mutex);
+    if (!M)
+      continue;
+    Acquisition Mapped = A;
+    Mapped.Taken.Mutex = *M;
+    Mapped.Held.assign(Held.begin(), Held.end());
+    for (const Lock &L : A.Held) {
+      Lock ML = L;
+      if (!L.Unknown) {
+        if (std::optional<MemLoc> HM = Map(L.Mutex))
+          ML.Mutex = *HM;
+        else
+          ML.Unknown = true;
+      }
+      Mapped.Held.push_back(ML);
+    }
+    Mapped.Via.insert(Mapped.Via.begin(), Site);
+    Mapped.Point = Point;
+    Out.push_back(std::move(Mapped));
+  }
+}
+
 void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
                               const Stmt *Point, SourceLocation Site) {
   if (Depth >= 4)
@@ -140,6 +176,15 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
       S.summary(LE->getCallOperator(), /*LocalsShared=*/false, Depth + 1);
   if (!Sub)
     return;
+  // The lambda's own locals are private; what it captured by reference is
+  // the enclosing function's.
+  addAcquisitions(*Sub, Held, Point, Site,
+                  [&](const MemLoc &L) -> std::optional<MemLoc> {
+                    if (const auto *VD = dyn_cast_or_null<VarDecl>(L.Root);
+                        VD && VD->getDeclContext() == LE->getCallOperator())
+                      return std::nullopt;
+                    return L;
+                  });
   for (const Access &A : Sub->Accesses) {
     if (Recorder.full())
       return;

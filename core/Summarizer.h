@@ -21,6 +21,7 @@
 #include "fearless/ValueGuards.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace fearless {
 
@@ -54,6 +55,9 @@ public:
 
   /// Adds an access already in this function's terms (from a callee).
   void add(Access A) { Out.Accesses.push_back(std::move(A)); }
+
+  /// The locks the function takes, recorded so far (LockTracker appends).
+  std::vector<Acquisition> &acquisitions() { return Out.Acquisitions; }
 
   /// Whether the per-function cap on accesses is reached.
   bool full() const { return Out.Accesses.size() >= MaxAccesses; }
@@ -114,6 +118,11 @@ private:
   void expandCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
                   const clang::Expr *Object, const Lockset &Held,
                   const clang::Stmt *Point);
+  /// Adds \p Sub's acquisitions, mapped by \p Map, under \p Held.
+  void addAcquisitions(
+      const FunctionSummary &Sub, const Lockset &Held, const clang::Stmt *Point,
+      clang::SourceLocation Site,
+      llvm::function_ref<std::optional<MemLoc>(const MemLoc &)> Map);
   void expandLambda(const clang::LambdaExpr *LE, const Lockset &Held,
                     const clang::Stmt *Point, clang::SourceLocation Site);
   /// Solves the locksets and replays the body, recording.

@@ -77,21 +77,30 @@ bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site, const ValueDecl *V) {
   return false;
 }
 
-/// What a thread touches, in the spawning function's terms.
-std::vector<Access> threadAccesses(FunctionAnalysis &FA,
-                                   const SpawnSite &Site) {
-  std::vector<Access> Result;
+namespace {
+
+/// How a thread body's own terms map to its spawner's: the body's
+/// parameters and *this bound to what the thread was started with.
+struct ThreadBinding {
+  const FunctionDecl *Body = nullptr;
+  std::vector<std::optional<MemLoc>> Params;
+  std::optional<MemLoc> This;
+};
+
+/// The binding of the thread started at \p Site; Body is null when the
+/// thread's function is not known or has no definition.
+ThreadBinding bindThread(FunctionAnalysis &FA, const SpawnSite &Site) {
+  ThreadBinding B;
   const FunctionDecl *Body = Site.Body.Function;
   if (!Body || !Body->getDefinition())
-    return Result;
+    return B;
   Body = Body->getDefinition();
+  B.Body = Body;
   Session &S = FA.session();
-  const FunctionSummary *Sub = S.summary(Body, /*LocalsShared=*/false);
-  if (!Sub)
-    return Result;
   const FunctionDecl *Spawner = FA.function();
-  std::vector<std::optional<MemLoc>> Params(Body->getNumParams());
-  std::optional<MemLoc> This;
+  std::vector<std::optional<MemLoc>> &Params = B.Params;
+  Params.resize(Body->getNumParams());
+  std::optional<MemLoc> &This = B.This;
   if (Site.Body.Lambda) {
     // Captured by reference: the spawner's own variables; *this: the
     // spawner's *this. The lambda's locals are its own.
@@ -123,6 +132,30 @@ std::vector<Access> threadAccesses(FunctionAnalysis &FA,
         Params[I] = resolveLocation(S, Spawner, Arg, /*Deref=*/true);
     }
   }
+  // The thread's arguments were evaluated when it was spawned.
+  for (std::optional<MemLoc> &P : Params)
+    capturedAtSpawn(P);
+  if (!Site.Body.Lambda)
+    capturedAtSpawn(This);
+  return B;
+}
+
+} // namespace
+
+/// What a thread touches, in the spawning function's terms.
+std::vector<Access> threadAccesses(FunctionAnalysis &FA,
+                                   const SpawnSite &Site) {
+  std::vector<Access> Result;
+  ThreadBinding Binding = bindThread(FA, Site);
+  const FunctionDecl *Body = Binding.Body;
+  if (!Body)
+    return Result;
+  const FunctionSummary *Sub =
+      FA.session().summary(Body, /*LocalsShared=*/false);
+  if (!Sub)
+    return Result;
+  const std::vector<std::optional<MemLoc>> &Params = Binding.Params;
+  const std::optional<MemLoc> &This = Binding.This;
   // What the thread was started with decides the guards on its
   // parameters: `std::thread(record, std::ref(s), true)` runs only the
   // accesses that `true` leads to.
@@ -142,11 +175,6 @@ std::vector<Access> threadAccesses(FunctionAnalysis &FA,
     const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
     return DRE ? DRE->getDecl() : nullptr;
   };
-  // The thread's arguments were evaluated when it was spawned.
-  for (std::optional<MemLoc> &P : Params)
-    capturedAtSpawn(P);
-  if (!Site.Body.Lambda)
-    capturedAtSpawn(This);
   for (const Access &A : Sub->Accesses) {
     std::optional<MemLoc> Loc = bindLocation(A.Loc, Body, Params, This);
     if (!Loc)
@@ -171,6 +199,42 @@ std::vector<Access> threadAccesses(FunctionAnalysis &FA,
       }
       Mapped.Locks.push_back(ML);
     }
+    Result.push_back(std::move(Mapped));
+  }
+  return Result;
+}
+
+std::vector<Acquisition> threadAcquisitions(FunctionAnalysis &FA,
+                                           const SpawnSite &Site) {
+  std::vector<Acquisition> Result;
+  ThreadBinding B = bindThread(FA, Site);
+  if (!B.Body)
+    return Result;
+  const FunctionSummary *Sub =
+      FA.session().summary(B.Body, /*LocalsShared=*/false);
+  if (!Sub)
+    return Result;
+  auto Bind = [&](const Lock &L) {
+    Lock ML = L;
+    if (L.Unknown)
+      return ML;
+    if (std::optional<MemLoc> M =
+            bindLocation(L.Mutex, B.Body, B.Params, B.This)) {
+      ML.Mutex = *M;
+      fixCapturedIndices(FA, Site, ML.Mutex);
+    } else {
+      ML.Unknown = true;
+    }
+    return ML;
+  };
+  for (const Acquisition &A : Sub->Acquisitions) {
+    Acquisition Mapped = A;
+    Mapped.Taken = Bind(A.Taken);
+    // A lock of the thread's own (its local mutex) orders nothing here.
+    if (Mapped.Taken.Unknown)
+      continue;
+    for (Lock &L : Mapped.Held)
+      L = Bind(L);
     Result.push_back(std::move(Mapped));
   }
   return Result;

@@ -97,7 +97,8 @@ bool ThreadLifetimeBuilder::run() {
   // Per-statement running sets are needed by the checks asking "does the
   // spawner use this while the thread may run".
   bool RecordPoints = FA.session().isEnabled(CheckId::Sync) ||
-                      FA.session().isEnabled(CheckId::DataRace);
+                      FA.session().isEnabled(CheckId::DataRace) ||
+                      FA.session().isEnabled(CheckId::Deadlock);
   Out.MultiInstance.resize(Model.spawns().size());
   Out.RunningAtExit.resize(Model.spawns().size());
   FunctionFacts Facts;

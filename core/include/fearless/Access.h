@@ -131,9 +131,29 @@ struct Access {
   llvm::SmallVector<ValueGuard, 1> Guards;
 };
 
+/// A lock being taken, with the locks already held when the statement
+/// taking it starts (so that std::scoped_lock(a, b) and std::lock(a, b),
+/// which take their locks together without deadlocking, order neither before
+/// the other). The input of fearless-deadlock (LockOrder.h): an edge from
+/// every held lock to the one taken, and a self-deadlock when the one taken
+/// is among those held. Try-locks are not acquisitions.
+struct Acquisition {
+  /// The lock taken: its mutex, whether shared, where (Acquired).
+  Lock Taken;
+  /// The locks held on every path reaching the acquisition.
+  llvm::SmallVector<Lock, 2> Held;
+  /// Call sites from the summarized function down to the acquisition.
+  llvm::SmallVector<clang::SourceLocation, 2> Via;
+  /// The CFG statement of the summarized function taking the lock (or the
+  /// call leading to it).
+  const clang::Stmt *Point = nullptr;
+};
+
 /// The accesses of one function, in its own terms.
 struct FunctionSummary {
   std::vector<Access> Accesses;
+  /// The locks it takes (directly or through calls), in its own terms.
+  std::vector<Acquisition> Acquisitions;
 };
 
 /// Whether \p A and \p B may touch the same memory (one's path is a prefix

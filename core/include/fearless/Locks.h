@@ -80,6 +80,16 @@ InferredLocking inferLocking(const clang::FunctionDecl *FD, unsigned Depth);
 Lockset locksHeldByEveryCaller(Session &S, const clang::FunctionDecl *FD,
                                unsigned Depth);
 
+/// Where a LockTracker records the locks taken: the list, the statement
+/// being transferred and the locks held when it started.
+struct AcquisitionLog {
+  std::vector<Acquisition> *Out = nullptr;
+  const clang::Stmt *Current = nullptr;
+  Lockset Before;
+  /// Records that \p L is taken (at most 1000 per function).
+  void taken(const Lock &L);
+};
+
 /// The lockset transfer function of one function: what each statement
 /// acquires and releases, and which local guard holds which locks.
 class LockTracker {
@@ -92,6 +102,11 @@ public:
 
   /// The local \p V goes out of scope: a guard releases its locks.
   void destroyed(const clang::VarDecl *V, Lockset &Held);
+
+  /// While \p Out is set, transfer() appends every lock it takes to it,
+  /// also one already held (a self-deadlock), with the locks held when the
+  /// statement started; null stops recording.
+  void recordAcquisitions(std::vector<Acquisition> *Out) { Log.Out = Out; }
 
 private:
   void acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
@@ -125,6 +140,9 @@ private:
   LocationResolver &Locs;
   /// The locks each local guard took.
   llvm::DenseMap<const clang::VarDecl *, Lockset> Guards;
+  /// Where acquisitions are recorded (recordAcquisitions).
+  AcquisitionLog Log;
+  void taken(const Lock &L) { Log.taken(L); }
 };
 
 } // namespace fearless

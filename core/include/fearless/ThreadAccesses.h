@@ -25,6 +25,12 @@ class FunctionAnalysis;
 /// arguments rule out (guards on constant arguments) are left out.
 std::vector<Access> threadAccesses(FunctionAnalysis &FA, const SpawnSite &Site);
 
+/// The locks the thread started at \p Site takes (Access.h's Acquisition),
+/// bound to the spawner's terms like threadAccesses; locks of the thread's
+/// own (its locals) are left out.
+std::vector<Acquisition> threadAcquisitions(FunctionAnalysis &FA,
+                                           const SpawnSite &Site);
+
 /// Whether \p V has a value of its own in every copy of the thread started
 /// at \p Site: a local declared in the loop that starts the copies (its
 /// induction variable, or declared in its body).
