@@ -284,8 +284,20 @@ bool mayBorrowMember(const Stmt *St, BorrowThrough ReturnKind, bool Returns,
                      Session &S) {
   if (!St)
     return false;
-  if (isa<LambdaExpr>(St))
-    return true;
+  // A lambda reaches a member only through a captured `this` or a
+  // reference init-capture (a local reference bound to a member is found at
+  // its own declaration).
+  if (const auto *L = dyn_cast<LambdaExpr>(St)) {
+    for (const LambdaCapture &C : L->captures()) {
+      if (C.capturesThis())
+        return true;
+      if (C.capturesVariable())
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+            VD && VD->isInitCapture() && VD->getType()->isReferenceType())
+          return true;
+    }
+    return false;
+  }
   auto Borrows = [&](QualType T, const Expr *E) {
     auto K = borrowKindOf(T);
     return K && E && borrowedField(E, *K, S);
