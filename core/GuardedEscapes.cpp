@@ -435,8 +435,13 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
   const auto *MD = dyn_cast<CXXMethodDecl>(FA.function());
   if (!MD || MD->isStatic() || MD->getParent()->isLambda() ||
       MD->isDependentContext() || isa<CXXConstructorDecl>(MD) ||
-      isa<CXXDestructorDecl>(MD) || FA.scan().HasErrors ||
-      !hasLockMember(S, MD->getParent()))
+      isa<CXXDestructorDecl>(MD) || FA.scan().HasErrors)
+    return {};
+  // Once per class: the trait queries behind it are not free.
+  auto [Known, New] = LockClasses.try_emplace(MD->getParent(), false);
+  if (New)
+    Known->second = hasLockMember(S, MD->getParent());
+  if (!Known->second)
     return {};
   // No CFG for a body that borrows no member and makes no lambda.
   auto ReturnKind = borrowKindOf(MD->getReturnType());

@@ -126,6 +126,8 @@ private:
                  llvm::DenseMap<const clang::FieldDecl *,
                                 llvm::SmallVector<GuardedWrite, 2>>>
       Writes;
+  /// Whether a class has a mutex (or a guarded_by member), by class.
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> LockClasses;
 };
 
 } // namespace fearless
