@@ -38,25 +38,6 @@ struct Context {
   std::vector<Access> Accesses;
 };
 
-/// The type of the memory a location names, or null when it is not known
-/// (an element of a container, *this itself).
-QualType accessedType(const MemLoc &L) {
-  QualType T;
-  if (L.Root)
-    T = L.Root->getType().getNonReferenceType();
-  if (L.Deref && !T.isNull())
-    T = T->isPointerType() ? T->getPointeeType() : QualType();
-  for (const PathStep &Step : L.Path) {
-    if (Step.Field) {
-      T = Step.Field->getType().getNonReferenceType();
-      continue;
-    }
-    const auto *AT = T.isNull() ? nullptr : T->getAsArrayTypeUnsafe();
-    T = AT ? AT->getElementType() : QualType();
-  }
-  return T;
-}
-
 /// The guard of a function-local static's initializer (Summarizer), not a
 /// lock the user can take.
 bool isStaticInitGuard(const Lock &L) {
@@ -78,7 +59,7 @@ void addHelp(FunctionAnalysis &FA, Finding &F, const Access &P,
         return;
       }
   std::string What = P.Loc.describe();
-  QualType T = accessedType(P.Loc);
+  QualType T = P.Loc.type();
   if (!T.isNull() && !T->isReferenceType() &&
       (T->isIntegralOrEnumerationType() || T->isAnyPointerType() ||
        T->isRealFloatingType())) {

@@ -86,6 +86,14 @@ bool methodNamed(const CXXMethodDecl *M, llvm::StringRef Name) {
 
 LibraryModel::LibraryModel(const ModelOptions &Options) : Options(Options) {}
 
+bool LibraryModel::isThreadConstruction(const CXXConstructExpr *CE) const {
+  if (CE->getNumArgs() == 0 ||
+      threadClassKind(CE->getType()) == HandleKind::None)
+    return false;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  return Ctor && !Ctor->isCopyOrMoveConstructor();
+}
+
 HandleKind LibraryModel::threadClassKind(QualType T) const {
   const CXXRecordDecl *RD = classOf(T);
   if (!RD)

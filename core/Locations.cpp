@@ -40,6 +40,23 @@ std::string pathText(const MemLoc &L) {
 
 } // namespace
 
+QualType MemLoc::type() const {
+  QualType T;
+  if (Root)
+    T = Root->getType().getNonReferenceType();
+  if (Deref && !T.isNull())
+    T = T->isPointerType() ? T->getPointeeType() : QualType();
+  for (const PathStep &Step : Path) {
+    if (Step.Field) {
+      T = Step.Field->getType().getNonReferenceType();
+      continue;
+    }
+    const auto *AT = T.isNull() ? nullptr : T->getAsArrayTypeUnsafe();
+    T = AT ? AT->getElementType() : QualType();
+  }
+  return T;
+}
+
 std::string MemLoc::describe() const {
   std::string Base;
   std::string Path = pathText(*this);

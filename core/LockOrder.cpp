@@ -21,24 +21,6 @@ constexpr llvm::StringLiteral NonRecursiveMutexes[] = {
 #include "fearless/Models/Deadlock.def"
 };
 
-/// The type of the object \p L names, or null when not known.
-QualType typeOf(const MemLoc &L) {
-  QualType T;
-  if (L.Root)
-    T = L.Root->getType().getNonReferenceType();
-  if (L.Deref && !T.isNull())
-    T = T->isPointerType() ? T->getPointeeType() : QualType();
-  for (const PathStep &Step : L.Path) {
-    if (Step.Field) {
-      T = Step.Field->getType().getNonReferenceType();
-      continue;
-    }
-    const auto *AT = T.isNull() ? nullptr : T->getAsArrayTypeUnsafe();
-    T = AT ? AT->getElementType() : QualType();
-  }
-  return T;
-}
-
 /// Whether holding \p Held keeps a thread wanting \p Wanted waiting: not
 /// two shared locks.
 bool conflicts(const Lock &Held, const Lock &Wanted) {
@@ -78,7 +60,7 @@ bool isIdentifiableLock(const MemLoc &M, bool ParamsIdentify) {
 }
 
 bool isNonRecursiveMutex(const MemLoc &M) {
-  QualType T = typeOf(M);
+  QualType T = M.type();
   const CXXRecordDecl *RD = T.isNull() ? nullptr : classOf(T);
   if (!RD)
     return false;

@@ -64,18 +64,11 @@ bool holdsJThreads(QualType T, const LibraryModel &Lib) {
              HandleKind::JThread;
 }
 
-/// The callable of a thread construction (`std::thread(f, args...)`), or
-/// null.
+/// \p E as a thread construction (`std::thread(f, args...)`), or null.
 const CXXConstructExpr *threadConstruction(const Expr *E,
                                            const LibraryModel &Lib) {
   const auto *CE = dyn_cast<CXXConstructExpr>(E);
-  if (!CE || CE->getNumArgs() == 0 ||
-      Lib.threadClassKind(CE->getType()) == HandleKind::None)
-    return nullptr;
-  const CXXConstructorDecl *Ctor = CE->getConstructor();
-  if (!Ctor || Ctor->isCopyOrMoveConstructor())
-    return nullptr;
-  return CE;
+  return CE && Lib.isThreadConstruction(CE) ? CE : nullptr;
 }
 
 /// The first thread construction inside \p S (not inside lambdas).

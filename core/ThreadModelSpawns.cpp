@@ -42,16 +42,6 @@ bool hasSpawnParam(const FunctionDecl *FD) {
   return false;
 }
 
-/// Whether the construction makes a thread run a callable (not a copy, move
-/// or default construction).
-bool isThreadConstruction(const CXXConstructExpr *CE, const LibraryModel &Lib) {
-  if (CE->getNumArgs() == 0 ||
-      Lib.threadClassKind(CE->getType()) == HandleKind::None)
-    return false;
-  const CXXConstructorDecl *Ctor = CE->getConstructor();
-  return Ctor && !Ctor->isCopyOrMoveConstructor();
-}
-
 /// Whether a container insertion constructs a thread from a callable in
 /// place (emplace_back(f), not push_back(std::thread(f))).
 bool isEmplaceSpawn(const CXXMemberCallExpr *Call, const LibraryModel &Lib) {
@@ -71,7 +61,7 @@ bool isEmplaceSpawn(const CXXMemberCallExpr *Call, const LibraryModel &Lib) {
 
 bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    if (isThreadConstruction(CE, Lib))
+    if (Lib.isThreadConstruction(CE))
       return true;
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     return Ctor && hasSpawnParam(Ctor);
@@ -119,7 +109,7 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
 
   llvm::ArrayRef<const Expr *> Args = argsOf(E);
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-      CE && isThreadConstruction(CE, Lib)) {
+      CE && Lib.isThreadConstruction(CE)) {
     SpawnSite &S =
         Add(SpawnKind::ThreadConstructor, Lib.threadClassKind(CE->getType()),
             Args[0], Args.drop_front());

@@ -83,6 +83,9 @@ struct MemLoc {
   /// The location as the user wrote it, quoted: 'counter', 'this->hits_',
   /// 'stats.total', 'results[0]', 'results[...]', '*ptr'.
   std::string describe() const;
+  /// The type of the memory named, or null when it is not known (an element
+  /// of a container, *this itself).
+  clang::QualType type() const;
 };
 
 /// A lock held at an access.

@@ -55,6 +55,10 @@ public:
   /// class (std::thread, std::jthread).
   HandleKind threadClassKind(clang::QualType T) const;
 
+  /// Whether \p CE constructs a thread class from a callable (it starts a
+  /// thread), not by copy, move or default construction.
+  bool isThreadConstruction(const clang::CXXConstructExpr *CE) const;
+
   /// The kind of handle type \p T is (a thread class, std::future,
   /// pthread_t, ...), or None.
   HandleKind handleTypeKind(clang::QualType T) const;
