@@ -13,7 +13,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include <cstdint>
 #include <functional>
 #include <optional>
 
@@ -23,24 +22,35 @@ namespace fearless {
 
 namespace {
 
-using FieldSet = llvm::SmallPtrSet<const FieldDecl *, 4>;
+/// What a guard tests: fields of *this, and std::stop_token variables whose
+/// stop_requested() it asks.
+using FieldSet = llvm::SmallPtrSet<const ValueDecl *, 4>;
 
-/// A stand-in for "the std::stop_token of a std::jthread" among the fields
-/// a guard reads: `stop_token.stop_requested()`.
-const FieldDecl *const StopTokenFlag =
-    reinterpret_cast<const FieldDecl *>(uintptr_t(1) << 4);
+/// Whether \p D is a std::stop_token (a jthread worker's parameter, a
+/// member).
+bool isStopToken(const ValueDecl *D) {
+  const auto *RD = D->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "stop_token";
+}
 
-/// The fields of *this that \p S reads (lambdas included), and
-/// StopTokenFlag when it asks a std::stop_token.
+/// The fields of *this that \p S reads (lambdas included), and the
+/// std::stop_token it asks `stop_requested()`.
 void fieldsRead(const Stmt *S, FieldSet &Out) {
   if (!S)
     return;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
     if (const CXXMethodDecl *M = MC->getMethodDecl();
-        M && M->getIdentifier() && M->getName() == "stop_requested" &&
-        M->getParent()->getIdentifier() &&
-        M->getParent()->getName() == "stop_token")
-      Out.insert(StopTokenFlag);
+        M && M->getIdentifier() && M->getName() == "stop_requested")
+      if (const Expr *Obj = MC->getImplicitObjectArgument()) {
+        Obj = Obj->IgnoreParenImpCasts();
+        const ValueDecl *D = nullptr;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj))
+          D = DRE->getDecl();
+        else if (const auto *ME = dyn_cast<MemberExpr>(Obj))
+          D = ME->getMemberDecl();
+        if (D && isStopToken(D))
+          Out.insert(D);
+      }
   if (const auto *ME = dyn_cast<MemberExpr>(S))
     if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
@@ -98,10 +108,10 @@ bool isFlagType(QualType T) {
   return false;
 }
 
-/// The stop flag of \p Loop: a scalar or atomic field of *this that every
-/// way out of the loop tests (its condition, unless constantly true, and the
-/// guards of its breaks and returns).
-const FieldDecl *stopFlag(const Stmt *Loop, const ASTContext &Ctx) {
+/// The stop flag of \p Loop: a scalar or atomic field of *this, or a
+/// std::stop_token, that every way out of the loop tests (its condition,
+/// unless constantly true, and the guards of its breaks and returns).
+const ValueDecl *stopFlag(const Stmt *Loop, const ASTContext &Ctx) {
   const Stmt *Body = nullptr;
   const Expr *Cond = nullptr;
   if (const auto *W = dyn_cast<WhileStmt>(Loop)) {
@@ -132,13 +142,18 @@ const FieldDecl *stopFlag(const Stmt *Loop, const ASTContext &Ctx) {
   }
   if (Ways.empty())
     return nullptr;
-  for (const FieldDecl *Candidate : Ways.front())
-    if ((Candidate == StopTokenFlag || isFlagType(Candidate->getType())) &&
-        llvm::all_of(Ways, [&](const FieldSet &W) {
-          return W.contains(Candidate);
-        }))
-      return Candidate;
-  return nullptr;
+  // The first in declaration order, not in the set's pointer order: the
+  // choice must not change from run to run.
+  const ValueDecl *Best = nullptr;
+  for (const ValueDecl *Candidate : Ways.front())
+    if ((isStopToken(Candidate) ||
+         (isa<FieldDecl>(Candidate) && isFlagType(Candidate->getType()))) &&
+        llvm::all_of(Ways,
+                     [&](const FieldSet &W) { return W.contains(Candidate); }) &&
+        (!Best || Candidate->getLocation().getRawEncoding() <
+                      Best->getLocation().getRawEncoding()))
+      Best = Candidate;
+  return Best;
 }
 
 /// The single member function of the same class that \p FD's body calls on
@@ -203,11 +218,9 @@ ShutdownTail shutdownTail(const FunctionDecl *Body, const ASTContext &Ctx) {
     if (!CS)
       return T;
     for (const Stmt *S : CS->body())
-      if (const FieldDecl *Flag = stopFlag(S, Ctx)) {
-        if (Flag == StopTokenFlag)
-          T.StopToken = true;
-        else
-          T.Flag = Flag;
+      if (const ValueDecl *Flag = stopFlag(S, Ctx)) {
+        T.StopToken = isStopToken(Flag);
+        T.Flag = T.StopToken ? nullptr : cast<FieldDecl>(Flag);
         T.In = Body;
         T.From = S->getEndLoc();
         T.To = CS->getEndLoc();
