@@ -394,7 +394,7 @@ WriteMap computeWrites(Session &S, const CXXRecordDecl *RD) {
     if (const FunctionSummary *Sum = S.summary(M, /*LocalsShared=*/false))
       for (const Access &A : Sum->Accesses) {
         if (!A.Write || A.Atomic || !A.Loc.IsThis || A.Loc.Deref ||
-            A.Loc.Path.empty() || !A.Loc.Path[0].Field)
+            A.Loc.Path.empty() || !A.Loc.Path[0].Field || A.Loc.Path[0].Deref)
           continue;
         for (const Lock &L : A.Locks)
           if (const FieldDecl *Mutex = mutexField(L); Mutex && !L.Shared)

@@ -10,6 +10,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/RaceModel.h"
+#include "fearless/VarUsage.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -21,9 +22,10 @@ namespace {
 
 std::string pathText(const MemLoc &L) {
   std::string S;
+  bool ThroughPointer = false;
   for (const PathStep &P : L.Path) {
     if (P.Field) {
-      S += ".";
+      S += ThroughPointer ? "->" : ".";
       S += P.Field->getName();
     } else if (P.Index == PathStep::Constant) {
       S += "[" + std::to_string(P.Value) + "]";
@@ -34,6 +36,7 @@ std::string pathText(const MemLoc &L) {
     } else {
       S += "[...]";
     }
+    ThroughPointer = P.Deref;
   }
   return S;
 }
@@ -49,15 +52,24 @@ QualType MemLoc::type() const {
   for (const PathStep &Step : Path) {
     if (Step.Field) {
       T = Step.Field->getType().getNonReferenceType();
-      continue;
+    } else {
+      const auto *AT = T.isNull() ? nullptr : T->getAsArrayTypeUnsafe();
+      T = AT ? AT->getElementType() : QualType();
     }
-    const auto *AT = T.isNull() ? nullptr : T->getAsArrayTypeUnsafe();
-    T = AT ? AT->getElementType() : QualType();
+    if (Step.Deref && !T.isNull())
+      T = T->isPointerType() ? T->getPointeeType() : QualType();
   }
   return T;
 }
 
 std::string MemLoc::describe() const {
+  // What the last pointer of the path points to, as a whole: '*c->s'.
+  if (!Path.empty() && Path.back().Deref) {
+    MemLoc Pointer = *this;
+    Pointer.Path.back().Deref = false;
+    std::string Inner = Pointer.describe();
+    return "'*" + Inner.substr(1);
+  }
   std::string Base;
   std::string Path = pathText(*this);
   if (IsThis) {
@@ -92,9 +104,17 @@ bool mayOverlap(const Access &A, const Access &B) {
   if (!A.Loc.sameRoot(B.Loc))
     return false;
   size_t N = std::min(A.Loc.Path.size(), B.Loc.Path.size());
-  for (size_t I = 0; I < N; ++I)
-    if (!stepsMayAlias(A.Loc.Path[I], B.Loc.Path[I]))
+  for (size_t I = 0; I < N; ++I) {
+    const PathStep &SA = A.Loc.Path[I], &SB = B.Loc.Path[I];
+    if (!stepsMayAlias(SA, SB))
       return false;
+    if (SA.Deref == SB.Deref)
+      continue;
+    // The same pointer, one access of the pointer itself and one through
+    // it: going through it reads it, so only writing it conflicts.
+    const Access &Cell = SA.Deref ? B : A;
+    return Cell.Loc.Path.size() == I + 1 && Cell.Write;
+  }
   if (A.Loc.Path.size() == B.Loc.Path.size())
     return true;
   // One is an enclosing object of the other: a shallow read of a container
@@ -121,6 +141,36 @@ bool LocationResolver::capturedByCopy(const ValueDecl *V) const {
     if (C.capturesVariable() && C.getCapturedVar() == V)
       return C.getCaptureKind() == LCK_ByCopy;
   return false;
+}
+
+const Expr *LocationResolver::onlyAssignment(const VarDecl *V) {
+  auto [It, New] = Assignments.try_emplace(V, nullptr);
+  if (!New || !FD->getBody())
+    return It->second;
+  const Expr *Value = nullptr;
+  bool Other = false;
+  auto Names = [V](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == V;
+  };
+  auto Visit = [&](auto &Self, const Stmt *St) -> void {
+    if (!St || Other)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+      if (BO->isAssignmentOp() && Names(BO->getLHS())) {
+        Other = Other || Value || BO->isCompoundAssignmentOp();
+        Value = BO->getRHS();
+      }
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
+      if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+          Names(UO->getSubExpr()))
+        Other = true;
+    }
+    for (const Stmt *Child : St->children())
+      Self(Self, Child);
+  };
+  Visit(Visit, FD->getBody());
+  return Assignments[V] = Other ? nullptr : Value;
 }
 
 bool LocationResolver::capturesThisByCopy() const {
@@ -207,12 +257,28 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
         M && M->getIdentifier() && M->getName() == "get" &&
         isStdLibraryRecord(M->getParent()))
       return derefLoc(MC->getImplicitObjectArgument(), Steps + 1);
+  // A pointer kept in a field or an element (`c->s` in `c->s->n`): the
+  // path goes on through it.
+  if ((isa<MemberExpr>(E) || isa<ArraySubscriptExpr>(E)) &&
+      E->getType()->isPointerType())
+    if (std::optional<MemLoc> L = locOf(E, Steps + 1); L && !L->Path.empty()) {
+      L->Path.back().Deref = true;
+      return L;
+    }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return std::nullopt;
-    // A local pointer initialized once: what it was initialized with.
-    if (VD->hasLocalStorage() && VD->getDeclContext() == FD &&
+    // A local pointer initialized once: what it was initialized with. A
+    // lambda's copy of the enclosing function's pointer (`[p] { p->n++; }`)
+    // holds the same value when the enclosing function never changes it.
+    bool OwnLocal = VD->getDeclContext() == FD;
+    bool CopiedUnchanged =
+        !OwnLocal && capturedByCopy(VD) &&
+        isa_and_nonnull<FunctionDecl>(VD->getDeclContext()) &&
+        cast<FunctionDecl>(VD->getDeclContext())->hasBody() &&
+        isOnlyRead(VD, cast<FunctionDecl>(VD->getDeclContext())->getBody());
+    if (VD->hasLocalStorage() && (OwnLocal || CopiedUnchanged) &&
         !isa<ParmVarDecl>(VD) && VD->getInit() &&
         !VD->getType()->isReferenceType()) {
       const Expr *Init = stripWrappers(VD->getInit());
@@ -223,6 +289,12 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
         return L;
       return std::nullopt;
     }
+    // Declared first, assigned once later (C89 style, often in the loop
+    // that starts the threads): what it was assigned.
+    if (OwnLocal && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+        !VD->getInit() && VD->getType()->isPointerType())
+      if (const Expr *Value = onlyAssignment(VD))
+        return derefLoc(Value, Steps + 1);
     if (!isSharedRoot(VD) && !capturedByCopy(VD))
       return std::nullopt;
     MemLoc L;

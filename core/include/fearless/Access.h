@@ -53,12 +53,16 @@ struct PathStep {
   } Index = Other;
   long long Value = 0;
   const clang::ValueDecl *Var = nullptr;
+  /// The field or element is a pointer that the path goes through: the
+  /// steps after it are in what it points to (`c->s->n` is root c, Deref,
+  /// then s with Deref, then n).
+  bool Deref = false;
 
   /// Whether the index is a variable's value (SharedVar or CapturedVar).
   bool isVarIndex() const { return Index == SharedVar || Index == CapturedVar; }
 
   bool operator==(const PathStep &O) const {
-    return Field == O.Field &&
+    return Field == O.Field && Deref == O.Deref &&
            (Index == O.Index || (isVarIndex() && O.isVarIndex())) &&
            Value == O.Value && Var == O.Var;
   }

@@ -21,6 +21,7 @@
 #include "fearless/Access.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include <optional>
 
 namespace fearless {
@@ -57,6 +58,10 @@ private:
   PathStep elementStep(const clang::Expr *Index);
   bool capturedByCopy(const clang::ValueDecl *V) const;
   bool capturesThisByCopy() const;
+  /// The value of the one assignment `V = E` to \p V, a local pointer of
+  /// the function declared without an initializer, when that is the only
+  /// write of it; null otherwise.
+  const clang::Expr *onlyAssignment(const clang::VarDecl *V);
 
   Session &S;
   const clang::FunctionDecl *FD;
@@ -65,6 +70,7 @@ private:
   /// Resolving an init-capture's initializer: element indices are the
   /// values variables had when the lambda was made.
   bool AtCapture = false;
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> Assignments;
 };
 
 /// The location \p E designates, seen from function \p Within (whose locals
