@@ -45,6 +45,13 @@ bool isStaticInitGuard(const Lock &L) {
   return Static && Static->isStaticLocal() && L.Mutex.Path.empty();
 }
 
+/// For a thread a helper started and returned: where the helper starts it.
+void noteHelper(Finding &F, const SpawnSite &Site) {
+  if (Site.ReturnedBy && Site.Callable)
+    F.note(Site.Callable->getBeginLoc(), MessageId::RaceThreadStartedInHelper,
+           {static_cast<const NamedDecl *>(Site.ReturnedBy)});
+}
+
 /// rustc's help: which fix fits. A lock held at one access only: hold it
 /// at the other too. A scalar: make it atomic. A global or static: one
 /// mutex, or thread_local. Anything else: one mutex, or a copy per thread.
@@ -412,8 +419,10 @@ private:
       if (CtxP >= 0 && CtxO >= 0 && CtxP != CtxO) {
         F.note(TM.spawns()[CtxP].Spawn->getBeginLoc(),
                MessageId::RaceThreadSpawned, {1});
+        noteHelper(F, TM.spawns()[CtxP]);
         F.note(TM.spawns()[CtxO].Spawn->getBeginLoc(),
                MessageId::RaceThreadSpawned, {2});
+        noteHelper(F, TM.spawns()[CtxO]);
       } else if (std::max(CtxP, CtxO) <= FirstMemberCtx) {
         // Two public member functions of a fearless::shared class.
         const MemberSide &MP = member(CtxP);
@@ -446,6 +455,7 @@ private:
                  {static_cast<const NamedDecl *>(Site.Pool)});
         else
           F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
+        noteHelper(F, Site);
         if (Site.Sink.Decl) {
           llvm::ArrayRef<SourceLocation> Joins =
               TL->joinsOf(HandleKey(Site.Sink.Decl));

@@ -197,7 +197,9 @@ void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
     return;
   }
   if (Site.Inferred && Site.Kind == SpawnKind::DetachedCall) {
-    F.note(Site.Spawn->getBeginLoc(), MessageId::SpawnedByInferredFunction,
+    F.note(Site.Spawn->getBeginLoc(),
+           Site.Callable ? MessageId::SpawnedByInferredFunction
+                         : MessageId::ThisUsedByDetachedThread,
            {calleeName(Site)});
     F.note(Site.Inferred->At, MessageId::InferredThreadStartedHere);
     return;

@@ -268,8 +268,10 @@ private:
 Crossings computeCrossings(const ThreadModel &Model) {
   Crossings Out;
   Builder B(Model, Out);
+  // What a returned thread was given crossed in its helper, checked there.
   for (const SpawnSite &S : Model.spawns())
-    B.spawn(S);
+    if (!S.ReturnedBy)
+      B.spawn(S);
   return Out;
 }
 

@@ -56,7 +56,7 @@ std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA) {
   for (const SpawnSite &Site : FA.threads().spawns()) {
     const auto *Handle = dyn_cast_or_null<FieldDecl>(Site.Sink.Decl);
     if (Site.Sink.Kind != SinkKind::Member || !Handle ||
-        Handle->getParent() != Class)
+        Handle->getParent() != Class || Site.ReturnedBy)
       continue;
     const auto *Ctor = dyn_cast<CXXConstructorDecl>(Method);
     bool Early = Ctor && inInitializerOf(Ctor, Handle, Site.Spawn, SM);

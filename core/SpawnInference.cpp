@@ -547,6 +547,106 @@ std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
   return std::nullopt;
 }
 
+/// Whether the thread constructed by \p CE borrows `*this`: its lambda
+/// captures `this` (not `*this`), or `this` is one of its arguments.
+bool threadUsesThis(const CXXConstructExpr *CE) {
+  for (const Expr *Arg : CE->arguments()) {
+    const Expr *E = skipImplicit(Arg);
+    if (isa<CXXThisExpr>(E))
+      return true;
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      for (const LambdaCapture &C : L->captures())
+        if (C.capturesThis() && C.getCaptureKind() == LCK_This)
+          return true;
+  }
+  return false;
+}
+
+const InferredSpawn *
+SpawnInference::detachesThis(const CXXMethodDecl *M) const {
+  if (!M || M->isStatic() || isa<CXXConstructorDecl>(M) ||
+      isa<CXXDestructorDecl>(M))
+    return nullptr;
+  if (const FunctionDecl *Def = M->getDefinition())
+    M = cast<CXXMethodDecl>(Def);
+  if (!M->hasBody() || M->isDependentContext() || M->isInvalidDecl() ||
+      M->getParent()->isLambda() || M->isInStdNamespace())
+    return nullptr;
+  auto [It, New] = ThisDetaches.try_emplace(M, nullptr);
+  if (!New)
+    return It->second.get();
+  SourceLocation At;
+  forEachStmt(M->getBody(), [&](const Stmt *S) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+    if (At.isValid() || !MC || !MC->getMethodDecl())
+      return;
+    auto Op = Lib.handleMethod(MC->getMethodDecl());
+    if (!Op || *Op != HandleOp::Detach)
+      return;
+    const Expr *Obj = skipImplicit(MC->getImplicitObjectArgument());
+    const CXXConstructExpr *CE = threadConstruction(Obj, Lib);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj); !CE && DRE)
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && VD->hasLocalStorage() && VD->getInit())
+        CE = threadConstruction(skipImplicit(VD->getInit()), Lib);
+    if (CE && threadUsesThis(CE))
+      At = CE->getBeginLoc();
+  });
+  if (At.isInvalid())
+    return nullptr;
+  // Something of the class may wait for the thread (a member that blocks
+  // until it is done, a destructor that joins): not inferred.
+  auto Waits = [&](const Stmt *S) {
+    return isJoinCall(S, Lib) || isBlockingWait(S);
+  };
+  for (const CXXMethodDecl *Other : M->getParent()->methods()) {
+    const FunctionDecl *Def = Other->getDefinition();
+    if (Def && Def != M && Def->hasBody() && bodyOrCallees(Def, Waits))
+      return nullptr;
+  }
+  ThisDetaches[M] = std::make_unique<InferredSpawn>(
+      InferredSpawn{InferredSpawn::Detached, ~0u, At, nullptr, nullptr});
+  return ThisDetaches[M].get();
+}
+
+const CXXConstructExpr *
+SpawnInference::returnedThread(const FunctionDecl *FD) const {
+  if (!FD || Lib.threadClassKind(FD->getReturnType()) == HandleKind::None)
+    return nullptr;
+  FD = FD->getDefinition();
+  if (!FD || !FD->hasBody() || FD->isDependentContext())
+    return nullptr;
+  auto [It, New] = Returned.try_emplace(FD, nullptr);
+  if (!New)
+    return It->second;
+  const ReturnStmt *Only = nullptr;
+  unsigned Returns = 0;
+  forEachStmt(FD->getBody(), [&](const Stmt *St) {
+    if (const auto *R = dyn_cast<ReturnStmt>(St)) {
+      Only = R;
+      ++Returns;
+    }
+  });
+  if (Returns != 1 || !Only->getRetValue())
+    return nullptr;
+  const Expr *E = skipImplicit(Only->getRetValue());
+  // `return t;` moves the local out.
+  if (const auto *Move = dyn_cast<CXXConstructExpr>(E);
+      Move && Move->getNumArgs() == 1 &&
+      Lib.threadClassKind(Move->getArg(0)->getType()) != HandleKind::None)
+    E = skipImplicit(Move->getArg(0));
+  // `std::thread t(...); return t;`: the local's construction.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
+        !isa<ParmVarDecl>(VD) && VD->getInit())
+      E = skipImplicit(VD->getInit());
+  const CXXConstructExpr *CE = threadConstruction(E, Lib);
+  if (CE && CE->getNumArgs() > 0)
+    Returned[FD] = CE;
+  return Returned[FD];
+}
+
 const InferredSpawn *
 SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
   const auto *CE = dyn_cast<CallExpr>(Call);

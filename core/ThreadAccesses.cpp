@@ -85,7 +85,48 @@ struct ThreadBinding {
   const FunctionDecl *Body = nullptr;
   std::vector<std::optional<MemLoc>> Params;
   std::optional<MemLoc> This;
+  /// For a thread a helper started and returned: the helper's parameters
+  /// and *this bound to the call's arguments (Params and This above are in
+  /// the helper's terms).
+  std::vector<std::optional<MemLoc>> HelperParams;
+  std::optional<MemLoc> HelperThis;
+
+  /// \p L, in the body's spawner's terms, in the spawning function's.
+  std::optional<MemLoc> toSpawner(std::optional<MemLoc> L,
+                                  const SpawnSite &Site) const {
+    if (!L || !Site.ReturnedBy)
+      return L;
+    return bindLocation(*L, Site.ReturnedBy, HelperParams, HelperThis);
+  }
 };
+
+/// Binds the parameters of \p Site's helper (it started the thread and
+/// returned it) to the arguments of the call.
+void bindHelper(Session &S, const FunctionDecl *Caller, const SpawnSite &Site,
+                ThreadBinding &B) {
+  const auto *Call = dyn_cast<CallExpr>(Site.Spawn);
+  const FunctionDecl *Helper = Site.ReturnedBy;
+  if (!Call)
+    return;
+  unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+  B.HelperParams.resize(Helper->getNumParams());
+  for (unsigned I = 0; I < Helper->getNumParams(); ++I) {
+    if (I + First >= Call->getNumArgs())
+      break;
+    const Expr *Arg = stripMoves(Call->getArg(I + First));
+    QualType PT = Helper->getParamDecl(I)->getType();
+    // A by-value parameter is the helper's own copy.
+    if (PT->isPointerType())
+      B.HelperParams[I] = resolveLocation(S, Caller, Arg, /*Deref=*/true);
+    else if (PT->isReferenceType())
+      B.HelperParams[I] = resolveLocation(S, Caller, Arg, /*Deref=*/false);
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    B.HelperThis = resolveLocation(S, Caller, Obj->IgnoreParenImpCasts(),
+                                   Obj->getType()->isPointerType());
+  }
+}
 
 /// The binding of the thread started at \p Site; Body is null when the
 /// thread's function is not known or has no definition.
@@ -97,7 +138,11 @@ ThreadBinding bindThread(FunctionAnalysis &FA, const SpawnSite &Site) {
   Body = Body->getDefinition();
   B.Body = Body;
   Session &S = FA.session();
-  const FunctionDecl *Spawner = FA.function();
+  // The arguments of a returned thread are the helper's expressions.
+  const FunctionDecl *Spawner =
+      Site.ReturnedBy ? Site.ReturnedBy : FA.function();
+  if (Site.ReturnedBy)
+    bindHelper(S, FA.function(), Site, B);
   std::vector<std::optional<MemLoc>> &Params = B.Params;
   Params.resize(Body->getNumParams());
   std::optional<MemLoc> &This = B.This;
@@ -128,8 +173,11 @@ ThreadBinding bindThread(FunctionAnalysis &FA, const SpawnSite &Site) {
           Params[I] = resolveLocation(S, Spawner, Call->getArg(0), false);
           continue;
         }
+      // A pointer argument (`std::thread(work, &state)`): the parameter
+      // points at what the argument points at. The thread's constructor
+      // takes it by forwarding reference, so it arrives materialized.
       if (PT->isPointerType())
-        Params[I] = resolveLocation(S, Spawner, Arg, /*Deref=*/true);
+        Params[I] = resolveLocation(S, Spawner, Inner, /*Deref=*/true);
     }
   }
   // The thread's arguments were evaluated when it was spawned.
@@ -176,7 +224,8 @@ std::vector<Access> threadAccesses(FunctionAnalysis &FA,
     return DRE ? DRE->getDecl() : nullptr;
   };
   for (const Access &A : Sub->Accesses) {
-    std::optional<MemLoc> Loc = bindLocation(A.Loc, Body, Params, This);
+    std::optional<MemLoc> Loc =
+        Binding.toSpawner(bindLocation(A.Loc, Body, Params, This), Site);
     if (!Loc)
       continue;
     fixCapturedIndices(FA, Site, *Loc);
@@ -190,8 +239,8 @@ std::vector<Access> threadAccesses(FunctionAnalysis &FA,
     for (const Lock &L : A.Locks) {
       Lock ML = L;
       if (!L.Unknown) {
-        if (std::optional<MemLoc> M =
-                bindLocation(L.Mutex, Body, Params, This)) {
+        if (std::optional<MemLoc> M = Binding.toSpawner(
+                bindLocation(L.Mutex, Body, Params, This), Site)) {
           ML.Mutex = *M;
           fixCapturedIndices(FA, Site, ML.Mutex);
         } else
@@ -218,8 +267,8 @@ std::vector<Acquisition> threadAcquisitions(FunctionAnalysis &FA,
     Lock ML = L;
     if (L.Unknown)
       return ML;
-    if (std::optional<MemLoc> M =
-            bindLocation(L.Mutex, B.Body, B.Params, B.This)) {
+    if (std::optional<MemLoc> M = B.toSpawner(
+            bindLocation(L.Mutex, B.Body, B.Params, B.This), Site)) {
       ML.Mutex = *M;
       fixCapturedIndices(FA, Site, ML.Mutex);
     } else {

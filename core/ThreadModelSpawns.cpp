@@ -57,6 +57,22 @@ bool isEmplaceSpawn(const CXXMemberCallExpr *Call, const LibraryModel &Lib) {
          isCallableType(First->getType());
 }
 
+/// The local object of \p Call, a call of a member function that detaches
+/// a thread using `*this` (SpawnInference::detachesThis), or null.
+const VarDecl *detachedObject(const Expr *Call, const LibraryModel &Lib) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  if (!MC || !Lib.inference() || !MC->getMethodDecl() ||
+      !Lib.inference()->detachesThis(MC->getMethodDecl()))
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(
+      MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+      VD->getType()->isReferenceType() || VD->getType()->isPointerType())
+    return nullptr;
+  return VD;
+}
+
 } // namespace
 
 bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
@@ -86,7 +102,9 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
       return true;
     if (hasSpawnParam(FD))
       return true;
-    return Lib.inference() && Lib.inference()->spawnAt(Call, nullptr);
+    return Lib.inference() &&
+           (Lib.inference()->spawnAt(Call, nullptr) ||
+            Lib.inference()->returnedThread(FD) || detachedObject(Call, Lib));
   }
   return false;
 }
@@ -227,6 +245,38 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
           Lib.inference() ? Lib.inference()->spawnAt(E, &Pool) : nullptr;
       if (Inferred && !SpawnIndex.count(E))
         addInferred(E, Callee, *Inferred, Pool);
+      if (const CXXConstructExpr *Inner =
+              Lib.inference() ? Lib.inference()->returnedThread(Callee)
+                              : nullptr;
+          Inner && !SpawnIndex.count(E)) {
+        llvm::ArrayRef<const Expr *> InnerArgs(Inner->getArgs(),
+                                               Inner->getNumArgs());
+        SpawnSite &S = Add(SpawnKind::ThreadConstructor,
+                           Lib.threadClassKind(Inner->getType()), InnerArgs[0],
+                           InnerArgs.drop_front());
+        S.Sink = Handles.findSink(E);
+        S.Callee = Callee;
+        S.ReturnedBy = Callee;
+      }
+      if (const VarDecl *Object = detachedObject(E, Lib);
+          Object && !SpawnIndex.count(E)) {
+        // `logger.flush_async()` detaches a thread that uses `logger`.
+        SpawnSite &S =
+            Add(SpawnKind::DetachedCall, HandleKind::None, nullptr, {});
+        S.Callee = Callee;
+        S.Inferred = Lib.inference()->detachesThis(cast<CXXMethodDecl>(Callee));
+        S.Sink.Kind = SinkKind::None;
+        S.Sink.Loc = E->getBeginLoc();
+        const Expr *Obj =
+            cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument();
+        Borrow B;
+        B.Var = Object;
+        B.Named = Object;
+        B.Kind = BorrowKind::Address;
+        B.Loc = Obj->getBeginLoc();
+        B.Range = Obj->getSourceRange();
+        S.Borrows.push_back(B);
+      }
     }
   }
   // Only the sites this expression added (a function may have thousands).
@@ -236,7 +286,8 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
   for (unsigned Id : It->second) {
     SpawnSite &S = Spawns[Id];
     S.Body = resolveBody(S.Callable);
-    if (S.Borrows.empty())
+    // The borrows of a returned thread are the helper's, checked there.
+    if (S.Borrows.empty() && !S.ReturnedBy)
       Borrows.collectBorrows(S);
   }
 }

@@ -86,6 +86,20 @@ public:
   const InferredSpawn *spawnAt(const clang::Expr *Call,
                                const clang::ValueDecl **PoolObject) const;
 
+  /// The thread construction whose handle \p FD returns
+  /// (`return std::thread(work, s);`, or a local thread constructed so and
+  /// returned), when \p FD returns a thread and has one return statement;
+  /// null otherwise. The caller owns the thread from the call on.
+  const clang::CXXConstructExpr *
+  returnedThread(const clang::FunctionDecl *FD) const;
+
+  /// How \p M detaches a thread that uses `*this` (`std::thread([this] {
+  /// ... }).detach()`, `std::thread(&C::run, this)` detached), when nothing
+  /// of its class waits for it: no member function, the destructor
+  /// included, joins a thread or blocks. Null otherwise. A call of \p M
+  /// borrows its object for as long as that thread runs.
+  const InferredSpawn *detachesThis(const clang::CXXMethodDecl *M) const;
+
   /// Whether \p M, a member function of a pool class, waits for the pool's
   /// tasks: it joins the workers, or blocks (a condition variable wait, a
   /// loop on an atomic) outside the workers' own code.
@@ -111,6 +125,12 @@ private:
                          std::unique_ptr<PoolClass>>
       Pools;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *, bool> Waits;
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         const clang::CXXConstructExpr *>
+      Returned;
+  mutable llvm::DenseMap<const clang::CXXMethodDecl *,
+                         std::unique_ptr<InferredSpawn>>
+      ThisDetaches;
   /// The pools of library executors (Models/Executors.def), by model.
   mutable llvm::DenseMap<const void *, std::unique_ptr<PoolClass>> ModelPools;
 };

@@ -167,6 +167,11 @@ struct SpawnSite {
   /// callable (SpawnInference.h); for PoolSubmit, the pool object.
   const InferredSpawn *Inferred = nullptr;
   const clang::ValueDecl *Pool = nullptr;
+  /// A thread that a helper started and returned
+  /// (`std::thread t = start_worker(&state);`): the helper. Spawn is the
+  /// call; Callable and Args are the thread construction's, in the
+  /// helper's terms (ThreadAccesses binds them to the call's arguments).
+  const clang::FunctionDecl *ReturnedBy = nullptr;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by

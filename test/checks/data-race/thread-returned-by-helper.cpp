@@ -1,0 +1,30 @@
+// A helper starts a thread on the state it is given and returns the handle
+// (`std::thread start_worker(State *)`): the thread runs in the caller from
+// the call until the caller joins it.
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+// CONFIRM: -O1
+#include <thread>
+
+struct State {
+  long hits = 0;
+};
+
+std::thread start_worker(State *s) {
+  return std::thread([s] { // expected-note {{'start_worker' starts the thread here and returns it}}
+    for (int i = 0; i < 100000; ++i)
+      s->hits++; // expected-warning {{data race on 'state.hits': this write can run at the same time as a write in another thread}} expected-note {{help: make 'state.hits' a std::atomic<long>}}
+  });
+}
+
+long run() {
+  State state;
+  std::thread t = start_worker(&state); // expected-note {{the thread is spawned here}}
+  for (int i = 0; i < 100000; ++i)
+    state.hits++; // expected-note {{the other write is here}}
+  t.join(); // expected-note {{the spawning function joins it only here}}
+  return state.hits;
+}
+
+#ifdef FEARLESS_RUN
+int main() { return run() == 7; }
+#endif
