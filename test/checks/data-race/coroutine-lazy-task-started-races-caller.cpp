@@ -14,7 +14,7 @@ Task<> compute() {
 // expected-note@coro/awaitables.h:14 {{await_suspend hands the coroutine handle to another thread here}}
 
 int run() {
-  Task<> t = compute();
+  static Task<> t = compute(); // outlives the coroutine's run
   t.start(); // expected-note {{the coroutine 'compute' is started here: this returns at its first suspension and the caller goes on while the coroutine continues}}
   return result; // expected-note {{the other read is here}}
 }
