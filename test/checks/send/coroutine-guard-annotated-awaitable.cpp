@@ -21,6 +21,24 @@ Detached read_more() {
   ++total;
 } // expected-note {{'lock' is destroyed here}}
 
+// A coroutine return type marked: every suspension of a coroutine returning
+// it may continue on another thread (its runtime resumes it there), even on
+// std::suspend_always.
+struct FEARLESS_RESUMES_ELSEWHERE PoolJob { // expected-note {{'PoolJob' is marked fearless::resumes_elsewhere here}}
+  struct promise_type {
+    PoolJob get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+
+PoolJob job() {
+  std::lock_guard<std::mutex> lock(m); // expected-warning {{'lock' is held across a 'co_await' after which the coroutine may continue on another thread}} expected-note {{lock guard}} expected-note {{help: end the scope}}
+  co_await std::suspend_always{}; // expected-note {{the coroutine suspends here}}
+} // expected-note {{'lock' is destroyed here}}
+
 #ifdef FEARLESS_RUN
 #include <chrono>
 #include <thread>
