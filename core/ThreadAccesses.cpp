@@ -369,7 +369,9 @@ std::vector<CoroutineRun> coroutineRuns(FunctionAnalysis &FA) {
     const SuspensionPoint *From = CI ? CI->firstElsewhere() : nullptr;
     if (!From || isAwaited(FA, Call))
       continue;
-    const Expr *Start = CI->Eager ? Call : lazyStart(FA, Call);
+    // An initial suspend that moves to another thread starts it at the call.
+    bool AtCall = CI->Eager || From == &CI->initial();
+    const Expr *Start = AtCall ? Call : lazyStart(FA, Call);
     if (!Start)
       continue;
     CoroutineRun R;

@@ -55,8 +55,9 @@ std::vector<Access> coroutineAccessesAfter(FunctionAnalysis &FA,
 struct CoroutineRun {
   /// The call of the coroutine.
   const clang::CallExpr *Call = nullptr;
-  /// Where it starts: the call of an eager coroutine, the start() or
-  /// resume() of the local holding the task a lazy one returned.
+  /// Where it starts: the call of an eager coroutine (or of one whose
+  /// initial suspend moves it to another thread), the start() or resume()
+  /// of the local holding the task a lazy one returned.
   const clang::Expr *Start = nullptr;
   /// Its first suspension point that may resume elsewhere.
   const SuspensionPoint *From = nullptr;
