@@ -2,6 +2,7 @@
 
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/CoroutineFrames.h"
 #include "fearless/Moves.h"
 #include "fearless/RaceModel.h"
 #include "fearless/ThreadLifetime.h"
@@ -17,9 +18,9 @@ namespace {
 /// lambdas (analysed as functions of their own) or local classes.
 class PreScanner : public RecursiveASTVisitor<PreScanner> {
 public:
-  PreScanner(const LibraryModel &Lib, PreScan &Out)
-      : Lib(Lib), Out(Out),
-        MemberMoves(Lib.options().flag("SubObjectMoves")) {}
+  PreScanner(const LibraryModel &Lib, PreScan &Out, bool Coroutines)
+      : Lib(Lib), Out(Out), MemberMoves(Lib.options().flag("SubObjectMoves")),
+        Coroutines(Coroutines) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -74,6 +75,8 @@ public:
         ++Out.MemberCalls;
     if (ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
+    if (Coroutines && isCoroutineCall(E))
+      Out.CoroutineCalls.push_back(E);
     if (const FunctionDecl *Callee = calleeOf(E)) {
       // InvalidationFunctions end an object's usable life like a move.
       if (Lib.isInvalidationFunction(Callee))
@@ -125,6 +128,8 @@ private:
   PreScan &Out;
   /// SubObjectMoves is set: member calls may move fields.
   bool MemberMoves;
+  /// The language has coroutines (C++20): look for calls of coroutines.
+  bool Coroutines;
   unsigned NestedLambdas = 0;
 };
 
@@ -132,7 +137,8 @@ private:
 
 FunctionAnalysis::FunctionAnalysis(Session &S, const FunctionDecl *FD)
     : S(S), FD(FD) {
-  PreScanner Scanner(S.library(), Scan);
+  PreScanner Scanner(S.library(), Scan,
+                     S.astContext().getLangOpts().Coroutines);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten() && Init->getInit())
@@ -162,6 +168,25 @@ const ThreadModel &FunctionAnalysis::threads() {
     Threads =
         std::make_unique<ThreadModel>(FD, S.library(), parents(), Scan.Spawns);
   return *Threads;
+}
+
+const ThreadModel *FunctionAnalysis::frames() {
+  if (Scan.CoroutineCalls.empty() || Scan.HasErrors)
+    return nullptr;
+  if (!Frames)
+    Frames = std::make_unique<ThreadModel>(FD, S.library(), parents(),
+                                           llvm::ArrayRef<const Expr *>(),
+                                           Scan.CoroutineCalls);
+  return Frames.get();
+}
+
+const ThreadLifetime *FunctionAnalysis::frameLifetime() {
+  if (!FramesDone) {
+    FramesDone = true;
+    if (const ThreadModel *M = frames(); M && !M->spawns().empty())
+      FrameLifetime = ThreadLifetime::compute(*this, *M);
+  }
+  return FrameLifetime.get();
 }
 
 const ThreadLifetime *FunctionAnalysis::lifetime() {
