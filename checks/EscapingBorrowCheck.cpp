@@ -13,6 +13,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/Concurrency.h"
+#include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/SpawnInference.h"
 #include "fearless/ThreadLifetime.h"
@@ -422,14 +423,15 @@ void EscapingBorrowCheck::reportFrame(const SpawnSite &Site,
   const SpawnState &St = O.State;
   const auto *Owner = dyn_cast_if_present<const ValueDecl *>(St.Owner);
   if (St.Reason == EscapeReason::CoroutineResumesElsewhere &&
-      (St.Bits & TS_Escaped))
-    F.note(St.EscapeLoc, MessageId::CoroutineResumesElsewhere);
+      (St.Bits & TS_Escaped) && Site.Suspension)
+    addResumptionNotes(F, *Site.Suspension);
   else if ((St.Bits & TS_Escaped) && St.Reason == EscapeReason::Returned)
     F.note(St.EscapeLoc, MessageId::FrameReturnedHere);
   else if (St.Bits & (TS_Escaped | TS_Detached))
     F.note(St.EscapeLoc, MessageId::FrameMovedAwayHere);
   else if (Owner && (isa<FieldDecl>(Owner) ||
-                     !cast<VarDecl>(Owner)->hasLocalStorage()))
+                     (isa<VarDecl>(Owner) &&
+                      !cast<VarDecl>(Owner)->hasLocalStorage())))
     F.note(Site.Sink.Loc, MessageId::FrameStoredHere,
            {static_cast<const NamedDecl *>(Owner)});
   else if (Owner)

@@ -4,6 +4,7 @@
 #include "fearless/SpawnInference.h"
 #include "fearless/Access.h"
 #include "fearless/Concurrency.h"
+#include "fearless/Coroutines.h"
 #include "fearless/FunctionAnalysis.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -43,6 +44,12 @@ ConcurrencyModel &Session::concurrency() {
   return *Concurrency;
 }
 
+CoroutineModel &Session::coroutines() {
+  if (!Coroutines)
+    Coroutines = std::make_unique<CoroutineModel>(*this);
+  return *Coroutines;
+}
+
 FunctionAnalysis &Session::functionAnalysis(const FunctionDecl *FD) {
   std::unique_ptr<FunctionAnalysis> &Slot = Functions[FD];
   if (!Slot)
@@ -63,6 +70,9 @@ void Session::analyzeOne(const FunctionDecl *FD) {
   FunctionAnalysis &FA = functionAnalysis(FD);
   if (FA.scan().HasErrors)
     return;
+  if (dumps("coroutines") && CoroutineModel::isCoroutine(FD))
+    if (const CoroutineInfo *CI = coroutines().coroutineOf(FD))
+      coroutines().dump(*CI, dumpStream());
   const FunctionDecl *Outer = Current;
   Current = FD;
   for (const std::unique_ptr<Check> &C : Checks)

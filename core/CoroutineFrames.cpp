@@ -11,134 +11,12 @@
 #include "fearless/CoroutineFrames.h"
 #include "ThreadModelInternal.h"
 #include "fearless/ASTUtil.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 
 namespace fearless {
 
 namespace {
-
-/// How a suspension point behaves, as far as the frame's lifetime goes.
-enum class SuspensionKind : unsigned char {
-  /// await_ready is true, or await_suspend returns false: no suspension.
-  NoSuspend,
-  /// Suspends, and only the owner of the frame or the awaiter resumes it,
-  /// on the thread that does so (suspend_always, symmetric transfer).
-  SameThread,
-  /// Hands the coroutine to another thread, which resumes it.
-  Elsewhere,
-  /// Cannot tell (the awaiter's body is not visible or does other things).
-  Unknown,
-};
-
-/// The value of a function whose body is a single `return <bool literal>;`.
-std::optional<bool> constantReturn(const FunctionDecl *FD) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->isDefined(Def))
-    return std::nullopt;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
-  if (!Body || Body->size() != 1)
-    return std::nullopt;
-  const auto *RS = dyn_cast<ReturnStmt>(Body->body_front());
-  if (!RS || !RS->getRetValue())
-    return std::nullopt;
-  const Expr *V = RS->getRetValue()->IgnoreImpCasts();
-  if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(V))
-    return B->getValue();
-  if (const auto *I = dyn_cast<IntegerLiteral>(V))
-    return I->getValue() != 0;
-  return std::nullopt;
-}
-
-/// The first call of a member function named \p Name in \p S.
-const CXXMethodDecl *findMethodCall(const Stmt *S, llvm::StringRef Name) {
-  if (!S)
-    return nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-    if (const CXXMethodDecl *M = MC->getMethodDecl();
-        M && M->getIdentifier() && M->getName() == Name)
-      return M;
-  for (const Stmt *Child : S->children())
-    if (const CXXMethodDecl *M = findMethodCall(Child, Name))
-      return M;
-  return nullptr;
-}
-
-/// Whether \p S contains an expression that starts a thread.
-bool containsSpawn(const Stmt *S, const LibraryModel &Lib) {
-  if (!S)
-    return false;
-  if (const auto *E = dyn_cast<Expr>(S); E && ThreadModel::isSpawnExpr(E, Lib))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsSpawn(Child, Lib))
-      return true;
-  return false;
-}
-
-// FIXME: a placeholder until the coroutine model of issue 16's other half
-// (fearless/Coroutines.h) classifies suspension points; replace this
-// function, and only this one, with its answer.
-SuspensionKind classifySuspension(const CoroutineSuspendExpr *S,
-                                  const LibraryModel &Lib) {
-  if (const CXXMethodDecl *Ready = findMethodCall(S->getReadyExpr(),
-                                                  "await_ready");
-      Ready && constantReturn(Ready) == true)
-    return SuspensionKind::NoSuspend;
-  const CXXMethodDecl *Suspend =
-      findMethodCall(S->getSuspendExpr(), "await_suspend");
-  const FunctionDecl *Def = nullptr;
-  if (!Suspend || !Suspend->isDefined(Def) || !Def->getBody())
-    return SuspensionKind::Unknown;
-  QualType R = Suspend->getReturnType();
-  if (R->isBooleanType() && constantReturn(Suspend) == false)
-    return SuspensionKind::NoSuspend;
-  if (containsSpawn(Def->getBody(), Lib))
-    return SuspensionKind::Elsewhere;
-  if (const auto *Body = dyn_cast<CompoundStmt>(Def->getBody());
-      Body && Body->body_empty() && R->isVoidType())
-    return SuspensionKind::SameThread;
-  if (isStdClass(R, "coroutine_handle"))
-    return SuspensionKind::SameThread; // symmetric transfer
-  return SuspensionKind::Unknown;
-}
-
-/// The suspension points written in a coroutine body, in source order,
-/// outside nested lambdas.
-class SuspensionFinder : public RecursiveASTVisitor<SuspensionFinder> {
-public:
-  llvm::SmallVector<const CoroutineSuspendExpr *, 4> Found;
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitCoawaitExpr(CoawaitExpr *E) {
-    Found.push_back(E);
-    return true;
-  }
-  bool VisitCoyieldExpr(CoyieldExpr *E) {
-    Found.push_back(E);
-    return true;
-  }
-};
-
-/// The suspension expression inside an initial/final suspend statement.
-const CoroutineSuspendExpr *suspensionIn(const Stmt *S) {
-  for (unsigned Steps = 0; S && Steps < 4; ++Steps) {
-    if (const auto *CS = dyn_cast<CoroutineSuspendExpr>(S))
-      return CS;
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(S)) {
-      S = EWC->getSubExpr();
-      continue;
-    }
-    if (const auto *E = dyn_cast<Expr>(S)) {
-      S = E->IgnoreImplicit();
-      if (S == E)
-        return nullptr;
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
 
 /// The variable at the root of an lvalue: x in x, x.f, x[i] (arrays only).
 const ValueDecl *rootOf(const Expr *E) {
@@ -183,25 +61,6 @@ const MaterializeTemporaryExpr *temporaryOf(const Expr *E) {
 
 } // namespace
 
-const CoroutineBodyStmt *coroutineBody(const FunctionDecl *FD) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->isDefined(Def) || Def->isInvalidDecl() ||
-      Def->isDependentContext())
-    return nullptr;
-  return dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
-}
-
-bool isCoroutineCall(const Expr *E) {
-  const auto *Call = dyn_cast<CallExpr>(E);
-  if (!Call || Call->isTypeDependent())
-    return false;
-  const FunctionDecl *FD = Call->getDirectCallee();
-  // A coroutine returns a class (its promise type comes from it).
-  if (!FD || !FD->getReturnType()->isRecordType())
-    return false;
-  return coroutineBody(FD) != nullptr;
-}
-
 bool ownsCoroutineFrame(QualType T) {
   const CXXRecordDecl *RD = classOf(T.getNonReferenceType());
   for (unsigned Depth = 0; RD && RD->hasDefinition() && Depth < 4; ++Depth) {
@@ -216,27 +75,21 @@ bool ownsCoroutineFrame(QualType T) {
   return false;
 }
 
-FrameBehaviour frameBehaviour(const FunctionDecl *FD, const LibraryModel &Lib) {
+FrameBehaviour frameBehaviour(const FunctionDecl *FD,
+                              const CoroutineModel &CM) {
   FrameBehaviour B;
-  const CoroutineBodyStmt *Body = coroutineBody(FD);
-  if (!Body)
+  const CoroutineInfo *Info = CM.coroutineOf(FD);
+  if (!Info)
     return B;
-  const CoroutineSuspendExpr *Initial =
-      suspensionIn(Body->getInitSuspendStmt());
-  B.Lazy = !Initial ||
-           classifySuspension(Initial, Lib) != SuspensionKind::NoSuspend;
+  B.Lazy = !Info->Eager;
   bool Owned = ownsCoroutineFrame(FD->getReturnType());
   if (B.Lazy) {
+    // Runs only when its owner awaits or starts it; a lazy coroutine that
+    // nothing owns is resumed by code the analysis does not see.
     B.K = Owned ? FrameBehaviour::Owned : FrameBehaviour::Completes;
     return B;
   }
-  SuspensionFinder Finder;
-  Finder.TraverseStmt(const_cast<Stmt *>(static_cast<const Stmt *>(Body->getBody())));
-  for (const CoroutineSuspendExpr *S : Finder.Found)
-    if (classifySuspension(S, Lib) == SuspensionKind::Elsewhere) {
-      B.Suspension = S;
-      break;
-    }
+  B.Suspension = Info->firstElsewhere();
   if (!B.Suspension)
     return B; // runs to completion (or stays suspended) within the call
   B.K = Owned ? FrameBehaviour::Owned : FrameBehaviour::ResumesElsewhere;
@@ -274,11 +127,12 @@ const Stmt *fullExpressionEnd(const Expr *E, const ParentMap &PM) {
 
 namespace threadmodel {
 
-void SpawnRecognizer::addCoroutineCall(const Expr *E) {
+void SpawnRecognizer::addCoroutineCall(const Expr *E,
+                                       const CoroutineModel &CM) {
   const FunctionDecl *Callee = calleeOf(E);
-  if (!Callee || !coroutineBody(Callee))
+  if (!Callee || !CoroutineModel::isCoroutine(Callee))
     return;
-  FrameBehaviour Behaviour = frameBehaviour(Callee, Lib);
+  FrameBehaviour Behaviour = frameBehaviour(Callee, CM);
   if (Behaviour.K == FrameBehaviour::Completes || isAwaitedInPlace(E, PM))
     return;
   SpawnSite S;

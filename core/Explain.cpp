@@ -1,6 +1,7 @@
 //===- Explain.cpp - Notes that explain a finding -------------------------===//
 
 #include "fearless/Explain.h"
+#include "fearless/Coroutines.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -77,6 +78,30 @@ void addInstantiationNote(Finding &F, const FunctionDecl *FD) {
     return;
   F.note(Loc, MessageId::InInstantiation,
          {static_cast<const NamedDecl *>(Inst)});
+}
+
+void addResumptionNotes(Finding &F, const SuspensionPoint &P) {
+  F.note(P.Loc, MessageId::CoroSuspendsHere);
+  const auto *Named = dyn_cast_or_null<NamedDecl>(P.ElsewhereDecl);
+  switch (P.Why) {
+  case ElsewhereReason::None:
+    break;
+  case ElsewhereReason::Spawn:
+    F.note(P.ElsewhereLoc, MessageId::CoroHandleToThread);
+    break;
+  case ElsewhereReason::Annotated:
+    if (Named)
+      F.note(P.ElsewhereLoc, MessageId::CoroResumesElsewhereMarked, {Named});
+    break;
+  case ElsewhereReason::Library:
+    if (Named)
+      F.note(P.ElsewhereLoc, MessageId::CoroLibraryResumesElsewhere, {Named});
+    break;
+  case ElsewhereReason::AwaitedCoroutine:
+    if (Named)
+      F.note(P.ElsewhereLoc, MessageId::CoroAwaitedResumesElsewhere, {Named});
+    break;
+  }
 }
 
 } // namespace fearless

@@ -2,7 +2,7 @@
 
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ASTUtil.h"
-#include "fearless/CoroutineFrames.h"
+#include "fearless/Coroutines.h"
 #include "fearless/Moves.h"
 #include "fearless/RaceModel.h"
 #include "fearless/ThreadLifetime.h"
@@ -18,9 +18,9 @@ namespace {
 /// lambdas (analysed as functions of their own) or local classes.
 class PreScanner : public RecursiveASTVisitor<PreScanner> {
 public:
-  PreScanner(const LibraryModel &Lib, PreScan &Out, bool Coroutines)
-      : Lib(Lib), Out(Out), MemberMoves(Lib.options().flag("SubObjectMoves")),
-        Coroutines(Coroutines) {}
+  PreScanner(const LibraryModel &Lib, PreScan &Out)
+      : Lib(Lib), Out(Out),
+        MemberMoves(Lib.options().flag("SubObjectMoves")) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -75,9 +75,10 @@ public:
         ++Out.MemberCalls;
     if (ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
-    if (Coroutines && isCoroutineCall(E))
-      Out.CoroutineCalls.push_back(E);
     if (const FunctionDecl *Callee = calleeOf(E)) {
+      if (const auto *Call = dyn_cast<CallExpr>(E);
+          Call && isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
+        Out.CoroutineCalls.push_back(Call);
       // InvalidationFunctions end an object's usable life like a move.
       if (Lib.isInvalidationFunction(Callee))
         ++Out.MoveCalls;
@@ -128,8 +129,6 @@ private:
   PreScan &Out;
   /// SubObjectMoves is set: member calls may move fields.
   bool MemberMoves;
-  /// The language has coroutines (C++20): look for calls of coroutines.
-  bool Coroutines;
   unsigned NestedLambdas = 0;
 };
 
@@ -137,8 +136,7 @@ private:
 
 FunctionAnalysis::FunctionAnalysis(Session &S, const FunctionDecl *FD)
     : S(S), FD(FD) {
-  PreScanner Scanner(S.library(), Scan,
-                     S.astContext().getLangOpts().Coroutines);
+  PreScanner Scanner(S.library(), Scan);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten() && Init->getInit())
@@ -173,10 +171,13 @@ const ThreadModel &FunctionAnalysis::threads() {
 const ThreadModel *FunctionAnalysis::frames() {
   if (Scan.CoroutineCalls.empty() || Scan.HasErrors)
     return nullptr;
-  if (!Frames)
+  if (!Frames) {
+    llvm::SmallVector<const Expr *, 2> Calls(Scan.CoroutineCalls.begin(),
+                                             Scan.CoroutineCalls.end());
     Frames = std::make_unique<ThreadModel>(FD, S.library(), parents(),
                                            llvm::ArrayRef<const Expr *>(),
-                                           Scan.CoroutineCalls);
+                                           Calls, &S.coroutines());
+  }
   return Frames.get();
 }
 

@@ -135,8 +135,7 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
         Site.Sink.Kind == SinkKind::None) {
       St.Bits = TS_Escaped;
       St.Reason = EscapeReason::CoroutineResumesElsewhere;
-      St.EscapeLoc = Site.Suspension ? Site.Suspension->getBeginLoc()
-                                     : Site.Spawn->getBeginLoc();
+      St.EscapeLoc = Site.Spawn->getBeginLoc();
       return;
     }
     St.Bits = TS_Running;

@@ -144,8 +144,9 @@ public:
   void addSpawn(const clang::Expr *E);
 
   /// Adds the frame-model site of coroutine call \p E, if its frame may
-  /// outlive the call (core/CoroutineFrames.cpp).
-  void addCoroutineCall(const clang::Expr *E);
+  /// outlive the call, as the coroutine model \p CM describes its callee
+  /// (core/CoroutineFrames.cpp).
+  void addCoroutineCall(const clang::Expr *E, const CoroutineModel &CM);
 
 private:
   /// Adds the site of a call of an inferred spawn function.

@@ -134,9 +134,10 @@ public:
         continue;
       }
       if (Name == "dump") {
-        if (Value != "threads" && Value != "concurrency")
+        if (Value != "threads" && Value != "concurrency" &&
+            Value != "coroutines")
           return Error("unknown dump '" + Value.str() +
-                       "' (known: threads, concurrency)");
+                       "' (known: threads, concurrency, coroutines)");
         Options.Dump.push_back(Value.str());
         continue;
       }

@@ -40,6 +40,10 @@
  *  [[clang::annotate("clang-tidy", "bugprone-use-after-move",
  *  "null_after_move")]], means the same. */
 #define FEARLESS_NULL_AFTER_MOVE FEARLESS_ANNOTATE_("fearless::null_after_move")
+/** An awaitable type, or a coroutine return type: a coroutine suspended on
+ *  it (or any coroutine returning it) may continue on another thread. */
+#define FEARLESS_RESUMES_ELSEWHERE                                             \
+  FEARLESS_ANNOTATE_("fearless::resumes_elsewhere")
 
 /* Parameters. */
 

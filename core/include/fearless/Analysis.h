@@ -30,6 +30,7 @@
 namespace fearless {
 
 class ConcurrencyModel;
+class CoroutineModel;
 class FunctionAnalysis;
 class Session;
 class SpawnInference;
@@ -114,6 +115,10 @@ public:
   /// function (Concurrency.h), created on first use.
   ConcurrencyModel &concurrency();
 
+  /// The translation unit's C++20 coroutines: suspension points and where
+  /// each resumes (Coroutines.h), created on first use.
+  CoroutineModel &coroutines();
+
   /// The shared analysis of \p FD, created on first use (also for functions
   /// analysed on behalf of others: thread bodies and callees).
   FunctionAnalysis &functionAnalysis(const clang::FunctionDecl *FD);
@@ -145,6 +150,7 @@ private:
       std::unique_ptr<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>>>
       CallLocks;
   std::unique_ptr<ConcurrencyModel> Concurrency;
+  std::unique_ptr<CoroutineModel> Coroutines;
   std::vector<Finding> Findings;
   /// The function each finding was reported for (its [[clang::suppress]]
   /// scope).

@@ -8,7 +8,9 @@
 // returns is therefore a spawn-like event for fearless-escaping-borrow
 // (SpawnKind::CoroutineCall), tracked by the same thread-lifetime dataflow as
 // threads, in a model of its own (FunctionAnalysis::frames()) so that no
-// other check mistakes a frame for a thread:
+// other check mistakes a frame for a thread. Whether a coroutine is eager and
+// where each of its suspension points resumes is the coroutine model's answer
+// (Coroutines.h); this file only decides what that means for the frame:
 //   - an eager coroutine (initial_suspend does not suspend) that suspends on
 //     an awaiter resuming it on another thread, and whose returned object
 //     does not own the frame, is like a detached thread;
@@ -27,20 +29,12 @@
 #ifndef FEARLESS_COROUTINEFRAMES_H
 #define FEARLESS_COROUTINEFRAMES_H
 
-#include "fearless/Library.h"
+#include "fearless/Coroutines.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace fearless {
-
-/// The body of coroutine \p FD when its definition is visible (a
-/// CoroutineBodyStmt), or null: not a coroutine, or not analysable here.
-const clang::CoroutineBodyStmt *coroutineBody(const clang::FunctionDecl *FD);
-
-/// Whether \p E calls a coroutine whose definition is visible (cheap: the
-/// pre-scan asks it of every call in a C++20 translation unit).
-bool isCoroutineCall(const clang::Expr *E);
 
 /// Whether a value of type \p T owns a coroutine frame: its class (or a
 /// base) has a std::coroutine_handle member.
@@ -64,13 +58,14 @@ struct FrameBehaviour {
   bool Lazy = false;
   /// The first suspension point after which the coroutine continues on
   /// another thread, if any.
-  const clang::Stmt *Suspension = nullptr;
+  const SuspensionPoint *Suspension = nullptr;
 };
 
-/// The behaviour of the frame of coroutine \p FD (coroutineBody(FD) must be
-/// non-null).
+/// The behaviour of the frame of coroutine \p FD, from the coroutine model
+/// \p CM (Coroutines.h: eager or lazy, and where each suspension point
+/// resumes). Completes when \p CM cannot analyse \p FD.
 FrameBehaviour frameBehaviour(const clang::FunctionDecl *FD,
-                              const LibraryModel &Lib);
+                              const CoroutineModel &CM);
 
 /// Whether \p Call is awaited before the full-expression that contains it
 /// ends: it is (or is passed to a call that is) the operand of a co_await.

@@ -24,6 +24,13 @@ void addTraitChain(Finding &F, const TraitVerdict &V,
 /// (the finding's types then name the template arguments).
 void addInstantiationNote(Finding &F, const clang::FunctionDecl *FD);
 
+struct SuspensionPoint;
+
+/// Notes where a coroutine suspends at \p P and where its resumption on
+/// another thread comes from (the spawn in await_suspend, the annotation,
+/// the library model, the awaited coroutine).
+void addResumptionNotes(Finding &F, const SuspensionPoint &P);
+
 } // namespace fearless
 
 #endif // FEARLESS_EXPLAIN_H

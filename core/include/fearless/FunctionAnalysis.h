@@ -48,9 +48,10 @@ struct PreScan {
   /// lock() member call, a lock function): fearless-deadlock looks only at
   /// functions that take a lock themselves.
   unsigned LockCalls = 0;
-  /// Calls of coroutines whose definition is visible (only in C++20 TUs, only
-  /// when a callee's body is a coroutine body): the frame model's candidates.
-  llvm::SmallVector<const clang::Expr *, 2> CoroutineCalls;
+  /// Calls of coroutines (functions defined with a coroutine body) written
+  /// in this body, not in nested lambdas: the coroutine may go on running,
+  /// on another thread, after the call returns (Coroutines.h).
+  llvm::SmallVector<const clang::CallExpr *, 2> CoroutineCalls;
 };
 
 /// The shared per-function results.

@@ -66,7 +66,7 @@ struct AnalysisOptions {
   CheckSet Enabled = CheckSet::all();
   ModelOptions Model;
   /// Internal facts to print to stderr (for tests of the analysis itself):
-  /// "threads".
+  /// "threads", "concurrency", "coroutines".
   std::vector<std::string> Dump;
 };
 

@@ -32,6 +32,8 @@
 namespace fearless {
 
 struct InferredSpawn;
+struct SuspensionPoint;
+class CoroutineModel;
 
 /// How a spawn starts its thread.
 enum class SpawnKind : unsigned char {
@@ -185,9 +187,9 @@ struct SpawnSite {
   const InferredSpawn *Inferred = nullptr;
   const clang::ValueDecl *Pool = nullptr;
   /// For CoroutineCall: the suspension point after which an eager
-  /// coroutine continues on another thread (null for a lazy one, whose frame
-  /// runs when its owner is awaited or started).
-  const clang::Stmt *Suspension = nullptr;
+  /// coroutine continues on another thread (Coroutines.h; null for a lazy
+  /// one, whose frame runs when its owner is awaited or started).
+  const SuspensionPoint *Suspension = nullptr;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by
@@ -209,12 +211,14 @@ class ThreadModel {
 public:
   /// Finds the spawn sites of \p FD. \p PM is the function's parent map.
   /// With \p CoroutineCalls (calls of coroutines, PreScan::CoroutineCalls)
-  /// it is the frame model instead: one CoroutineCall site per call whose
-  /// frame may outlive the call (core/CoroutineFrames.cpp).
+  /// and the session's coroutine model \p Coroutines it is the frame model
+  /// instead: one CoroutineCall site per call whose frame may outlive the
+  /// call (core/CoroutineFrames.cpp).
   ThreadModel(const clang::FunctionDecl *FD, const LibraryModel &Lib,
               const clang::ParentMap &PM,
               llvm::ArrayRef<const clang::Expr *> SpawnExprs,
-              llvm::ArrayRef<const clang::Expr *> CoroutineCalls = {});
+              llvm::ArrayRef<const clang::Expr *> CoroutineCalls = {},
+              const CoroutineModel *Coroutines = nullptr);
   ~ThreadModel();
 
   /// The spawn sites of the function, by id.

@@ -21,3 +21,15 @@ struct resume_here {
   bool await_suspend(std::coroutine_handle<>) const noexcept { return false; }
   void await_resume() const noexcept {}
 };
+
+// schedule_on hands the suspended coroutine to a thread pool (anything with
+// a submit(callable) that runs it on the pool's worker threads): the code
+// after `co_await schedule_on<Pool>{pool}` runs on one of the workers.
+template <class Pool> struct schedule_on {
+  Pool &pool;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> h) const {
+    pool.submit([h] { h.resume(); });
+  }
+  void await_resume() const noexcept {}
+};
