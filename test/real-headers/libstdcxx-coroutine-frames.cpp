@@ -2,14 +2,14 @@
 // libstdc++ 12 <coroutine>, <string> and <thread> (fearless-escaping-borrow),
 // with their silent twins.
 // RUN: %fearless -std=c++20 -Xclang -verify %s
-#include "coro/awaitables.h"
+#include "coro/awaitables.h" // expected-note@coro/awaitables.h:* 2 {{await_suspend hands the coroutine handle to another thread here}}
 #include "coro/task.h"
 #include <string>
 
 void use(const std::string &);
 
 Detached logLater(const std::string &line) { // expected-note {{help: take 'line' by value}}
-  co_await resume_on_new_thread{}; // expected-note {{the coroutine suspends here and resumes on another thread}}
+  co_await resume_on_new_thread{}; // expected-note {{the coroutine suspends here and may be resumed on another thread}}
   use(line);
 }
 
@@ -30,7 +30,7 @@ void temporary() {
 
 void closure(std::string job) {
   [job]() -> Detached { // expected-warning {{coroutine lambda may outlive the lambda object that holds its captures}} expected-note {{the coroutine reads its captures through the lambda object}} expected-note {{help: pass what the lambda captures as parameters by value}}
-    co_await resume_on_new_thread{}; // expected-note {{resumes on another thread}}
+    co_await resume_on_new_thread{}; // expected-note {{may be resumed on another thread}}
     use(job);
   }(); // expected-note {{the temporary is destroyed at the end of this full-expression}}
 }

@@ -19,8 +19,8 @@ Task<> countingBorrowed() {
       std::printf("hi number %d\n", i);
     co_return;
   };
-  return body(); // expected-warning {{coroutine lambda may outlive the lambda object that holds its captures [fearless-escaping-borrow]}} expected-note {{the coroutine reads its captures through the lambda object}} expected-note {{the object holding the coroutine's frame is returned here}} expected-note {{help: pass what the lambda captures as parameters by value}}
-} // expected-note {{'body' is destroyed here}}
+  return body(); // expected-warning {{coroutine lambda may outlive the lambda object that holds its captures [fearless-escaping-borrow]}} expected-note {{the coroutine reads its captures through the lambda object}} expected-note {{the object holding the coroutine's frame is returned here}} expected-note {{help: pass what the lambda captures as parameters by value}} expected-note {{'body' is destroyed here}}
+}
 
 // `async move`: the value is a parameter, copied into the frame.
 Task<> countingOwned() {

@@ -15,7 +15,7 @@ int last = 0;
 
 Task<> runJob() {
   auto job = std::make_unique<Job>();
-  co_await consume(std::move(job)); // expected-note {{'job' of type 'std::unique_ptr<Job>' was moved here}} expected-note {{help:}}
+  co_await consume(std::move(job)); // expected-note {{'job' of type 'unique_ptr<Job>' was moved here}} expected-note {{help:}}
   last = job->id; // expected-warning {{'job' used after it was moved [fearless-use-after-move]}} expected-note {{null}}
 }
 
