@@ -221,11 +221,21 @@ void BorrowCollector::collectFrameBorrows(SpawnSite &S, const Expr *Call,
     return;
   }
   if (const ValueDecl *Root = rootOf(Object)) {
+    // Point at the lambda, where the captures are, when the local holds it.
+    SourceLocation Loc = Object->getBeginLoc();
+    SourceRange Range = Object->getSourceRange();
+    const LambdaExpr *L = nullptr;
+    if (const auto *VD = dyn_cast<VarDecl>(Root); VD && VD->getInit())
+      if ((L = dyn_cast<LambdaExpr>(stripWrappers(VD->getInit())))) {
+        Loc = L->getBeginLoc();
+        Range = L->getIntroducerRange();
+      }
     size_t Before = S.Borrows.size();
-    addBorrow(S, Root, BorrowKind::Closure, Object->getBeginLoc(),
-              Object->getSourceRange(), nullptr);
-    if (S.Borrows.size() > Before)
+    addBorrow(S, Root, BorrowKind::Closure, Loc, Range, nullptr);
+    if (S.Borrows.size() > Before) {
       S.Borrows.back().Kind = BorrowKind::Closure;
+      S.Borrows.back().Lambda = L;
+    }
   }
 }
 

@@ -14,12 +14,12 @@
 
 Task<> countingBorrowed() {
   int limit = 10;
-  auto body = [limit]() -> Task<> {
+  auto body = [limit]() -> Task<> { // expected-note {{the coroutine reads its captures through the lambda object; they are not copied into its frame}} expected-note {{help: pass what the lambda captures as parameters by value}}
     for (int i = 1; i < limit; ++i)
       std::printf("hi number %d\n", i);
     co_return;
   };
-  return body(); // expected-warning {{coroutine lambda may outlive the lambda object that holds its captures [fearless-escaping-borrow]}} expected-note {{the coroutine reads its captures through the lambda object}} expected-note {{the object holding the coroutine's frame is returned here}} expected-note {{help: pass what the lambda captures as parameters by value}} expected-note {{'body' is destroyed here}}
+  return body(); // expected-warning {{coroutine lambda may outlive the lambda object that holds its captures [fearless-escaping-borrow]}} expected-note {{the object holding the coroutine's frame is returned here}} expected-note {{'body' is destroyed here}}
 }
 
 // `async move`: the value is a parameter, copied into the frame.
