@@ -16,6 +16,8 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/Concurrency.h"
+#include "fearless/Coroutines.h"
+#include "fearless/Explain.h"
 #include "fearless/GuardedEscapes.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/Locations.h"
@@ -164,6 +166,7 @@ public:
     checkSharedClass(FA);
     for (const GuardedEscape &E : Guarded.find(FA))
       reportGuardedEscape(S, E);
+    pairWithCoroutines(FA);
     // Null when the function spawns nothing (or has errors).
     const ThreadLifetime *TL = FA.lifetime();
     if (!TL)
@@ -220,6 +223,38 @@ private:
   };
   const MemberSide &member(int Ctx) const {
     return Members[FirstMemberCtx - Ctx];
+  }
+
+  /// The contexts of coroutines that continue on another thread after their
+  /// call are numbered FirstCoroCtx, FirstCoroCtx + 1, ...: Coros[Ctx -
+  /// FirstCoroCtx].
+  static constexpr int FirstCoroCtx = 1 << 24;
+  static bool isCoroCtx(int Ctx) { return Ctx >= FirstCoroCtx; }
+
+  /// The rest of a coroutine started here that continues on another thread
+  /// (ThreadAccesses.h) against what the caller does after starting it.
+  void pairWithCoroutines(FunctionAnalysis &FA) {
+    Coros.clear();
+    if (FA.scan().CoroutineCalls.empty())
+      return;
+    Coros = coroutineRuns(FA);
+    const FunctionSummary *Own =
+        Coros.empty() ? nullptr
+                      : S.summary(FA.function(), /*LocalsShared=*/true);
+    if (!Own)
+      return;
+    const SourceManager &SM = FA.astContext().getSourceManager();
+    for (size_t I = 0; I < Coros.size(); ++I) {
+      std::vector<Access> After;
+      for (const Access &A : Own->Accesses)
+        if (SM.isBeforeInTranslationUnit(Coros[I].Start->getEndLoc(),
+                                         position(A)))
+          After.push_back(A);
+      for (const Access &A : After)
+        for (const Access &B : Coros[I].Accesses)
+          consider(FA, nullptr, A, -1, After, B, FirstCoroCtx + int(I),
+                   Coros[I].Accesses);
+    }
   }
 
   /// Pairs the public member functions of a class marked fearless::shared
@@ -438,6 +473,16 @@ private:
         if (M.JoinedAt.isValid())
           F.note(M.JoinedAt, MessageId::RaceMemberJoinsHere,
                  {"'" + M.Method->getNameAsString() + "'"});
+      } else if (isCoroCtx(CtxP) || isCoroCtx(CtxO)) {
+        const CoroutineRun &C = Coros[std::max(CtxP, CtxO) - FirstCoroCtx];
+        const auto *Callee = static_cast<const NamedDecl *>(calleeOf(C.Call));
+        if (C.Start == C.Call)
+          F.note(C.Call->getBeginLoc(), MessageId::RaceCoroutineCalled,
+                 {Callee});
+        else
+          F.note(C.Start->getExprLoc(), MessageId::RaceCoroutineStarted,
+                 {Callee});
+        addResumptionNotes(F, *C.From);
       } else {
         int Thread = CtxP >= 0 ? CtxP : CtxO;
         const SpawnSite &Site = TM.spawns()[Thread];
@@ -478,7 +523,7 @@ private:
     // A race on a mutable field is the bug fearless-sync reports as the
     // sharing of its object (sync.md): marked so that the session keeps one.
     int Thread = CtxP >= 0 ? CtxP : CtxO;
-    if (Thread >= 0 && llvm::any_of(P.Loc.Path, [](const PathStep &Step) {
+    if (Thread >= 0 && !isCoroCtx(Thread) && llvm::any_of(P.Loc.Path, [](const PathStep &Step) {
           return Step.Field && Step.Field->isMutable();
         })) {
       F.SharedObject = P.Loc.IsThis ? static_cast<const void *>(FA.function())
@@ -491,6 +536,7 @@ private:
   Session &S;
   llvm::StringSet<> Reported;
   std::vector<MemberSide> Members;
+  std::vector<CoroutineRun> Coros;
   llvm::DenseSet<const CXXRecordDecl *> SharedDone;
   GuardedEscapeFinder Guarded;
 };

@@ -8,10 +8,17 @@
 // The explanation chain (Traits.h) says which field, base, capture or
 // annotation makes the type not Send.
 //
+// In a coroutine (Coroutines.h), a local that is not Send and is alive
+// across a suspension point after which the coroutine may continue on
+// another thread is sent there too: Rust's "future cannot be sent between
+// threads safely" for a MutexGuard held across an .await. A lock guard
+// destroyed there unlocks its mutex on the wrong thread.
+//
 //===----------------------------------------------------------------------===//
 
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/Coroutines.h"
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
 
@@ -31,6 +38,10 @@ public:
       checkSpawns(FA);
     for (const Expr *Call : FA.scan().SendsCalls)
       checkSendsCall(FA, Call);
+    if (CoroutineModel::isCoroutine(FA.function()))
+      if (const CoroutineInfo *CI = S.coroutines().coroutineOf(FA.function());
+          CI && CI->mayResumeElsewhere())
+        checkCoroutine(FA, *CI);
   }
 
 private:
@@ -108,6 +119,51 @@ private:
       addInstantiationNote(F, FA.function());
       S.report(std::move(F));
     }
+  }
+
+  void checkCoroutine(FunctionAnalysis &FA, const CoroutineInfo &CI) {
+    for (const HeldAcross &H : S.coroutines().heldAcross(CI)) {
+      QualType T = H.Var->getType();
+      if (H.ReleasedBefore || T->isReferenceType() || T->isDependentType() ||
+          !ownsAtSuspension(H.Var))
+        continue;
+      TraitVerdict Verdict = S.traits().verdict(T, Trait::Send);
+      if (Verdict.Holds)
+        continue;
+      int Kind = H.Point->Kind == SuspendKind::Yield   ? 2
+                 : H.Point->Kind == SuspendKind::Await ? 1
+                                                       : 0;
+      Finding F = makeFinding(
+          CheckId::Send, H.Var->getLocation(),
+          MessageId::NotSendAcrossSuspension,
+          {static_cast<const NamedDecl *>(H.Var), Kind, T},
+          H.Var->getSourceRange());
+      addResumptionNotes(F, *H.Point);
+      if (H.ScopeEnd.isValid())
+        F.note(H.ScopeEnd, MessageId::CoroDestroyedElsewhere,
+               {static_cast<const NamedDecl *>(H.Var)});
+      addTraitChain(F, Verdict, H.Var->getLocation(),
+                    FA.astContext().getSourceManager());
+      F.note(H.Var->getLocation(), MessageId::CoroHelpScopeValue,
+             {static_cast<const NamedDecl *>(H.Var), Kind});
+      addInstantiationNote(F, FA.function());
+      S.report(std::move(F));
+    }
+  }
+
+  /// Whether \p V still owns what makes it not Send when it reaches the
+  /// suspension: not a lock constructed with std::defer_lock or
+  /// std::try_to_lock, and something whose destruction does something.
+  static bool ownsAtSuspension(const VarDecl *V) {
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(
+            V->getInit() ? stripWrappers(V->getInit()) : nullptr))
+      for (const Expr *Arg : CE->arguments())
+        if (const CXXRecordDecl *Tag = classOf(Arg->getType());
+            Tag && (isStdDecl(Tag, "defer_lock_t") ||
+                    isStdDecl(Tag, "try_to_lock_t")))
+          return false;
+    const CXXRecordDecl *RD = classOf(V->getType());
+    return RD && RD->hasDefinition() && !RD->hasTrivialDestructor();
   }
 
   static bool paramIsSends(const FunctionDecl *Callee, const ParmVarDecl *P) {

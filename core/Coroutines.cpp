@@ -13,6 +13,7 @@
 #include "fearless/FunctionAnalysis.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -603,14 +604,23 @@ CoroutineModel::heldAcross(const CoroutineInfo &Info,
 void CoroutineModel::dump(const CoroutineInfo &Info,
                           llvm::raw_ostream &OS) const {
   const SourceManager &SM = S.astContext().getSourceManager();
+  // Locations in another file than the coroutine's carry its name.
+  FileID Home = SM.getFileID(SM.getExpansionLoc(Info.Function->getLocation()));
   auto Pos = [&](SourceLocation L) {
-    PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(L));
+    SourceLocation E = SM.getExpansionLoc(L);
+    PresumedLoc PL = SM.getPresumedLoc(E);
     if (PL.isInvalid())
       return std::string("?");
-    return std::to_string(PL.getLine()) + ":" + std::to_string(PL.getColumn());
+    std::string File;
+    if (SM.getFileID(E) != Home)
+      File = llvm::sys::path::filename(PL.getFilename()).str() + ":";
+    return File + std::to_string(PL.getLine()) + ":" +
+           std::to_string(PL.getColumn());
   };
-  OS << "coroutine '" << Info.Function->getQualifiedNameAsString() << "' at "
-     << Pos(Info.Function->getLocation()) << ": "
+  OS << "coroutine '";
+  Info.Function->getNameForDiagnostic(
+      OS, S.astContext().getPrintingPolicy(), /*Qualified=*/true);
+  OS << "' at " << Pos(Info.Function->getLocation()) << ": "
      << (Info.Eager ? "eager" : "lazy") << "\n";
   for (const SuspensionPoint &P : Info.Points) {
     OS << "  " << suspendKindName(P.Kind) << " at " << Pos(P.Loc) << ": "

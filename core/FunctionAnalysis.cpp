@@ -76,8 +76,10 @@ public:
     if (ThreadModel::isSpawnExpr(E, Lib))
       Out.Spawns.push_back(E);
     if (const FunctionDecl *Callee = calleeOf(E)) {
+      // Only C++20 code has coroutines: no body lookup elsewhere.
       if (const auto *Call = dyn_cast<CallExpr>(E);
-          Call && isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
+          Call && Callee->getASTContext().getLangOpts().Coroutines &&
+          isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
         Out.CoroutineCalls.push_back(Call);
       // InvalidationFunctions end an object's usable life like a move.
       if (Lib.isInvalidationFunction(Callee))

@@ -10,6 +10,7 @@
 #include "fearless/ThreadAccesses.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/Coroutines.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/Locations.h"
 #include "fearless/ValueGuards.h"
@@ -238,6 +239,150 @@ std::vector<Acquisition> threadAcquisitions(FunctionAnalysis &FA,
     Result.push_back(std::move(Mapped));
   }
   return Result;
+}
+
+std::vector<Access> coroutineAccessesAfter(FunctionAnalysis &FA,
+                                           const CallExpr *Call,
+                                           const CoroutineInfo &CI,
+                                           const SuspensionPoint &From) {
+  std::vector<Access> Result;
+  const FunctionDecl *Body = CI.Function;
+  const FunctionSummary *Sub =
+      FA.session().summary(Body, /*LocalsShared=*/false);
+  if (!Sub)
+    return Result;
+  Session &S = FA.session();
+  const FunctionDecl *Caller = FA.function();
+  std::vector<std::optional<MemLoc>> Params(Body->getNumParams());
+  std::optional<MemLoc> This;
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (const Expr *Obj = MC->getImplicitObjectArgument())
+      This = resolveLocation(S, Caller, Obj, Obj->getType()->isPointerType());
+  } else if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Body) &&
+             !Args.empty()) {
+    // A lambda coroutine called as lam(args): the object comes first.
+    Args = Args.drop_front();
+  }
+  for (unsigned I = 0; I < Params.size() && I < Args.size(); ++I) {
+    QualType PT = Body->getParamDecl(I)->getType();
+    if (PT->isReferenceType())
+      Params[I] = resolveLocation(S, Caller, Args[I], /*Deref=*/false);
+    else if (PT->isPointerType())
+      Params[I] = resolveLocation(S, Caller, Args[I], /*Deref=*/true);
+  }
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  SourceLocation End = CI.Body->getBody()->getEndLoc();
+  for (const Access &A : Sub->Accesses) {
+    SourceLocation At = A.Via.empty() ? A.Where : A.Via.front();
+    if (!SM.isBeforeInTranslationUnit(From.Loc, At) ||
+        !SM.isBeforeInTranslationUnit(At, End))
+      continue;
+    std::optional<MemLoc> Loc = bindLocation(A.Loc, Body, Params, This);
+    if (!Loc)
+      continue;
+    Access Mapped = A;
+    Mapped.Loc = *Loc;
+    Mapped.Guards.clear();
+    Mapped.Locks.clear();
+    for (const Lock &L : A.Locks) {
+      Lock ML = L;
+      if (!L.Unknown) {
+        if (std::optional<MemLoc> M = bindLocation(L.Mutex, Body, Params, This))
+          ML.Mutex = *M;
+        else
+          ML.Unknown = true;
+      }
+      Mapped.Locks.push_back(ML);
+    }
+    Result.push_back(std::move(Mapped));
+  }
+  return Result;
+}
+
+namespace {
+
+/// Whether \p P only wraps its child (casts, temporaries, copies).
+bool isWrapper(const Stmt *P) {
+  return isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             ExprWithCleanups, ParenExpr, CXXConstructExpr>(P);
+}
+
+/// Whether \p Call is the operand of a co_await: the caller waits for it.
+bool isAwaited(FunctionAnalysis &FA, const Expr *Call) {
+  for (const Stmt *P = FA.parents().getParent(Call); P;
+       P = FA.parents().getParent(P)) {
+    if (isa<CoroutineSuspendExpr>(P))
+      return true;
+    if (!isWrapper(P))
+      return false;
+  }
+  return false;
+}
+
+/// The first start() or resume() of the local that keeps the lazy task
+/// \p Call returns, if the function starts it.
+const Expr *lazyStart(FunctionAnalysis &FA, const CallExpr *Call) {
+  const VarDecl *Task = nullptr;
+  for (const Stmt *P = FA.parents().getParent(Call); P && !Task;
+       P = FA.parents().getParent(P)) {
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D);
+            V && V->getInit() && stripWrappers(V->getInit()) == Call)
+          Task = V;
+      break;
+    }
+    if (!isWrapper(P))
+      return nullptr;
+  }
+  if (!Task)
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 16> Work{FA.function()->getBody()};
+  const Expr *Found = nullptr;
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  while (!Work.empty()) {
+    const Stmt *St = Work.pop_back_val();
+    if (!St || isa<LambdaExpr>(St))
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+      if (const CXXMethodDecl *M = MC->getMethodDecl();
+          M && M->getIdentifier() &&
+          (M->getName() == "start" || M->getName() == "resume") &&
+          referencedVar(MC->getImplicitObjectArgument()) == Task &&
+          (!Found ||
+           SM.isBeforeInTranslationUnit(MC->getExprLoc(), Found->getExprLoc())))
+        Found = MC;
+    for (const Stmt *C : St->children())
+      Work.push_back(C);
+  }
+  return Found;
+}
+
+} // namespace
+
+std::vector<CoroutineRun> coroutineRuns(FunctionAnalysis &FA) {
+  std::vector<CoroutineRun> Runs;
+  CoroutineModel &Model = FA.session().coroutines();
+  for (const CallExpr *Call : FA.scan().CoroutineCalls) {
+    const CoroutineInfo *CI = Model.coroutineOf(calleeOf(Call));
+    const SuspensionPoint *From = CI ? CI->firstElsewhere() : nullptr;
+    if (!From || isAwaited(FA, Call))
+      continue;
+    // An initial suspend that moves to another thread starts it at the call.
+    bool AtCall = CI->Eager || From == &CI->initial();
+    const Expr *Start = AtCall ? Call : lazyStart(FA, Call);
+    if (!Start)
+      continue;
+    CoroutineRun R;
+    R.Call = Call;
+    R.Start = Start;
+    R.From = From;
+    R.Accesses = coroutineAccessesAfter(FA, Call, *CI, *From);
+    if (!R.Accesses.empty())
+      Runs.push_back(std::move(R));
+  }
+  return Runs;
 }
 
 } // namespace fearless

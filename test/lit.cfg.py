@@ -61,6 +61,8 @@ for version in range(30, 10, -1):
 # installs them).
 if os.path.exists("/usr/include/oneapi/tbb/task_group.h"):
     config.available_features.add("onetbb")
+if os.path.exists("/usr/include/boost/asio/co_spawn.hpp"):
+    config.available_features.add("boost-asio")
 config.substitutions.append(("%test-inputs", test_inputs))
 config.substitutions.append(("%fearless-mock", fearless_mock))
 config.substitutions.append(("%fearless", fearless + " -I" + annotations + " -I" + test_inputs))

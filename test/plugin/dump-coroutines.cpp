@@ -10,7 +10,7 @@
 Detached on_thread() {
   // CHECK-NEXT: initial suspend at [[@LINE-1]]:22: does-not-suspend (awaiter 'std::suspend_never')
   co_await resume_on_new_thread{};
-  // CHECK-NEXT: co_await at [[@LINE-1]]:3: resumes-elsewhere (awaiter 'resume_on_new_thread'): the handle goes to the spawn at {{.*}}awaitables.h:13:5
+  // CHECK-NEXT: co_await at [[@LINE-1]]:3: resumes-elsewhere (awaiter 'resume_on_new_thread'): the handle goes to the spawn at {{.*}}awaitables.h:14:5
   co_await std::suspend_always{};
   // CHECK-NEXT: co_await at [[@LINE-1]]:3: resumes-here (awaiter 'std::suspend_always')
   co_await resume_here{};
@@ -43,7 +43,7 @@ struct FEARLESS_RESUMES_ELSEWHERE on_io_thread {
   void await_resume() const noexcept;
 };
 
-// CHECK: coroutine 'kinds' at [[@LINE+1]]:6: lazy
+// CHECK: coroutine 'kinds' at [[@LINE+1]]:8: lazy
 Task<> kinds() {
   // CHECK-NEXT: initial suspend at {{.*}}: resumes-here (awaiter 'std::suspend_always')
   co_await via_async{};
@@ -52,7 +52,7 @@ Task<> kinds() {
   // CHECK-NEXT: co_await at [[@LINE-1]]:3: unknown (awaiter 'park')
   co_await on_io_thread{};
   // CHECK-NEXT: co_await at [[@LINE-1]]:3: resumes-elsewhere (awaiter 'on_io_thread'): marked fearless::resumes_elsewhere
-  // CHECK-NEXT: final suspend at {{.*}}: resumes-here (awaiter 'Task<>::promise_type::FinalAwaiter')
+  // CHECK-NEXT: final suspend at {{.*}}: resumes-here (awaiter '{{.*}}FinalAwaiter')
 }
 
 Task<int> child_here() { co_return 1; }
@@ -67,7 +67,7 @@ Task<int> parent() {
   int a = co_await child_here();
   // CHECK-NEXT: co_await at [[@LINE-1]]:11: resumes-here (awaiter 'Task<int>')
   int b = co_await child_elsewhere();
-  // CHECK-NEXT: co_await at [[@LINE-1]]:11: resumes-elsewhere (awaiter 'Task<int>'): the awaited coroutine resumes elsewhere at {{.*}}awaitables.h:13:5
+  // CHECK-NEXT: co_await at [[@LINE-1]]:11: resumes-elsewhere (awaiter 'Task<int>'): the awaited coroutine resumes elsewhere at {{.*}}awaitables.h:14:5
   co_return a + b;
 }
 

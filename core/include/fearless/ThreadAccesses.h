@@ -17,6 +17,8 @@
 namespace fearless {
 
 class FunctionAnalysis;
+struct CoroutineInfo;
+struct SuspensionPoint;
 
 /// What the thread started at \p Site touches, in the terms of \p FA's
 /// function (the spawner): captures by reference name the spawner's
@@ -36,6 +38,37 @@ std::vector<Acquisition> threadAcquisitions(FunctionAnalysis &FA,
 /// induction variable, or declared in its body).
 bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site,
              const clang::ValueDecl *V);
+
+/// What the coroutine \p CI, called at \p Call in \p FA's function, does
+/// after its suspension point \p From (the accesses written after it in the
+/// coroutine's body, and in the callees they reach), in the caller's terms:
+/// reference parameters name what the caller passed, pointer parameters
+/// what they point to, *this of a member coroutine the object of the call.
+/// The coroutine's own frame (its locals, by-value parameters) is left out.
+std::vector<Access> coroutineAccessesAfter(FunctionAnalysis &FA,
+                                           const clang::CallExpr *Call,
+                                           const CoroutineInfo &CI,
+                                           const SuspensionPoint &From);
+
+/// A coroutine started in a function that may continue on another thread
+/// beside the code that follows its start.
+struct CoroutineRun {
+  /// The call of the coroutine.
+  const clang::CallExpr *Call = nullptr;
+  /// Where it starts: the call of an eager coroutine (or of one whose
+  /// initial suspend moves it to another thread), the start() or resume()
+  /// of the local holding the task a lazy one returned.
+  const clang::Expr *Start = nullptr;
+  /// Its first suspension point that may resume elsewhere.
+  const SuspensionPoint *From = nullptr;
+  /// What it does after that point (coroutineAccessesAfter).
+  std::vector<Access> Accesses;
+};
+
+/// The coroutines \p FA's function calls (PreScan::CoroutineCalls) and
+/// starts without co_await-ing them, that may continue on another thread,
+/// with what they touch there.
+std::vector<CoroutineRun> coroutineRuns(FunctionAnalysis &FA);
 
 } // namespace fearless
 
