@@ -1,6 +1,6 @@
 // Robustness: coroutines fearless cannot analyse are skipped, never
 // guessed at: an uninstantiated template coroutine and its uninstantiated
-// caller (test/plugin/invalid-coroutine.cpp has a body that does not
+// caller (test/plugin/coroutine-frames-invalid-code.cpp has a body that does not
 // compile).
 // RUN: %fearless-mock -std=c++20 -Xclang -verify %s
 // expected-no-diagnostics
