@@ -13,6 +13,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/Concurrency.h"
+#include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/SpawnInference.h"
 #include "fearless/ThreadLifetime.h"
@@ -36,6 +37,8 @@ public:
 
 private:
   void checkMemberOrder(FunctionAnalysis &FA);
+  void checkFrames(FunctionAnalysis &FA);
+  void reportFrame(const SpawnSite &Site, const OutlivedBorrow &O);
   void report(FunctionAnalysis &FA,
               llvm::ArrayRef<const OutlivedBorrow *> Group);
   void addWhyNote(Finding &F, const SpawnSite &Site, const Borrow &B,
@@ -121,6 +124,7 @@ void EscapingBorrowCheck::checkMemberOrder(FunctionAnalysis &FA) {
 }
 
 void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
+  checkFrames(FA);
   // Null when the function spawns nothing (or has errors).
   const ThreadLifetime *TL = FA.lifetime();
   if (!TL)
@@ -216,6 +220,7 @@ void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
     case EscapeReason::Leaked:
       F.note(St.EscapeLoc, MessageId::HandleLeakedHere);
       return;
+    case EscapeReason::CoroutineResumesElsewhere: // only in the frame model
     case EscapeReason::AnnotatedSpawn:
       F.note(Site.Spawn->getBeginLoc(), MessageId::SpawnedByAnnotatedParameter,
              {calleeName(Site), static_cast<const NamedDecl *>(Site.Param)});
@@ -330,6 +335,9 @@ void EscapingBorrowCheck::report(FunctionAnalysis &FA,
       else
         F.note(B.Loc, MessageId::BorrowedByRefWrapper, {Named}, B.Range);
       break;
+    case BorrowKind::ReferenceParameter: // only in the frame model
+    case BorrowKind::Closure:
+      break;
     }
     if (!WhyGiven) {
       addWhyNote(F, Site, B, *O);
@@ -344,6 +352,108 @@ void EscapingBorrowCheck::report(FunctionAnalysis &FA,
       F.note(B.Loc, MessageId::CaptureByCopyFix, {Named});
     }
   }
+  S.report(std::move(F));
+}
+
+/// Whether a frame still able to run when a borrowed object dies is a
+/// definite bug: the coroutine continues on another thread, or the object
+/// owning its frame is returned, stored where it outlives the function or
+/// moved away; for a borrowed temporary, also kept in a local (a task is
+/// only ever kept to be awaited). A frame owned by a local is not: it runs
+/// only if awaited later (FIXME(false-negative): awaited after the death).
+bool frameOutlives(const OutlivedBorrow &O, const Borrow &B) {
+  const SpawnState &St = O.State;
+  if (St.Bits & (TS_Escaped | TS_Detached))
+    return true;
+  if (!(St.Bits & TS_Running))
+    return false;
+  const auto *Owner = dyn_cast_if_present<const ValueDecl *>(St.Owner);
+  if (!Owner)
+    return false;
+  if (B.Temp)
+    return true;
+  return isa<FieldDecl>(Owner) ||
+         (isa<VarDecl>(Owner) && !cast<VarDecl>(Owner)->hasLocalStorage());
+}
+
+void EscapingBorrowCheck::checkFrames(FunctionAnalysis &FA) {
+  const ThreadLifetime *FL = FA.frameLifetime();
+  if (!FL)
+    return;
+  const ThreadModel &Frames = *FA.frames();
+  llvm::SmallVector<unsigned, 4> Reported; // one finding per call
+  for (const OutlivedBorrow &O : FL->outlivedBorrows()) {
+    const SpawnSite &Site = Frames.spawns()[O.Spawn];
+    if (llvm::is_contained(Reported, O.Spawn) ||
+        !frameOutlives(O, Site.Borrows[O.BorrowIndex]))
+      continue;
+    Reported.push_back(O.Spawn);
+    reportFrame(Site, O);
+  }
+}
+
+void EscapingBorrowCheck::reportFrame(const SpawnSite &Site,
+                                      const OutlivedBorrow &O) {
+  const Borrow &B = Site.Borrows[O.BorrowIndex];
+  const auto *Callee = static_cast<const NamedDecl *>(calleeName(Site));
+  const auto *Named = static_cast<const NamedDecl *>(B.Named);
+  const auto *Param = static_cast<const NamedDecl *>(B.Param);
+  SourceLocation Loc = Site.Spawn->getBeginLoc();
+  SourceRange Range = Site.Spawn->getSourceRange();
+  Finding F = B.Kind == BorrowKind::Closure
+                  ? makeFinding(CheckId::EscapingBorrow, Loc,
+                                MessageId::CoroutineMayOutliveClosure, {},
+                                Range)
+              : B.Temp ? makeFinding(CheckId::EscapingBorrow, Loc,
+                                     MessageId::CoroutineMayOutliveTemporary,
+                                     {Callee, Param}, Range)
+                       : makeFinding(CheckId::EscapingBorrow, Loc,
+                                     MessageId::CoroutineMayOutliveBorrow,
+                                     {Callee, Named}, Range);
+  // What the frame holds.
+  if (B.Kind == BorrowKind::Closure)
+    F.note(B.Loc, MessageId::ClosureReadThroughThis, {}, B.Range);
+  else if (B.Kind == BorrowKind::ReferenceParameter && B.Temp)
+    F.note(B.Loc, MessageId::TemporaryBoundToCoroutineParameter, {Param},
+           B.Range);
+  else if (B.Kind == BorrowKind::ReferenceParameter)
+    F.note(B.Loc, MessageId::BorrowedByCoroutineParameter, {Named, Param},
+           B.Range);
+  else
+    F.note(B.Loc, MessageId::BorrowedByCoroutinePointer, {Named}, B.Range);
+  // Why the frame may still run when the object dies.
+  const SpawnState &St = O.State;
+  const auto *Owner = dyn_cast_if_present<const ValueDecl *>(St.Owner);
+  if (St.Reason == EscapeReason::CoroutineResumesElsewhere &&
+      (St.Bits & TS_Escaped) && Site.Suspension)
+    addResumptionNotes(F, *Site.Suspension);
+  else if ((St.Bits & TS_Escaped) && St.Reason == EscapeReason::Returned)
+    F.note(St.EscapeLoc, MessageId::FrameReturnedHere);
+  else if (St.Bits & (TS_Escaped | TS_Detached))
+    F.note(St.EscapeLoc, MessageId::FrameMovedAwayHere);
+  else if (Owner && (isa<FieldDecl>(Owner) ||
+                     (isa<VarDecl>(Owner) &&
+                      !cast<VarDecl>(Owner)->hasLocalStorage())))
+    F.note(Site.Sink.Loc, MessageId::FrameStoredHere,
+           {static_cast<const NamedDecl *>(Owner)});
+  else if (Owner)
+    F.note(Site.Sink.Loc, MessageId::FrameKeptHere,
+           {static_cast<const NamedDecl *>(Owner)});
+  if (B.Temp)
+    F.note(O.DeathLoc, MessageId::TemporaryDestroyedAtEnd);
+  else
+    F.note(O.DeathLoc,
+           O.AtExit ? MessageId::BorrowDestroyedAtExit
+                    : MessageId::BorrowDestroyedHere,
+           {Named});
+  // The fix.
+  if (B.Kind == BorrowKind::Closure)
+    F.note(B.Loc, MessageId::CoroutineClosureFix);
+  else if (B.Kind == BorrowKind::ReferenceParameter && B.Param)
+    F.note(B.Param->getLocation(), MessageId::CoroutineParameterByValueFix,
+           {Param});
+  else if (Named)
+    F.note(Loc, MessageId::CoroutineAwaitFix, {Named});
   S.report(std::move(F));
 }
 

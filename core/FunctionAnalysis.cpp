@@ -2,6 +2,7 @@
 
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/Coroutines.h"
 #include "fearless/Moves.h"
 #include "fearless/RaceModel.h"
 #include "fearless/ThreadLifetime.h"
@@ -167,6 +168,28 @@ const ThreadModel &FunctionAnalysis::threads() {
     Threads =
         std::make_unique<ThreadModel>(FD, S.library(), parents(), Scan.Spawns);
   return *Threads;
+}
+
+const ThreadModel *FunctionAnalysis::frames() {
+  if (Scan.CoroutineCalls.empty() || Scan.HasErrors)
+    return nullptr;
+  if (!Frames) {
+    llvm::SmallVector<const Expr *, 2> Calls(Scan.CoroutineCalls.begin(),
+                                             Scan.CoroutineCalls.end());
+    Frames = std::make_unique<ThreadModel>(FD, S.library(), parents(),
+                                           llvm::ArrayRef<const Expr *>(),
+                                           Calls, &S.coroutines());
+  }
+  return Frames.get();
+}
+
+const ThreadLifetime *FunctionAnalysis::frameLifetime() {
+  if (!FramesDone) {
+    FramesDone = true;
+    if (const ThreadModel *M = frames(); M && !M->spawns().empty())
+      FrameLifetime = ThreadLifetime::compute(*this, *M);
+  }
+  return FrameLifetime.get();
 }
 
 const ThreadLifetime *FunctionAnalysis::lifetime() {

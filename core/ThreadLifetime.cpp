@@ -127,9 +127,14 @@ bool ThreadLifetimeBuilder::run() {
 } // namespace threadlifetime
 
 std::unique_ptr<ThreadLifetime> ThreadLifetime::compute(FunctionAnalysis &FA) {
+  return compute(FA, FA.threads());
+}
+
+std::unique_ptr<ThreadLifetime>
+ThreadLifetime::compute(FunctionAnalysis &FA, const ThreadModel &Model) {
   llvm::TimeTraceScope Scope("fearless thread lifetime");
   auto Result = std::make_unique<ThreadLifetime>();
-  threadlifetime::ThreadLifetimeBuilder Builder(FA, *Result);
+  threadlifetime::ThreadLifetimeBuilder Builder(FA, Model, *Result);
   if (!Builder.run())
     return nullptr;
   if (!Result->DumpText.empty())

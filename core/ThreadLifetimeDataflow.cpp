@@ -129,6 +129,15 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
       St.EscapeLoc = Site.Spawn->getBeginLoc();
       return;
     }
+    // An eager coroutine suspended on its way to another thread, its frame
+    // owned by nothing: like a detached thread.
+    if (Site.Kind == SpawnKind::CoroutineCall &&
+        Site.Sink.Kind == SinkKind::None) {
+      St.Bits = TS_Escaped;
+      St.Reason = EscapeReason::CoroutineResumesElsewhere;
+      St.EscapeLoc = Site.Spawn->getBeginLoc();
+      return;
+    }
     St.Bits = TS_Running;
     setOwner(St, Site.Sink, F.Loc);
     if (Site.Kind == SpawnKind::PoolSubmit) {
@@ -179,8 +188,11 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
       }
       HandleKind Kind = Model.spawns()[Id].Handle;
       if (St.Bits & TS_Running) {
+        // Destroying the object that owns a coroutine frame destroys the
+        // frame: it does not run after that.
         if (St.OwnerJoins || Kind == HandleKind::JThread ||
-            Kind == HandleKind::AsyncFuture) {
+            Kind == HandleKind::AsyncFuture ||
+            Model.spawns()[Id].Kind == SpawnKind::CoroutineCall) {
           St.Bits = (St.Bits & ~TS_Running) | TS_Joined;
           St.JoinLoc = minLoc(St.JoinLoc, F.Loc);
         } else if (Kind == HandleKind::Thread) {
@@ -197,10 +209,11 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
     S.prune();
     return;
   case Fact::VarDeath:
+  case Fact::TempDeath:
   case Fact::ExitDeath: {
     if (!Record)
       return;
-    auto Check = [&](const ValueDecl *V, SourceLocation Loc, bool AtExit) {
+    auto Check = [&](const void *V, SourceLocation Loc, bool AtExit) {
       auto It = Borrowers.find(V);
       if (It == Borrowers.end())
         return;
@@ -216,6 +229,8 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
     };
     if (F.K == Fact::VarDeath) {
       Check(F.Var, F.Loc, false);
+    } else if (F.K == Fact::TempDeath) {
+      Check(F.Temp, F.Loc, false);
     } else {
       for (const State::Entry &E : S.Entries)
         Out.RunningAtExit.set(E.first);

@@ -111,10 +111,10 @@ private:
   ThreadLifetime &Out;
   const std::vector<std::vector<Fact>> &Facts;
   const std::vector<EdgeRefinement> &Refinements;
-  const llvm::DenseMap<const clang::ValueDecl *,
+  const llvm::DenseMap<const void *,
                        llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
       &Borrowers;
-  llvm::DenseSet<std::pair<unsigned, const clang::ValueDecl *>> SeenOutlived;
+  llvm::DenseSet<std::pair<unsigned, const void *>> SeenOutlived;
   llvm::DenseSet<std::pair<unsigned, const void *>> SeenDestroyed;
 };
 
@@ -125,6 +125,10 @@ public:
   /// Computes into \p Out the thread lifetimes of \p FA's function.
   ThreadLifetimeBuilder(FunctionAnalysis &FA, ThreadLifetime &Out)
       : FA(FA), Model(FA.threads()), Out(Out) {}
+  /// The same over \p Model (the frame model).
+  ThreadLifetimeBuilder(FunctionAnalysis &FA, const ThreadModel &Model,
+                        ThreadLifetime &Out)
+      : FA(FA), Model(Model), Out(Out) {}
 
   /// Runs the analysis; false if there is no CFG or the budget is exceeded.
   bool run();

@@ -23,6 +23,8 @@ static llvm::StringRef spawnKindName(SpawnKind K) {
     return "scoped-call";
   case SpawnKind::PoolSubmit:
     return "pool-submit";
+  case SpawnKind::CoroutineCall:
+    return "coroutine-call";
   }
   return "?";
 }
@@ -77,6 +79,10 @@ static llvm::StringRef borrowKindName(BorrowKind K) {
     return "through-pointer";
   case BorrowKind::ThroughObject:
     return "through-object";
+  case BorrowKind::ReferenceParameter:
+    return "reference-parameter";
+  case BorrowKind::Closure:
+    return "closure";
   }
   return "?";
 }
@@ -111,7 +117,8 @@ void ThreadLifetimeBuilder::dumpFacts(llvm::raw_ostream &OS,
       OS << " multi";
     OS << "\n";
     for (const Borrow &B : S.Borrows) {
-      OS << "    borrows " << B.Var->getName() << " by "
+      OS << "    borrows " << (B.Var ? B.Var->getName() : "a temporary")
+         << " by "
          << borrowKindName(B.Kind);
       if (B.Via)
         OS << " via " << B.Via->getName();
@@ -120,7 +127,9 @@ void ThreadLifetimeBuilder::dumpFacts(llvm::raw_ostream &OS,
   }
   for (const OutlivedBorrow &O : Out.Outlived)
     OS << "  outlived: spawn " << O.Spawn << " "
-       << Model.spawns()[O.Spawn].Borrows[O.BorrowIndex].Var->getName()
+       << (Model.spawns()[O.Spawn].Borrows[O.BorrowIndex].Var
+               ? Model.spawns()[O.Spawn].Borrows[O.BorrowIndex].Var->getName()
+               : "a temporary")
        << " dies line " << Line(O.DeathLoc)
        << " state=" << unsigned(O.State.Bits) << "\n";
   for (const JoinableDestroyed &D : Out.Destroyed)

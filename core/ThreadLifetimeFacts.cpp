@@ -1,6 +1,7 @@
 //===- ThreadLifetimeFacts.cpp - Deriving the facts from the CFG ----------===//
 
 #include "ThreadLifetimeFacts.h"
+#include "fearless/CoroutineFrames.h"
 #include "fearless/SpawnInference.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/FunctionAnalysis.h"
@@ -207,9 +208,8 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
     if (const Expr *RV = RS->getRetValue())
       if (const VarDecl *VD = referencedVar(RV);
           VD && VD->hasLocalStorage() &&
-          (Lib.handleTypeKind(VD->getType()) != HandleKind::None ||
-           Lib.handleTypeKind(LibraryModel::elementType(VD->getType())) !=
-               HandleKind::None)) {
+          (isHandleType(VD->getType()) ||
+           isHandleType(LibraryModel::elementType(VD->getType())))) {
         Fact F(Fact::Transfer);
         F.Handle =
             HandleRef{HandleKey(static_cast<const ValueDecl *>(VD)), false};
@@ -221,6 +221,17 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
   }
   if (!E)
     return;
+  // co_await task: the task's frame has finished when the awaiter resumes.
+  if (const auto *CA = dyn_cast<CoawaitExpr>(E); CA && Model.isFrameModel()) {
+    if (auto H = Model.resolveHandle(stripMoves(CA->getOperand()))) {
+      Fact F(Fact::Op);
+      F.Handle = *H;
+      F.Operation = HandleOp::Join;
+      F.Loc = CA->getBeginLoc();
+      Push(F);
+    }
+    return;
+  }
   for (unsigned Id : Model.spawnsAt(E)) {
     Fact F(Fact::Spawn);
     F.SpawnId = Id;
@@ -264,7 +275,7 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
     }
     // std::move(h) of a handle: the handle goes wherever the value goes.
     if (const Expr *Moved = getMovedExpr(Call))
-      if (Lib.handleTypeKind(Moved->getType()) != HandleKind::None)
+      if (isHandleType(Moved->getType()))
         if (auto H = Model.resolveHandle(Moved)) {
           Fact F(Fact::Transfer);
           F.Handle = *H;
@@ -273,6 +284,14 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
         }
     return;
   }
+}
+
+bool FactGenerator::isHandleType(QualType T) const {
+  if (T.isNull())
+    return false;
+  if (Lib.handleTypeKind(T) != HandleKind::None)
+    return true;
+  return Model.isFrameModel() && ownsCoroutineFrame(T);
 }
 
 void FactGenerator::sortScopeExits(std::vector<Fact> &Block) const {
@@ -327,9 +346,20 @@ std::optional<HandleRef> FactGenerator::guardedHandle(const VarDecl *VD) const {
 void FactGenerator::buildFacts(const CFG &Cfg) {
   Facts.assign(Cfg.getNumBlockIDs(), {});
   Refinements.assign(Cfg.getNumBlockIDs(), {});
+  // Borrowed temporaries (frame model) die at the end of their
+  // full-expression.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const Expr *, 1>> TempEnds;
   for (const SpawnSite &S : Model.spawns())
-    for (unsigned I = 0; I < S.Borrows.size(); ++I)
-      Borrowers[S.Borrows[I].Var].push_back({S.Id, I});
+    for (unsigned I = 0; I < S.Borrows.size(); ++I) {
+      const Borrow &B = S.Borrows[I];
+      if (B.Temp) {
+        Borrowers[B.Temp].push_back({S.Id, I});
+        if (B.FullExpr && !llvm::is_contained(TempEnds[B.FullExpr], B.Temp))
+          TempEnds[B.FullExpr].push_back(B.Temp);
+      } else {
+        Borrowers[B.Var].push_back({S.Id, I});
+      }
+    }
 
   for (const CFGBlock *B : Cfg) {
     std::vector<Fact> &Block = Facts[B->getBlockID()];
@@ -344,6 +374,15 @@ void FactGenerator::buildFacts(const CFG &Cfg) {
       });
       if (auto CS = Elem.getAs<CFGStmt>()) {
         addStmtFacts(CS->getStmt(), Block);
+        if (!TempEnds.empty())
+          if (auto It = TempEnds.find(CS->getStmt()); It != TempEnds.end())
+            for (const Expr *Temp : It->second) {
+              Fact F(Fact::TempDeath);
+              F.Temp = Temp;
+              F.S = CS->getStmt();
+              F.Loc = CS->getStmt()->getEndLoc();
+              Block.push_back(F);
+            }
         // Only statements a check asks about: accesses and calls.
         const Stmt *St = CS->getStmt();
         if (RecordPoints &&

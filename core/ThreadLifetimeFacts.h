@@ -35,6 +35,7 @@ struct Fact {
     VarDeath,  // Var's lifetime ends
     ExitDeath, // the function returns: parameters die
     Point,     // a statement (for runningAt)
+    TempDeath, // the full-expression of borrowed temporary Temp ends
   };
   /// A fact of kind \p K, the other fields to be filled in.
   explicit Fact(Kind K) : K(K) {}
@@ -44,6 +45,7 @@ struct Fact {
   HandleOp Operation = HandleOp::Join;
   HandleSink To;
   const clang::ValueDecl *Var = nullptr;
+  const clang::Expr *Temp = nullptr;
   const clang::Stmt *S = nullptr;
   const clang::Stmt *Trigger = nullptr;
   clang::SourceLocation Loc;
@@ -77,8 +79,9 @@ struct FunctionFacts {
   std::vector<std::vector<Fact>> Blocks;
   /// The refinement on the out-edges of each CFG block, by block ID.
   std::vector<EdgeRefinement> Refinements;
-  /// Borrowed objects, to each (spawn id, borrow index) borrowing them.
-  llvm::DenseMap<const clang::ValueDecl *,
+  /// Borrowed objects (a ValueDecl, or a temporary Expr), to each (spawn
+  /// id, borrow index) borrowing them.
+  llvm::DenseMap<const void *,
                  llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
       Borrowers;
 };
@@ -138,9 +141,12 @@ private:
   bool RecordPoints;
   std::vector<std::vector<Fact>> &Facts;
   std::vector<EdgeRefinement> &Refinements;
-  llvm::DenseMap<const clang::ValueDecl *,
+  llvm::DenseMap<const void *,
                  llvm::SmallVector<std::pair<unsigned, unsigned>, 2>>
       &Borrowers;
+  /// Whether \p T is the type of a handle: a thread handle, or in the frame
+  /// model an object owning a coroutine frame.
+  bool isHandleType(clang::QualType T) const;
   /// Facts to add before a statement (loop entries).
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<Fact, 1>> Before;
 };

@@ -18,14 +18,19 @@ bool ThreadModel::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
 
 ThreadModel::ThreadModel(const FunctionDecl *FD, const LibraryModel &Lib,
                          const ParentMap &PM,
-                         llvm::ArrayRef<const Expr *> SpawnExprs)
-    : FD(FD), Lib(Lib), PM(PM),
+                         llvm::ArrayRef<const Expr *> SpawnExprs,
+                         llvm::ArrayRef<const Expr *> CoroutineCalls,
+                         const CoroutineModel *Coroutines)
+    : FD(FD), Lib(Lib), PM(PM), FrameModel(Coroutines != nullptr),
       Handles(std::make_unique<threadmodel::HandleTracker>(FD, Lib, PM)) {
   threadmodel::BorrowCollector Borrows(FD, Handles->locals());
   threadmodel::SpawnRecognizer Recognizer(Lib, PM, *Handles, Borrows, Spawns,
                                           SpawnIndex);
   for (const Expr *E : SpawnExprs)
     Recognizer.addSpawn(E);
+  if (Coroutines)
+    for (const Expr *E : CoroutineCalls)
+      Recognizer.addCoroutineCall(E, *Coroutines);
 }
 
 ThreadModel::~ThreadModel() = default;

@@ -99,6 +99,14 @@ public:
   /// Adds to \p S the borrows of its callable and its arguments.
   void collectBorrows(SpawnSite &S) const;
 
+  /// Adds to \p S, the site of a call \p Call of coroutine \p Callee, what
+  /// its frame borrows: locals and temporaries bound to reference
+  /// parameters, addresses passed to pointer parameters, and the lambda
+  /// object of a lambda coroutine (core/CoroutineFrames.cpp).
+  void collectFrameBorrows(SpawnSite &S, const clang::Expr *Call,
+                           const clang::FunctionDecl *Callee,
+                           const clang::ParentMap &PM) const;
+
 private:
   void collectBorrowsFromValue(const clang::Expr *E, SpawnSite &S,
                                const clang::VarDecl *Via, unsigned Depth) const;
@@ -134,6 +142,11 @@ public:
   /// Adds the spawn sites \p E starts (none, one, or one per annotated
   /// parameter), with their bodies and borrows.
   void addSpawn(const clang::Expr *E);
+
+  /// Adds the frame-model site of coroutine call \p E, if its frame may
+  /// outlive the call, as the coroutine model \p CM describes its callee
+  /// (core/CoroutineFrames.cpp).
+  void addCoroutineCall(const clang::Expr *E, const CoroutineModel &CM);
 
 private:
   /// Adds the site of a call of an inferred spawn function.

@@ -76,6 +76,12 @@ public:
   /// The thread-lifetime dataflow results; null if the function spawns no
   /// thread, has errors, its CFG is unavailable or the analysis gave up.
   const ThreadLifetime *lifetime();
+  /// The frame model: the calls of coroutines whose frames may run after
+  /// the call returns, as spawn sites (CoroutineFrames.h); null when the
+  /// function calls no coroutine.
+  const ThreadModel *frames();
+  /// The thread-lifetime dataflow over frames(); null like lifetime().
+  const ThreadLifetime *frameLifetime();
   /// What crosses into each thread (sent values, shared objects).
   const Crossings &crossings();
   /// Moved-from variables and their uses; null if nothing is moved.
@@ -88,6 +94,9 @@ private:
   std::unique_ptr<clang::AnalysisDeclContext> ADC;
   std::unique_ptr<ThreadModel> Threads;
   std::unique_ptr<ThreadLifetime> Lifetime;
+  std::unique_ptr<ThreadModel> Frames;
+  std::unique_ptr<ThreadLifetime> FrameLifetime;
+  bool FramesDone = false;
   std::unique_ptr<Crossings> Cross;
   std::unique_ptr<MoveAnalysis> Moves;
   bool MovesDone = false;

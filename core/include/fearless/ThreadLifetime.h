@@ -54,6 +54,9 @@ enum class EscapeReason : unsigned char {
   MovedAway,
   Leaked,
   AnnotatedSpawn,
+  /// An eager coroutine suspended and resumes on another thread, and
+  /// nothing owns its frame (SpawnSite::Suspension).
+  CoroutineResumesElsewhere,
 };
 
 /// What may be true of one spawn's thread at a program point.
@@ -108,6 +111,9 @@ class ThreadLifetime {
 public:
   /// Runs the analysis; null if it gives up (budget) or there is no CFG.
   static std::unique_ptr<ThreadLifetime> compute(FunctionAnalysis &FA);
+  /// Runs it over \p Model instead of FA.threads() (the frame model).
+  static std::unique_ptr<ThreadLifetime> compute(FunctionAnalysis &FA,
+                                                 const ThreadModel &Model);
 
   /// Observations, in program order of the replay, deduplicated per
   /// (spawn, object) and (spawn, handle).

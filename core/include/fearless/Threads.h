@@ -32,6 +32,8 @@
 namespace fearless {
 
 struct InferredSpawn;
+struct SuspensionPoint;
+class CoroutineModel;
 
 /// How a spawn starts its thread.
 enum class SpawnKind : unsigned char {
@@ -53,6 +55,11 @@ enum class SpawnKind : unsigned char {
   /// spawn function (SpawnInference.h): it runs until the pool is waited
   /// for or destroyed, or its returned future is waited for.
   PoolSubmit,
+  /// A call of a coroutine whose frame may run after the call returns
+  /// (CoroutineFrames.h): an eager coroutine that suspends and resumes on
+  /// another thread, or a lazy one whose frame the returned object owns. Only
+  /// in the frame model (FunctionAnalysis::frames()), never among the threads.
+  CoroutineCall,
 };
 
 /// How a thread reaches an object it borrows.
@@ -67,6 +74,11 @@ enum class BorrowKind : unsigned char {
   ThroughPointer,
   /// A function object holding a reference to it is passed or captured.
   ThroughObject,
+  /// Bound to a reference parameter of a coroutine (kept in its frame).
+  ReferenceParameter,
+  /// The lambda object of a lambda coroutine, whose captures the frame reads
+  /// through its `this` (C++ Core Guidelines CP.51).
+  Closure,
 };
 
 /// A reference from a thread to an object owned by the spawning function.
@@ -84,6 +96,13 @@ struct Borrow {
   /// For captures: the lambda and its capture.
   const clang::LambdaExpr *Lambda = nullptr;
   const clang::LambdaCapture *Capture = nullptr;
+  /// A temporary borrowed instead of a variable (Var and Named are then
+  /// null, or Named is the coroutine parameter it is bound to): it dies at
+  /// the end of the full-expression, FullExpr.
+  const clang::Expr *Temp = nullptr;
+  const clang::Stmt *FullExpr = nullptr;
+  /// For ReferenceParameter: the coroutine's parameter.
+  const clang::ParmVarDecl *Param = nullptr;
 };
 
 /// Where the handle of a new thread goes.
@@ -172,6 +191,10 @@ struct SpawnSite {
   /// call; Callable and Args are the thread construction's, in the
   /// helper's terms (ThreadAccesses binds them to the call's arguments).
   const clang::FunctionDecl *ReturnedBy = nullptr;
+  /// For CoroutineCall: the suspension point after which an eager
+  /// coroutine continues on another thread (Coroutines.h; null for a lazy
+  /// one, whose frame runs when its owner is awaited or started).
+  const SuspensionPoint *Suspension = nullptr;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by
@@ -192,9 +215,15 @@ class HandleTracker;
 class ThreadModel {
 public:
   /// Finds the spawn sites of \p FD. \p PM is the function's parent map.
+  /// With \p CoroutineCalls (calls of coroutines, PreScan::CoroutineCalls)
+  /// and the session's coroutine model \p Coroutines it is the frame model
+  /// instead: one CoroutineCall site per call whose frame may outlive the
+  /// call (core/CoroutineFrames.cpp).
   ThreadModel(const clang::FunctionDecl *FD, const LibraryModel &Lib,
               const clang::ParentMap &PM,
-              llvm::ArrayRef<const clang::Expr *> SpawnExprs);
+              llvm::ArrayRef<const clang::Expr *> SpawnExprs,
+              llvm::ArrayRef<const clang::Expr *> CoroutineCalls = {},
+              const CoroutineModel *Coroutines = nullptr);
   ~ThreadModel();
 
   /// The spawn sites of the function, by id.
@@ -222,6 +251,9 @@ public:
   /// The function's parent map.
   const clang::ParentMap &parents() const { return PM; }
 
+  /// Whether this is the frame model (its sites are coroutine calls).
+  bool isFrameModel() const { return FrameModel; }
+
   /// The statement of \p E after skipping implicit wrappers upwards.
   const clang::Stmt *semanticParent(const clang::Stmt *E) const;
 
@@ -229,6 +261,7 @@ private:
   const clang::FunctionDecl *FD;
   const LibraryModel &Lib;
   const clang::ParentMap &PM;
+  bool FrameModel = false;
   std::unique_ptr<threadmodel::HandleTracker> Handles;
   llvm::SmallVector<SpawnSite, 4> Spawns;
   llvm::DenseMap<const clang::Expr *, llvm::SmallVector<unsigned, 1>>
