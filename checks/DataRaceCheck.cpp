@@ -15,6 +15,7 @@
 
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/Concurrency.h"
 #include "fearless/GuardedEscapes.h"
 #include "fearless/FunctionAnalysis.h"
@@ -441,10 +442,14 @@ private:
       } else {
         int Thread = CtxP >= 0 ? CtxP : CtxO;
         const SpawnSite &Site = TM.spawns()[Thread];
-        if (Site.Kind == SpawnKind::PoolSubmit)
+        if (Site.Kind == SpawnKind::PoolSubmit) {
           F.note(Site.Spawn->getBeginLoc(), MessageId::RaceTaskQueued,
                  {static_cast<const NamedDecl *>(Site.Pool)});
-        else
+        } else if (Site.Kind == SpawnKind::ChannelSend) {
+          // The receiver's read is the send itself (its code is unknown).
+          noteChannelSend(F, Site.Callee, Site.Param, Site.Channel,
+                          Site.Spawn);
+        } else
           F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
         if (Site.Sink.Decl) {
           llvm::ArrayRef<SourceLocation> Joins =

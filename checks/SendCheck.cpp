@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/ASTUtil.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/Analysis.h"
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
@@ -37,7 +38,13 @@ private:
   void checkSpawns(FunctionAnalysis &FA) {
     const ThreadModel &TM = FA.threads();
     const SourceManager &SM = FA.astContext().getSourceManager();
+    auto ThroughChannel = [&](unsigned Spawn) {
+      // checkSendsCall reports what a channel send is given.
+      return TM.spawns()[Spawn].Kind == SpawnKind::ChannelSend;
+    };
     for (const SentValue &V : FA.crossings().Sent) {
+      if (ThroughChannel(V.Spawn))
+        continue;
       TraitVerdict Verdict = S.traits().verdict(V.Type, Trait::Send);
       if (Verdict.Holds)
         continue;
@@ -55,7 +62,7 @@ private:
     }
     // A std::shared_ptr<T> copy crossing threads may destroy the T there.
     for (const SharedObject &O : FA.crossings().Shared) {
-      if (O.K != SharedObject::SharedPtrCopy)
+      if (O.K != SharedObject::SharedPtrCopy || ThroughChannel(O.Spawn))
         continue;
       TraitVerdict Verdict = S.traits().verdict(O.Type, Trait::Send);
       if (Verdict.Holds)
@@ -80,10 +87,12 @@ private:
     llvm::ArrayRef<const Expr *> Args = argsOf(Call);
     for (unsigned I = 0; I < Args.size(); ++I) {
       const ParmVarDecl *P = paramForArg(Call, I);
-      if (!P || !paramIsSends(Callee, P))
+      const InferredSend *Inferred = nullptr;
+      if (!P || !isSendsParam(Callee, P->getFunctionScopeIndex(), S.library(),
+                              &Inferred))
         continue;
       const Expr *Arg = stripMoves(Args[I]);
-      QualType T = Arg->getType().getNonReferenceType();
+      QualType T = Arg->getType().getNonReferenceType().getUnqualifiedType();
       TraitVerdict Verdict = S.traits().verdict(T, Trait::Send);
       if (Verdict.Holds)
         continue;
@@ -95,33 +104,11 @@ private:
                     : makeFinding(CheckId::Send, Arg->getBeginLoc(),
                                   MessageId::NotSendValueSent, {T},
                                   Arg->getSourceRange());
-      const FunctionDecl *Named =
-          Callee->getTemplateInstantiationPattern()
-              ? Callee->getTemplateInstantiationPattern()
-              : Callee;
-      F.note(P->getLocation().isValid() ? P->getLocation()
-                                        : Call->getBeginLoc(),
-             MessageId::SentThroughSendsParameter,
-             {static_cast<const NamedDecl *>(P),
-              static_cast<const NamedDecl *>(Named)});
+      noteChannelSend(F, Callee, P, Inferred, Call);
       addTraitChain(F, Verdict, Arg->getBeginLoc(), SM);
       addInstantiationNote(F, FA.function());
       S.report(std::move(F));
     }
-  }
-
-  static bool paramIsSends(const FunctionDecl *Callee, const ParmVarDecl *P) {
-    unsigned Index = P->getFunctionScopeIndex();
-    auto Check = [&](const FunctionDecl *D) {
-      return D && Index < D->getNumParams() &&
-             hasAnnotation(D->getParamDecl(Index), "fearless::sends");
-    };
-    for (const FunctionDecl *D : Callee->redecls())
-      if (Check(D))
-        return true;
-    if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
-      return Check(Pattern);
-    return false;
   }
 
   Session &S;

@@ -23,6 +23,8 @@ static llvm::StringRef spawnKindName(SpawnKind K) {
     return "scoped-call";
   case SpawnKind::PoolSubmit:
     return "pool-submit";
+  case SpawnKind::ChannelSend:
+    return "channel-send";
   }
   return "?";
 }

@@ -32,6 +32,7 @@
 namespace fearless {
 
 struct InferredSpawn;
+struct InferredSend;
 
 /// How a spawn starts its thread.
 enum class SpawnKind : unsigned char {
@@ -53,6 +54,11 @@ enum class SpawnKind : unsigned char {
   /// spawn function (SpawnInference.h): it runs until the pool is waited
   /// for or destroyed, or its returned future is waited for.
   PoolSubmit,
+  /// A value handed to a channel's send (a fearless::sends parameter, or a
+  /// send ChannelInference.h infers or models): the thread that takes it
+  /// out runs on, unknown and unwaited-for, like a DetachedCall. There is no
+  /// callable; Args holds the value sent.
+  ChannelSend,
 };
 
 /// How a thread reaches an object it borrows.
@@ -167,6 +173,9 @@ struct SpawnSite {
   /// callable (SpawnInference.h); for PoolSubmit, the pool object.
   const InferredSpawn *Inferred = nullptr;
   const clang::ValueDecl *Pool = nullptr;
+  /// For ChannelSend through an inferred or modelled send: the send (null
+  /// for a fearless::sends parameter).
+  const InferredSend *Channel = nullptr;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by
