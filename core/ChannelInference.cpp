@@ -73,7 +73,7 @@ MemberCall memberCallOf(const CallExpr *Call) {
 }
 
 /// Whether \p T is a mutex: a class with a lock member (std::mutex,
-/// absl::Mutex, a hand-written spin lock).
+/// absl::Mutex, a hand-written spin lock), not std::weak_ptr.
 bool isMutexType(QualType T) {
   const CXXRecordDecl *RD = classOf(T);
   if (!RD || !RD->hasDefinition() || isStdClass(T, "weak_ptr"))
@@ -161,7 +161,6 @@ const FunctionDecl *patternOf(const FunctionDecl *FD) {
 
 struct ChannelInference::ClassChannels {
   llvm::SmallVector<InferredSend, 2> Sends;
-  llvm::SmallVector<const FunctionDecl *, 2> Receives;
   const ChannelModel *Model = nullptr;
   /// The InferredSend handed out for the model's sends.
   InferredSend ModelSend;
@@ -247,8 +246,6 @@ void ChannelInference::inferQueue(const CXXRecordDecl *RD,
           continue;
         Out.Sends.push_back(InferredSend{Send, I, Queue, Put->getBeginLoc(),
                                          Mutex, R->FD, {}});
-        if (!llvm::is_contained(Out.Receives, R->FD->getCanonicalDecl()))
-          Out.Receives.push_back(R->FD->getCanonicalDecl());
       }
     }
   }
@@ -287,16 +284,6 @@ const InferredSend *ChannelInference::sendOf(const FunctionDecl *FD,
     if (S.Send == Pattern && S.Param == Index)
       return &S;
   return nullptr;
-}
-
-bool ChannelInference::isReceive(const FunctionDecl *FD) const {
-  const auto *M = dyn_cast<CXXMethodDecl>(FD);
-  if (!M || M->isStatic() || !M->getParent())
-    return false;
-  const ClassChannels &C = classChannels(M->getParent());
-  if (C.Model)
-    return M->getIdentifier() && listed(C.Model->Receives, M->getName());
-  return llvm::is_contained(C.Receives, patternOf(M));
 }
 
 bool isSendsParam(const FunctionDecl *FD, unsigned Index,

@@ -63,9 +63,6 @@ public:
   const InferredSend *sendOf(const clang::FunctionDecl *FD,
                              unsigned Index) const;
 
-  /// Whether \p FD is an inferred or modelled receive.
-  bool isReceive(const clang::FunctionDecl *FD) const;
-
 private:
   struct ClassChannels;
   const ClassChannels &classChannels(const clang::CXXRecordDecl *RD) const;
