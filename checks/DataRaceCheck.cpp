@@ -403,7 +403,11 @@ private:
                  : MessageId::RaceSameAccessInCopies,
              {int(O.Write)});
     } else {
-      if (P.Where == O.Where)
+      if (CtxO >= 0 && TM.spawns()[CtxO].Kind == SpawnKind::ChannelSend)
+        F.note(O.Where, MessageId::RaceReceiverMayRead,
+               {static_cast<const NamedDecl *>(TM.spawns()[CtxO].Callee)},
+               O.Range);
+      else if (P.Where == O.Where)
         F.note(O.Where, MessageId::RaceSameCodeOtherThread, {int(O.Write)},
                O.Range);
       else

@@ -12,7 +12,7 @@ struct Frame {
 
 void produce(BlockingQueue<std::shared_ptr<Frame>> &q,
              std::shared_ptr<Frame> frame) {
-  q.send(frame); // expected-note {{the other read is here}}
+  q.send(frame); // expected-note {{'send' hands it to another thread here, which may read it from then on}}
   frame->pixels = 1; // expected-warning {{data race on 'frame->pixels': this write can run at the same time as a read in another thread}} expected-note {{help: make 'frame->pixels' a std::atomic<int>}}
 }
 // expected-note@channels/blocking-queue.h:18 {{'send' puts its argument into 'items_', which 'receive' takes out under the same lock: the value is handed to another thread}}
