@@ -15,6 +15,7 @@
 
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/Concurrency.h"
 #include "fearless/Coroutines.h"
 #include "fearless/Explain.h"
@@ -444,7 +445,11 @@ private:
                  : MessageId::RaceSameAccessInCopies,
              {int(O.Write)});
     } else {
-      if (P.Where == O.Where)
+      if (CtxO >= 0 && TM.spawns()[CtxO].Kind == SpawnKind::ChannelSend)
+        F.note(O.Where, MessageId::RaceReceiverMayRead,
+               {static_cast<const NamedDecl *>(TM.spawns()[CtxO].Callee)},
+               O.Range);
+      else if (P.Where == O.Where)
         F.note(O.Where, MessageId::RaceSameCodeOtherThread, {int(O.Write)},
                O.Range);
       else
@@ -495,10 +500,14 @@ private:
       } else {
         int Thread = CtxP >= 0 ? CtxP : CtxO;
         const SpawnSite &Site = TM.spawns()[Thread];
-        if (Site.Kind == SpawnKind::PoolSubmit)
+        if (Site.Kind == SpawnKind::PoolSubmit) {
           F.note(Site.Spawn->getBeginLoc(), MessageId::RaceTaskQueued,
                  {static_cast<const NamedDecl *>(Site.Pool)});
-        else
+        } else if (Site.Kind == SpawnKind::ChannelSend) {
+          // The receiver's read is the send itself (its code is unknown).
+          noteChannelSend(F, Site.Callee, Site.Param, Site.Channel,
+                          Site.Spawn);
+        } else
           F.note(Site.Spawn->getBeginLoc(), MessageId::RaceThreadSpawned, {0});
         noteHelper(F, Site);
         if (Site.Sink.Decl) {

@@ -12,6 +12,7 @@
 
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/Concurrency.h"
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
@@ -198,6 +199,12 @@ void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
     if (I.Class->WorkerStart.isValid())
       F.note(I.Class->WorkerStart, MessageId::PoolWorkersStartedHere,
              {int(!I.Class->SingleWorker)});
+    return;
+  }
+  if (Site.Kind == SpawnKind::ChannelSend) {
+    F.note(Site.Spawn->getBeginLoc(), MessageId::SentToReceiverNotWaited,
+           {calleeName(Site)});
+    noteChannelSend(F, Site.Callee, Site.Param, Site.Channel, Site.Spawn);
     return;
   }
   if (Site.Inferred && Site.Kind == SpawnKind::DetachedCall) {

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/ASTUtil.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/Analysis.h"
 #include "fearless/Coroutines.h"
 #include "fearless/Explain.h"
@@ -48,7 +49,13 @@ private:
   void checkSpawns(FunctionAnalysis &FA) {
     const ThreadModel &TM = FA.threads();
     const SourceManager &SM = FA.astContext().getSourceManager();
+    auto ThroughChannel = [&](unsigned Spawn) {
+      // checkSendsCall reports what a channel send is given.
+      return TM.spawns()[Spawn].Kind == SpawnKind::ChannelSend;
+    };
     for (const SentValue &V : FA.crossings().Sent) {
+      if (ThroughChannel(V.Spawn))
+        continue;
       TraitVerdict Verdict = S.traits().verdict(V.Type, Trait::Send);
       if (Verdict.Holds)
         continue;
@@ -66,7 +73,7 @@ private:
     }
     // A std::shared_ptr<T> copy crossing threads may destroy the T there.
     for (const SharedObject &O : FA.crossings().Shared) {
-      if (O.K != SharedObject::SharedPtrCopy)
+      if (O.K != SharedObject::SharedPtrCopy || ThroughChannel(O.Spawn))
         continue;
       TraitVerdict Verdict = S.traits().verdict(O.Type, Trait::Send);
       if (Verdict.Holds)
@@ -91,10 +98,12 @@ private:
     llvm::ArrayRef<const Expr *> Args = argsOf(Call);
     for (unsigned I = 0; I < Args.size(); ++I) {
       const ParmVarDecl *P = paramForArg(Call, I);
-      if (!P || !paramIsSends(Callee, P))
+      const InferredSend *Inferred = nullptr;
+      if (!P || !isSendsParam(Callee, P->getFunctionScopeIndex(), S.library(),
+                              &Inferred))
         continue;
       const Expr *Arg = stripMoves(Args[I]);
-      QualType T = Arg->getType().getNonReferenceType();
+      QualType T = Arg->getType().getNonReferenceType().getUnqualifiedType();
       TraitVerdict Verdict = S.traits().verdict(T, Trait::Send);
       if (Verdict.Holds)
         continue;
@@ -106,15 +115,7 @@ private:
                     : makeFinding(CheckId::Send, Arg->getBeginLoc(),
                                   MessageId::NotSendValueSent, {T},
                                   Arg->getSourceRange());
-      const FunctionDecl *Named =
-          Callee->getTemplateInstantiationPattern()
-              ? Callee->getTemplateInstantiationPattern()
-              : Callee;
-      F.note(P->getLocation().isValid() ? P->getLocation()
-                                        : Call->getBeginLoc(),
-             MessageId::SentThroughSendsParameter,
-             {static_cast<const NamedDecl *>(P),
-              static_cast<const NamedDecl *>(Named)});
+      noteChannelSend(F, Callee, P, Inferred, Call);
       addTraitChain(F, Verdict, Arg->getBeginLoc(), SM);
       addInstantiationNote(F, FA.function());
       S.report(std::move(F));
@@ -164,20 +165,6 @@ private:
           return false;
     const CXXRecordDecl *RD = classOf(V->getType());
     return RD && RD->hasDefinition() && !RD->hasTrivialDestructor();
-  }
-
-  static bool paramIsSends(const FunctionDecl *Callee, const ParmVarDecl *P) {
-    unsigned Index = P->getFunctionScopeIndex();
-    auto Check = [&](const FunctionDecl *D) {
-      return D && Index < D->getNumParams() &&
-             hasAnnotation(D->getParamDecl(Index), "fearless::sends");
-    };
-    for (const FunctionDecl *D : Callee->redecls())
-      if (Check(D))
-        return true;
-    if (const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern())
-      return Check(Pattern);
-    return false;
   }
 
   Session &S;

@@ -106,8 +106,12 @@ public:
       Finding F = primary(O);
       if (!addConcurrencyNote(F, FA, *TL, O))
         continue;
-      F.note(FA.threads().spawns()[O.Spawn].Spawn->getBeginLoc(),
-             MessageId::SentIntoThreadHere);
+      const SpawnSite &Site = FA.threads().spawns()[O.Spawn];
+      if (Site.Kind == SpawnKind::ChannelSend)
+        F.note(Site.Spawn->getBeginLoc(), MessageId::SentThroughChannelHere,
+               {static_cast<const NamedDecl *>(Site.Callee)});
+      else
+        F.note(Site.Spawn->getBeginLoc(), MessageId::SentIntoThreadHere);
       addTraitChain(F, Verdict, O.Loc, SM);
       addInstantiationNote(F, FA.function());
       F.SharedObject = O.K == SharedObject::This

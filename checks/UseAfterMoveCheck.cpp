@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/ASTUtil.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/Analysis.h"
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
@@ -87,7 +88,15 @@ private:
       S.report(std::move(F));
       return;
     }
-    if (M.Kind == MoveKind::Consumed || M.Kind == MoveKind::Sent) {
+    const InferredSend *Channel = nullptr;
+    if (M.Kind == MoveKind::Sent && M.Param)
+      isSendsParam(M.Callee, M.Param->getFunctionScopeIndex(), S.library(),
+                   &Channel);
+    if (Channel) {
+      F.note(MoveLoc, MessageId::MovedIntoChannel,
+             {Var, Declared, static_cast<const NamedDecl *>(M.Callee)},
+             M.Expr->getSourceRange());
+    } else if (M.Kind == MoveKind::Consumed || M.Kind == MoveKind::Sent) {
       const FunctionDecl *Callee =
           M.Callee->getTemplateInstantiationPattern()
               ? M.Callee->getTemplateInstantiationPattern()

@@ -154,6 +154,22 @@ bool hasAnnotation(const Decl *D, llvm::StringRef What) {
   return false;
 }
 
+bool paramHasAnnotation(const FunctionDecl *FD, unsigned Index,
+                        llvm::StringRef What) {
+  auto Check = [&](const FunctionDecl *D) {
+    return D && Index < D->getNumParams() &&
+           hasAnnotation(D->getParamDecl(Index), What);
+  };
+  for (const FunctionDecl *D : FD->redecls())
+    if (Check(D))
+      return true;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    for (const FunctionDecl *D : Pattern->redecls())
+      if (Check(D))
+        return true;
+  return false;
+}
+
 bool typeHasAnnotation(QualType T, llvm::StringRef What) {
   // Walk the typedef chain: an alias may carry the annotation.
   while (!T.isNull()) {

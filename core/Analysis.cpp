@@ -2,6 +2,7 @@
 
 #include "fearless/Analysis.h"
 #include "fearless/SpawnInference.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/Access.h"
 #include "fearless/Concurrency.h"
 #include "fearless/Coroutines.h"
@@ -24,6 +25,8 @@ Session::Session(ASTContext &Ctx, AnalysisOptions Opts)
     : Ctx(Ctx), Options(std::move(Opts)), Library(Options.Model), Traits(Ctx) {
   Inference = std::make_unique<SpawnInference>(Library);
   Library.setInference(Inference.get());
+  Channels = std::make_unique<ChannelInference>(Library);
+  Library.setChannels(Channels.get());
   for (CheckId C : allChecks())
     if (Options.Enabled.contains(C))
       Checks.push_back(createCheck(C, *this));

@@ -1,6 +1,7 @@
 //===- FunctionAnalysis.cpp - Shared results for one function -------------===//
 
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Coroutines.h"
 #include "fearless/Moves.h"
@@ -87,12 +88,16 @@ public:
       bool Consumes = false, Sends = false;
       for (unsigned I = 0, N = Callee->getNumParams(); I != N; ++I) {
         Consumes |= paramAnnotated(Callee, I, "fearless::consumes");
-        Sends |= paramAnnotated(Callee, I, "fearless::sends");
+        Sends |= isSendsParam(Callee, I, Lib);
       }
       if (Consumes || Sends)
         Out.ConsumingCalls.push_back(E);
       if (Sends)
         Out.SendsCalls.push_back(E);
+      // The value sent crosses to the receiving thread (SpawnKind::
+      // ChannelSend): its borrows are a thread's.
+      if (Sends && (Out.Spawns.empty() || Out.Spawns.back() != E))
+        Out.Spawns.push_back(E);
     }
     return true;
   }

@@ -235,6 +235,10 @@ bool LibraryModel::isContainerInsert(const CXXMethodDecl *Method) const {
   return false;
 }
 
+bool LibraryModel::isContainerInsertName(llvm::StringRef Name) const {
+  return llvm::is_contained(ContainerInserts, Name);
+}
+
 bool LibraryModel::isContainerElement(const CXXMethodDecl *Method) const {
   if (!Method)
     return false;

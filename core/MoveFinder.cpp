@@ -1,6 +1,7 @@
 //===- MoveFinder.cpp - The moves, and where each takes effect ------------===//
 
 #include "MovesInternal.h"
+#include "fearless/ChannelInference.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/FunctionAnalysis.h"
 #include "clang/AST/StmtCXX.h"
@@ -451,13 +452,18 @@ void MoveFinder::findMoves() {
         if (!P)
           continue;
         unsigned Index = P->getFunctionScopeIndex();
-        bool Sends = paramAnnotated(Callee, Index, "fearless::sends");
+        const InferredSend *Inferred = nullptr;
+        bool Sends = isSendsParam(Callee, Index, B.FA.session().library(),
+                                  &Inferred);
         bool Consumes =
             Sends || paramAnnotated(Callee, Index, "fearless::consumes");
         if (!Consumes)
           continue;
         MoveKind Kind = Sends ? MoveKind::Sent : MoveKind::Consumed;
         const Expr *Arg = Args[I];
+        // An lvalue given to an inferred send is copied into the queue.
+        if (Inferred && !getMovedExpr(stripWrappers(Arg)))
+          continue;
         // std::move(x) passed to it: upgrade that move.
         if (const Expr *Moved = getMovedExpr(stripWrappers(Arg))) {
           const Expr *Occ = B.movedOccurrence(Moved);

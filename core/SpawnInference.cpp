@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/SpawnInference.h"
+#include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Library.h"
 #include "clang/AST/StmtCXX.h"
@@ -17,10 +18,7 @@ using namespace clang;
 
 namespace fearless {
 
-namespace {
-
-/// How far inference follows calls (submit() calling submit_impl()).
-constexpr unsigned MaxDepth = 3;
+namespace inference {
 
 const Expr *skipImplicit(const Expr *E) {
   for (;;) {
@@ -38,7 +36,6 @@ const Expr *skipImplicit(const Expr *E) {
   }
 }
 
-/// The field of *this that \p E names (`q_`, `this->q_`, `q_[i]`).
 const FieldDecl *fieldOfThis(const Expr *E) {
   E = skipImplicit(E);
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
@@ -51,6 +48,61 @@ const FieldDecl *fieldOfThis(const Expr *E) {
       return dyn_cast<FieldDecl>(ME->getMemberDecl());
   return nullptr;
 }
+
+bool isBlockingWait(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      if (const IdentifierInfo *II = FD->getIdentifier())
+        return isBlockingName(II->getName());
+  return false;
+}
+
+bool isBlockingName(llvm::StringRef N) {
+  return N == "wait" || N == "wait_for" || N == "wait_until" ||
+         N == "arrive_and_wait" || N == "acquire";
+}
+
+bool carries(const Stmt *S, const llvm::SmallPtrSetImpl<const ValueDecl *> &Vars) {
+  bool Found = false;
+  forEachStmt(S, [&](const Stmt *Sub) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
+      Found = Found || Vars.contains(DRE->getDecl());
+  });
+  return Found;
+}
+
+bool listed(llvm::StringRef List, llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  List.split(Names, ';', -1, false);
+  return llvm::is_contained(Names, Name);
+}
+
+llvm::SmallPtrSet<const ValueDecl *, 4> carriers(const FunctionDecl *FD,
+                                                 const ParmVarDecl *P) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Vars;
+  Vars.insert(P);
+  // Two rounds reach `auto t = make_shared<packaged_task>(bind(f))` and a
+  // `std::function` made from `t`.
+  for (unsigned Round = 0; Round < 2; ++Round)
+    forEachStmt(FD->getBody(), [&](const Stmt *S) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->hasLocalStorage() && VD->getInit() &&
+              carries(VD->getInit(), Vars))
+            Vars.insert(VD);
+    });
+  return Vars;
+}
+
+} // namespace inference
+
+using namespace inference;
+
+namespace {
+
+/// How far inference follows calls (submit() calling submit_impl()).
+constexpr unsigned MaxDepth = 3;
 
 /// Whether \p T holds threads: a thread class or a container of them.
 bool holdsThreads(QualType T, const LibraryModel &Lib) {
@@ -109,15 +161,6 @@ const FunctionDecl *bodyOf(const Expr *Callable) {
   return nullptr;
 }
 
-/// Visits every statement of \p S, lambdas' bodies included.
-template <class Fn> void forEachStmt(const Stmt *S, Fn &&F) {
-  if (!S)
-    return;
-  F(S);
-  for (const Stmt *Child : S->children())
-    forEachStmt(Child, F);
-}
-
 /// The member functions of the same class that \p FD calls on *this.
 llvm::SmallVector<const CXXMethodDecl *, 4>
 callsOnThis(const FunctionDecl *FD) {
@@ -160,53 +203,6 @@ bool isJoinCall(const Stmt *S, const LibraryModel &Lib) {
              HandleKind::None;
 }
 
-/// Whether \p S blocks: a wait on a condition variable, a future or a
-/// latch, or a loop testing an atomic.
-bool isBlockingWait(const Stmt *S) {
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *FD = Call->getDirectCallee())
-      if (const IdentifierInfo *II = FD->getIdentifier()) {
-        llvm::StringRef N = II->getName();
-        return N == "wait" || N == "wait_for" || N == "wait_until" ||
-               N == "arrive_and_wait" || N == "acquire";
-      }
-  return false;
-}
-
-/// The variables whose value carries \p P's callable in \p FD: \p P itself
-/// and locals initialised from an expression that carries it (a
-/// std::function, a packaged_task, a shared_ptr to one, a wrapping lambda).
-llvm::SmallPtrSet<const ValueDecl *, 4> carriers(const FunctionDecl *FD,
-                                                 const ParmVarDecl *P);
-
-/// Whether \p S mentions one of \p Vars (captures and lambda bodies
-/// included).
-bool carries(const Stmt *S, const llvm::SmallPtrSetImpl<const ValueDecl *> &Vars) {
-  bool Found = false;
-  forEachStmt(S, [&](const Stmt *Sub) {
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
-      Found = Found || Vars.contains(DRE->getDecl());
-  });
-  return Found;
-}
-
-llvm::SmallPtrSet<const ValueDecl *, 4> carriers(const FunctionDecl *FD,
-                                                 const ParmVarDecl *P) {
-  llvm::SmallPtrSet<const ValueDecl *, 4> Vars;
-  Vars.insert(P);
-  // Two rounds reach `auto t = make_shared<packaged_task>(bind(f))` and a
-  // `std::function` made from `t`.
-  for (unsigned Round = 0; Round < 2; ++Round)
-    forEachStmt(FD->getBody(), [&](const Stmt *S) {
-      if (const auto *DS = dyn_cast<DeclStmt>(S))
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D);
-              VD && VD->hasLocalStorage() && VD->getInit() &&
-              carries(VD->getInit(), Vars))
-            Vars.insert(VD);
-    });
-  return Vars;
-}
 
 /// Whether \p P's type can hold a callable (a forwarding reference to a
 /// lambda, a std::function, a function pointer).
@@ -234,13 +230,6 @@ const ExecutorModel *executorOf(const CXXRecordDecl *RD) {
     if (hasQualifiedName(RD, M.Class))
       return &M;
   return nullptr;
-}
-
-/// Whether \p Name is in the ';'-separated \p List.
-bool listed(llvm::StringRef List, llvm::StringRef Name) {
-  llvm::SmallVector<llvm::StringRef, 4> Names;
-  List.split(Names, ';', -1, false);
-  return llvm::is_contained(Names, Name);
 }
 
 } // namespace

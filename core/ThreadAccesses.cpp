@@ -191,9 +191,37 @@ ThreadBinding bindThread(FunctionAnalysis &FA, const SpawnSite &Site) {
 
 } // namespace
 
+/// What the receiver of a value sent through a channel may touch: it reads
+/// what a pointer, a std::shared_ptr or a std::reference_wrapper sent points
+/// to (its code is not known, so nothing more is assumed).
+static std::vector<Access> receiverAccesses(FunctionAnalysis &FA,
+                                            const SpawnSite &Site) {
+  std::vector<Access> Result;
+  for (const Expr *Arg : Site.Args) {
+    const Expr *Value = stripMoves(Arg);
+    QualType T = Value->getType().getNonReferenceType();
+    if (!T->isPointerType() && !isStdClass(T, "shared_ptr") &&
+        !isStdClass(T, "reference_wrapper"))
+      continue;
+    std::optional<MemLoc> Loc =
+        resolveLocation(FA.session(), FA.function(), Value, /*Deref=*/true);
+    if (!Loc)
+      continue;
+    capturedAtSpawn(Loc);
+    Access A;
+    A.Loc = *Loc;
+    A.Where = Site.Spawn->getBeginLoc();
+    A.Range = Arg->getSourceRange();
+    Result.push_back(std::move(A));
+  }
+  return Result;
+}
+
 /// What a thread touches, in the spawning function's terms.
 std::vector<Access> threadAccesses(FunctionAnalysis &FA,
                                    const SpawnSite &Site) {
+  if (Site.Kind == SpawnKind::ChannelSend)
+    return receiverAccesses(FA, Site);
   std::vector<Access> Result;
   ThreadBinding Binding = bindThread(FA, Site);
   const FunctionDecl *Body = Binding.Body;

@@ -123,7 +123,8 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
     }
     SpawnState &St = S.getOrInsert(F.SpawnId);
     St = SpawnState();
-    if (Site.Kind == SpawnKind::DetachedCall) {
+    if (Site.Kind == SpawnKind::DetachedCall ||
+        Site.Kind == SpawnKind::ChannelSend) {
       St.Bits = TS_Escaped;
       St.Reason = EscapeReason::AnnotatedSpawn;
       St.EscapeLoc = Site.Spawn->getBeginLoc();

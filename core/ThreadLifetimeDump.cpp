@@ -25,6 +25,8 @@ static llvm::StringRef spawnKindName(SpawnKind K) {
     return "pool-submit";
   case SpawnKind::CoroutineCall:
     return "coroutine-call";
+  case SpawnKind::ChannelSend:
+    return "channel-send";
   }
   return "?";
 }

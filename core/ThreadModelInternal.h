@@ -152,6 +152,9 @@ private:
   /// Adds the site of a call of an inferred spawn function.
   void addInferred(const clang::Expr *E, const clang::FunctionDecl *Callee,
                    const InferredSpawn &I, const clang::ValueDecl *Pool);
+  /// Adds a ChannelSend site per argument of a sends parameter of \p E's
+  /// callee (annotated, inferred or modelled: ChannelInference.h).
+  void addChannelSends(const clang::Expr *E, const clang::FunctionDecl *Callee);
   ThreadBody resolveBody(const clang::Expr *Callable) const;
   bool isInLoop(const clang::Stmt *S) const;
 

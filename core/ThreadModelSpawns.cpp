@@ -3,6 +3,7 @@
 #include "ThreadModelInternal.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/SpawnInference.h"
+#include "fearless/ChannelInference.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -14,24 +15,6 @@ namespace {
 
 constexpr llvm::StringRef SpawnAnnotation = "fearless::spawn";
 constexpr llvm::StringRef ScopedSpawnAnnotation = "fearless::scoped_spawn";
-
-/// Whether parameter \p Index of \p FD (or of any redeclaration, or of the
-/// template pattern) carries \p What.
-bool paramHasAnnotation(const FunctionDecl *FD, unsigned Index,
-                        llvm::StringRef What) {
-  auto Check = [&](const FunctionDecl *D) {
-    return D && Index < D->getNumParams() &&
-           hasAnnotation(D->getParamDecl(Index), What);
-  };
-  for (const FunctionDecl *D : FD->redecls())
-    if (Check(D))
-      return true;
-  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
-    for (const FunctionDecl *D : Pattern->redecls())
-      if (Check(D))
-        return true;
-  return false;
-}
 
 /// Whether any parameter of \p FD is annotated as a spawn.
 bool hasSpawnParam(const FunctionDecl *FD) {
@@ -277,6 +260,8 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
         B.Range = Obj->getSourceRange();
         S.Borrows.push_back(B);
       }
+      if (!SpawnIndex.count(E))
+        addChannelSends(E, Callee);
     }
   }
   // Only the sites this expression added (a function may have thousands).
@@ -327,6 +312,31 @@ void SpawnRecognizer::addInferred(const Expr *E, const FunctionDecl *Callee,
   }
   SpawnIndex[E].push_back(S.Id);
   Spawns.push_back(std::move(S));
+}
+
+void SpawnRecognizer::addChannelSends(const Expr *E, const FunctionDecl *Callee) {
+  if (!isa<CallExpr>(E))
+    return;
+  llvm::ArrayRef<const Expr *> Args = argsOf(E);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const ParmVarDecl *P = paramForArg(cast<CallExpr>(E), I);
+    const InferredSend *Channel = nullptr;
+    if (!P || !isSendsParam(Callee, P->getFunctionScopeIndex(), Lib, &Channel))
+      continue;
+    SpawnSite S;
+    S.Id = Spawns.size();
+    S.Kind = SpawnKind::ChannelSend;
+    S.Spawn = E;
+    S.Args.push_back(Args[I]);
+    S.InLoop = isInLoop(E);
+    S.Callee = Callee;
+    S.Param = P;
+    S.Channel = Channel;
+    S.Sink.Kind = SinkKind::None;
+    S.Sink.Loc = E->getBeginLoc();
+    SpawnIndex[E].push_back(S.Id);
+    Spawns.push_back(std::move(S));
+  }
 }
 
 ThreadBody SpawnRecognizer::resolveBody(const Expr *Callable) const {

@@ -63,6 +63,12 @@ if os.path.exists("/usr/include/oneapi/tbb/task_group.h"):
     config.available_features.add("onetbb")
 if os.path.exists("/usr/include/boost/asio/co_spawn.hpp"):
     config.available_features.add("boost-asio")
+if os.path.exists("/usr/include/boost/lockfree/queue.hpp"):
+    config.available_features.add("boost-lockfree")
+if os.path.exists("/usr/include/concurrentqueue/blockingconcurrentqueue.h"):
+    config.available_features.add("concurrentqueue")
+if os.path.exists("/usr/include/readerwriterqueue/readerwriterqueue.h"):
+    config.available_features.add("readerwriterqueue")
 config.substitutions.append(("%test-inputs", test_inputs))
 config.substitutions.append(("%fearless-mock", fearless_mock))
 config.substitutions.append(("%fearless", fearless + " -I" + annotations + " -I" + test_inputs))

@@ -60,6 +60,11 @@ const clang::VarDecl *referencedVar(const clang::Expr *E);
 /// Whether \p D carries the annotation \p What ("fearless::spawn").
 bool hasAnnotation(const clang::Decl *D, llvm::StringRef What);
 
+/// Whether parameter \p Index of \p FD, in any redeclaration or in the
+/// template pattern's, carries the annotation \p What.
+bool paramHasAnnotation(const clang::FunctionDecl *FD, unsigned Index,
+                        llvm::StringRef What);
+
 /// Whether the type or the declaration behind a typedef carries \p What.
 bool typeHasAnnotation(clang::QualType T, llvm::StringRef What);
 

@@ -34,6 +34,7 @@ class CoroutineModel;
 class FunctionAnalysis;
 class Session;
 class SpawnInference;
+class ChannelInference;
 struct FunctionSummary;
 struct Lock;
 
@@ -133,6 +134,7 @@ private:
   AnalysisOptions Options;
   LibraryModel Library;
   std::unique_ptr<SpawnInference> Inference;
+  std::unique_ptr<ChannelInference> Channels;
   TraitOracle Traits;
   std::vector<std::unique_ptr<Check>> Checks;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>

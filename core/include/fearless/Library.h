@@ -17,6 +17,7 @@
 namespace fearless {
 
 class SpawnInference;
+class ChannelInference;
 
 /// What kind of thread a handle holds, which decides what destroying a
 /// joinable handle does.
@@ -101,6 +102,10 @@ public:
   /// Whether \p Method stores an element into its container (push_back, ...).
   bool isContainerInsert(const clang::CXXMethodDecl *Method) const;
 
+  /// Whether \p Name names a container member that stores an element
+  /// (push_back, ...), for calls not resolved yet (in a class template).
+  bool isContainerInsertName(llvm::StringRef Name) const;
+
   /// Whether \p Method returns an element of its container (operator[], ...).
   bool isContainerElement(const clang::CXXMethodDecl *Method) const;
 
@@ -128,6 +133,12 @@ public:
   /// Sets the inference the model answers with (the Session's).
   void setInference(const SpawnInference *I) { Inference = I; }
 
+  /// Channels inferred from the bodies in the translation unit, and the
+  /// library channels of Models/Channels.def (ChannelInference.h), or null.
+  const ChannelInference *channels() const { return Channels; }
+  /// Sets the channel inference the model answers with (the Session's).
+  void setChannels(const ChannelInference *C) { Channels = C; }
+
   /// The options the model was built with.
   const ModelOptions &options() const { return Options; }
 
@@ -140,6 +151,7 @@ private:
                          const std::vector<std::string> &Names);
   const ModelOptions &Options;
   const SpawnInference *Inference = nullptr;
+  const ChannelInference *Channels = nullptr;
 };
 
 } // namespace fearless

@@ -34,6 +34,7 @@ namespace fearless {
 struct InferredSpawn;
 struct SuspensionPoint;
 class CoroutineModel;
+struct InferredSend;
 
 /// How a spawn starts its thread.
 enum class SpawnKind : unsigned char {
@@ -60,6 +61,11 @@ enum class SpawnKind : unsigned char {
   /// another thread, or a lazy one whose frame the returned object owns. Only
   /// in the frame model (FunctionAnalysis::frames()), never among the threads.
   CoroutineCall,
+  /// A value handed to a channel's send (a fearless::sends parameter, or a
+  /// send ChannelInference.h infers or models): the thread that takes it
+  /// out runs on, unknown and unwaited-for, like a DetachedCall. There is no
+  /// callable; Args holds the value sent.
+  ChannelSend,
 };
 
 /// How a thread reaches an object it borrows.
@@ -195,6 +201,9 @@ struct SpawnSite {
   /// coroutine continues on another thread (Coroutines.h; null for a lazy
   /// one, whose frame runs when its owner is awaited or started).
   const SuspensionPoint *Suspension = nullptr;
+  /// For ChannelSend through an inferred or modelled send: the send (null
+  /// for a fearless::sends parameter).
+  const InferredSend *Channel = nullptr;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by
