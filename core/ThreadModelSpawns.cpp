@@ -2,8 +2,8 @@
 
 #include "ThreadModelInternal.h"
 #include "fearless/ASTUtil.h"
-#include "fearless/SpawnInference.h"
 #include "fearless/ChannelInference.h"
+#include "fearless/SpawnInference.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -54,6 +54,75 @@ const VarDecl *detachedObject(const Expr *Call, const LibraryModel &Lib) {
       VD->getType()->isReferenceType() || VD->getType()->isPointerType())
     return nullptr;
   return VD;
+}
+
+/// The function \p Callable runs: a lambda, a function, std::bind of one, a
+/// std::function made from one, a local initialized once with one, or a
+/// functor's operator().
+ThreadBody bodyOfCallable(const Expr *Callable,
+                          const LocalInitializers &Locals) {
+  ThreadBody Body;
+  const Expr *E = Callable;
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = stripMoves(E);
+    E = E->IgnoreParenImpCasts();
+    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+      Body.Lambda = L;
+      Body.Function = L->getCallOperator();
+      return Body;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+        Body.Function = Fn;
+        return Body;
+      }
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return Body;
+      if (const Expr *Init = Locals.singleInitializer(VD)) {
+        E = Init;
+        continue;
+      }
+      break;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee &&
+          (isStdDecl(Callee, "bind") || isStdDecl(Callee, "bind_front")) &&
+          Call->getNumArgs() > 0) {
+        E = Call->getArg(0);
+        continue;
+      }
+      break;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (isStdClass(CE->getType(), "function") && CE->getNumArgs() == 1) {
+        E = CE->getArg(0);
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  // A functor: its operator().
+  if (E)
+    if (const CXXRecordDecl *RD = classOf(E->getType());
+        RD && RD->hasDefinition() && !RD->isLambda() &&
+        !isStdClass(E->getType(), "function")) {
+      DeclarationName Call =
+          RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+      for (const NamedDecl *ND : RD->lookup(Call))
+        if (const auto *M = dyn_cast<CXXMethodDecl>(ND)) {
+          Body.Function = M;
+          break;
+        }
+    }
+  return Body;
 }
 
 } // namespace
@@ -314,7 +383,8 @@ void SpawnRecognizer::addInferred(const Expr *E, const FunctionDecl *Callee,
   Spawns.push_back(std::move(S));
 }
 
-void SpawnRecognizer::addChannelSends(const Expr *E, const FunctionDecl *Callee) {
+void SpawnRecognizer::addChannelSends(const Expr *E,
+                                      const FunctionDecl *Callee) {
   if (!isa<CallExpr>(E))
     return;
   llvm::ArrayRef<const Expr *> Args = argsOf(E);
@@ -340,68 +410,7 @@ void SpawnRecognizer::addChannelSends(const Expr *E, const FunctionDecl *Callee)
 }
 
 ThreadBody SpawnRecognizer::resolveBody(const Expr *Callable) const {
-  ThreadBody Body;
-  const Expr *E = Callable;
-  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
-    E = stripMoves(E);
-    E = E->IgnoreParenImpCasts();
-    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
-      Body.Lambda = L;
-      Body.Function = L->getCallOperator();
-      return Body;
-    }
-    if (const auto *UO = dyn_cast<UnaryOperator>(E);
-        UO && UO->getOpcode() == UO_AddrOf) {
-      E = UO->getSubExpr();
-      continue;
-    }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
-        Body.Function = Fn;
-        return Body;
-      }
-      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!VD)
-        return Body;
-      if (const Expr *Init = Handles.locals().singleInitializer(VD)) {
-        E = Init;
-        continue;
-      }
-      break;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee &&
-          (isStdDecl(Callee, "bind") || isStdDecl(Callee, "bind_front")) &&
-          Call->getNumArgs() > 0) {
-        E = Call->getArg(0);
-        continue;
-      }
-      break;
-    }
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      if (isStdClass(CE->getType(), "function") && CE->getNumArgs() == 1) {
-        E = CE->getArg(0);
-        continue;
-      }
-      break;
-    }
-    break;
-  }
-  // A functor: its operator().
-  if (E)
-    if (const CXXRecordDecl *RD = classOf(E->getType());
-        RD && RD->hasDefinition() && !RD->isLambda() &&
-        !isStdClass(E->getType(), "function")) {
-      DeclarationName Call =
-          RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
-      for (const NamedDecl *ND : RD->lookup(Call))
-        if (const auto *M = dyn_cast<CXXMethodDecl>(ND)) {
-          Body.Function = M;
-          break;
-        }
-    }
-  return Body;
+  return bodyOfCallable(Callable, Handles.locals());
 }
 
 bool SpawnRecognizer::isInLoop(const Stmt *S) const {
