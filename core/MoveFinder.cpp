@@ -464,6 +464,11 @@ void MoveFinder::findMoves() {
         // An lvalue given to an inferred send is copied into the queue.
         if (Inferred && !getMovedExpr(stripWrappers(Arg)))
           continue;
+        // A send that may refuse the value (`try_push`, `try_enqueue`)
+        // takes it only when it succeeds: the argument may still be there.
+        if (Inferred && Callee->getIdentifier() &&
+            Callee->getName().starts_with("try_"))
+          continue;
         // std::move(x) passed to it: upgrade that move.
         if (const Expr *Moved = getMovedExpr(stripWrappers(Arg))) {
           const Expr *Occ = B.movedOccurrence(Moved);
