@@ -138,6 +138,28 @@ const Expr *stripMoves(const Expr *E) {
   return E;
 }
 
+const ValueDecl *lvalueRoot(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return nullptr;
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (!ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+        return nullptr;
+      E = ASE->getBase();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
 const VarDecl *referencedVar(const Expr *E) {
   E = stripWrappers(E);
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))

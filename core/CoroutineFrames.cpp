@@ -18,28 +18,6 @@ namespace fearless {
 
 namespace {
 
-/// The variable at the root of an lvalue: x in x, x.f, x[i] (arrays only).
-const ValueDecl *rootOf(const Expr *E) {
-  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl();
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        return nullptr;
-      E = ME->getBase();
-      continue;
-    }
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      if (!ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
-        return nullptr;
-      E = ASE->getBase();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
 
 /// The temporary \p E materializes for a reference, if it is one.
 const MaterializeTemporaryExpr *temporaryOf(const Expr *E) {
@@ -192,7 +170,7 @@ void BorrowCollector::collectFrameBorrows(SpawnSite &S, const Expr *Call,
                 Arg->getSourceRange());
         continue;
       }
-      if (const ValueDecl *Root = rootOf(Arg)) {
+      if (const ValueDecl *Root = lvalueRoot(Arg)) {
         size_t Before = S.Borrows.size();
         addBorrow(S, Root, BorrowKind::ReferenceParameter, Arg->getBeginLoc(),
                   Arg->getSourceRange(), nullptr);
@@ -220,7 +198,7 @@ void BorrowCollector::collectFrameBorrows(SpawnSite &S, const Expr *Call,
     S.Borrows.back().Lambda = L;
     return;
   }
-  if (const ValueDecl *Root = rootOf(Object)) {
+  if (const ValueDecl *Root = lvalueRoot(Object)) {
     // Point at the lambda, where the captures are, when the local holds it.
     SourceLocation Loc = Object->getBeginLoc();
     SourceRange Range = Object->getSourceRange();

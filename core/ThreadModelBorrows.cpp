@@ -28,28 +28,6 @@ const Expr *ignoreExplicitPointerCasts(const Expr *E) {
   }
 }
 
-/// The variable at the root of an lvalue: x in x, x.f, x[i], x.f[i].g.
-const ValueDecl *rootVar(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl();
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        return nullptr;
-      E = ME->getBase();
-      continue;
-    }
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      if (!ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
-        return nullptr;
-      E = ASE->getBase();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
 
 /// Finds whether a variable is written after its initialization anywhere in
 /// a function body (assignment, increment, address taken, non-const
@@ -117,10 +95,10 @@ const VarDecl *LocalInitializers::pointee(const VarDecl *Pointer) const {
   const Expr *E = ignoreExplicitPointerCasts(Init);
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
-    return dyn_cast_or_null<VarDecl>(rootVar(UO->getSubExpr()));
+    return dyn_cast_or_null<VarDecl>(lvalueRoot(UO->getSubExpr()));
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
       ICE && ICE->getCastKind() == CK_ArrayToPointerDecay)
-    return dyn_cast_or_null<VarDecl>(rootVar(ICE->getSubExpr()));
+    return dyn_cast_or_null<VarDecl>(lvalueRoot(ICE->getSubExpr()));
   return nullptr;
 }
 
@@ -167,7 +145,7 @@ void BorrowCollector::addBorrow(SpawnSite &S, const ValueDecl *Named,
         return;
       }
     }
-    const ValueDecl *Root = rootVar(Init);
+    const ValueDecl *Root = lvalueRoot(Init);
     if (!Root)
       return;
     Named = Root;
@@ -202,7 +180,7 @@ void BorrowCollector::collectBorrowsFromLambda(const LambdaExpr *L,
       if (!Init)
         continue;
       if (VD->getType()->isReferenceType()) {
-        if (const ValueDecl *Root = rootVar(Init)) {
+        if (const ValueDecl *Root = lvalueRoot(Init)) {
           size_t Before = S.Borrows.size();
           addBorrow(S, Root, BorrowKind::Capture, C.getLocation(),
                     SourceRange(C.getLocation()), Via);
@@ -249,7 +227,7 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
   const Expr *Raw = ignoreExplicitPointerCasts(E);
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Raw);
       ICE && ICE->getCastKind() == CK_ArrayToPointerDecay) {
-    if (const ValueDecl *Root = rootVar(ICE->getSubExpr()))
+    if (const ValueDecl *Root = lvalueRoot(ICE->getSubExpr()))
       addBorrow(S, Root, BorrowKind::Address, Raw->getBeginLoc(),
                 Raw->getSourceRange(), Via);
     return;
@@ -258,7 +236,7 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
   E = ignoreExplicitPointerCasts(E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf) {
-    if (const ValueDecl *Root = rootVar(UO->getSubExpr()))
+    if (const ValueDecl *Root = lvalueRoot(UO->getSubExpr()))
       addBorrow(S, Root, BorrowKind::Address, UO->getBeginLoc(),
                 UO->getSourceRange(), Via);
     return;
@@ -271,7 +249,7 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (Callee && (isStdDecl(Callee, "ref") || isStdDecl(Callee, "cref")) &&
         Call->getNumArgs() == 1) {
-      if (const ValueDecl *Root = rootVar(Call->getArg(0)))
+      if (const ValueDecl *Root = lvalueRoot(Call->getArg(0)))
         addBorrow(S, Root, BorrowKind::RefWrapper, Call->getBeginLoc(),
                   Call->getSourceRange(), Via);
       return;
@@ -328,7 +306,7 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
                 F->getType()->isPointerType())
               HasRefField = true;
         if (HasRefField)
-          if (const ValueDecl *Root = rootVar(Arg))
+          if (const ValueDecl *Root = lvalueRoot(Arg))
             addBorrow(S, Root, BorrowKind::ThroughObject, Arg->getBeginLoc(),
                       Arg->getSourceRange(), Via);
         continue;
@@ -349,7 +327,7 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
           break;
         const Expr *Init = ILE->getInit(I++);
         if (F->getType()->isReferenceType()) {
-          if (const ValueDecl *Root = rootVar(Init))
+          if (const ValueDecl *Root = lvalueRoot(Init))
             addBorrow(S, Root, BorrowKind::ThroughObject, Init->getBeginLoc(),
                       Init->getSourceRange(), Via);
         } else {

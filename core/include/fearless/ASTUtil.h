@@ -57,6 +57,10 @@ const clang::Expr *getMovedExpr(const clang::Expr *E);
 /// The variable \p E names after stripping (a DeclRefExpr), or null.
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 
+/// The variable at the root of an lvalue: x in x, x.f, x[i], x.f[i].g
+/// (arrays only, no `->`), or null.
+const clang::ValueDecl *lvalueRoot(const clang::Expr *E);
+
 /// Whether \p D carries the annotation \p What ("fearless::spawn").
 bool hasAnnotation(const clang::Decl *D, llvm::StringRef What);
 
