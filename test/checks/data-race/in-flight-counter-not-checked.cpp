@@ -8,6 +8,7 @@
 #include <thread>
 
 int read_from(int fd);
+void pause_a_little();
 
 class Unchecked {
 public:
@@ -16,6 +17,7 @@ public:
       std::lock_guard<std::mutex> guard(mu_);
       ++in_flight_;
     }
+    pause_a_little();
     int n = read_from(sock_); // expected-note {{the other read is here}}
     {
       std::lock_guard<std::mutex> guard(mu_);
@@ -41,6 +43,7 @@ public:
       std::lock_guard<std::mutex> guard(mu_);
       ++in_flight_;
     }
+    pause_a_little();
     int n = read_from(sock_); // expected-note {{the other read is here}}
     {
       std::lock_guard<std::mutex> guard(mu_);
@@ -83,5 +86,6 @@ void run() {
 
 #ifdef FEARLESS_RUN
 int read_from(int fd) { return fd; }
+void pause_a_little() { std::this_thread::yield(); }
 int main() { run(); }
 #endif
