@@ -12,17 +12,111 @@
 #include "fearless/Locks.h"
 #include "fearless/RaceModel.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include <functional>
 
 using namespace clang;
 
 namespace fearless {
 
+namespace {
+
+/// Whether \p S may leave its statement list early (return, break,
+/// continue, goto), outside lambdas.
+bool mayJumpOut(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
+          CoreturnStmt>(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (mayJumpOut(C))
+      return true;
+  return false;
+}
+
+/// Whether a call to \p FD never returns: declared so (exit, abort,
+/// [[noreturn]]), or a body with no return whose own statement list calls
+/// such a function (`void quit(int c) { cleanup(); exit(c); }`).
+bool neverReturns(const FunctionDecl *FD, unsigned Depth) {
+  if (!FD)
+    return false;
+  if (FD->isNoReturn())
+    return true;
+  const FunctionDecl *Def = FD->getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body || Depth > 2 || mayJumpOut(Body))
+    return false;
+  for (const Stmt *S : Body->body())
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (neverReturns(Call->getDirectCallee(), Depth + 1))
+        return true;
+  return false;
+}
+
+/// Whether the lock operation \p Call is on a path that never returns to
+/// the caller: a later statement of its statement list calls a function
+/// that never returns, and nothing in between may jump out
+/// (`pthread_mutex_unlock(m); cleanupAndQuit(-8);` on an error path).
+bool onPathThatNeverReturns(const CallExpr *Call, ASTContext &Ctx) {
+  const Stmt *Child = Call;
+  for (unsigned Steps = 0; Steps < 16; ++Steps) {
+    auto Parents = Ctx.getParents(*Child);
+    if (Parents.size() != 1)
+      return false;
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (const auto *VD = Parents[0].get<VarDecl>()) {
+      // int ret = pthread_mutex_lock(m);: the declaration statement.
+      auto DeclParents = Ctx.getParents(*VD);
+      P = DeclParents.size() == 1 ? DeclParents[0].get<DeclStmt>() : nullptr;
+      if (P) {
+        Child = P;
+        auto Up = Ctx.getParents(*P);
+        P = Up.size() == 1 ? Up[0].get<Stmt>() : nullptr;
+      }
+    }
+    if (!P)
+      return false;
+    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+      bool After = false;
+      for (const Stmt *S : CS->body()) {
+        if (S == Child) {
+          After = true;
+          if (mayJumpOut(S))
+            return false;
+          continue;
+        }
+        if (!After)
+          continue;
+        if (const auto *Next = dyn_cast<CallExpr>(S);
+            Next && neverReturns(Next->getDirectCallee(), 0))
+          return true;
+        if (mayJumpOut(S))
+          return false;
+      }
+      return false;
+    }
+    if (isa<Expr>(P) || isa<ExprWithCleanups>(P)) {
+      Child = P;
+      continue;
+    }
+    return false; // an if, a loop: the rest of the path is not a list
+  }
+  return false;
+}
+
+} // namespace
+
 InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
   InferredLocking Result;
   const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
   if (!Def || !Def->getBody() || Depth > 2)
+    return Result;
+  // What a function that never returns locks does not reach its caller.
+  if (neverReturns(Def, 0))
     return Result;
   // Fields initialized from parameters (guards keep a pointer or reference
   // to the mutex they lock).
@@ -150,6 +244,10 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
       if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
         return true;
       llvm::StringRef N = Callee->getName();
+      // A lock operation on an error path that ends the program is not
+      // what the function does to its caller's locks.
+      if (onPathThatNeverReturns(Call, Callee->getASTContext()))
+        return true;
       if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
           N == "mtx_lock")
         target(Call->getArg(0), true);
