@@ -37,3 +37,23 @@ int run(void) {
 // expected-note@28 {{the thread is spawned here}}
 // expected-note@17 {{'mut' is held here, but not at the other access}}
 // expected-note@18 {{help: hold 'mut' at the other access too}}
+
+#ifdef FEARLESS_RUN
+#include <stdlib.h>
+#include <unistd.h>
+static void *idle(void *arg) { return arg; }
+struct queue *queueInit(int n) {
+  static int calls;
+  struct queue *f = malloc(sizeof *f);
+  f->consumers = calloc(n, sizeof(pthread_t));
+  if (calls++) /* the second queue: threads the joins can join */
+    for (int i = 0; i < n; i++)
+      pthread_create(&f->consumers[i], 0, idle, 0);
+  return f;
+}
+int main(void) {
+  int r = run();
+  sleep(1); /* the first queue's consumers write after run() read */
+  return r < -100;
+}
+#endif

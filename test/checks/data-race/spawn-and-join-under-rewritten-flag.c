@@ -47,3 +47,11 @@ int run(int files, int ncpu) {
   }
   return q.items; // expected-note {{the other read is here}}
 }
+
+#ifdef FEARLESS_RUN
+int produce(struct queue *q) {
+  (void)q;
+  return -99; /* one block: the fallback path */
+}
+int main(void) { return run(2, 4) < -100; }
+#endif
