@@ -12,7 +12,6 @@
 #include "fearless/Locks.h"
 #include "fearless/RaceModel.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include <functional>
@@ -61,25 +60,13 @@ bool neverReturns(const FunctionDecl *FD, unsigned Depth) {
 /// the caller: a later statement of its statement list calls a function
 /// that never returns, and nothing in between may jump out
 /// (`pthread_mutex_unlock(m); cleanupAndQuit(-8);` on an error path).
-bool onPathThatNeverReturns(const CallExpr *Call, ASTContext &Ctx) {
+/// \p Enclosing are the statements around \p Call, outermost first.
+bool onPathThatNeverReturns(const CallExpr *Call,
+                            llvm::ArrayRef<const Stmt *> Enclosing) {
   const Stmt *Child = Call;
-  for (unsigned Steps = 0; Steps < 16; ++Steps) {
-    auto Parents = Ctx.getParents(*Child);
-    if (Parents.size() != 1)
-      return false;
-    const Stmt *P = Parents[0].get<Stmt>();
-    if (const auto *VD = Parents[0].get<VarDecl>()) {
-      // int ret = pthread_mutex_lock(m);: the declaration statement.
-      auto DeclParents = Ctx.getParents(*VD);
-      P = DeclParents.size() == 1 ? DeclParents[0].get<DeclStmt>() : nullptr;
-      if (P) {
-        Child = P;
-        auto Up = Ctx.getParents(*P);
-        P = Up.size() == 1 ? Up[0].get<Stmt>() : nullptr;
-      }
-    }
-    if (!P)
-      return false;
+  for (const Stmt *P : llvm::reverse(Enclosing)) {
+    if (P == Call)
+      continue;
     if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
       bool After = false;
       for (const Stmt *S : CS->body()) {
@@ -99,11 +86,11 @@ bool onPathThatNeverReturns(const CallExpr *Call, ASTContext &Ctx) {
       }
       return false;
     }
-    if (isa<Expr>(P) || isa<ExprWithCleanups>(P)) {
-      Child = P;
-      continue;
-    }
-    return false; // an if, a loop: the rest of the path is not a list
+    // Within an expression or a declaration (`int ret = lock(m);`);
+    // an if or a loop ends the list the rest of the path is in.
+    if (!isa<Expr, DeclStmt>(P))
+      return false;
+    Child = P;
   }
   return false;
 }
@@ -147,6 +134,16 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
            unsigned Depth)
         : R(R), FieldFromParam(F), ParamOf(std::move(P)), Depth(Depth) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    /// The statements around the one visited, outermost first.
+    std::vector<const Stmt *> Stack;
+    bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+      if (!S)
+        return true;
+      Stack.push_back(S);
+      bool Result = RecursiveASTVisitor::TraverseStmt(S);
+      Stack.pop_back();
+      return Result;
+    }
     /// The parameter or field an object expression names.
     void target(const Expr *Obj, bool Lock) {
       if (!Obj) {
@@ -246,7 +243,7 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
       llvm::StringRef N = Callee->getName();
       // A lock operation on an error path that ends the program is not
       // what the function does to its caller's locks.
-      if (onPathThatNeverReturns(Call, Callee->getASTContext()))
+      if (onPathThatNeverReturns(Call, Stack))
         return true;
       if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
           N == "mtx_lock")
