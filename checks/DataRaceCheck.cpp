@@ -62,7 +62,8 @@ void addHelp(FunctionAnalysis &FA, Finding &F, const Access &P,
              const Access &O) {
   for (const auto &[Held, Other] : {std::pair(&P, &O), std::pair(&O, &P)})
     for (const Lock &L : Held->Locks)
-      if (!L.Unknown && L.Acquired.isValid() && !isStaticInitGuard(L) &&
+      if (!L.Unknown && !L.Counter && L.Acquired.isValid() &&
+          !isStaticInitGuard(L) &&
           llvm::none_of(Other->Locks,
                         [&](const Lock &M) { return M.Mutex == L.Mutex; })) {
         F.note(P.Where, MessageId::RaceHelpSameLock, {L.Mutex.describe()});
@@ -521,7 +522,7 @@ private:
     // A lock held on one side only.
     auto OneSided = [&](const Access &Held, const Access &Other) {
       for (const Lock &L : Held.Locks) {
-        if (L.Unknown)
+        if (L.Unknown || L.Counter)
           continue;
         bool InOther = false;
         for (const Lock &M : Other.Locks)

@@ -55,6 +55,11 @@ public:
       Out.ForLoops.push_back(For);
     return true;
   }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
+    if (NestedLambdas == 0)
+      Out.RangeForLoops.push_back(For);
+    return true;
+  }
 
   bool VisitExpr(Expr *E) {
     if (E->containsErrors()) {

@@ -21,7 +21,7 @@ namespace fearless {
 namespace guarded {
 
 const FieldDecl *mutexField(const Lock &L) {
-  if (L.Unknown || !L.Mutex.IsThis || L.Mutex.Deref ||
+  if (L.Unknown || L.Counter || !L.Mutex.IsThis || L.Mutex.Deref ||
       L.Mutex.Path.size() != 1)
     return nullptr;
   return L.Mutex.Path[0].Field;

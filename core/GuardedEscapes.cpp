@@ -113,7 +113,9 @@ public:
     for (const CFGElement &E : B)
       step(E, St, /*Record=*/false);
   }
-  void transferEdge(const CFGBlock &, unsigned, State &) const {}
+  void transferEdge(const CFGBlock &B, unsigned Succ, State &St) {
+    Locks.edge(B, Succ, St.Held);
+  }
 
   /// Solves and replays; false when the dataflow gave up.
   bool run() {

@@ -13,16 +13,97 @@
 #include "fearless/RaceModel.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include <functional>
 
 using namespace clang;
 
 namespace fearless {
 
+namespace {
+
+/// Whether \p S may leave its statement list early (return, break,
+/// continue, goto), outside lambdas.
+bool mayJumpOut(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
+          CoreturnStmt>(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (mayJumpOut(C))
+      return true;
+  return false;
+}
+
+/// Whether a call to \p FD never returns: declared so (exit, abort,
+/// [[noreturn]]), or a body with no return whose own statement list calls
+/// such a function (`void quit(int c) { cleanup(); exit(c); }`).
+bool neverReturns(const FunctionDecl *FD, unsigned Depth) {
+  if (!FD)
+    return false;
+  if (FD->isNoReturn())
+    return true;
+  const FunctionDecl *Def = FD->getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body || Depth > 2 || mayJumpOut(Body))
+    return false;
+  for (const Stmt *S : Body->body())
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (neverReturns(Call->getDirectCallee(), Depth + 1))
+        return true;
+  return false;
+}
+
+/// Whether the lock operation \p Call is on a path that never returns to
+/// the caller: a later statement of its statement list calls a function
+/// that never returns, and nothing in between may jump out
+/// (`pthread_mutex_unlock(m); cleanupAndQuit(-8);` on an error path).
+/// \p Enclosing are the statements around \p Call, outermost first.
+bool onPathThatNeverReturns(const CallExpr *Call,
+                            llvm::ArrayRef<const Stmt *> Enclosing) {
+  const Stmt *Child = Call;
+  for (const Stmt *P : llvm::reverse(Enclosing)) {
+    if (P == Call)
+      continue;
+    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+      bool After = false;
+      for (const Stmt *S : CS->body()) {
+        if (S == Child) {
+          After = true;
+          if (mayJumpOut(S))
+            return false;
+          continue;
+        }
+        if (!After)
+          continue;
+        if (const auto *Next = dyn_cast<CallExpr>(S);
+            Next && neverReturns(Next->getDirectCallee(), 0))
+          return true;
+        if (mayJumpOut(S))
+          return false;
+      }
+      return false;
+    }
+    // Within an expression or a declaration (`int ret = lock(m);`);
+    // an if or a loop ends the list the rest of the path is in.
+    if (!isa<Expr, DeclStmt>(P))
+      return false;
+    Child = P;
+  }
+  return false;
+}
+
+} // namespace
+
 InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
   InferredLocking Result;
   const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
   if (!Def || !Def->getBody() || Depth > 2)
+    return Result;
+  // What a function that never returns locks does not reach its caller.
+  if (neverReturns(Def, 0))
     return Result;
   // Fields initialized from parameters (guards keep a pointer or reference
   // to the mutex they lock).
@@ -53,6 +134,16 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
            unsigned Depth)
         : R(R), FieldFromParam(F), ParamOf(std::move(P)), Depth(Depth) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    /// The statements around the one visited, outermost first.
+    std::vector<const Stmt *> Stack;
+    bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+      if (!S)
+        return true;
+      Stack.push_back(S);
+      bool Result = RecursiveASTVisitor::TraverseStmt(S);
+      Stack.pop_back();
+      return Result;
+    }
     /// The parameter or field an object expression names.
     void target(const Expr *Obj, bool Lock) {
       if (!Obj) {
@@ -150,6 +241,10 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
       if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
         return true;
       llvm::StringRef N = Callee->getName();
+      // A lock operation on an error path that ends the program is not
+      // what the function does to its caller's locks.
+      if (onPathThatNeverReturns(Call, Stack))
+        return true;
       if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
           N == "mtx_lock")
         target(Call->getArg(0), true);
@@ -204,7 +299,7 @@ Lockset locksHeldByEveryCaller(Session &S, const FunctionDecl *FD,
       unsigned Offset =
           isa<CXXOperatorCallExpr>(Site.Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
       for (const Lock &L : It->second) {
-        if (L.Unknown)
+        if (L.Unknown || L.Counter)
           continue;
         // A global mutex is the same mutex here.
         if (L.Mutex.Root && !L.Mutex.IsThis)
@@ -254,6 +349,200 @@ Lockset locksHeldByEveryCaller(Session &S, const FunctionDecl *FD,
       return {};
   }
   return Common ? *Common : Lockset();
+}
+
+// In-flight counters: a protocol through a counter under a lock. A thread
+// counts itself in (`++in_flight` under m), releases m, uses the shared
+// state, and counts itself out under m; another thread, under m, touches the
+// state only where it saw the counter zero. Both critical sections are
+// ordered by m, so the second either ran before the count-in (and
+// happens-before the use) or after the count-out (and the use
+// happens-before it); while the first thread is counted in, the counter is
+// not zero. That holds only if nothing else changes the counter: every
+// change of it is ++/--/+= 1/-= 1, every function that counts out also
+// counts in, and the counter's own accesses are checked like any others (a
+// counter changed without the lock is reported itself). The counted-in
+// stretch holds the counter like a shared lock, the zero branch like an
+// exclusive one; they exclude each other and nothing else.
+
+Lockset mutexesOnly(const Lockset &Held) {
+  Lockset Out;
+  for (const Lock &L : Held)
+    if (!L.Counter)
+      Out.push_back(L);
+  return Out;
+}
+
+/// A real lock (not an in-flight counter) is held.
+static bool holdsMutex(const Lockset &Held) {
+  return llvm::any_of(Held, [](const Lock &L) { return !L.Counter; });
+}
+
+/// The field of this object \p E names (`in_flight`, `this->in_flight`).
+static const FieldDecl *thisField(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return F && F->getType()->isIntegerType() && !F->getType()->isBooleanType()
+             ? F
+             : nullptr;
+}
+
+/// +1 for `++c`, `c++`, `c += 1`; -1 for the decrements; 0 for any other
+/// write of \p F (and for what is not a write of it); nullopt for a
+/// statement that does not write \p F.
+static std::optional<int> counterStep(const Stmt *St, const FieldDecl *F,
+                                      ASTContext &Ctx) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
+    if (thisField(UO->getSubExpr()) != F)
+      return std::nullopt;
+    if (UO->isIncrementOp())
+      return 1;
+    if (UO->isDecrementOp())
+      return -1;
+    return UO->getOpcode() == UO_AddrOf ? std::optional<int>(0) : std::nullopt;
+  }
+  if (const auto *CA = dyn_cast<CompoundAssignOperator>(St)) {
+    if (thisField(CA->getLHS()) != F)
+      return std::nullopt;
+    Expr::EvalResult R;
+    bool One = !CA->getRHS()->isValueDependent() &&
+               CA->getRHS()->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1;
+    if (One && CA->getOpcode() == BO_AddAssign)
+      return 1;
+    if (One && CA->getOpcode() == BO_SubAssign)
+      return -1;
+    return 0;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(St);
+      BO && BO->getOpcode() == BO_Assign && thisField(BO->getLHS()) == F)
+    return 0;
+  return std::nullopt;
+}
+
+bool InFlightCounters::disciplined(const FieldDecl *F) {
+  auto [It, New] = Disciplined.try_emplace(F, false);
+  if (!New)
+    return It->second;
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  if (!RD || F->isMutable())
+    return false;
+  struct Steps : RecursiveASTVisitor<Steps> {
+    const FieldDecl *F;
+    ASTContext &Ctx;
+    bool Inc = false, Dec = false, Other = false;
+    Steps(const FieldDecl *F, ASTContext &Ctx) : F(F), Ctx(Ctx) {}
+    bool VisitStmt(Stmt *St) {
+      if (std::optional<int> Step = counterStep(St, F, Ctx)) {
+        Inc |= *Step > 0;
+        Dec |= *Step < 0;
+        Other |= *Step == 0;
+      }
+      return !Other;
+    }
+  };
+  bool Counts = false;
+  for (const CXXMethodDecl *Decl : RD->methods()) {
+    if (isa<CXXConstructorDecl>(Decl) || isa<CXXDestructorDecl>(Decl))
+      continue;
+    const FunctionDecl *M = Decl->getDefinition();
+    if (!M || !M->getBody())
+      continue;
+    if (M->isDependentContext())
+      return false; // a template: its instantiations are not all visible
+    Steps V(F, S.astContext());
+    V.TraverseStmt(const_cast<Stmt *>(M->getBody()));
+    if (V.Other || (V.Dec && !V.Inc))
+      return false;
+    Counts |= V.Inc && V.Dec;
+  }
+  Disciplined[F] = Counts;
+  return Counts;
+}
+
+std::optional<MemLoc> InFlightCounters::counterOf(const Expr *E) {
+  const FieldDecl *F = thisField(E);
+  if (!F || !disciplined(F))
+    return std::nullopt;
+  return Locs.locOf(E->IgnoreParenImpCasts());
+}
+
+void InFlightCounters::step(const Stmt *St, Lockset &Held) {
+  if (!isa<UnaryOperator, CompoundAssignOperator>(St) || !holdsMutex(Held))
+    return;
+  const Expr *Operand = nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(St))
+    Operand = UO->getSubExpr();
+  else
+    Operand = cast<CompoundAssignOperator>(St)->getLHS();
+  const FieldDecl *F = thisField(Operand);
+  std::optional<int> Step =
+      F ? counterStep(St, F, S.astContext()) : std::nullopt;
+  if (!Step || *Step == 0)
+    return;
+  std::optional<MemLoc> C = counterOf(Operand);
+  if (!C)
+    return;
+  Held.erase(std::remove_if(Held.begin(), Held.end(),
+                            [&](const Lock &L) {
+                              return L.Counter && L.Mutex == *C;
+                            }),
+             Held.end());
+  if (*Step > 0) {
+    Lock L = lockOn(C, /*Shared=*/true, St->getBeginLoc());
+    L.Counter = true;
+    Held.push_back(L);
+  }
+}
+
+void InFlightCounters::zero(const Expr *Cond, bool Value, Lockset &Held) {
+  if (!Cond || !holdsMutex(Held))
+    return;
+  Cond = Cond->IgnoreParenImpCasts();
+  const Expr *Counter = nullptr;
+  bool Zero = false;
+  auto IsZero = [&](const Expr *E) {
+    Expr::EvalResult R;
+    return !E->isValueDependent() && E->EvaluateAsInt(R, S.astContext()) &&
+           R.Val.getInt() == 0;
+  };
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot) {
+    return zero(UO->getSubExpr(), !Value, Held);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if ((BO->getOpcode() == BO_LAnd && Value) ||
+        (BO->getOpcode() == BO_LOr && !Value)) {
+      zero(BO->getLHS(), Value, Held);
+      zero(BO->getRHS(), Value, Held);
+      return;
+    }
+    // c == 0, c <= 0 true; c != 0, c > 0 false; and 0 on the left.
+    const Expr *L = BO->getLHS(), *R = BO->getRHS();
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (IsZero(L) && BO->isComparisonOp()) {
+      std::swap(L, R);
+      Op = BinaryOperator::reverseComparisonOp(Op);
+    }
+    if (!IsZero(R))
+      return;
+    Counter = L;
+    Zero = ((Op == BO_EQ || Op == BO_LE) && Value) ||
+           ((Op == BO_NE || Op == BO_GT) && !Value);
+  } else {
+    Counter = Cond; // if (c): false when zero
+    Zero = !Value;
+  }
+  if (!Zero)
+    return;
+  std::optional<MemLoc> C = counterOf(Counter);
+  if (!C || llvm::any_of(Held, [&](const Lock &L) {
+        return L.Counter && L.Mutex == *C;
+      }))
+    return;
+  Lock L = lockOn(C, /*Shared=*/false, Cond->getBeginLoc());
+  L.Counter = true;
+  Held.push_back(L);
 }
 
 } // namespace fearless

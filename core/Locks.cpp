@@ -104,7 +104,8 @@ void AcquisitionLog::taken(const Lock &L) {
     return;
   Acquisition A;
   A.Taken = L;
-  A.Held.assign(Before.begin(), Before.end());
+  Lockset Mutexes = mutexesOnly(Before);
+  A.Held.assign(Mutexes.begin(), Mutexes.end());
   A.Point = Current;
   Out->push_back(std::move(A));
 }
@@ -120,6 +121,10 @@ void LockTracker::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
 }
 
 void LockTracker::release(Lockset &Held, const std::optional<MemLoc> &M) {
+  // A counter seen zero under a lock says nothing once a lock is released.
+  Held.erase(std::remove_if(Held.begin(), Held.end(),
+                            [](const Lock &L) { return L.Counter && !L.Shared; }),
+             Held.end());
   if (!M) {
     // Releasing something unknown: drop one unknown lock.
     for (auto It = Held.begin(); It != Held.end(); ++It)
@@ -138,8 +143,10 @@ bool LockTracker::usableBody(const FunctionDecl *FD) const {
   return hasUsableBody(FD, S.astContext().getSourceManager());
 }
 
-void LockTracker::findLockAllLoops() {
-  LockAllFound = true;
+/// for loops that lock every element (findLockAllLoops).
+static void findCountedLockAllLoops(Session &S, FunctionAnalysis &FA,
+                                    LocationResolver &Locs,
+                                    LockAllLoops &LockAll) {
   // for (i = 0; i < n; ++i) pthread_mutex_lock(&locks[i]); and the loop
   // unlocking them: a statement that locks (unlocks) every element.
   for (const ForStmt *For : FA.scan().ForLoops) {
@@ -167,7 +174,8 @@ void LockTracker::findLockAllLoops() {
     if (!Counter || !For->getInit() || !Callee || Call->getNumArgs() != 1)
       continue;
     std::optional<LockEffect> Effect = lockFunctionEffect(Callee);
-    if (!Effect && usableBody(Callee) && !isa<CXXMethodDecl>(Callee)) {
+    if (!Effect && hasUsableBody(Callee, S.astContext().getSourceManager()) &&
+        !isa<CXXMethodDecl>(Callee)) {
       // A C wrapper: urcu_mutex_lock(&per_thread_lock[i].lock).
       InferredLocking Inferred = inferLocking(Callee, 0);
       if (llvm::is_contained(Inferred.LockedParams, 0u))
@@ -208,20 +216,205 @@ void LockTracker::findLockAllLoops() {
   }
 }
 
+/// The variable \p E names, through member accesses (`l`, `l.mu`,
+/// `&l.mu`), and the fields from it to the object, outermost first.
+static const VarDecl *
+namedThroughFields(const Expr *E,
+                   llvm::SmallVectorImpl<const FieldDecl *> &Fields) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      E = UO->getSubExpr();
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!F || ME->isArrow())
+        return nullptr;
+      Fields.insert(Fields.begin(), F);
+      E = ME->getBase();
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// Range-for loops that lock every element (findLockAllLoops).
+static void findRangeLockAllLoops(FunctionAnalysis &FA,
+                                  LocationResolver &Locs,
+                                  LockAllLoops &LockAll) {
+  // for (auto &l : locks) l.lock(); over a container (or array) of mutexes,
+  // std ones or user classes with lock()/unlock(), and the loop unlocking
+  // them: every element is then locked (unlocked).
+  for (const CXXForRangeStmt *For : FA.scan().RangeForLoops) {
+    const VarDecl *Elem = For->getLoopVariable();
+    const Stmt *Body = For->getBody();
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Body))
+      Body = CS->size() == 1 ? CS->body_front() : nullptr;
+    const auto *BodyE = dyn_cast_or_null<Expr>(Body);
+    if (!Elem || !BodyE || !For->getRangeStmt() || !For->getRangeInit() ||
+        !Elem->getType()->isReferenceType())
+      continue;
+    BodyE = BodyE->IgnoreParenImpCasts();
+    const Expr *Operand = nullptr;
+    std::optional<bool> Unlock;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(BodyE)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() && MC->getNumArgs() == 0) {
+        llvm::StringRef N = M->getName();
+        if (isUnlockName(N))
+          Unlock = true;
+        else if (isLockName(N) && N != "lock_shared" && N != "ReaderLock")
+          Unlock = false;
+        Operand = MC->getImplicitObjectArgument();
+      }
+    } else if (const auto *Call = dyn_cast<CallExpr>(BodyE);
+               Call && Call->getNumArgs() == 1) {
+      if (std::optional<LockEffect> Effect =
+              lockFunctionEffect(Call->getDirectCallee());
+          Effect && *Effect != LockEffect::LockShared)
+        Unlock = *Effect == LockEffect::Unlock;
+      Operand = Call->getArg(0);
+    }
+    llvm::SmallVector<const FieldDecl *, 2> Fields;
+    if (!Unlock || !Operand || namedThroughFields(Operand, Fields) != Elem)
+      continue;
+    std::optional<MemLoc> M = Locs.locOf(For->getRangeInit());
+    if (!M)
+      continue;
+    PathStep Every;
+    Every.Index = PathStep::All;
+    M->Path.push_back(Every);
+    for (const FieldDecl *F : Fields) {
+      PathStep Step;
+      Step.Field = F;
+      M->Path.push_back(Step);
+    }
+    LockAll[For->getRangeStmt()].push_back(
+        {*Unlock, *M, BodyE->getBeginLoc()});
+  }
+}
+
+LockAllLoops findLockAllLoops(Session &S, FunctionAnalysis &FA,
+                              LocationResolver &Locs) {
+  LockAllLoops Out;
+  findCountedLockAllLoops(S, FA, Locs, Out);
+  findRangeLockAllLoops(FA, Locs, Out);
+  return Out;
+}
+
+/// The try-lock calls that \p Cond evaluating to \p Value proves succeeded:
+/// a member try_lock() (owns_lock(), a guard's operator bool) that was true,
+/// a C trylock that returned 0.
+static void succeededTryLocks(const Expr *Cond, bool Value, ASTContext &Ctx,
+                              llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  if (!Cond)
+    return;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Cond))
+    return succeededTryLocks(EWC->getSubExpr(), Value, Ctx, Out);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot)
+    return succeededTryLocks(UO->getSubExpr(), !Value, Ctx, Out);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    // a && b true: both are; a || b false: both are.
+    if ((BO->getOpcode() == BO_LAnd && Value) ||
+        (BO->getOpcode() == BO_LOr && !Value)) {
+      succeededTryLocks(BO->getLHS(), Value, Ctx, Out);
+      succeededTryLocks(BO->getRHS(), Value, Ctx, Out);
+      return;
+    }
+    // trylock(&m) == 0 true, != 0 false: it returned 0.
+    if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
+      auto IsZero = [&](const Expr *E) {
+        Expr::EvalResult R;
+        return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
+               R.Val.getInt() == 0;
+      };
+      const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
+                          : IsZero(BO->getLHS()) ? BO->getRHS()
+                                                 : nullptr;
+      if (Other && (BO->getOpcode() == BO_EQ) == Value)
+        succeededTryLocks(Other, /*Value=*/false, Ctx, Out);
+    }
+    return;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Cond)) {
+    if (Value)
+      Out.push_back(MC);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Cond))
+    if (!Value && tryLockFunction(Call->getDirectCallee()) &&
+        Call->getNumArgs() == 1)
+      Out.push_back(Call);
+}
+
+void LockTracker::tryLocked(const Expr *Cond, bool Value, Lockset &Held) {
+  llvm::SmallVector<const CallExpr *, 2> Calls;
+  succeededTryLocks(Cond, Value, S.astContext(), Calls);
+  for (const CallExpr *Call : Calls) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+    if (!MC) {
+      acquire(Held, Locs.objectOf(Call->getArg(0)),
+              *tryLockFunction(Call->getDirectCallee()), Call->getBeginLoc());
+      continue;
+    }
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    const Expr *Object = MC->getImplicitObjectArgument();
+    if (!M || !Object)
+      continue;
+    std::optional<bool> Shared = tryLockMethod(M);
+    bool Owns = isa<CXXConversionDecl>(M) ||
+                (M->getIdentifier() && M->getName() == "owns_lock");
+    // A local guard: l.try_lock(), l.owns_lock(), if (l).
+    const VarDecl *GV = referencedVar(Object);
+    auto It = GV && GV->hasLocalStorage() && (Shared || Owns)
+                  ? Guards.find(GV)
+                  : Guards.end();
+    if (It != Guards.end()) {
+      Lockset Taken = It->second;
+      for (const Lock &L : Taken)
+        acquire(Held, mutexOf(L), L.Shared, MC->getBeginLoc());
+    } else if (Shared && !guardClass(Object->getType())) {
+      // A mutex: m.try_lock(), a user lock's try_lock().
+      acquire(Held, Locs.objectOf(Object), *Shared, MC->getBeginLoc());
+    }
+  }
+}
+
+void LockTracker::edge(const CFGBlock &From, unsigned Succ, Lockset &Held) {
+  const Stmt *T = From.getTerminatorStmt();
+  if (Succ > 1 || !T ||
+      !isa<IfStmt, WhileStmt, DoStmt, ForStmt, BinaryOperator,
+           AbstractConditionalOperator>(T))
+    return;
+  const auto *Cond = dyn_cast_or_null<Expr>(From.getTerminatorCondition());
+  // A try-lock is not an acquisition the lock order sees: it never waits.
+  std::vector<Acquisition> *Out = Log.Out;
+  Log.Out = nullptr;
+  tryLocked(Cond, /*Value=*/Succ == 0, Held);
+  Counters.zero(Cond, /*Value=*/Succ == 0, Held);
+  Log.Out = Out;
+}
+
 void LockTracker::transfer(const Stmt *St, Lockset &Held) {
-  if (!LockAllFound)
-    findLockAllLoops();
+  if (!LockAll)
+    LockAll = findLockAllLoops(S, FA, Locs);
   if (Log.Out) {
     Log.Before = Held;
     Log.Current = St;
   }
-  if (auto It = LockAll.find(St); It != LockAll.end())
+  if (auto It = LockAll->find(St); It != LockAll->end())
     for (const LockAllLoop &L : It->second) {
       if (L.Unlock)
         release(Held, L.Mutex);
       else
         acquire(Held, L.Mutex, false, L.At);
     }
+  Counters.step(St, Held);
   if (const auto *CE = dyn_cast<CXXConstructExpr>(St))
     return constructed(CE, Held);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))

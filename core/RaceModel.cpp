@@ -30,6 +30,19 @@ constexpr MutexMethodEntry MutexMethods[] = {
 #include "fearless/Models/Races.def"
 };
 
+struct TryLockEntry {
+  llvm::StringRef Name;
+  bool Shared;
+};
+constexpr TryLockEntry TryLockMethods[] = {
+#define FEARLESS_TRY_LOCK_METHOD(Name, Shared) {Name, Shared},
+#include "fearless/Models/Races.def"
+};
+constexpr TryLockEntry TryLockFunctions[] = {
+#define FEARLESS_TRY_LOCK_FUNCTION(Name, Shared) {Name, Shared},
+#include "fearless/Models/Races.def"
+};
+
 struct SyncSignalEntry {
   llvm::StringRef Class;
   llvm::StringRef Method;
@@ -74,6 +87,24 @@ std::optional<LockEffect> lockFunctionEffect(const FunctionDecl *FD) {
   for (const MutexMethodEntry &E : LockFunctions)
     if (hasQualifiedName(FD, E.Name))
       return E.Effect;
+  return std::nullopt;
+}
+
+std::optional<bool> tryLockMethod(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier())
+    return std::nullopt;
+  for (const TryLockEntry &E : TryLockMethods)
+    if (M->getName() == E.Name)
+      return E.Shared;
+  return std::nullopt;
+}
+
+std::optional<bool> tryLockFunction(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier() || isa<CXXMethodDecl>(FD))
+    return std::nullopt;
+  for (const TryLockEntry &E : TryLockFunctions)
+    if (FD->getName() == E.Name)
+      return E.Shared;
   return std::nullopt;
 }
 

@@ -35,7 +35,7 @@ void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
     const Stmt *St = CS->getStmt();
     if (Record && LocksOnly) {
       if (isa<CallExpr>(St) || isa<CXXConstructExpr>(St))
-        CallLocks[cast<Expr>(St)] = Held;
+        CallLocks[cast<Expr>(St)] = mutexesOnly(Held);
     } else if (Record) {
       recordAccesses(St, Held);
       Locks.recordAcquisitions(&Recorder.acquisitions());
@@ -48,16 +48,25 @@ void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
     Locks.destroyed(D->getVarDecl(), Held);
 }
 
+void Summarizer::expanded(const FunctionSummary *Sub) {
+  Need = std::max(Need, Sub ? std::min(Sub->Need, FunctionSummary::Truncated) + 1
+                            : FunctionSummary::Truncated);
+}
+
 void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
                             const Expr *Object, const Lockset &Held,
                             const Stmt *Point) {
-  if (Depth >= 4)
-    return;
   const FunctionDecl *Def = Callee->getDefinition();
   if (!Def)
     return;
+  if (Depth >= MaxCallDepth) {
+    expanded(nullptr);
+    return;
+  }
   const FunctionSummary *Sub =
       S.summary(Def, /*LocalsShared=*/false, Depth + 1);
+  if (Sub)
+    expanded(Sub);
   if (!Sub || (Sub->Accesses.empty() && Sub->Acquisitions.empty()))
     return;
   // Bind parameters to arguments and *this to the object.
@@ -124,6 +133,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
         std::optional<MemLoc> M = Map(CL.Mutex);
         if (M)
           ML.Mutex = *M;
+        else if (CL.Counter)
+          continue; // a counter of an object private to the callee
         else
           ML.Unknown = true;
       }
@@ -151,7 +162,8 @@ void Summarizer::addAcquisitions(
       continue;
     Acquisition Mapped = A;
     Mapped.Taken.Mutex = *M;
-    Mapped.Held.assign(Held.begin(), Held.end());
+    Lockset Mutexes = mutexesOnly(Held);
+    Mapped.Held.assign(Mutexes.begin(), Mutexes.end());
     for (const Lock &L : A.Held) {
       Lock ML = L;
       if (!L.Unknown) {
@@ -170,12 +182,15 @@ void Summarizer::addAcquisitions(
 
 void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
                               const Stmt *Point, SourceLocation Site) {
-  if (Depth >= 4)
+  if (Depth >= MaxCallDepth) {
+    expanded(nullptr);
     return;
+  }
   const FunctionSummary *Sub =
       S.summary(LE->getCallOperator(), /*LocalsShared=*/false, Depth + 1);
   if (!Sub)
     return;
+  expanded(Sub);
   // The lambda's own locals are private; what it captured by reference is
   // the enclosing function's.
   addAcquisitions(*Sub, Held, Point, Site,
@@ -310,12 +325,17 @@ FunctionSummary Summarizer::run() {
     }
   if (!replay())
     return {};
-  return Recorder.take();
+  FunctionSummary Out = Recorder.take();
+  Out.Need = Need;
+  return Out;
 }
 
 bool Summarizer::replay() {
   if (!Locs.lambda()) {
-    Lockset FromCallers = locksHeldByEveryCaller(S, FD, Depth);
+    // The callers' locks are looked up with the same budget for every
+    // summary (its own call depth would make a summary depend on who
+    // asked for it first); the lock-only pass counts callers up.
+    Lockset FromCallers = locksHeldByEveryCaller(S, FD, LocksOnly ? Depth : 0);
     EntryLocks.insert(EntryLocks.end(), FromCallers.begin(), FromCallers.end());
   }
   return solveAndReplay<Lockset>(*FA.cfg(), FA.declContext(), *this,
@@ -336,35 +356,53 @@ const llvm::DenseMap<const Expr *, std::vector<Lock>> *
 Session::locksAtCalls(const FunctionDecl *FD, unsigned Depth) {
   if (!FD || !FD->getBody() || FD->isDependentContext())
     return nullptr;
-  auto It = CallLocks.find(FD);
+  auto Key = std::make_pair(FD, Depth);
+  auto It = CallLocks.find(Key);
   if (It != CallLocks.end())
     return It->second.get(); // null while being computed
-  CallLocks[FD] = nullptr;
+  CallLocks[Key] = nullptr;
   auto Result =
       std::make_unique<llvm::DenseMap<const Expr *, std::vector<Lock>>>(
           Summarizer(*this, FD, /*LocalsShared=*/true, Depth,
                      /*LocksOnly=*/true)
               .locksAtCalls());
-  auto &Slot = CallLocks[FD];
+  auto &Slot = CallLocks[Key];
   Slot = std::move(Result);
   return Slot.get();
 }
 
+// A summary depends on its function and on the call-depth budget left
+// (Height), never on which check or caller asked first: summaries are kept
+// per budget, and one that needed fewer levels than it had (Need <= Height:
+// nothing was cut off) is the same for every budget of at least Need levels,
+// so it serves them all. Heights strictly decrease along a chain of
+// expansions, so a recursive call asks for a different slot and the chain
+// ends at height 0.
 const FunctionSummary *Session::summary(const FunctionDecl *FD,
                                         bool LocalsShared, unsigned Depth) {
   if (!FD || !FD->getBody() || FD->isDependentContext())
     return nullptr;
-  auto Key = std::make_pair(FD, LocalsShared);
-  auto It = Summaries.find(Key);
-  if (It != Summaries.end())
-    return It->second.get(); // null while being computed: recursion
-  Summaries[Key] = nullptr;
+  unsigned Height = Depth >= Summarizer::MaxCallDepth
+                        ? 0
+                        : Summarizer::MaxCallDepth - Depth;
+  std::vector<SummarySlot> &Slots = Summaries[std::make_pair(FD, LocalsShared)];
+  for (const SummarySlot &Slot : Slots) {
+    if (Slot.Height == Height)
+      return Slot.Summary.get(); // null while being computed
+    if (Slot.Summary && Slot.Summary->Need <= Slot.Height &&
+        Slot.Summary->Need <= Height)
+      return Slot.Summary.get();
+  }
+  size_t Index = Slots.size();
+  Slots.push_back({Height, nullptr});
   llvm::TimeTraceScope Scope("fearless summary");
   auto Result = std::make_unique<FunctionSummary>(
-      Summarizer(*this, FD, LocalsShared, Depth).run());
-  auto &Slot = Summaries[Key];
-  Slot = std::move(Result);
-  return Slot.get();
+      Summarizer(*this, FD, LocalsShared, Summarizer::MaxCallDepth - Height)
+          .run());
+  // Slots may have grown (a deeper summary of FD): index again.
+  SummarySlot &Slot = Summaries[std::make_pair(FD, LocalsShared)][Index];
+  Slot.Summary = std::move(Result);
+  return Slot.Summary.get();
 }
 
 } // namespace fearless

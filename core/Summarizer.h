@@ -108,7 +108,13 @@ public:
     for (const clang::CFGElement &E : B)
       transferElement(E, L, /*Record=*/false);
   }
-  void transferEdge(const clang::CFGBlock &, unsigned, Lockset &) const {}
+  void transferEdge(const clang::CFGBlock &B, unsigned Succ, Lockset &L) {
+    Locks.edge(B, Succ, L);
+  }
+
+  /// How many levels of expanded calls a summary may contain: a summary
+  /// asked for at depth D expands calls MaxCallDepth - D levels deep.
+  static constexpr unsigned MaxCallDepth = 4;
 
 private:
   void transferElement(const clang::CFGElement &E, Lockset &Held, bool Record);
@@ -139,6 +145,11 @@ private:
   AccessRecorder Recorder;
   llvm::DenseMap<const clang::Expr *, std::vector<Lock>> CallLocks;
   Lockset EntryLocks;
+  /// FunctionSummary::Need of the summary being built.
+  unsigned Need = 0;
+  /// Notes that a call of \p Callee was expanded into a summary needing
+  /// \p Sub levels, or (null) that the depth budget cut it off.
+  void expanded(const FunctionSummary *Sub);
 };
 
 } // namespace fearless

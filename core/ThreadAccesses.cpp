@@ -272,6 +272,8 @@ std::vector<Access> threadAccesses(FunctionAnalysis &FA,
                 bindLocation(L.Mutex, Body, Params, This), Site)) {
           ML.Mutex = *M;
           fixCapturedIndices(FA, Site, ML.Mutex);
+        } else if (L.Counter) {
+          continue; // a counter of an object private to the thread
         } else
           ML.Unknown = true;
       }

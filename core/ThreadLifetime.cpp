@@ -24,7 +24,7 @@ bool SpawnState::operator==(const SpawnState &O) const {
          OwnerJoins == O.OwnerJoins && DetachLoc == O.DetachLoc &&
          EscapeLoc == O.EscapeLoc && Reason == O.Reason &&
          EscapeDecl == O.EscapeDecl && JoinLoc == O.JoinLoc &&
-         Pool == O.Pool && PoolJoins == O.PoolJoins;
+         Pool == O.Pool && PoolJoins == O.PoolJoins && Known == O.Known;
 }
 
 namespace threadlifetime {

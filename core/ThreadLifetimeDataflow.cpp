@@ -24,6 +24,7 @@ SourceLocation minLoc(SourceLocation A, SourceLocation B) {
 } // namespace
 
 void ThreadStateAnalysis::join(State &Into, const State &From) const {
+  Into.Path = PathFacts::join(Into.Path, From.Path);
   for (const State::Entry &E : From.Entries) {
     SpawnState *Existing = Into.find(E.first);
     if (!Existing) {
@@ -50,6 +51,7 @@ void ThreadStateAnalysis::join(State &Into, const State &From) const {
       A.EscapeDecl = B.EscapeDecl;
     }
     A.JoinLoc = minLoc(A.JoinLoc, B.JoinLoc);
+    A.Known = PathFacts::join(A.Known, B.Known);
   }
 }
 
@@ -121,8 +123,13 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
       S.erase(F.SpawnId); // finished before the call returns
       return;
     }
+    // An earlier instance still running keeps only what holds for both.
+    PathFacts Known = S.Path;
+    if (const SpawnState *Old = S.find(F.SpawnId))
+      Known = PathFacts::join(Old->Known, S.Path);
     SpawnState &St = S.getOrInsert(F.SpawnId);
     St = SpawnState();
+    St.Known = std::move(Known);
     if (Site.Kind == SpawnKind::DetachedCall ||
         Site.Kind == SpawnKind::ChannelSend) {
       St.Bits = TS_Escaped;
@@ -240,6 +247,11 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
     }
     return;
   }
+  case Fact::Write:
+    S.Path.assign(F.Var, F.Written);
+    for (State::Entry &E : S.Entries)
+      E.second.Known.assign(F.Var, F.Written);
+    return;
   case Fact::Point:
     if (!Record || S.Entries.empty())
       return;
@@ -256,6 +268,17 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
 void ThreadStateAnalysis::transferEdge(const CFGBlock &From, unsigned SuccIndex,
                                        State &S) const {
   const EdgeRefinement &R = Refinements[From.getBlockID()];
+  if (SuccIndex < 2 && !R.Holds[SuccIndex].empty()) {
+    // A thread whose start implies the branch is not taken does not run
+    // on this edge.
+    llvm::ArrayRef<ValueGuard> Holds = R.Holds[SuccIndex];
+    S.Path.assume(Holds);
+    llvm::erase_if(S.Entries, [&](const State::Entry &E) {
+      return E.second.Known.contradictedBy(Holds);
+    });
+    for (State::Entry &E : S.Entries)
+      E.second.Known.assume(Holds);
+  }
   if (R.K == EdgeRefinement::None || R.SuccIndex != SuccIndex)
     return;
   if (R.K == EdgeRefinement::SpawnFailed) {

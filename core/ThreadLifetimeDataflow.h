@@ -56,10 +56,15 @@ public:
                   Entries.end());
   }
   /// Whether both states have the same spawns in the same states.
-  bool operator==(const State &O) const { return Entries == O.Entries; }
+  bool operator==(const State &O) const {
+    return Entries == O.Entries && Path == O.Path;
+  }
 
   /// The spawns whose thread may run, by increasing id.
   llvm::SmallVector<Entry, 4> Entries;
+  /// What holds of the tracked locals on every path to here; a spawn's
+  /// thread starts knowing it (SpawnState::Known).
+  PathFacts Path;
 
 private:
   llvm::SmallVector<Entry, 4>::iterator lower(unsigned Id) {

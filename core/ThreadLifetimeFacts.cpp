@@ -5,6 +5,7 @@
 #include "fearless/SpawnInference.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/VarUsage.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -61,7 +62,9 @@ std::optional<unsigned> BranchRefiner::spawnOfResult(const Expr *E) const {
 
 BranchRefiner::BranchRefiner(const ThreadModel &Model)
     : Model(Model), Guards(Model.function(), Model.parents(),
-                           Model.function()->getASTContext()) {
+                           Model.function()->getASTContext()),
+      AnyGuards(Model.function(), Model.parents(),
+                Model.function()->getASTContext(), /*AnyLocal=*/true) {
   const SourceManager &SM =
       Model.function()->getASTContext().getSourceManager();
   for (const SpawnSite &S : Model.spawns()) {
@@ -95,6 +98,59 @@ llvm::SmallVector<unsigned, 2> BranchRefiner::notSpawnedWhen(const Expr *Cond,
         break;
       }
   return Out;
+}
+
+void BranchRefiner::chooseTracked(const CFG &Cfg) {
+  if (Model.spawns().empty())
+    return;
+  const FunctionDecl *FD = Model.function();
+  auto Candidate = [&](const ValueDecl *V) {
+    const auto *VD = dyn_cast<VarDecl>(V);
+    return VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
+           !VD->getType()->isReferenceType();
+  };
+  // The variables the spawns ran under, then those tested together with
+  // one of them (`if (!st || fallback)`), once.
+  llvm::DenseSet<const ValueDecl *> Seeds;
+  for (const SpawnSite &S : Model.spawns())
+    for (const ValueGuard &G : AnyGuards.guardsOf(S.Spawn))
+      if (Candidate(G.Var))
+        Seeds.insert(G.Var);
+  if (Seeds.empty())
+    return;
+  llvm::DenseSet<const ValueDecl *> Chosen = Seeds;
+  for (const CFGBlock *B : Cfg) {
+    const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+    if (!Cond || B->succ_size() != 2)
+      continue;
+    for (bool Taken : {true, false}) {
+      llvm::SmallVector<ValueGuard, 1> C = AnyGuards.conditionsOf(Cond, Taken);
+      if (llvm::none_of(C, [&](const ValueGuard &G) {
+            return Seeds.count(G.Var);
+          }))
+        continue;
+      for (const ValueGuard &G : C)
+        if (Candidate(G.Var))
+          Chosen.insert(G.Var);
+    }
+  }
+  for (const ValueDecl *V : Chosen)
+    if (isOnlyReadOrAssigned(V, FD->getBody()))
+      Tracked.insert(V);
+}
+
+void BranchRefiner::addHolds(const CFGBlock &B, EdgeRefinement &R) const {
+  if (Tracked.empty())
+    return;
+  const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+  if (!Cond || B.succ_size() != 2)
+    return;
+  for (unsigned Succ = 0; Succ < 2; ++Succ) {
+    llvm::SmallVector<ValueGuard, 1> C = AnyGuards.conditionsOf(Cond, Succ == 0);
+    for (const ValueGuard &G : C)
+      if (tracked(G.Var))
+        R.Holds[Succ].push_back(G);
+  }
 }
 
 EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
@@ -160,6 +216,43 @@ EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
   return R;
 }
 
+void FactGenerator::addWriteFacts(const Stmt *S,
+                                  llvm::function_ref<void(Fact)> Push) {
+  auto Write = [&](const Expr *Target, const Expr *Value) {
+    const auto *DRE =
+        Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParens()) : nullptr;
+    if (!DRE || !Refiner.tracked(DRE->getDecl()))
+      return;
+    Fact F(Fact::Write);
+    F.Var = DRE->getDecl();
+    Expr::EvalResult R;
+    if (Value && !Value->isValueDependent() &&
+        Value->EvaluateAsInt(R, FA.astContext()))
+      F.Written = R.Val.getInt().getExtValue();
+    Push(F);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      Write(BO->getLHS(),
+            BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      Write(UO->getSubExpr(), nullptr);
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && Refiner.tracked(VD)) {
+        Fact F(Fact::Write);
+        F.Var = VD;
+        Expr::EvalResult R;
+        if (const Expr *Init = VD->getInit();
+            Init && !Init->isValueDependent() &&
+            Init->EvaluateAsInt(R, FA.astContext()))
+          F.Written = R.Val.getInt().getExtValue();
+        Push(F);
+      }
+  }
+}
+
 const Stmt *FactGenerator::loopEntry(const Stmt *Op) const {
   const ParentMap &PM = Model.parents();
   const Stmt *Child = Op;
@@ -219,6 +312,7 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
       }
     return;
   }
+  addWriteFacts(S, Push);
   if (!E)
     return;
   // co_await task: the task's frame has finished when the awaiter resumes.
@@ -361,6 +455,7 @@ void FactGenerator::buildFacts(const CFG &Cfg) {
       }
     }
 
+  Refiner.chooseTracked(Cfg);
   for (const CFGBlock *B : Cfg) {
     std::vector<Fact> &Block = Facts[B->getBlockID()];
     unsigned ElemIndex = 0;
@@ -432,6 +527,7 @@ void FactGenerator::buildFacts(const CFG &Cfg) {
     }
     sortScopeExits(Block);
     Refinements[B->getBlockID()] = Refiner.refinementOf(*B);
+    Refiner.addHolds(*B, Refinements[B->getBlockID()]);
   }
   // Parameters die when the function returns.
   Fact Exit(Fact::ExitDeath);

@@ -16,6 +16,8 @@
 #include "fearless/ValueGuards.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <vector>
 
@@ -36,6 +38,7 @@ struct Fact {
     ExitDeath, // the function returns: parameters die
     Point,     // a statement (for runningAt)
     TempDeath, // the full-expression of borrowed temporary Temp ends
+    Write,     // a tracked local Var is written (with Written, if constant)
   };
   /// A fact of kind \p K, the other fields to be filled in.
   explicit Fact(Kind K) : K(K) {}
@@ -46,6 +49,8 @@ struct Fact {
   HandleSink To;
   const clang::ValueDecl *Var = nullptr;
   const clang::Expr *Temp = nullptr;
+  /// For Write: the constant written, when known.
+  std::optional<long long> Written;
   const clang::Stmt *S = nullptr;
   const clang::Stmt *Trigger = nullptr;
   clang::SourceLocation Loc;
@@ -71,6 +76,8 @@ struct EdgeRefinement {
   llvm::SmallVector<unsigned, 2> NotSpawnedIds;
   /// The successor index on which the refinement holds.
   unsigned SuccIndex = 0;
+  /// The conditions on tracked locals that hold on each successor.
+  llvm::SmallVector<ValueGuard, 1> Holds[2];
 };
 
 /// The facts of one function, as the FactGenerator derives them.
@@ -97,6 +104,16 @@ public:
   /// two successors, or a refinement of kind None.
   EdgeRefinement refinementOf(const clang::CFGBlock &B) const;
 
+  /// Whether the dataflow tracks the value of local \p V (PathFacts.h): an
+  /// integer local of the function, only read or directly assigned, tested
+  /// in a condition with a variable a spawn ran under.
+  bool tracked(const clang::ValueDecl *V) const { return Tracked.count(V); }
+  /// Chooses the tracked locals among those the branches of \p Cfg test.
+  void chooseTracked(const clang::CFG &Cfg);
+  /// Fills \p R.Holds: what \p B's condition says of tracked locals on
+  /// each of its two successors.
+  void addHolds(const clang::CFGBlock &B, EdgeRefinement &R) const;
+
 private:
   /// The pthread/C11 spawn whose result \p E is (the call itself, or a local
   /// initialized or assigned with it), when there is exactly one.
@@ -109,6 +126,9 @@ private:
   mutable ValueGuardFinder Guards;
   /// The conditions each spawn ran under, by spawn id.
   std::vector<llvm::SmallVector<ValueGuard, 1>> SpawnGuards;
+  /// Reads conditions on any local (they are filtered by Tracked).
+  mutable ValueGuardFinder AnyGuards;
+  llvm::DenseSet<const clang::ValueDecl *> Tracked;
 };
 
 /// Derives the facts of a function from its CFG, once, before the dataflow.
@@ -131,6 +151,9 @@ private:
   std::optional<HandleRef> guardedHandle(const clang::VarDecl *VD) const;
   void sortScopeExits(std::vector<Fact> &Block) const;
   void addStmtFacts(const clang::Stmt *S, std::vector<Fact> &Block);
+  /// A Write fact for an assignment, increment or declaration of a tracked
+  /// local.
+  void addWriteFacts(const clang::Stmt *S, llvm::function_ref<void(Fact)> Push);
   void addLoopEntryFact(const clang::Stmt *Op, const Fact &F);
   const clang::Stmt *loopEntry(const clang::Stmt *Op) const;
 

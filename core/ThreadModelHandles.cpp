@@ -1,6 +1,7 @@
 //===- ThreadModelHandles.cpp - Where thread handles go, and their names --===//
 
 #include "ThreadModelInternal.h"
+#include "fearless/VarUsage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -20,7 +21,7 @@ SinkKind sinkKindOf(const ValueDecl *VD) {
 
 HandleTracker::HandleTracker(const FunctionDecl *FD, const LibraryModel &Lib,
                              const ParentMap &PM)
-    : Lib(Lib), PM(PM), Locals(FD) {
+    : FD(FD), Lib(Lib), PM(PM), Locals(FD) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isMemberInitializer() && Init->getInit())
@@ -40,6 +41,34 @@ HandleTracker::HandleTracker(const FunctionDecl *FD, const LibraryModel &Lib,
   };
   if (FD->getBody())
     RangeForFinder(RangeFors).TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+}
+
+const VarDecl *HandleTracker::stableLocalBase(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || VD->getDeclContext() != FD ||
+      !VD->getType()->isPointerType() || !FD->getBody())
+    return nullptr;
+  auto [It, Inserted] = StableBases.try_emplace(VD, false);
+  if (Inserted) {
+    // Read or assigned directly, and assigned at most once in all.
+    struct Counter : RecursiveASTVisitor<Counter> {
+      const VarDecl *V;
+      unsigned Writes = 0;
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        if (BO->isAssignmentOp())
+          if (const auto *D =
+                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+            Writes += D->getDecl() == V;
+        return true;
+      }
+    } C;
+    C.V = VD;
+    C.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+    It->second = isOnlyReadOrAssigned(VD, FD->getBody()) &&
+                 C.Writes + (VD->getInit() ? 1 : 0) <= 1;
+  }
+  return It->second ? VD : nullptr;
 }
 
 const CXXForRangeStmt *HandleTracker::rangeForOf(const VarDecl *V) const {
@@ -293,6 +322,11 @@ std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
         if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
           return HandleRef{HandleKey(static_cast<const ValueDecl *>(FD)),
                            false};
+      // fifo->consumers[i] with fifo a local pointer the function sets at
+      // most once: the handles are elements of what the local names.
+      if (const VarDecl *Base = stableLocalBase(ME->getBase()))
+        return HandleRef{HandleKey(static_cast<const ValueDecl *>(Base)),
+                         true};
       return std::nullopt;
     }
     if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {

@@ -75,7 +75,12 @@ public:
 private:
   /// The range-for statement whose loop variable is \p V, if any.
   const clang::CXXForRangeStmt *rangeForOf(const clang::VarDecl *V) const;
+  /// The local pointer \p E names, when the function sets it at most once
+  /// and takes no reference to it: its members are the same objects
+  /// wherever the function names them.
+  const clang::VarDecl *stableLocalBase(const clang::Expr *E) const;
 
+  const clang::FunctionDecl *FD;
   const LibraryModel &Lib;
   const clang::ParentMap &PM;
   LocalInitializers Locals;
@@ -83,6 +88,8 @@ private:
       RangeFors;
   /// Member initializers of a constructor, by their expression.
   llvm::DenseMap<const clang::Expr *, const clang::FieldDecl *> MemberInits;
+  /// stableLocalBase, by variable.
+  mutable llvm::DenseMap<const clang::VarDecl *, bool> StableBases;
 };
 
 /// Finds what a spawn's thread borrows from the spawning function: objects

@@ -19,10 +19,17 @@ namespace {
 class UseClassifier : public RecursiveASTVisitor<UseClassifier> {
 public:
   UseClassifier(const ValueDecl *V, const SourceManager *SM,
-                SourceLocation After)
-      : V(V), SM(SM), After(After) {}
+                SourceLocation After, bool AllowDirectWrites = false)
+      : V(V), SM(SM), After(After), AllowDirectWrites(AllowDirectWrites) {}
 
   bool MayWrite = false;
+
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    ++LambdaDepth;
+    bool Result = RecursiveASTVisitor::TraverseLambdaExpr(LE);
+    --LambdaDepth;
+    return Result;
+  }
 
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -42,7 +49,8 @@ public:
     if (SM && After.isValid() &&
         !SM->isBeforeInTranslationUnit(After, DRE->getBeginLoc()))
       return true;
-    if (!isRead(DRE))
+    if (!isRead(DRE) &&
+        !(AllowDirectWrites && LambdaDepth == 0 && isDirectWrite()))
       MayWrite = true;
     return true;
   }
@@ -142,9 +150,28 @@ private:
     }
   }
 
+  /// Whether the reference on top of the stack is the target of an
+  /// assignment or an increment, through parentheses only.
+  bool isDirectWrite() const {
+    size_t Index = Parents.size() - 1;
+    const Stmt *Child = Parents[Index];
+    const Stmt *P = parentOf(Index);
+    while (P && isa<ParenExpr>(P)) {
+      Child = P;
+      P = parentOf(--Index);
+    }
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P))
+      return BO->isAssignmentOp() && BO->getLHS() == Child;
+    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+      return UO->isIncrementDecrementOp();
+    return false;
+  }
+
   const ValueDecl *V;
   const SourceManager *SM;
   SourceLocation After;
+  bool AllowDirectWrites;
+  unsigned LambdaDepth = 0;
   std::vector<const Stmt *> Parents;
 };
 
@@ -154,6 +181,14 @@ bool isOnlyRead(const ValueDecl *V, const Stmt *Body) {
   if (!Body)
     return true;
   UseClassifier C(V, nullptr, SourceLocation());
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  return !C.MayWrite;
+}
+
+bool isOnlyReadOrAssigned(const ValueDecl *V, const Stmt *Body) {
+  if (!Body)
+    return true;
+  UseClassifier C(V, nullptr, SourceLocation(), /*AllowDirectWrites=*/true);
   C.TraverseStmt(const_cast<Stmt *>(Body));
   return !C.MayWrite;
 }

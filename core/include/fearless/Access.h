@@ -98,6 +98,12 @@ struct Lock {
   bool Shared = false;
   /// A lock the analysis could not name: it protects from everything.
   bool Unknown = false;
+  /// Not a mutex but an in-flight counter (Mutex names it) used as a
+  /// protocol under a lock: held shared from a thread's increment of the
+  /// counter under a lock to its decrement, held exclusively where the
+  /// counter was seen zero under a lock that is still held (Locks.cpp,
+  /// LockTracker::counter).
+  bool Counter = false;
   clang::SourceLocation Acquired;
 };
 
@@ -161,6 +167,13 @@ struct FunctionSummary {
   std::vector<Access> Accesses;
   /// The locks it takes (directly or through calls), in its own terms.
   std::vector<Acquisition> Acquisitions;
+  /// How many levels of expanded calls this summary needs: 0 when it
+  /// expands none, one more than its deepest expanded callee's, and
+  /// Truncated when the call-depth budget cut an expansion off. A summary
+  /// computed with a budget of at least Need levels is the same for every
+  /// such budget (Session::summary reuses it).
+  unsigned Need = 0;
+  static constexpr unsigned Truncated = 1u << 20;
 };
 
 /// Whether \p A and \p B may touch the same memory (one's path is a prefix

@@ -89,8 +89,10 @@ public:
 
   /// What \p FD reads and writes, in its own terms, with the locks held
   /// (Access.h); \p LocalsShared keeps its locals (for a function whose
-  /// locals threads borrow). Null while \p FD is being summarized
-  /// (recursion) or if it has no body.
+  /// locals threads borrow). \p Depth: how deep in a chain of expanded
+  /// calls the summary is asked for; the remaining call-depth budget is
+  /// the only thing it depends on, never which check or caller asked
+  /// first. Null if \p FD has no body.
   const FunctionSummary *summary(const clang::FunctionDecl *FD,
                                  bool LocalsShared, unsigned Depth = 0);
 
@@ -108,7 +110,9 @@ public:
   bool allCallersVisible(const clang::FunctionDecl *FD);
 
   /// The locks \p FD holds at each call it makes, in its own terms (for
-  /// locks a helper's callers always hold). Null while being computed.
+  /// locks a helper's callers always hold), with the locks its own callers
+  /// hold looked up while \p Depth stays within the budget of
+  /// locksHeldByEveryCaller; cached per (\p FD, \p Depth).
   const llvm::DenseMap<const clang::Expr *, std::vector<struct Lock>> *
   locksAtCalls(const clang::FunctionDecl *FD, unsigned Depth);
 
@@ -140,15 +144,24 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
       Functions;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Analysed;
+  /// A summary computed with a call-depth budget (Height levels of
+  /// expanded calls); null while being computed.
+  struct SummarySlot {
+    unsigned Height;
+    std::unique_ptr<FunctionSummary> Summary;
+  };
+  /// Per function and LocalsShared, the summaries of the budgets that were
+  /// asked for and could differ (Summarizer.cpp).
   std::map<std::pair<const clang::FunctionDecl *, bool>,
-           std::unique_ptr<FunctionSummary>>
+           std::vector<SummarySlot>>
       Summaries;
   std::optional<
       llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>>>
       Callers;
   llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
+  /// Keyed by function and by how many callers up it was asked for.
   llvm::DenseMap<
-      const clang::FunctionDecl *,
+      std::pair<const clang::FunctionDecl *, unsigned>,
       std::unique_ptr<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>>>
       CallLocks;
   std::unique_ptr<ConcurrencyModel> Concurrency;

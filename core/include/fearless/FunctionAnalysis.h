@@ -44,6 +44,9 @@ struct PreScan {
   /// The for loops of this body (not of nested lambdas), for the lockset's
   /// loops that lock every element of a lock array.
   llvm::SmallVector<const clang::ForStmt *, 4> ForLoops;
+  /// The range-for loops of this body (not of nested lambdas), for the
+  /// same: `for (auto &l : locks) l.lock();`.
+  llvm::SmallVector<const clang::CXXForRangeStmt *, 2> RangeForLoops;
   /// Lock acquisitions written in this body or its lambdas (a guard, a
   /// lock() member call, a lock function): fearless-deadlock looks only at
   /// functions that take a lock themselves.

@@ -22,6 +22,7 @@
 #include "fearless/Access.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -42,6 +43,10 @@ bool sameLockset(const Lockset &A, const Lockset &B);
 /// The locks held on both paths (the must-join): a lock held shared on one
 /// path counts as shared.
 void joinLocksets(Lockset &Into, const Lockset &From);
+
+/// \p Held without in-flight counters (Lock::Counter): the mutexes, for the
+/// lock order.
+Lockset mutexesOnly(const Lockset &Held);
 
 /// A lock of \p M (unknown when the mutex cannot be named).
 Lock lockOn(const std::optional<MemLoc> &M, bool Shared,
@@ -80,6 +85,51 @@ InferredLocking inferLocking(const clang::FunctionDecl *FD, unsigned Depth);
 Lockset locksHeldByEveryCaller(Session &S, const clang::FunctionDecl *FD,
                                unsigned Depth);
 
+/// A loop locking (unlocking) every element of a lock array or container.
+struct LockAllLoop {
+  bool Unlock;
+  MemLoc Mutex;
+  clang::SourceLocation At;
+};
+/// Such loops, keyed by the statement where the lockset applies them (a for
+/// loop's init statement, a range-for's range statement).
+using LockAllLoops =
+    llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<LockAllLoop, 1>>;
+
+/// The loops of \p FA's body that lock or unlock every element of a lock
+/// array (`for (i = 0; i < n; ++i) pthread_mutex_lock(&locks[i]);`) or of a
+/// container of mutexes (`for (auto &l : locks) l.lock();`).
+LockAllLoops findLockAllLoops(Session &S, FunctionAnalysis &FA,
+                              LocationResolver &Locs);
+
+/// In-flight counters (Lock::Counter), a protocol through a counter under a
+/// lock (LockInference.cpp has the argument why it orders accesses).
+class InFlightCounters {
+public:
+  InFlightCounters(Session &S, LocationResolver &Locs) : S(S), Locs(Locs) {}
+
+  /// \p St increments (decrements) an in-flight counter under a lock: the
+  /// thread holds it shared from here (no longer holds it).
+  void step(const clang::Stmt *St, Lockset &Held);
+
+  /// \p Cond evaluated to \p Value: if this proves an in-flight counter
+  /// zero under a lock, the counter is held exclusively while that lock is
+  /// (LockTracker drops it at the next release).
+  void zero(const clang::Expr *Cond, bool Value, Lockset &Held);
+
+private:
+  /// The in-flight counter \p E names, if it is one: an integer field of
+  /// this object that its class only ever changes by ++/--/+= 1/-= 1 (out
+  /// of its constructors), with every function that decrements it also
+  /// incrementing it.
+  std::optional<MemLoc> counterOf(const clang::Expr *E);
+  bool disciplined(const clang::FieldDecl *F);
+
+  Session &S;
+  LocationResolver &Locs;
+  llvm::DenseMap<const clang::FieldDecl *, bool> Disciplined;
+};
+
 /// Where a LockTracker records the locks taken: the list, the statement
 /// being transferred and the locks held when it started.
 struct AcquisitionLog {
@@ -95,13 +145,19 @@ struct AcquisitionLog {
 class LockTracker {
 public:
   LockTracker(Session &S, FunctionAnalysis &FA, LocationResolver &Locs)
-      : S(S), FA(FA), Locs(Locs) {}
+      : S(S), FA(FA), Locs(Locs), Counters(S, Locs) {}
 
   /// Applies what \p St does to locks to \p Held.
   void transfer(const clang::Stmt *St, Lockset &Held);
 
   /// The local \p V goes out of scope: a guard releases its locks.
   void destroyed(const clang::VarDecl *V, Lockset &Held);
+
+  /// Applies what taking the edge to successor \p Succ of \p From implies
+  /// for locks: the branch where a try-lock succeeded holds its lock
+  /// (`if (m.try_lock())`, `if (l.owns_lock())`, `if (l)` on a guard made
+  /// with std::try_to_lock, `if (pthread_mutex_trylock(&m) == 0)`).
+  void edge(const clang::CFGBlock &From, unsigned Succ, Lockset &Held);
 
   /// While \p Out is set, transfer() appends every lock it takes to it,
   /// also one already held (a self-deadlock), with the locks held when the
@@ -121,19 +177,11 @@ private:
   void memberCall(const clang::CXXMemberCallExpr *MC, Lockset &Held);
   void call(const clang::CallExpr *Call, Lockset &Held);
   bool usableBody(const clang::FunctionDecl *FD) const;
-  /// Finds the loops that lock or unlock every element of a lock array,
-  /// keyed by their init statement (where the dataflow applies them).
-  void findLockAllLoops();
+  /// \p Cond evaluated to \p Value: acquires the locks of the try-locks
+  /// that this proves succeeded.
+  void tryLocked(const clang::Expr *Cond, bool Value, Lockset &Held);
 
-  /// A loop locking (unlocking) every element of a lock array.
-  struct LockAllLoop {
-    bool Unlock;
-    MemLoc Mutex;
-    clang::SourceLocation At;
-  };
-  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<LockAllLoop, 1>>
-      LockAll;
-  bool LockAllFound = false;
+  std::optional<LockAllLoops> LockAll;
 
   Session &S;
   FunctionAnalysis &FA;
@@ -143,6 +191,7 @@ private:
   /// Where acquisitions are recorded (recordAcquisitions).
   AcquisitionLog Log;
   void taken(const Lock &L) { Log.taken(L); }
+  InFlightCounters Counters;
 };
 
 } // namespace fearless

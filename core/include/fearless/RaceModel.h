@@ -51,6 +51,16 @@ llvm::ArrayRef<MutexMethodEntry> lockFunctions();
 /// lockFunctions() (pthread_mutex_lock, mtx_unlock, ...).
 std::optional<LockEffect> lockFunctionEffect(const clang::FunctionDecl *FD);
 
+/// Whether \p M takes its object's lock only if it is free, returning true
+/// when it did (try_lock, try_lock_for, TryLock; Models/Races.def): the value
+/// is whether the lock taken is shared.
+std::optional<bool> tryLockMethod(const clang::CXXMethodDecl *M);
+
+/// Whether \p FD takes the lock its argument points to only if it is free,
+/// returning 0 when it did (pthread_mutex_trylock): the value is whether the
+/// lock taken is shared.
+std::optional<bool> tryLockFunction(const clang::FunctionDecl *FD);
+
 /// How calling \p FD on the object its first argument points to orders
 /// memory (sem_post, sem_wait, pthread_barrier_wait), if it does.
 std::optional<SignalEffect> syncSignalFunction(const clang::FunctionDecl *FD);

@@ -18,6 +18,7 @@
 #ifndef FEARLESS_THREADLIFETIME_H
 #define FEARLESS_THREADLIFETIME_H
 
+#include "fearless/PathFacts.h"
 #include "fearless/Threads.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
@@ -77,6 +78,10 @@ struct SpawnState {
   EscapeReason Reason = EscapeReason::None;
   const clang::ValueDecl *EscapeDecl = nullptr;
   clang::SourceLocation JoinLoc;
+  /// What has held of the tracked locals on every path since the thread
+  /// started (PathFacts.h): a branch contradicting it is not taken while
+  /// the thread runs.
+  PathFacts Known;
 
   /// Whether every field is the same (the dataflow's fixpoint test).
   bool operator==(const SpawnState &O) const;

@@ -19,6 +19,12 @@ namespace fearless {
 /// called). Uses fearless cannot classify count as writes.
 bool isOnlyRead(const clang::ValueDecl *V, const clang::Stmt *Body);
 
+/// Whether every use of \p V inside \p Body reads it or assigns it directly
+/// (`v = e`, `v += e`, `++v`): no address taken, no reference bound, no
+/// write from a lambda. Only the function itself then changes it, where it
+/// names it.
+bool isOnlyReadOrAssigned(const clang::ValueDecl *V, const clang::Stmt *Body);
+
 /// Whether \p V may be written anywhere in \p Body after the location
 /// \p After (in source order).
 bool mayBeWrittenAfter(const clang::ValueDecl *V, const clang::Stmt *Body,
