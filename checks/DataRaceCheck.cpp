@@ -356,6 +356,22 @@ private:
     return false;
   }
 
+  /// \p Through as the read of the pointer \p Cell writes, when it goes
+  /// through that pointer.
+  static std::optional<Access> asPointerRead(const Access &Through,
+                                             const Access &Cell) {
+    size_t N = Cell.Loc.Path.size();
+    if (!Cell.Write || N == 0 || Through.Loc.Path.size() < N ||
+        !Through.Loc.Path[N - 1].Deref || Cell.Loc.Path[N - 1].Deref)
+      return std::nullopt;
+    Access R = Through;
+    R.Write = false;
+    R.Atomic = false;
+    R.Shallow = false;
+    R.Loc = Cell.Loc;
+    return R;
+  }
+
   /// Where an access happens in its context's own function: the access, or
   /// the call leading to it.
   static SourceLocation position(const Access &A) {
@@ -399,6 +415,13 @@ private:
       return;
     if (!mayOverlap(A, B) || protectedByLock(A, B))
       return;
+    // An access through a pointer the other access writes races on the
+    // pointer, which going through it reads: report it as that read, so
+    // that it is one finding with the pointer's other reads.
+    if (std::optional<Access> R = asPointerRead(A, B))
+      return consider(FA, TL, *R, CtxA, SideA, B, CtxB, SideB);
+    if (std::optional<Access> R = asPointerRead(B, A))
+      return consider(FA, TL, A, CtxA, SideA, *R, CtxB, SideB);
     const SourceManager &OrderSM = FA.astContext().getSourceManager();
     // Also between copies of one thread: a counter every copy increments
     // and then spins on is a barrier (the release sequence of the RMWs).
