@@ -48,6 +48,37 @@ bool isStaticInitGuard(const Lock &L) {
   return Static && Static->isStaticLocal() && L.Mutex.Path.empty();
 }
 
+/// Whether \p X and \p Y, accesses of copies of the thread started at
+/// \p Site, both run only in the copy whose per-copy value is some K
+/// (`if (id == 0)` with `id` declared in the loop that starts the copies:
+/// a different value in every copy), so that no two copies run them.
+bool inOneCopyOnly(FunctionAnalysis &FA, const SpawnSite &Site, const Access &X,
+                   const Access &Y) {
+  if (X.Guards.empty() || Y.Guards.empty())
+    return false;
+  for (const ValueGuard &GX : X.Guards)
+    if (GX.Equal && perCopy(FA, Site, GX.Var))
+      for (const ValueGuard &GY : Y.Guards)
+        if (GY.Equal && GY.Var == GX.Var && GY.Value == GX.Value)
+          return true;
+  return false;
+}
+
+/// \p Through as the read of the pointer \p Cell writes, when it goes
+/// through that pointer.
+std::optional<Access> asPointerRead(const Access &Through, const Access &Cell) {
+  size_t N = Cell.Loc.Path.size();
+  if (!Cell.Write || N == 0 || Through.Loc.Path.size() < N ||
+      !Through.Loc.Path[N - 1].Deref || Cell.Loc.Path[N - 1].Deref)
+    return std::nullopt;
+  Access R = Through;
+  R.Write = false;
+  R.Atomic = false;
+  R.Shallow = false;
+  R.Loc = Cell.Loc;
+  return R;
+}
+
 /// For a thread a helper started and returned: where the helper starts it.
 void noteHelper(Finding &F, const SpawnSite &Site) {
   if (Site.ReturnedBy && Site.Callable)
@@ -338,38 +369,6 @@ private:
           if (!InTail(B))
             consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
     }
-  }
-
-  /// Whether \p X and \p Y, accesses of copies of the thread started at
-  /// \p Site, both run only in the copy whose per-copy value is some K
-  /// (`if (id == 0)` with `id` declared in the loop that starts the copies:
-  /// a different value in every copy), so that no two copies run them.
-  static bool inOneCopyOnly(FunctionAnalysis &FA, const SpawnSite &Site,
-                            const Access &X, const Access &Y) {
-    if (X.Guards.empty() || Y.Guards.empty())
-      return false;
-    for (const ValueGuard &GX : X.Guards)
-      if (GX.Equal && perCopy(FA, Site, GX.Var))
-        for (const ValueGuard &GY : Y.Guards)
-          if (GY.Equal && GY.Var == GX.Var && GY.Value == GX.Value)
-            return true;
-    return false;
-  }
-
-  /// \p Through as the read of the pointer \p Cell writes, when it goes
-  /// through that pointer.
-  static std::optional<Access> asPointerRead(const Access &Through,
-                                             const Access &Cell) {
-    size_t N = Cell.Loc.Path.size();
-    if (!Cell.Write || N == 0 || Through.Loc.Path.size() < N ||
-        !Through.Loc.Path[N - 1].Deref || Cell.Loc.Path[N - 1].Deref)
-      return std::nullopt;
-    Access R = Through;
-    R.Write = false;
-    R.Atomic = false;
-    R.Shallow = false;
-    R.Loc = Cell.Loc;
-    return R;
   }
 
   /// Where an access happens in its context's own function: the access, or
