@@ -300,14 +300,11 @@ private:
   /// Pairs the public member functions of a class marked fearless::shared
   /// with each other (and each with itself), once per class.
   void checkSharedClass(FunctionAnalysis &FA) {
-    const auto *MD = dyn_cast<CXXMethodDecl>(FA.function());
-    if (!MD || MD->getParent()->isLambda())
+    const CXXRecordDecl *Class = S.concurrency().sharedClassOf(FA.function());
+    if (!Class || !SharedDone.insert(Class).second)
       return;
-    const CXXRecordDecl *Class = MD->getParent();
     llvm::ArrayRef<const CXXMethodDecl *> Public =
         S.concurrency().sharedClassMembers(Class);
-    if (Public.empty() || !SharedDone.insert(Class->getCanonicalDecl()).second)
-      return;
     std::vector<std::vector<Access>> Sides;
     for (const CXXMethodDecl *M : Public) {
       const FunctionSummary *Sum = S.summary(M, /*LocalsShared=*/false);

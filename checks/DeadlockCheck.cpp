@@ -114,14 +114,11 @@ private:
   /// The public member functions of a class marked fearless::shared, each
   /// against each (itself included), once per class.
   void checkSharedClass(FunctionAnalysis &FA) {
-    const auto *MD = dyn_cast<CXXMethodDecl>(FA.function());
-    if (!MD || MD->getParent()->isLambda())
+    const CXXRecordDecl *Class = S.concurrency().sharedClassOf(FA.function());
+    if (!Class || !SharedDone.insert(Class).second)
       return;
-    const CXXRecordDecl *Class = MD->getParent();
     llvm::ArrayRef<const CXXMethodDecl *> Public =
         S.concurrency().sharedClassMembers(Class);
-    if (Public.empty() || !SharedDone.insert(Class->getCanonicalDecl()).second)
-      return;
     std::vector<std::vector<Acquisition>> Sides;
     bool Nested = false;
     for (const CXXMethodDecl *M : Public) {

@@ -343,6 +343,14 @@ ConcurrencyModel::sharedClassMembers(const CXXRecordDecl *Class) {
   return It->second;
 }
 
+const CXXRecordDecl *ConcurrencyModel::sharedClassOf(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!MD || MD->getParent()->isLambda())
+    return nullptr;
+  const CXXRecordDecl *Class = MD->getParent()->getDefinition();
+  return Class && !sharedClassMembers(Class).empty() ? Class : nullptr;
+}
+
 void ConcurrencyModel::dump(llvm::raw_ostream &OS,
                             const MemberThreadPeers &P) const {
   const SourceManager &SM = S.astContext().getSourceManager();

@@ -173,6 +173,11 @@ public:
   llvm::ArrayRef<const clang::CXXMethodDecl *>
   sharedClassMembers(const clang::CXXRecordDecl *Class);
 
+  /// The class (its definition) of \p FD when \p FD is a member function,
+  /// not a lambda's, of a class marked fearless::shared that has public
+  /// member functions (sharedClassMembers); null otherwise.
+  const clang::CXXRecordDecl *sharedClassOf(const clang::FunctionDecl *FD);
+
   /// Prints a member thread and its concurrent members (the "concurrency"
   /// dump; each is printed when it is first computed).
   void dump(llvm::raw_ostream &OS, const MemberThreadPeers &P) const;
