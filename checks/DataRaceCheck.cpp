@@ -41,6 +41,19 @@ struct Context {
   std::vector<Access> Accesses;
 };
 
+/// Whether \p B, or one of the calls leading to it, is in the part \p T of
+/// a worker that runs after its loop.
+bool inShutdownTail(const SourceManager &SM, const ShutdownTail &T,
+                    const Access &B) {
+  if (!T.exists())
+    return false;
+  auto Within = [&](SourceLocation W) {
+    return SM.isBeforeInTranslationUnit(T.From, W) &&
+           SM.isBeforeInTranslationUnit(W, T.To);
+  };
+  return Within(B.Where) || llvm::any_of(B.Via, Within);
+}
+
 /// The guard of a function-local static's initializer (Summarizer), not a
 /// lock the user can take.
 bool isStaticInitGuard(const Lock &L) {
@@ -332,6 +345,26 @@ private:
       return;
     const MemberThreadPeers &Peers = S.concurrency().memberThreadPeers(
         Starter, Handle, Site.Body.Function, Site.Spawn->getBeginLoc());
+    pairWithPeers(FA, TL, Site, Peers, Thread);
+    // On an object of a derived class the thread runs its overriders of
+    // what it calls virtually on *this, beside the derived class's members.
+    for (const CXXRecordDecl *D :
+         S.concurrency().derivedClasses(Starter->getParent())) {
+      std::vector<Access> Derived = threadAccesses(FA, Site, D);
+      if (!Derived.empty())
+        pairWithPeers(FA, TL, Site,
+                      S.concurrency().memberThreadPeers(
+                          Starter, Handle, Site.Body.Function,
+                          Site.Spawn->getBeginLoc(), D),
+                      Derived);
+    }
+  }
+
+  /// Pairs the thread started at \p Site, which does \p Thread, with what
+  /// its concurrent member functions \p Peers do before they join it.
+  void pairWithPeers(FunctionAnalysis &FA, const ThreadLifetime *TL,
+                     const SpawnSite &Site, const MemberThreadPeers &Peers,
+                     llvm::ArrayRef<Access> Thread) {
     if (Thread.empty())
       return;
     const SourceManager &SM = FA.astContext().getSourceManager();
@@ -350,20 +383,9 @@ private:
       Members.push_back({M.Method, M.JoinedAt, &Peers});
       // What the worker does after its loop runs only beside the member
       // functions that stop it.
-      auto InTail = [&](const Access &B) {
-        const ShutdownTail &T = Peers.Tail;
-        if (!T.exists() || M.Stops)
-          return false;
-        auto Within = [&](SourceLocation W) {
-          return SM.isBeforeInTranslationUnit(T.From, W) &&
-                 SM.isBeforeInTranslationUnit(W, T.To);
-        };
-        // The access, or one of the calls leading to it, is in the tail.
-        return Within(B.Where) || llvm::any_of(B.Via, Within);
-      };
       for (const Access &A : Side)
         for (const Access &B : Thread)
-          if (!InTail(B))
+          if (M.Stops || !inShutdownTail(SM, Peers.Tail, B))
             consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
     }
   }

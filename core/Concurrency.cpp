@@ -14,6 +14,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -87,8 +88,11 @@ public:
         Joins.push_back(Call->getBeginLoc());
       return true;
     }
+    // A member function of the class or of a base (a derived class's
+    // destructor calling its base's stop()).
     if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
-        MD->getParent()->getCanonicalDecl() == Class->getCanonicalDecl())
+        (MD->getParent()->getCanonicalDecl() == Class->getCanonicalDecl() ||
+         (Class->hasDefinition() && Class->isDerivedFrom(MD->getParent()))))
       Calls.push_back(Call);
     return true;
   }
@@ -244,16 +248,40 @@ methodsOf(const CXXRecordDecl *Class) {
   return Out;
 }
 
+/// The virtual member functions that \p Body calls on *this (directly, or
+/// \p Body itself when it is one: `std::thread(&C::run, this)`).
+static llvm::SmallVector<const CXXMethodDecl *, 4>
+virtualsCalledOnThis(const FunctionDecl *Body) {
+  llvm::SmallVector<const CXXMethodDecl *, 4> Out;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Body);
+      MD && MD->isVirtual())
+    Out.push_back(MD);
+  if (!Body || !Body->getBody())
+    return Out;
+  for (const CXXMemberCallExpr *Call : memberCalls(
+           Body->getBody(), /*InLambdas=*/false,
+           [](const CXXMemberCallExpr *C) {
+             const Expr *Obj = C->getImplicitObjectArgument();
+             return C->getMethodDecl() && C->getMethodDecl()->isVirtual() &&
+                    Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
+           }))
+    Out.push_back(Call->getMethodDecl());
+  return Out;
+}
+
 const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
     const CXXMethodDecl *Starter, const FieldDecl *Handle,
-    const FunctionDecl *Body, SourceLocation SpawnLoc) {
-  auto Key = std::make_pair(static_cast<const FunctionDecl *>(Starter),
-                            SpawnLoc.getRawEncoding());
+    const FunctionDecl *Body, SourceLocation SpawnLoc,
+    const CXXRecordDecl *Dynamic) {
+  auto Key = std::make_tuple(static_cast<const FunctionDecl *>(Starter),
+                             SpawnLoc.getRawEncoding(), Dynamic);
   auto [It, New] = Peers.try_emplace(Key);
   MemberThreadPeers &P = It->second;
   if (!New)
     return P;
-  P.Class = Starter->getParent();
+  const CXXRecordDecl *Own = Starter->getParent();
+  P.Class = Dynamic ? Dynamic : Own;
+  P.Dynamic = Dynamic;
   P.Handle = Handle;
   P.Starter = Starter;
   P.Body = Body;
@@ -261,14 +289,34 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
   const FunctionDecl *BodyDef = Body ? Body->getDefinition() : nullptr;
   if (BodyDef)
     P.Tail = shutdownTail(BodyDef, S.astContext());
-  for (const CXXMethodDecl *Method : methodsOf(P.Class)) {
+  // On an object of a derived class: its member functions and those of
+  // its bases from the starter's class down, less the overriders of what
+  // the thread calls on *this.
+  llvm::SmallVector<const CXXMethodDecl *, 16> Methods;
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> ThreadRuns;
+  if (Dynamic) {
+    for (const CXXMethodDecl *V : virtualsCalledOnThis(BodyDef))
+      if (const CXXMethodDecl *Final = V->getCorrespondingMethodInClass(Dynamic))
+        ThreadRuns.insert(Final->getCanonicalDecl());
+    llvm::SmallVector<const CXXRecordDecl *, 4> Chain{Dynamic};
+    Dynamic->forallBases([&](const CXXRecordDecl *B) {
+      if (declaresSameEntity(B, Own) || B->isDerivedFrom(Own))
+        Chain.push_back(B);
+      return true;
+    });
+    for (const CXXRecordDecl *C : Chain)
+      Methods.append(methodsOf(C));
+  } else {
+    Methods = methodsOf(P.Class);
+  }
+  for (const CXXMethodDecl *Method : Methods) {
     const FunctionDecl *Def = Method->getDefinition();
     if (!Def || !Def->getBody() || Def->isDeleted() || Def->isDefaulted() ||
         Def->isImplicit() || isa<CXXConstructorDecl>(Def))
       continue;
     const auto *M = cast<CXXMethodDecl>(Def);
     if (M->getCanonicalDecl() == Starter->getCanonicalDecl() ||
-        (BodyDef && M == BodyDef))
+        (BodyDef && M == BodyDef) || ThreadRuns.count(M->getCanonicalDecl()))
       continue;
     if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body, Starter))
       continue;
@@ -283,6 +331,59 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
   if (S.dumps("concurrency"))
     dump(S.dumpStream(), P);
   return P;
+}
+
+llvm::ArrayRef<const CXXRecordDecl *>
+ConcurrencyModel::derivedClasses(const CXXRecordDecl *Base) {
+  Base = Base->getDefinition();
+  if (!Base || !Base->isPolymorphic())
+    return {};
+  if (!Polymorphic) {
+    Polymorphic.emplace();
+    llvm::SmallVector<const DeclContext *, 16> Work{
+        S.astContext().getTranslationUnitDecl()};
+    auto Candidate = [&](const CXXRecordDecl *RD) {
+      if (!RD->isThisDeclarationADefinition() || RD->isDependentContext() ||
+          RD->isInvalidDecl())
+        return;
+      Work.push_back(RD); // nested classes
+      if (RD->isPolymorphic() && RD->getNumBases() > 0)
+        Polymorphic->push_back(RD);
+    };
+    while (!Work.empty()) {
+      const DeclContext *DC = Work.pop_back_val();
+      for (const Decl *D : DC->decls()) {
+        if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+          Work.push_back(NS);
+        else if (const auto *LS = dyn_cast<LinkageSpecDecl>(D))
+          Work.push_back(LS);
+        else if (const auto *CT = dyn_cast<ClassTemplateDecl>(D))
+          for (const ClassTemplateSpecializationDecl *Spec :
+               CT->specializations())
+            Candidate(Spec);
+        else if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+          Candidate(RD);
+      }
+    }
+  }
+  auto [It, New] = Derived.try_emplace(Base);
+  if (!New)
+    return It->second;
+  for (const CXXRecordDecl *RD : *Polymorphic) {
+    if (!RD->isDerivedFrom(Base))
+      continue;
+    bool Overrides = llvm::any_of(RD->methods(), [&](const CXXMethodDecl *M) {
+      if (isa<CXXDestructorDecl>(M) || !M->isVirtual() || !M->hasBody())
+        return false;
+      return llvm::any_of(Base->methods(), [&](const CXXMethodDecl *V) {
+        return V->isVirtual() && !isa<CXXDestructorDecl>(V) &&
+               V->getCorrespondingMethodInClass(RD) == M;
+      });
+    });
+    if (Overrides)
+      It->second.push_back(RD);
+  }
+  return It->second;
 }
 
 SourceLocation
@@ -363,7 +464,10 @@ void ConcurrencyModel::dump(llvm::raw_ostream &OS,
     OS << "'" << P.Body->getQualifiedNameAsString() << "'";
   else
     OS << "unknown code";
-  OS << " into '" << P.Handle->getName() << "'\n";
+  OS << " into '" << P.Handle->getName() << "'";
+  if (P.Dynamic)
+    OS << " on a '" << P.Dynamic->getQualifiedNameAsString() << "'";
+  OS << "\n";
   for (const ConcurrentMember &M : P.Members) {
     OS << "  runs beside '" << M.Method->getQualifiedNameAsString() << "'";
     if (M.JoinedAt.isValid())

@@ -20,13 +20,39 @@ using namespace clang;
 namespace fearless {
 
 Summarizer::Summarizer(Session &S, const FunctionDecl *FD, bool LocalsShared,
-                       unsigned Depth, bool LocksOnly)
+                       unsigned Depth, bool LocksOnly,
+                       const CXXRecordDecl *Dynamic)
     : S(S), FD(FD), FA(S.functionAnalysis(FD)), Depth(Depth),
-      LocksOnly(LocksOnly), Locs(S, FD, LocalsShared), Locks(S, FA, Locs),
+      LocksOnly(LocksOnly), Dynamic(Dynamic), Locs(S, FD, LocalsShared), Locks(S, FA, Locs),
       Recorder(S, FA, Locs) {}
 
 bool Summarizer::usableBody(const FunctionDecl *FD) const {
   return hasUsableBody(FD, S.astContext().getSourceManager());
+}
+
+/// The dynamic class a callee's *this has when called on \p Object, in a
+/// function whose *this is of class \p Dynamic.
+static const CXXRecordDecl *dynamicOf(const Expr *Object,
+                                      const CXXRecordDecl *Dynamic) {
+  return Dynamic && Object && isa<CXXThisExpr>(Object->IgnoreParenImpCasts())
+             ? Dynamic
+             : nullptr;
+}
+
+/// The function a call of \p Callee on \p Object runs: the final overrider
+/// in \p Dynamic, the dynamic class of *this, for a virtual call on *this.
+static const FunctionDecl *dispatch(const FunctionDecl *Callee,
+                                    const Expr *Object,
+                                    const CXXRecordDecl *Dynamic) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  const CXXRecordDecl *Dyn = dynamicOf(Object, Dynamic);
+  if (!MD || !Dyn || !MD->isVirtual() ||
+      !(declaresSameEntity(Dyn, MD->getParent()) ||
+        Dyn->isDerivedFrom(MD->getParent())))
+    return Callee;
+  if (const CXXMethodDecl *Final = MD->getCorrespondingMethodInClass(Dyn))
+    return Final;
+  return Callee;
 }
 
 void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
@@ -64,7 +90,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     return;
   }
   const FunctionSummary *Sub =
-      S.summary(Def, /*LocalsShared=*/false, Depth + 1);
+      S.summary(Def, /*LocalsShared=*/false, Depth + 1,
+                dynamicOf(Object, Dynamic));
   if (Sub)
     expanded(Sub);
   if (!Sub || (Sub->Accesses.empty() && Sub->Acquisitions.empty()))
@@ -187,7 +214,13 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
     return;
   }
   const FunctionSummary *Sub =
-      S.summary(LE->getCallOperator(), /*LocalsShared=*/false, Depth + 1);
+      S.summary(LE->getCallOperator(), /*LocalsShared=*/false, Depth + 1,
+                llvm::any_of(LE->captures(),
+                             [](const LambdaCapture &C) {
+                               return C.capturesThis();
+                             })
+                    ? Dynamic
+                    : nullptr);
   if (!Sub)
     return;
   expanded(Sub);
@@ -264,6 +297,8 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
   // Calls of functions we can see, and lambdas they run synchronously.
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      Callee = dispatch(Callee, MC->getImplicitObjectArgument(), Dynamic);
     const LibraryModel &Lib = S.library();
     if (ThreadModel::isSpawnExpr(Call, Lib))
       return; // the thread's accesses belong to the thread
@@ -379,13 +414,15 @@ Session::locksAtCalls(const FunctionDecl *FD, unsigned Depth) {
 // expansions, so a recursive call asks for a different slot and the chain
 // ends at height 0.
 const FunctionSummary *Session::summary(const FunctionDecl *FD,
-                                        bool LocalsShared, unsigned Depth) {
+                                        bool LocalsShared, unsigned Depth,
+                                        const CXXRecordDecl *Dynamic) {
   if (!FD || !FD->getBody() || FD->isDependentContext())
     return nullptr;
   unsigned Height = Depth >= Summarizer::MaxCallDepth
                         ? 0
                         : Summarizer::MaxCallDepth - Depth;
-  std::vector<SummarySlot> &Slots = Summaries[std::make_pair(FD, LocalsShared)];
+  auto Key = std::make_tuple(FD, LocalsShared, Dynamic);
+  std::vector<SummarySlot> &Slots = Summaries[Key];
   for (const SummarySlot &Slot : Slots) {
     if (Slot.Height == Height)
       return Slot.Summary.get(); // null while being computed
@@ -397,10 +434,11 @@ const FunctionSummary *Session::summary(const FunctionDecl *FD,
   Slots.push_back({Height, nullptr});
   llvm::TimeTraceScope Scope("fearless summary");
   auto Result = std::make_unique<FunctionSummary>(
-      Summarizer(*this, FD, LocalsShared, Summarizer::MaxCallDepth - Height)
+      Summarizer(*this, FD, LocalsShared, Summarizer::MaxCallDepth - Height,
+                 /*LocksOnly=*/false, Dynamic)
           .run());
   // Slots may have grown (a deeper summary of FD): index again.
-  SummarySlot &Slot = Summaries[std::make_pair(FD, LocalsShared)][Index];
+  SummarySlot &Slot = Summaries[Key][Index];
   Slot.Summary = std::move(Result);
   return Slot.Summary.get();
 }

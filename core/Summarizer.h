@@ -85,9 +85,11 @@ class Summarizer {
 public:
   /// \p LocalsShared: the function's locals are shareable (it spawns);
   /// \p Depth: how deep in a chain of expanded calls this summary is;
-  /// \p LocksOnly: record only the locks held at each call.
+  /// \p LocksOnly: record only the locks held at each call;
+  /// \p Dynamic: the dynamic class of *this, if known (Session::summary).
   Summarizer(Session &S, const clang::FunctionDecl *FD, bool LocalsShared,
-             unsigned Depth, bool LocksOnly = false);
+             unsigned Depth, bool LocksOnly = false,
+             const clang::CXXRecordDecl *Dynamic = nullptr);
 
   /// The function's accesses (empty when it has errors or does not
   /// converge).
@@ -140,6 +142,7 @@ private:
   FunctionAnalysis &FA;
   unsigned Depth;
   bool LocksOnly;
+  const clang::CXXRecordDecl *Dynamic;
   LocationResolver Locs;
   LockTracker Locks;
   AccessRecorder Recorder;

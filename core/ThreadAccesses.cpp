@@ -218,17 +218,30 @@ static std::vector<Access> receiverAccesses(FunctionAnalysis &FA,
 }
 
 /// What a thread touches, in the spawning function's terms.
-std::vector<Access> threadAccesses(FunctionAnalysis &FA,
-                                   const SpawnSite &Site) {
+std::vector<Access> threadAccesses(FunctionAnalysis &FA, const SpawnSite &Site,
+                                   const CXXRecordDecl *Dynamic) {
   if (Site.Kind == SpawnKind::ChannelSend)
     return receiverAccesses(FA, Site);
   std::vector<Access> Result;
+  // std::thread(&Base::run, this) on an object of a derived class runs its
+  // final overrider.
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Site.Body.Function);
+      Dynamic && MD && MD->isVirtual() && !Site.Body.Lambda &&
+      !Site.Args.empty() &&
+      isa<CXXThisExpr>(Site.Args[0]->IgnoreParenImpCasts()) &&
+      Dynamic->isDerivedFrom(MD->getParent()))
+    if (const CXXMethodDecl *Final = MD->getCorrespondingMethodInClass(Dynamic);
+        Final && Final != MD) {
+      SpawnSite Dispatched = Site;
+      Dispatched.Body.Function = Final;
+      return threadAccesses(FA, Dispatched, Dynamic);
+    }
   ThreadBinding Binding = bindThread(FA, Site);
   const FunctionDecl *Body = Binding.Body;
   if (!Body)
     return Result;
   const FunctionSummary *Sub =
-      FA.session().summary(Body, /*LocalsShared=*/false);
+      FA.session().summary(Body, /*LocalsShared=*/false, 0, Dynamic);
   if (!Sub)
     return Result;
   const std::vector<std::optional<MemLoc>> &Params = Binding.Params;

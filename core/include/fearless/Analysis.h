@@ -24,6 +24,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <tuple>
 #include <memory>
 #include <vector>
 
@@ -92,9 +93,14 @@ public:
   /// locals threads borrow). \p Depth: how deep in a chain of expanded
   /// calls the summary is asked for; the remaining call-depth budget is
   /// the only thing it depends on, never which check or caller asked
-  /// first. Null if \p FD has no body.
+  /// first. \p Dynamic: the class of the object *this is known to be (a
+  /// thread started by a base class's member on an object of a derived
+  /// class): virtual calls on *this, in \p FD and in what it calls on
+  /// *this, run the final overriders of \p Dynamic. Null if \p FD has no
+  /// body.
   const FunctionSummary *summary(const clang::FunctionDecl *FD,
-                                 bool LocalsShared, unsigned Depth = 0);
+                                 bool LocalsShared, unsigned Depth = 0,
+                                 const clang::CXXRecordDecl *Dynamic = nullptr);
 
   /// A call of a function, and the function the call is written in.
   struct CallSite {
@@ -150,9 +156,10 @@ private:
     unsigned Height;
     std::unique_ptr<FunctionSummary> Summary;
   };
-  /// Per function and LocalsShared, the summaries of the budgets that were
-  /// asked for and could differ (Summarizer.cpp).
-  std::map<std::pair<const clang::FunctionDecl *, bool>,
+  /// Per function, LocalsShared and dynamic class of *this, the summaries
+  /// of the budgets that were asked for and could differ (Summarizer.cpp).
+  std::map<std::tuple<const clang::FunctionDecl *, bool,
+                      const clang::CXXRecordDecl *>,
            std::vector<SummarySlot>>
       Summaries;
   std::optional<

@@ -32,6 +32,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <optional>
+#include <tuple>
 #include <vector>
 
 namespace fearless {
@@ -50,6 +52,11 @@ struct MemberLifetimeIssue {
     /// before \c Field, which is destroyed first; the class's destructor
     /// does not join the thread itself.
     AfterDestruction,
+    /// The thread runs the overriders of \c Derived, a class derived from
+    /// the handle's, and uses \c Field, a member of \c Derived; only the
+    /// base class's destructor joins the thread, and it runs after the
+    /// members of \c Derived are destroyed.
+    DerivedDestroyedFirst,
   } What;
   unsigned Spawn = 0;
   const clang::FieldDecl *Handle = nullptr;
@@ -58,6 +65,8 @@ struct MemberLifetimeIssue {
   /// leading to it.
   clang::SourceLocation Use;
   llvm::SmallVector<clang::SourceLocation, 2> Via;
+  /// For DerivedDestroyedFirst: the derived class.
+  const clang::CXXRecordDecl *Derived = nullptr;
 };
 
 /// Whether \p E names field \p Handle of *this (`worker_`, `this->worker_`),
@@ -114,6 +123,10 @@ struct MemberThreadPeers {
   const clang::FieldDecl *Handle = nullptr;
   const clang::FunctionDecl *Starter = nullptr;
   const clang::FunctionDecl *Body = nullptr;
+  /// For an object of a class derived from the starter's (one that
+  /// overrides what the thread calls), that class; Class is then the
+  /// derived class and Members are its and its bases' member functions.
+  const clang::CXXRecordDecl *Dynamic = nullptr;
   /// Where the thread is started (in Starter).
   clang::SourceLocation SpawnLoc;
   /// What the thread runs only after it was told to stop.
@@ -131,9 +144,26 @@ public:
   /// thread spawned at \p SpawnLoc in \p Starter, whose handle is the field
   /// \p Handle of *this and which runs \p Body, still runs. Computed on
   /// first use; the result lives as long as the model.
-  const MemberThreadPeers &memberThreadPeers(
-      const clang::CXXMethodDecl *Starter, const clang::FieldDecl *Handle,
-      const clang::FunctionDecl *Body, clang::SourceLocation SpawnLoc);
+  /// With \p Dynamic, a class derived from Starter's: the member functions
+  /// of \p Dynamic and of its bases up to Starter's class that may run
+  /// beside the thread on an object of \p Dynamic, leaving out the
+  /// overriders of what the thread calls virtually on *this (they are the
+  /// thread's).
+  const MemberThreadPeers &
+  memberThreadPeers(const clang::CXXMethodDecl *Starter,
+                    const clang::FieldDecl *Handle,
+                    const clang::FunctionDecl *Body,
+                    clang::SourceLocation SpawnLoc,
+                    const clang::CXXRecordDecl *Dynamic = nullptr);
+
+  /// The classes defined in the translation unit (outside functions, not
+  /// templates) that derive from \p Base and override one of its virtual
+  /// member functions other than the destructor with a body of their own:
+  /// the dynamic types a member thread started by \p Base may run the
+  /// overriders of. Computed on first use by one walk over the
+  /// translation unit's declarations (not function bodies).
+  llvm::ArrayRef<const clang::CXXRecordDecl *>
+  derivedClasses(const clang::CXXRecordDecl *Base);
 
   /// Where \p M first joins the thread held in field \p Handle of *this:
   /// `Handle.join()`, a loop joining its elements, replacing or clearing the
@@ -184,8 +214,16 @@ public:
 
 private:
   Session &S;
-  std::map<std::pair<const clang::FunctionDecl *, unsigned>, MemberThreadPeers>
+  std::map<std::tuple<const clang::FunctionDecl *, unsigned,
+                      const clang::CXXRecordDecl *>,
+           MemberThreadPeers>
       Peers;
+  /// The polymorphic class definitions of the TU (derivedClasses), and the
+  /// answers per base.
+  std::optional<std::vector<const clang::CXXRecordDecl *>> Polymorphic;
+  llvm::DenseMap<const clang::CXXRecordDecl *,
+                 std::vector<const clang::CXXRecordDecl *>>
+      Derived;
   llvm::DenseMap<
       std::pair<const clang::CXXMethodDecl *, const clang::FieldDecl *>,
       clang::SourceLocation>

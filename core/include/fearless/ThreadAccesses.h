@@ -25,7 +25,11 @@ struct SuspensionPoint;
 /// variables, *this is the spawner's *this, a thread function's parameters
 /// are bound to the arguments it was started with. Accesses that the
 /// arguments rule out (guards on constant arguments) are left out.
-std::vector<Access> threadAccesses(FunctionAnalysis &FA, const SpawnSite &Site);
+/// \p Dynamic: the class of the spawner's *this when it is known to be a
+/// derived one (Session::summary): the thread runs its final overriders.
+std::vector<Access>
+threadAccesses(FunctionAnalysis &FA, const SpawnSite &Site,
+               const clang::CXXRecordDecl *Dynamic = nullptr);
 
 /// The locks the thread started at \p Site takes (Access.h's Acquisition),
 /// bound to the spawner's terms like threadAccesses; locks of the thread's
