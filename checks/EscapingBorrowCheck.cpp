@@ -38,6 +38,8 @@ public:
 
 private:
   void checkMemberOrder(FunctionAnalysis &FA);
+  void reportDerivedDestroyedFirst(FunctionAnalysis &FA,
+                                   const MemberLifetimeIssue &I);
   void checkFrames(FunctionAnalysis &FA);
   void reportFrame(const SpawnSite &Site, const OutlivedBorrow &O);
   void report(FunctionAnalysis &FA,
@@ -100,9 +102,33 @@ private:
   }
 };
 
+/// A base class's member thread using a member of a derived class that is
+/// destroyed before the base class's destructor joins it.
+void EscapingBorrowCheck::reportDerivedDestroyedFirst(
+    FunctionAnalysis &FA, const MemberLifetimeIssue &I) {
+  std::string Field = "'" + I.Field->getNameAsString() + "'";
+  std::string Derived = "'" + I.Derived->getNameAsString() + "'";
+  std::string Base = "'" + I.Handle->getParent()->getNameAsString() + "'";
+  Finding F = makeFinding(CheckId::EscapingBorrow, I.Use,
+                          MessageId::ThreadUsesMemberLate, {Field});
+  for (SourceLocation Via : I.Via)
+    F.note(Via, MessageId::RaceThroughCall);
+  F.note(FA.threads().spawns()[I.Spawn].Spawn->getBeginLoc(),
+         MessageId::MemberThreadJoinedByBase,
+         {"'" + I.Handle->getNameAsString() + "'", Base, Derived});
+  F.note(I.Field->getLocation(), MessageId::MemberOfDerivedDestroyed,
+         {Field, Derived, Base});
+  F.note(I.Derived->getLocation(), MessageId::DerivedJoinFix, {Derived});
+  S.report(std::move(F));
+}
+
 /// A member thread using a member outside its lifetime (Concurrency.h).
 void EscapingBorrowCheck::checkMemberOrder(FunctionAnalysis &FA) {
   for (const MemberLifetimeIssue &I : memberLifetimeIssues(FA)) {
+    if (I.What == MemberLifetimeIssue::DerivedDestroyedFirst) {
+      reportDerivedDestroyedFirst(FA, I);
+      continue;
+    }
     bool Late = I.What == MemberLifetimeIssue::AfterDestruction;
     std::string Field = "'" + I.Field->getNameAsString() + "'";
     std::string Handle = "'" + I.Handle->getNameAsString() + "'";

@@ -12,6 +12,7 @@
 #include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadAccesses.h"
+#include "fearless/ThreadLifetime.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -43,6 +44,70 @@ bool holdsJThreads(QualType T, const LibraryModel &Lib) {
   return !Elem.isNull() && Lib.threadClassKind(Elem) == HandleKind::JThread;
 }
 
+/// Whether the destructor of \p Class (its definition) joins the thread in
+/// \p Handle, directly or through member functions it calls on *this.
+bool destructorJoins(Session &S, const CXXRecordDecl *Class,
+                     const FieldDecl *Handle) {
+  const CXXDestructorDecl *Dtor = Class->getDestructor();
+  const FunctionDecl *Def = Dtor ? Dtor->getDefinition() : nullptr;
+  return Def && Def->getBody() &&
+         S.concurrency().joinOf(cast<CXXMethodDecl>(Def), Handle).isValid();
+}
+
+/// The thread started at \p Site into \p Handle, a member of the starting
+/// member function's class B whose destructor joins it (or a std::jthread),
+/// run on an object of a class D derived from B that overrides what it
+/// calls: D's members are destroyed before B's destructor runs, so those
+/// the thread uses may be gone while it runs, unless D's own destructor
+/// joins it first.
+void derivedDestroyedFirst(FunctionAnalysis &FA, const SpawnSite &Site,
+                           const FieldDecl *Handle,
+                           std::vector<MemberLifetimeIssue> &Issues) {
+  Session &S = FA.session();
+  const auto *Base = dyn_cast<CXXRecordDecl>(Handle->getParent());
+  if (!Base)
+    return;
+  llvm::ArrayRef<const CXXRecordDecl *> Derived =
+      S.concurrency().derivedClasses(Base);
+  const ThreadLifetime *TL = FA.lifetime();
+  if (Derived.empty() || !TL || !TL->mayRunAtExit(Site.Id) ||
+      !(holdsJThreads(Handle->getType(), S.library()) ||
+        destructorJoins(S, Base, Handle)))
+    return;
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  for (const CXXRecordDecl *D : Derived) {
+    if (destructorJoins(S, D, Handle))
+      continue;
+    std::vector<MemberLifetimeIssue> Found;
+    for (const Access &A : threadAccesses(FA, Site, D)) {
+      if (!A.Loc.IsThis || A.Loc.Deref || A.Loc.Path.empty())
+        continue;
+      const FieldDecl *Field = A.Loc.Path.front().Field;
+      if (!Field || !Field->getType().isDestructedType())
+        continue;
+      // A member of D or of a class between D and Base.
+      const auto *Owner = dyn_cast<CXXRecordDecl>(Field->getParent());
+      if (!Owner)
+        continue;
+      if (declaresSameEntity(Owner, Base) || !Owner->isDerivedFrom(Base) ||
+          !(declaresSameEntity(Owner, D) || D->isDerivedFrom(Owner)))
+        continue;
+      SourceLocation Use = A.Via.empty() ? A.Where : A.Via.front();
+      auto It = llvm::find_if(Found, [&](const MemberLifetimeIssue &I) {
+        return I.Field == Field;
+      });
+      MemberLifetimeIssue Issue{MemberLifetimeIssue::DerivedDestroyedFirst,
+                                Site.Id, Handle, Field, A.Where, A.Via, D};
+      if (It == Found.end())
+        Found.push_back(Issue);
+      else if (SM.isBeforeInTranslationUnit(
+                   Use, It->Via.empty() ? It->Use : It->Via.front()))
+        *It = Issue;
+    }
+    Issues.insert(Issues.end(), Found.begin(), Found.end());
+  }
+}
+
 } // namespace
 
 std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA) {
@@ -70,6 +135,7 @@ std::vector<MemberLifetimeIssue> memberLifetimeIssues(FunctionAnalysis &FA) {
                           .joinOf(cast<CXXMethodDecl>(Def), Handle)
                           .isValid();
     }
+    derivedDestroyedFirst(FA, Site, Handle, Issues);
     if (!Early && !Late)
       continue;
     std::vector<Access> Accesses = threadAccesses(FA, Site);
