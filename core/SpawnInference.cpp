@@ -123,6 +123,38 @@ const CXXConstructExpr *threadConstruction(const Expr *E,
   return CE && Lib.isThreadConstruction(CE) ? CE : nullptr;
 }
 
+/// \p E as a std::async call with a callable (or a shared_future made from
+/// one), or null.
+const CallExpr *asyncCall(const Expr *E, const LibraryModel &Lib) {
+  if (const auto *Share = dyn_cast<CXXConstructExpr>(E);
+      Share && Share->getNumArgs() == 1)
+    E = skipImplicit(Share->getArg(0));
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const SpawnFunctionModel *M = Callee ? Lib.spawnFunction(Callee) : nullptr;
+  if (M && M->Kind == HandleKind::AsyncFuture &&
+      llvm::any_of(Call->arguments(),
+                   [](const Expr *A) { return isCallableType(A->getType()); }))
+    return Call;
+  return nullptr;
+}
+
+/// The value of \p FD's only return statement (implicit nodes skipped);
+/// null if it has none or several.
+const Expr *onlyReturnedValue(const FunctionDecl *FD) {
+  const ReturnStmt *Only = nullptr;
+  unsigned Returns = 0;
+  forEachStmt(FD->getBody(), [&](const Stmt *St) {
+    if (const auto *R = dyn_cast<ReturnStmt>(St)) {
+      Only = R;
+      ++Returns;
+    }
+  });
+  if (Returns != 1 || !Only->getRetValue())
+    return nullptr;
+  return skipImplicit(Only->getRetValue());
+}
+
 /// The first thread construction inside \p S (not inside lambdas).
 const CXXConstructExpr *findThreadConstruction(const Stmt *S,
                                                const LibraryModel &Lib) {
@@ -598,9 +630,12 @@ SpawnInference::detachesThis(const CXXMethodDecl *M) const {
   return ThisDetaches[M].get();
 }
 
-const CXXConstructExpr *
-SpawnInference::returnedThread(const FunctionDecl *FD) const {
-  if (!FD || Lib.threadClassKind(FD->getReturnType()) == HandleKind::None)
+const Expr *SpawnInference::returnedThread(const FunctionDecl *FD) const {
+  if (!FD)
+    return nullptr;
+  bool Future = isStdClass(FD->getReturnType(), "future") ||
+                isStdClass(FD->getReturnType(), "shared_future");
+  if (!Future && Lib.threadClassKind(FD->getReturnType()) == HandleKind::None)
     return nullptr;
   FD = FD->getDefinition();
   if (!FD || !FD->hasBody() || FD->isDependentContext())
@@ -608,17 +643,9 @@ SpawnInference::returnedThread(const FunctionDecl *FD) const {
   auto [It, New] = Returned.try_emplace(FD, nullptr);
   if (!New)
     return It->second;
-  const ReturnStmt *Only = nullptr;
-  unsigned Returns = 0;
-  forEachStmt(FD->getBody(), [&](const Stmt *St) {
-    if (const auto *R = dyn_cast<ReturnStmt>(St)) {
-      Only = R;
-      ++Returns;
-    }
-  });
-  if (Returns != 1 || !Only->getRetValue())
+  const Expr *E = onlyReturnedValue(FD);
+  if (!E)
     return nullptr;
-  const Expr *E = skipImplicit(Only->getRetValue());
   // `return t;` moves the local out.
   if (const auto *Move = dyn_cast<CXXConstructExpr>(E);
       Move && Move->getNumArgs() == 1 &&
@@ -630,6 +657,12 @@ SpawnInference::returnedThread(const FunctionDecl *FD) const {
         VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
         !isa<ParmVarDecl>(VD) && VD->getInit())
       E = skipImplicit(VD->getInit());
+  if (Future) {
+    // `return std::async(std::launch::async, f, args...);`, or a local
+    // future initialized so; a shared_future made from one.
+    Returned[FD] = asyncCall(E, Lib);
+    return Returned[FD];
+  }
   const CXXConstructExpr *CE = threadConstruction(E, Lib);
   if (CE && CE->getNumArgs() > 0)
     Returned[FD] = CE;

@@ -56,6 +56,22 @@ const VarDecl *detachedObject(const Expr *Call, const LibraryModel &Lib) {
   return VD;
 }
 
+/// The initializer of \p VD when it is a variable with static storage whose
+/// value cannot change: a const (or constexpr) object, or an array of const
+/// elements (a table of function pointers); null otherwise.
+const Expr *constantInitializer(const VarDecl *VD) {
+  if (VD->hasLocalStorage())
+    return nullptr;
+  QualType T = VD->getType();
+  if (const ArrayType *AT = VD->getASTContext().getAsArrayType(T))
+    T = AT->getElementType();
+  if (!T.isConstQualified() && !VD->isConstexpr())
+    return nullptr;
+  const VarDecl *Def = VD->getDefinition();
+  const Expr *Init = Def ? Def->getInit() : VD->getInit();
+  return Init ? Init->IgnoreParenImpCasts() : nullptr;
+}
+
 /// The function \p Callable runs: a lambda, a function, std::bind of one, a
 /// std::function made from one, a local initialized once with one, or a
 /// functor's operator().
@@ -88,7 +104,28 @@ ThreadBody bodyOfCallable(const Expr *Callable,
         E = Init;
         continue;
       }
+      // A constant function pointer: `static void (*const entry)(S *) = f;`.
+      if (const Expr *Init = constantInitializer(VD)) {
+        E = Init;
+        continue;
+      }
       break;
+    }
+    // An element of a constant table with a constant index: `table[1]`.
+    if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E)) {
+      const auto *Base =
+          dyn_cast<DeclRefExpr>(Sub->getBase()->IgnoreParenImpCasts());
+      const auto *VD = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
+      const auto *List = dyn_cast_or_null<InitListExpr>(
+          VD ? constantInitializer(VD) : nullptr);
+      Expr::EvalResult Index;
+      if (!List || Sub->getIdx()->isValueDependent() ||
+          !Sub->getIdx()->EvaluateAsInt(Index, VD->getASTContext()) ||
+          Index.Val.getInt().isNegative() ||
+          Index.Val.getInt().getZExtValue() >= List->getNumInits())
+        break;
+      E = List->getInit(Index.Val.getInt().getZExtValue());
+      continue;
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
@@ -297,18 +334,29 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
           Lib.inference() ? Lib.inference()->spawnAt(E, &Pool) : nullptr;
       if (Inferred && !SpawnIndex.count(E))
         addInferred(E, Callee, *Inferred, Pool);
-      if (const CXXConstructExpr *Inner =
-              Lib.inference() ? Lib.inference()->returnedThread(Callee)
-                              : nullptr;
+      if (const Expr *Inner = Lib.inference()
+                                  ? Lib.inference()->returnedThread(Callee)
+                                  : nullptr;
           Inner && !SpawnIndex.count(E)) {
-        llvm::ArrayRef<const Expr *> InnerArgs(Inner->getArgs(),
-                                               Inner->getNumArgs());
-        SpawnSite &S = Add(SpawnKind::ThreadConstructor,
-                           Lib.threadClassKind(Inner->getType()), InnerArgs[0],
-                           InnerArgs.drop_front());
-        S.Sink = Handles.findSink(E);
-        S.Callee = Callee;
-        S.ReturnedBy = Callee;
+        llvm::ArrayRef<const Expr *> InnerArgs = argsOf(Inner);
+        // A thread: its callable comes first; a std::async future: its
+        // first callable argument (after the launch policy).
+        size_t Callable = 0;
+        if (isa<CallExpr>(Inner))
+          while (Callable < InnerArgs.size() &&
+                 !isCallableType(InnerArgs[Callable]->getType()))
+            ++Callable;
+        if (Callable < InnerArgs.size()) {
+          SpawnSite &S =
+              Add(isa<CallExpr>(Inner) ? SpawnKind::SpawnFunction
+                                       : SpawnKind::ThreadConstructor,
+                  isa<CallExpr>(Inner) ? HandleKind::AsyncFuture
+                                       : Lib.threadClassKind(Inner->getType()),
+                  InnerArgs[Callable], InnerArgs.drop_front(Callable + 1));
+          S.Sink = Handles.findSink(E);
+          S.Callee = Callee;
+          S.ReturnedBy = Callee;
+        }
       }
       if (const VarDecl *Object = detachedObject(E, Lib);
           Object && !SpawnIndex.count(E)) {

@@ -86,12 +86,12 @@ public:
   const InferredSpawn *spawnAt(const clang::Expr *Call,
                                const clang::ValueDecl **PoolObject) const;
 
-  /// The thread construction whose handle \p FD returns
-  /// (`return std::thread(work, s);`, or a local thread constructed so and
-  /// returned), when \p FD returns a thread and has one return statement;
-  /// null otherwise. The caller owns the thread from the call on.
-  const clang::CXXConstructExpr *
-  returnedThread(const clang::FunctionDecl *FD) const;
+  /// The spawn whose handle \p FD returns, when \p FD has one return
+  /// statement: a thread construction (`return std::thread(work, s);`, or a
+  /// local thread constructed so and returned; a CXXConstructExpr) or a
+  /// std::async call whose future it returns (a CallExpr); null otherwise.
+  /// The caller owns the thread (or future) from the call on.
+  const clang::Expr *returnedThread(const clang::FunctionDecl *FD) const;
 
   /// How \p M detaches a thread that uses `*this` (`std::thread([this] {
   /// ... }).detach()`, `std::thread(&C::run, this)` detached), when nothing
@@ -125,8 +125,7 @@ private:
                          std::unique_ptr<PoolClass>>
       Pools;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *, bool> Waits;
-  mutable llvm::DenseMap<const clang::FunctionDecl *,
-                         const clang::CXXConstructExpr *>
+  mutable llvm::DenseMap<const clang::FunctionDecl *, const clang::Expr *>
       Returned;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *,
                          std::unique_ptr<InferredSpawn>>
