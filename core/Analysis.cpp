@@ -69,7 +69,8 @@ static bool isAnalysable(const FunctionDecl *FD) {
 void Session::analyzeOne(const FunctionDecl *FD) {
   if (!isAnalysable(FD) || !Analysed.try_emplace(FD, true).second)
     return;
-  llvm::TimeTraceScope Scope("fearless function");
+  llvm::TimeTraceScope Scope("fearless function",
+                             [&] { return FD->getQualifiedNameAsString(); });
   FunctionAnalysis &FA = functionAnalysis(FD);
   if (FA.scan().HasErrors)
     return;
@@ -308,6 +309,7 @@ private:
 
 llvm::ArrayRef<Session::CallSite> Session::callSitesOf(const FunctionDecl *FD) {
   if (!Callers) {
+    llvm::TimeTraceScope Scope("fearless call index");
     Callers.emplace();
     CallIndexer Indexer(Ctx.getSourceManager(), *Callers);
     Indexer.TraverseDecl(Ctx.getTranslationUnitDecl());

@@ -14,6 +14,8 @@
 #include "fearless/RaceModel.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
 
@@ -380,10 +382,45 @@ static void collectAnnotatedWrites(const Stmt *St, const ParentMap &PM,
     collectAnnotatedWrites(Child, PM, M, Out);
 }
 
-WriteMap computeWrites(Session &S, const CXXRecordDecl *RD) {
+/// Whether \p St names one of \p Fields, or (\p Depth > 0) calls on *this
+/// a member function whose body does.
+static bool namesFieldOrCalls(const Stmt *St,
+                              const llvm::SmallPtrSetImpl<const FieldDecl *> &Fields,
+                              unsigned Depth) {
+  if (!St)
+    return false;
+  if (const auto *ME = dyn_cast<MemberExpr>(St))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        F && Fields.count(F))
+      return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St); MC && Depth > 0)
+    if (const Expr *Obj = MC->getImplicitObjectArgument();
+        Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+        MC->getMethodDecl())
+      if (const FunctionDecl *Def = MC->getMethodDecl()->getDefinition();
+          Def && namesFieldOrCalls(Def->getBody(), Fields, Depth - 1))
+        return true;
+  for (const Stmt *Child : St->children())
+    if (namesFieldOrCalls(Child, Fields, Depth))
+      return true;
+  return false;
+}
+
+llvm::SmallVector<GuardedEscapeFinder::GuardedWrite, 2>
+computeWrites(Session &S, const CXXRecordDecl *RD, const FieldDecl *Field) {
+  llvm::TimeTraceScope Scope("fearless guarded writes");
   WriteMap Out;
-  bool Annotated = llvm::any_of(
-      RD->fields(), [](const FieldDecl *F) { return F->hasAttr<GuardedByAttr>(); });
+  bool Annotated = Field->hasAttr<GuardedByAttr>();
+  llvm::SmallPtrSet<const FieldDecl *, 1> Wanted;
+  Wanted.insert(Field);
+  // A write under a lock of *this needs the lock taken in the method or in
+  // a member function it calls on *this: only a method that names one of
+  // the class's synchronization fields there (or carries a thread-safety
+  // attribute) is summarized; the others cannot add a write.
+  llvm::SmallPtrSet<const FieldDecl *, 4> SyncFields;
+  for (const FieldDecl *F : RD->fields())
+    if (isSyncType(F->getType(), S.traits()))
+      SyncFields.insert(F);
   for (const CXXMethodDecl *Decl : RD->methods()) {
     if (Decl->isStatic() || Decl->isImplicit() || isa<CXXConstructorDecl>(Decl) ||
         isa<CXXDestructorDecl>(Decl))
@@ -391,7 +428,11 @@ WriteMap computeWrites(Session &S, const CXXRecordDecl *RD) {
     const auto *M = dyn_cast_or_null<CXXMethodDecl>(Decl->getDefinition());
     if (!M || !M->getBody() || M->isDependentContext() || bodyHasErrors(M))
       continue;
-    if (const FunctionSummary *Sum = S.summary(M, /*LocalsShared=*/false))
+    bool MayLock =
+        namesFieldOrCalls(M->getBody(), Wanted, 1) &&
+        (M->hasAttrs() || namesFieldOrCalls(M->getBody(), SyncFields, 1));
+    if (const FunctionSummary *Sum =
+            MayLock ? S.summary(M, /*LocalsShared=*/false) : nullptr)
       for (const Access &A : Sum->Accesses) {
         if (!A.Write || A.Atomic || !A.Loc.IsThis || A.Loc.Deref ||
             A.Loc.Path.empty() || !A.Loc.Path[0].Field || A.Loc.Path[0].Deref)
@@ -404,7 +445,7 @@ WriteMap computeWrites(Session &S, const CXXRecordDecl *RD) {
       collectAnnotatedWrites(M->getBody(), S.functionAnalysis(M).parents(), M,
                              Out);
   }
-  return Out;
+  return Out.lookup(Field);
 }
 
 /// The calls of the callable member \p Callable in \p St.

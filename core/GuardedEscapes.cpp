@@ -424,13 +424,13 @@ bool hasLockMember(Session &S, const CXXRecordDecl *RD) {
 
 } // namespace
 
-const guarded::WriteMap &
-GuardedEscapeFinder::writesOf(const CXXRecordDecl *RD) {
-  auto It = Writes.find(RD);
+const llvm::SmallVector<GuardedEscapeFinder::GuardedWrite, 2> &
+GuardedEscapeFinder::writesOf(const CXXRecordDecl *RD, const FieldDecl *Field) {
+  auto It = Writes.find({RD, Field});
   if (It != Writes.end())
     return It->second;
-  guarded::WriteMap W = computeWrites(S, RD);
-  return Writes[RD] = std::move(W);
+  auto W = computeWrites(S, RD, Field);
+  return Writes[{RD, Field}] = std::move(W);
 }
 
 std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
@@ -458,8 +458,8 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
   if (!Scan.run() || Scan.Candidates.empty())
     return {};
   const SourceManager &SM = S.astContext().getSourceManager();
-  const guarded::WriteMap &W = writesOf(MD->getParent()->getCanonicalDecl()
-                                            ->getDefinition());
+  const CXXRecordDecl *Class =
+      MD->getParent()->getCanonicalDecl()->getDefinition();
   std::vector<GuardedEscape> Out;
   // One report per returned expression, per lambda and member, and per
   // borrowing local (its first use after the unlock, in source order).
@@ -469,8 +469,8 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
     return SM.isBeforeInTranslationUnit(A.At, B.At);
   });
   for (const Candidate &C : Scan.Candidates) {
-    auto Writes = W.find(C.B.Field);
-    if (Writes == W.end())
+    const auto &Writes = writesOf(Class, C.B.Field);
+    if (Writes.empty())
       continue;
     for (const Lock &L : C.B.Held) {
       const FieldDecl *M = mutexField(L);
@@ -483,7 +483,7 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
         continue; // the caller receives the lock too
       SourceRange Taken = C.B.At ? C.B.At->getSourceRange() : SourceRange();
       const GuardedEscapeFinder::GuardedWrite *Write = nullptr;
-      for (const auto &Wr : Writes->second)
+      for (const auto &Wr : Writes)
         if (Wr.Mutex == M &&
             !(Taken.isValid() &&
               SM.isPointWithin(Wr.At, Taken.getBegin(), Taken.getEnd()))) {

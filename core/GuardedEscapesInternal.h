@@ -70,10 +70,14 @@ struct LambdaReach {
   void scan(const clang::Stmt *St, const clang::LambdaExpr *LE);
 };
 
-/// The writes of each member of \p RD under a mutex member of \p RD, in its
-/// member functions other than constructors and destructors: from their
-/// summaries' locksets, and for guarded_by members every write.
-WriteMap computeWrites(Session &S, const clang::CXXRecordDecl *RD);
+/// The writes of \p Field, a member of \p RD, under a mutex member of
+/// \p RD, in its member functions other than constructors and destructors:
+/// from their summaries' locksets, and for a guarded_by member every write.
+/// Only member functions that name \p Field and a synchronization member
+/// of \p RD (or call on *this one that does) are summarized.
+llvm::SmallVector<GuardedEscapeFinder::GuardedWrite, 2>
+computeWrites(Session &S, const clang::CXXRecordDecl *RD,
+              const clang::FieldDecl *Field);
 
 /// Where a member function of \p RD calls the callable member \p Callable
 /// (`handler_()`) without holding the mutex member \p Mutex; invalid if

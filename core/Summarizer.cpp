@@ -432,7 +432,8 @@ const FunctionSummary *Session::summary(const FunctionDecl *FD,
   }
   size_t Index = Slots.size();
   Slots.push_back({Height, nullptr});
-  llvm::TimeTraceScope Scope("fearless summary");
+  llvm::TimeTraceScope Scope("fearless summary",
+                             [&] { return FD->getQualifiedNameAsString(); });
   auto Result = std::make_unique<FunctionSummary>(
       Summarizer(*this, FD, LocalsShared, Summarizer::MaxCallDepth - Height,
                  /*LocksOnly=*/false, Dynamic)

@@ -116,15 +116,14 @@ public:
   };
 
 private:
-  /// The writes under a mutex of each member of \p RD.
-  const llvm::DenseMap<const clang::FieldDecl *,
-                       llvm::SmallVector<GuardedWrite, 2>> &
-  writesOf(const clang::CXXRecordDecl *RD);
+  /// The writes of member \p Field of \p RD under a mutex of \p RD.
+  const llvm::SmallVector<GuardedWrite, 2> &
+  writesOf(const clang::CXXRecordDecl *RD, const clang::FieldDecl *Field);
 
   Session &S;
-  llvm::DenseMap<const clang::CXXRecordDecl *,
-                 llvm::DenseMap<const clang::FieldDecl *,
-                                llvm::SmallVector<GuardedWrite, 2>>>
+  llvm::DenseMap<std::pair<const clang::CXXRecordDecl *,
+                           const clang::FieldDecl *>,
+                 llvm::SmallVector<GuardedWrite, 2>>
       Writes;
   /// Whether a class has a mutex (or a guarded_by member), by class.
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> LockClasses;
