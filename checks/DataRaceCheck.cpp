@@ -20,6 +20,7 @@
 #include "fearless/Coroutines.h"
 #include "fearless/Explain.h"
 #include "fearless/GuardedEscapes.h"
+#include "fearless/SyncValues.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/Locations.h"
 #include "fearless/ThreadAccesses.h"
@@ -208,6 +209,44 @@ void reportGuardedEscape(Session &S, const GuardedEscape &E) {
   S.report(std::move(F));
 }
 
+/// A borrow into a synchronized value that outlives its guard
+/// (SyncValues.h): its use is an access without the wrapper's lock.
+void reportSyncValueEscape(Session &S, const SyncValueEscape &E) {
+  std::string Object =
+      E.Object ? "'" + E.Object->getNameAsString() + "'" : "the value";
+  std::string Locker = "'" + E.Locker + "'";
+  int Kind = int(E.Through);
+  Finding F = makeFinding(CheckId::DataRace, E.At,
+                          MessageId::SyncValueBorrowEscapes,
+                          {Kind, Object, int(E.What), Locker}, E.Range);
+  if (E.What == SyncValueEscape::FromCallback) {
+    F.note(E.LockedAt, MessageId::SyncValueCallbackLocks, {Locker, Object});
+    F.note(E.TakenAt, MessageId::SyncValueCallbackReturns, {Kind},
+           E.TakenRange);
+    F.note(E.At, MessageId::SyncValueHelpReturnCopy, {Kind});
+    S.report(std::move(F));
+    return;
+  }
+  F.note(E.LockedAt, MessageId::SyncValueLockedHere, {Locker, Object});
+  if (E.TakenAt != E.At)
+    F.note(E.TakenAt, MessageId::SyncValueBorrowTaken, {Kind}, E.TakenRange);
+  F.note(E.ReleasedAt, MessageId::SyncValueGuardDestroyed, {Object});
+  if (E.What == SyncValueEscape::Returned) {
+    F.note(E.At, MessageId::SyncValueHelpReturnCopy, {Kind});
+  } else {
+    // boost's operator-> and operator* lock for one expression only; its
+    // synchronize() returns a guard to keep.
+    llvm::StringRef Member = E.Locker;
+    std::string Keep = (E.Object ? E.Object->getNameAsString() : "value") +
+                       "." +
+                       (Member.starts_with("operator") ? "synchronize"
+                                                       : Member.str()) +
+                       "()";
+    F.note(E.At, MessageId::SyncValueHelpKeepGuard, {Keep, Kind});
+  }
+  S.report(std::move(F));
+}
+
 class DataRaceCheck : public Check {
 public:
   explicit DataRaceCheck(Session &S) : S(S), Guarded(S) {}
@@ -219,6 +258,8 @@ public:
     checkSharedClass(FA);
     for (const GuardedEscape &E : Guarded.find(FA))
       reportGuardedEscape(S, E);
+    for (const SyncValueEscape &E : findSyncValueEscapes(FA))
+      reportSyncValueEscape(S, E);
     pairWithCoroutines(FA);
     // Null when the function spawns nothing (or has errors).
     const ThreadLifetime *TL = FA.lifetime();

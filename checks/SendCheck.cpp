@@ -102,6 +102,10 @@ private:
       if (!P || !isSendsParam(Callee, P->getFunctionScopeIndex(), S.library(),
                               &Inferred))
         continue;
+      // A helper passing its parameter on: its own body sends it, and is
+      // reported there.
+      if (Inferred && Inferred->ViaCall)
+        continue;
       const Expr *Arg = stripMoves(Args[I]);
       QualType T = Arg->getType().getNonReferenceType().getUnqualifiedType();
       TraitVerdict Verdict = S.traits().verdict(T, Trait::Send);

@@ -251,8 +251,8 @@ void ChannelInference::inferQueue(const CXXRecordDecl *RD,
   }
 }
 
-const InferredSend *ChannelInference::sendOf(const FunctionDecl *FD,
-                                             unsigned Index) const {
+const InferredSend *ChannelInference::directSendOf(const FunctionDecl *FD,
+                                                   unsigned Index) const {
   const auto *M = dyn_cast<CXXMethodDecl>(FD);
   if (!M || M->isStatic() || Index >= M->getNumParams() ||
       !M->getParent() || isa<CXXConstructorDecl, CXXDestructorDecl>(M))
@@ -286,6 +286,124 @@ const InferredSend *ChannelInference::sendOf(const FunctionDecl *FD,
   return nullptr;
 }
 
+/// Whether \p FD's body assigns, increments or decrements its parameter
+/// \p P: then what it passes on is not the argument unchanged.
+static bool writesParam(const FunctionDecl *FD, const ParmVarDecl *P) {
+  auto IsP = [&](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == P;
+  };
+  bool Written = false;
+  forEachStmt(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      Written |= BO->isAssignmentOp() && IsP(BO->getLHS());
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      Written |= UO->isIncrementDecrementOp() && IsP(UO->getSubExpr());
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+      Written |= OC->isAssignmentOp() && OC->getNumArgs() == 2 &&
+                 IsP(OC->getArg(0));
+  });
+  return Written;
+}
+
+/// Whether \p Body waits for something: a condition variable, a latch, a
+/// future's get() or wait(), a thread's join().
+static bool waitsForAnything(const Stmt *Body) {
+  bool Waits = false;
+  forEachStmt(Body, [&](const Stmt *S) {
+    if (Waits || isBlockingWait(S)) {
+      Waits = true;
+      return;
+    }
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() ||
+        (M->getName() != "get" && M->getName() != "join"))
+      return;
+    QualType T = MC->getObjectType();
+    Waits = isStdClass(T, "future") || isStdClass(T, "shared_future") ||
+            isStdClass(T, "thread") || isStdClass(T, "jthread");
+  });
+  return Waits;
+}
+
+const ChannelInference::HelperSends &
+ChannelInference::helperSends(const FunctionDecl *FD, unsigned Level) const {
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody() || Def->getNumParams() == 0)
+    return NoHelperSends;
+  auto &Map = Helpers[Level - 1];
+  if (auto It = Map.find(Def); It != Map.end())
+    return *It->second;
+  auto Out = std::make_unique<HelperSends>();
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  if (!Def->isInvalidDecl() && !Def->isDependentContext() &&
+      !Def->isInStdNamespace() && !SM.isInSystemHeader(Def->getLocation())) {
+    forEachStmt(Def->getBody(), [&](const Stmt *S) {
+      if (!isa<CallExpr>(S))
+        return;
+      const auto *Call = cast<Expr>(S);
+      const FunctionDecl *Callee = calleeOf(Call);
+      if (!Callee || Callee->getCanonicalDecl() == Def->getCanonicalDecl())
+        return;
+      llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(stripMoves(Args[I]));
+        const auto *Own = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+        const ParmVarDecl *P = paramForArg(Call, I);
+        if (!Own || !P || Own->getDeclContext() != Def ||
+            Own->isParameterPack() ||
+            isCallableType(Own->getType().getNonReferenceType()))
+          continue;
+        unsigned Index = Own->getFunctionScopeIndex();
+        if (llvm::any_of(*Out, [&](const InferredSend &Known) {
+              return Known.Param == Index;
+            }))
+          continue;
+        unsigned CalleeIndex = P->getFunctionScopeIndex();
+        const InferredSend *Inner = nullptr;
+        bool Sends = false;
+        if (Level == 1) {
+          Sends = paramHasAnnotation(Callee, CalleeIndex, "fearless::sends");
+          if (!Sends && (Inner = directSendOf(Callee, CalleeIndex)))
+            Sends = true;
+        } else {
+          for (const InferredSend &H : helperSends(Callee, 1))
+            if (H.Param == CalleeIndex) {
+              Inner = &H;
+              Sends = true;
+            }
+        }
+        if (!Sends || writesParam(Def, Own))
+          continue;
+        InferredSend H;
+        H.Send = Def;
+        H.Param = Index;
+        H.ViaCall = Call;
+        H.ViaCallee = Callee;
+        H.ViaParam = P;
+        H.Via = Inner;
+        Out->push_back(H);
+      }
+    });
+    // A helper that waits (for a reply, a future) after sending is not one.
+    if (!Out->empty() && waitsForAnything(Def->getBody()))
+      Out->clear();
+  }
+  return *(Map[Def] = std::move(Out));
+}
+
+const InferredSend *ChannelInference::sendOf(const FunctionDecl *FD,
+                                             unsigned Index) const {
+  if (const InferredSend *S = directSendOf(FD, Index))
+    return S;
+  for (unsigned Level : {1u, 2u})
+    for (const InferredSend &S : helperSends(FD, Level))
+      if (S.Param == Index)
+        return &S;
+  return nullptr;
+}
+
 bool isSendsParam(const FunctionDecl *FD, unsigned Index,
                   const LibraryModel &Lib, const InferredSend **Inferred) {
   if (paramHasAnnotation(FD, Index, "fearless::sends"))
@@ -308,6 +426,14 @@ void noteChannelSend(Finding &F, const FunctionDecl *Callee,
     F.note(P && P->getLocation().isValid() ? P->getLocation()
                                            : Call->getBeginLoc(),
            MessageId::SentThroughSendsParameter, {N(P), N(Named)});
+    return;
+  }
+  if (Channel->ViaCall) {
+    // A helper: where it passes the value on, then what that callee does.
+    F.note(Channel->ViaCall->getBeginLoc(), MessageId::SentThroughHelper,
+           {N(Named), N(P), N(Channel->ViaCallee)});
+    noteChannelSend(F, Channel->ViaCallee, Channel->ViaParam, Channel->Via,
+                    Channel->ViaCall);
     return;
   }
   if (!Channel->Queue) {

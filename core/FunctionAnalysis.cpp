@@ -6,6 +6,7 @@
 #include "fearless/Coroutines.h"
 #include "fearless/Moves.h"
 #include "fearless/RaceModel.h"
+#include "fearless/SyncValues.h"
 #include "fearless/ThreadLifetime.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -73,6 +74,8 @@ public:
       ++Out.MoveCalls;
     if (!isa<CallExpr>(E) && !isa<CXXConstructExpr>(E))
       return true;
+    if (isSyncValueCall(E))
+      ++Out.SyncValueCalls;
     if (const auto *Call = dyn_cast<CallExpr>(E); Call && getMovedExpr(Call))
       ++Out.MoveCalls;
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E); MC && MemberMoves)

@@ -61,9 +61,7 @@ std::optional<BorrowThrough> borrowKindOf(QualType T) {
   return std::nullopt;
 }
 
-namespace {
-
-bool isNamed(const CXXMethodDecl *M, std::initializer_list<llvm::StringRef> Ns) {
+static bool isNamed(const CXXMethodDecl *M, std::initializer_list<llvm::StringRef> Ns) {
   if (!M || !M->getIdentifier())
     return false;
   for (llvm::StringRef N : Ns)
@@ -72,8 +70,6 @@ bool isNamed(const CXXMethodDecl *M, std::initializer_list<llvm::StringRef> Ns) 
   return false;
 }
 
-/// A member of a standard class that returns a pointer, iterator or view
-/// into the object it is called on.
 bool returnsInto(const CXXMethodDecl *M) {
   if (!M || !isStdLibraryRecord(M->getParent()))
     return false;
@@ -82,8 +78,6 @@ bool returnsInto(const CXXMethodDecl *M) {
   return isNamed(M, {"data", "c_str", "begin", "end", "cbegin", "cend",
                      "rbegin", "rend", "find", "lower_bound", "upper_bound"});
 }
-
-} // namespace
 
 bool borrowable(const FieldDecl *F, Session &S) {
   QualType T = F->getType();

@@ -58,6 +58,11 @@ bool borrowable(const clang::FieldDecl *F, Session &S);
 bool mayBorrowMember(const clang::Stmt *St, BorrowThrough ReturnKind,
                      bool Returns, Session &S);
 
+/// A member of a standard class that returns a pointer, iterator or view
+/// into the object it is called on (`data`, `c_str`, `begin`, `find`, a
+/// conversion to a view).
+bool returnsInto(const clang::CXXMethodDecl *M);
+
 /// The local variable \p E reads (through casts and copies), if any.
 const clang::VarDecl *localVarOf(const clang::Expr *E);
 

@@ -173,6 +173,45 @@ const Expr *LocationResolver::onlyAssignment(const VarDecl *V) {
   return Assignments[V] = Other ? nullptr : Value;
 }
 
+/// A new object: `new T`, std::make_shared, std::make_unique,
+/// std::allocate_shared.
+static bool isFreshAllocation(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXNewExpr>(E))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && (isStdDecl(Callee, "make_shared") ||
+                    isStdDecl(Callee, "make_unique") ||
+                    isStdDecl(Callee, "allocate_shared"));
+}
+
+bool LocationResolver::namesOneObject(const VarDecl *V) {
+  auto [It, New] = OneObject.try_emplace(V, false);
+  if (New)
+    It->second = !inLoop(V) && isOnlyRead(V, FD->getBody());
+  return It->second;
+}
+
+bool LocationResolver::inLoop(const VarDecl *V) {
+  if (!LoopsKnown) {
+    LoopsKnown = true;
+    auto Visit = [&](auto &Self, const Stmt *St) -> void {
+      if (!St)
+        return;
+      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(St))
+        Loops.push_back(St->getSourceRange());
+      for (const Stmt *Child : St->children())
+        Self(Self, Child);
+    };
+    Visit(Visit, FD->getBody());
+  }
+  const SourceManager &SM = S.astContext().getSourceManager();
+  return llvm::any_of(Loops, [&](SourceRange R) {
+    return SM.isPointWithin(V->getLocation(), R.getBegin(), R.getEnd());
+  });
+}
+
 bool LocationResolver::capturesThisByCopy() const {
   if (!Lambda)
     return false;
@@ -287,7 +326,11 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
         Init = CE->getArg(0);
       if (auto L = derefLoc(Init, Steps + 1))
         return L;
-      return std::nullopt;
+      // A fresh object (make_shared, new) that only this local names: the
+      // local names it, when it is one object (not one per iteration of a
+      // loop) that the local keeps pointing to.
+      if (!OwnLocal || !isFreshAllocation(Init) || !namesOneObject(VD))
+        return std::nullopt;
     }
     // Declared first, assigned once later (C89 style, often in the loop
     // that starts the threads): what it was assigned.

@@ -65,6 +65,10 @@ if os.path.exists("/usr/include/boost/asio/co_spawn.hpp"):
     config.available_features.add("boost-asio")
 if os.path.exists("/usr/include/boost/lockfree/queue.hpp"):
     config.available_features.add("boost-lockfree")
+if os.path.exists("/usr/include/boost/thread/synchronized_value.hpp"):
+    config.available_features.add("boost-thread")
+if os.path.exists("/usr/include/boost/fiber/buffered_channel.hpp"):
+    config.available_features.add("boost-fiber")
 if os.path.exists("/usr/include/concurrentqueue/blockingconcurrentqueue.h"):
     config.available_features.add("concurrentqueue")
 if os.path.exists("/usr/include/readerwriterqueue/readerwriterqueue.h"):

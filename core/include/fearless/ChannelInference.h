@@ -14,10 +14,16 @@
 // Send, and a value moved into it is gone. One difference keeps precision:
 // an lvalue passed to an inferred send is copied, not consumed.
 //
+// A function that passes a parameter on unchanged (itself, or std::move
+// of it) to a send, and does not block, is a send of that parameter too:
+// `void submit(Frame *p) { queue_.push(p); }`. Two levels of such helpers
+// are followed; each function's body is read once per level.
+//
 // The inference reads one class (the pattern, for a class template), is
 // asked only for member functions of classes with a mutex and a container
 // member (or a modelled channel), and caches per class in the object,
-// which lives in the Session (never in a global).
+// which lives in the Session (never in a global). Helpers are cached per
+// function, and functions in system headers are never helpers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,6 +55,14 @@ struct InferredSend {
   const clang::FunctionDecl *Receive = nullptr;
   /// Library channel: the class named in Models/Channels.def.
   llvm::StringRef Model;
+  /// Helper: a function that passes its parameter on unchanged to a send
+  /// (`void submit(Frame *p) { queue_.push(p); }`). The call that does, its
+  /// callee and the callee's parameter, and what that parameter is (null
+  /// when it is marked fearless::sends).
+  const clang::Expr *ViaCall = nullptr;
+  const clang::FunctionDecl *ViaCallee = nullptr;
+  const clang::ParmVarDecl *ViaParam = nullptr;
+  const InferredSend *Via = nullptr;
 };
 
 /// Infers the channels of the translation unit's classes. One per Session.
@@ -58,20 +72,34 @@ public:
   ~ChannelInference();
 
   /// The send that parameter \p Index of \p FD is, if \p FD is an inferred
-  /// or modelled send (for an instantiation, its pattern's); null
-  /// otherwise.
+  /// or modelled send (for an instantiation, its pattern's), or a helper
+  /// passing that parameter on to one (two levels of helpers at most);
+  /// null otherwise.
   const InferredSend *sendOf(const clang::FunctionDecl *FD,
                              unsigned Index) const;
 
 private:
   struct ClassChannels;
+  using HelperSends = llvm::SmallVector<InferredSend, 1>;
   const ClassChannels &classChannels(const clang::CXXRecordDecl *RD) const;
   void inferQueue(const clang::CXXRecordDecl *RD, ClassChannels &Out) const;
+  /// A send of a queue's own member function, or of a modelled channel.
+  const InferredSend *directSendOf(const clang::FunctionDecl *FD,
+                                   unsigned Index) const;
+  /// The parameters \p FD passes on unchanged to a send: to a direct one
+  /// or an annotated one (\p Level 1), or to a level-1 helper (\p Level 2).
+  const HelperSends &helperSends(const clang::FunctionDecl *FD,
+                                 unsigned Level) const;
 
   const LibraryModel &Lib;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *,
                          std::unique_ptr<ClassChannels>>
       Classes;
+  /// Per level (1, 2), per function definition.
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         std::unique_ptr<HelperSends>>
+      Helpers[2];
+  HelperSends NoHelperSends;
 };
 
 /// Whether parameter \p Index of \p FD hands its argument to another

@@ -55,6 +55,9 @@ struct PreScan {
   /// in this body, not in nested lambdas: the coroutine may go on running,
   /// on another thread, after the call returns (Coroutines.h).
   llvm::SmallVector<const clang::CallExpr *, 2> CoroutineCalls;
+  /// Calls of a synchronized-value wrapper's guard or Calls members
+  /// (Models/SyncValues.def) in this body, not in nested lambdas.
+  unsigned SyncValueCalls = 0;
 };
 
 /// The shared per-function results.

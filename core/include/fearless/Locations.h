@@ -62,6 +62,11 @@ private:
   /// the function declared without an initializer, when that is the only
   /// write of it; null otherwise.
   const clang::Expr *onlyAssignment(const clang::VarDecl *V);
+  /// Whether \p V, a local of the function, is declared inside a loop.
+  bool inLoop(const clang::VarDecl *V);
+  /// Whether the local \p V names one object all along: declared outside
+  /// every loop, and never assigned, moved from or reset.
+  bool namesOneObject(const clang::VarDecl *V);
 
   Session &S;
   const clang::FunctionDecl *FD;
@@ -71,6 +76,10 @@ private:
   /// values variables had when the lambda was made.
   bool AtCapture = false;
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> Assignments;
+  /// The loops of the function's body, found on first use.
+  llvm::SmallVector<clang::SourceRange, 4> Loops;
+  bool LoopsKnown = false;
+  llvm::DenseMap<const clang::VarDecl *, bool> OneObject;
 };
 
 /// The location \p E designates, seen from function \p Within (whose locals

@@ -1,0 +1,74 @@
+//===- SyncValues.h - Borrows through synchronized-value guards -*- C++ -*-===//
+//
+// Rust's Mutex<T>::lock() returns a MutexGuard<'a, T>, and no reference
+// into the value outlives it. The C++ wrappers that copy that design
+// (folly::Synchronized, boost::synchronized_value; Models/SyncValues.def)
+// return a guard object too, but nothing stops a reference taken through a
+// temporary guard from outliving it:
+//   used      `auto &v = *sv.wlock(); v.push_back(1);` (the guard dies at
+//             the end of the declaration, so the push_back runs unlocked);
+//   returned  `const std::string &name() const { return *name_.rlock(); }`;
+//   callback  `auto *p = sv.withWLock([](auto &v) { return v.data(); });`
+//             (the lambda runs under the lock, the pointer is used after).
+// A *borrow* is a reference, a pointer, an iterator or a view (GuardedEscapes.h)
+// into the value: the value itself through the guard's * or ->, a member
+// or element of it, `data()`, `begin()`, a conversion to a view. Copies
+// (`auto v = *sv.rlock();`) and borrows through a guard kept in a local are
+// fine. A wrapper that is a local of the function (owned, not shared) is
+// not looked at.
+//
+// Only functions whose pre-scan saw a guard or a Calls member
+// (PreScan::SyncValueCalls) are read; the reading is one walk of the body.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef FEARLESS_SYNCVALUES_H
+#define FEARLESS_SYNCVALUES_H
+
+#include "fearless/GuardedEscapes.h"
+#include "clang/AST/Expr.h"
+#include <string>
+#include <vector>
+
+namespace fearless {
+
+class FunctionAnalysis;
+
+/// A borrow into a synchronized value that outlives the lock.
+struct SyncValueEscape {
+  enum Kind : unsigned char {
+    /// A local bound through a temporary guard, used afterwards.
+    UsedAfterGuard,
+    /// Returned through a temporary guard.
+    Returned,
+    /// Returned by the callable of a Calls member (withWLock).
+    FromCallback,
+  } What = UsedAfterGuard;
+  BorrowThrough Through = BorrowThrough::Reference;
+  /// The wrapper object ('cache_'), when it is a named variable or member.
+  const clang::NamedDecl *Object = nullptr;
+  /// The member that locks: "wlock", "operator->", "withWLock".
+  std::string Locker;
+  /// Where the lock is taken (the guard or Calls member call).
+  clang::SourceLocation LockedAt;
+  /// Where the borrow is taken (UsedAfterGuard, Returned) or returned
+  /// inside the callable (FromCallback).
+  clang::SourceLocation TakenAt;
+  clang::SourceRange TakenRange;
+  /// Where the guard is destroyed: the end of the full-expression.
+  clang::SourceLocation ReleasedAt;
+  /// The primary location: the use, the return, the Calls member call.
+  clang::SourceLocation At;
+  clang::SourceRange Range;
+};
+
+/// Whether \p E calls a guard or Calls member of a modelled synchronized
+/// value (a cheap test, for the pre-scan).
+bool isSyncValueCall(const clang::Expr *E);
+
+/// The escapes in \p FA's function, in source order.
+std::vector<SyncValueEscape> findSyncValueEscapes(FunctionAnalysis &FA);
+
+} // namespace fearless
+
+#endif // FEARLESS_SYNCVALUES_H
