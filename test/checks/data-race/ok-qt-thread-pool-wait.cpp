@@ -1,0 +1,41 @@
+// The correct twin of qt-thread-pool-start.cpp: one task whose result is
+// read after waitForDone(), or after the pool's destructor (which blocks
+// until every runnable has completed), and an atomic counter.
+// REQUIRES: qt5
+// CONFIRM: -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -fPIC -lQt5Core
+// RUN: %fearless %qt5-flags -std=c++17 -Xclang -verify %s
+// expected-no-diagnostics
+#include <QThreadPool>
+#include <atomic>
+
+int one_task() {
+  int result = 0;
+  QThreadPool pool;
+  pool.start([&] { result = 42; });
+  pool.waitForDone();
+  return result;
+}
+
+int destructor_waits() {
+  int result = 0;
+  {
+    QThreadPool pool;
+    pool.start([&] { result = 7; });
+  }
+  return result;
+}
+
+long counted() {
+  std::atomic<long> total{0};
+  QThreadPool pool;
+  for (int i = 0; i < 20; ++i)
+    pool.start([&] { total += 1; });
+  pool.waitForDone();
+  return total.load();
+}
+
+#ifdef FEARLESS_RUN
+int main() {
+  return one_task() != 42 || destructor_waits() != 7 || counted() != 20;
+}
+#endif

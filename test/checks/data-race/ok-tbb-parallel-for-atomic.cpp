@@ -1,0 +1,34 @@
+// The correct twin of tbb-parallel-for-sum.cpp: the sum is atomic, each
+// call writes only its own element, and what the body computed is read
+// after parallel_for has returned.
+// REQUIRES: onetbb
+// CONFIRM: -ltbb
+// RUN: %fearless -std=c++17 -Xclang -verify %s
+// expected-no-diagnostics
+#include <atomic>
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <vector>
+
+long sum_to(int n) {
+  std::atomic<long> sum{0};
+  tbb::parallel_for(0, n, [&](int i) { sum += i; });
+  return sum.load();
+}
+
+long squares(int n) {
+  std::vector<long> out(n);
+  tbb::parallel_for(tbb::blocked_range<int>(0, n),
+                    [&](const tbb::blocked_range<int> &r) {
+                      for (int i = r.begin(); i != r.end(); ++i)
+                        out[i] = long(i) * i;
+                    });
+  long total = 0;
+  for (long v : out)
+    total += v;
+  return total;
+}
+
+#ifdef FEARLESS_RUN
+int main() { return sum_to(1000000) < 0 || squares(100000) < 0; }
+#endif
