@@ -1,7 +1,7 @@
 //===- ExecutorModels.cpp - Library executors of Models/Executors.def -----===//
 //
-// See ExecutorModels.h; and SpawnInference::submitThrough, which makes a
-// call of an executor function (Asio's post) a pool submit.
+// See ExecutorModels.h: the tables of Models/Executors.def as lookups, and
+// the pools of library executors (ExecutorPools).
 //
 //===----------------------------------------------------------------------===//
 
@@ -78,49 +78,67 @@ const ValueDecl *poolArgument(const Expr *Arg, llvm::StringRef Accessor) {
 
 using namespace inference;
 
-const InferredSpawn *SpawnInference::submitThrough(
-    const CallExpr *Call, const FunctionDecl *Callee, unsigned ExecutorArg,
-    unsigned CallableArg, llvm::StringRef Accessor,
-    const ValueDecl **PoolObject) const {
-  if (std::max(ExecutorArg, CallableArg) >= Call->getNumArgs() ||
-      CallableArg >= Callee->getNumParams() ||
-      !isCallableType(Call->getArg(CallableArg)->getType()))
+const PoolClass *ExecutorPools::poolOf(const ExecutorModel &M) {
+  auto &P = Pools[&M];
+  if (!P) {
+    P = std::make_unique<PoolClass>();
+    P->SingleWorker = M.OneWorker;
+    P->DestructorJoins = M.DestructorWaits;
+  }
+  return P.get();
+}
+
+const VarDecl *ExecutorPools::runnersOf(const VarDecl *Context,
+                                        llvm::StringRef RunMethods) {
+  auto [It, New] = Runners.try_emplace(Context, nullptr);
+  if (!New)
+    return It->second;
+  auto Pool = std::make_unique<PoolClass>();
+  const VarDecl *Found = contextRunners(Context, RunMethods, Lib, *Pool);
+  if (!Found)
     return nullptr;
-  const ValueDecl *Object = poolArgument(Call->getArg(ExecutorArg), Accessor);
+  Pools[Found] = std::move(Pool);
+  Runners[Context] = Found;
+  return Found;
+}
+
+const InferredSpawn *
+ExecutorPools::submitThrough(const CallExpr *Call, const FunctionDecl *Callee,
+                             const ExecutorFunctionModel &M,
+                             const ValueDecl **PoolObject) {
+  if (std::max(M.ExecutorArg, M.CallableArg) >= Call->getNumArgs() ||
+      M.CallableArg >= Callee->getNumParams() ||
+      !isCallableType(Call->getArg(M.CallableArg)->getType()))
+    return nullptr;
+  const ValueDecl *Object = poolArgument(Call->getArg(M.ExecutorArg), M.Accessor);
   if (!Object)
     return nullptr; // a strand, an executor kept apart, a temporary
   const CXXRecordDecl *RD = classOf(Object->getType());
   const PoolClass *Pool = nullptr;
   if (const ExecutorModel *Model = executorOf(RD)) {
-    auto &P = ModelPools[Model];
-    if (!P) {
-      P = std::make_unique<PoolClass>();
-      P->SingleWorker = Model->OneWorker;
-      P->DestructorJoins = Model->DestructorWaits;
-    }
-    Pool = P.get();
+    Pool = poolOf(*Model);
   } else if (const ContextModel *C = contextOf(RD)) {
     // An io_context: only when threads started before run it. Those
     // threads are the pool; joining them waits for the handlers.
     const auto *VD = dyn_cast<VarDecl>(Object);
-    const ValueDecl *Runners = VD ? runnersOf(VD, C->RunMethods) : nullptr;
-    if (!Runners)
+    const VarDecl *Threads = VD ? runnersOf(VD, C->RunMethods) : nullptr;
+    if (!Threads)
       return nullptr;
-    Pool = ModelPools[Runners].get();
+    Pool = Pools[Threads].get();
     if (!Callee->getASTContext().getSourceManager().isBeforeInTranslationUnit(
             Pool->WorkerStart, Call->getBeginLoc()))
       return nullptr; // no thread runs it yet where the handler is posted
-    Object = Runners;
+    Object = Threads;
   }
   if (!Pool)
     return nullptr;
   if (PoolObject)
     *PoolObject = Object;
-  auto &Slot = ModelSubmits[{Callee, Pool}];
+  auto &Slot = Submits[{Callee, Pool}];
   if (!Slot)
     Slot = std::make_unique<InferredSpawn>(
-        InferredSpawn{InferredSpawn::Pool, CallableArg, Callee->getLocation(),
-                      nullptr, Pool, int(ExecutorArg)});
+        InferredSpawn{InferredSpawn::Pool, M.CallableArg, Callee->getLocation(),
+                      nullptr, Pool});
   return Slot.get();
 }
 

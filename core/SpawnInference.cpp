@@ -213,7 +213,8 @@ bool isCallableParam(const ParmVarDecl *P) {
 
 } // namespace
 
-SpawnInference::SpawnInference(const LibraryModel &Lib) : Lib(Lib) {}
+SpawnInference::SpawnInference(const LibraryModel &Lib)
+    : Lib(Lib), Executors(std::make_unique<ExecutorPools>(Lib)) {}
 SpawnInference::~SpawnInference() = default;
 
 const ValueDecl *SpawnInference::namedObject(const Expr *Object) {
@@ -365,14 +366,8 @@ const InferredSpawn *SpawnInference::spawnOf(const FunctionDecl *FD,
         listed(E->Submit, FD->getName()))
       for (unsigned I = 0; I < FD->getNumParams(); ++I)
         if (isCallableParam(FD->getParamDecl(I))) {
-          auto &Model = ModelPools[E];
-          if (!Model) {
-            Model = std::make_unique<PoolClass>();
-            Model->SingleWorker = E->OneWorker;
-            Model->DestructorJoins = E->DestructorWaits;
-          }
           R = InferredSpawn{InferredSpawn::Pool, I, FD->getLocation(), nullptr,
-                            Model.get()};
+                            Executors->poolOf(*E)};
           break;
         }
   } else {
@@ -623,8 +618,7 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
     return nullptr;
   const FunctionDecl *Callee = CE->getDirectCallee();
   if (const ExecutorFunctionModel *EF = executorFunctionOf(Callee))
-    return submitThrough(CE, Callee, EF->ExecutorArg, EF->CallableArg,
-                         EF->Accessor, PoolObject);
+    return Executors->submitThrough(CE, Callee, *EF, PoolObject);
   const InferredSpawn *S = Callee ? spawnOf(Callee) : nullptr;
   if (!S || S->Param >= CE->getNumArgs() ||
       !isCallableType(CE->getArg(S->Param)->getType()))
@@ -641,11 +635,10 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
   return S;
 }
 
-const ValueDecl *SpawnInference::runnersOf(const VarDecl *Context,
-                                           llvm::StringRef RunMethods) const {
-  auto [It, New] = ContextRunners.try_emplace(Context, nullptr);
-  if (!New)
-    return It->second;
+const VarDecl *inference::contextRunners(const VarDecl *Context,
+                                         llvm::StringRef RunMethods,
+                                         const LibraryModel &Lib,
+                                         PoolClass &Pool) {
   const auto *Fn = dyn_cast<FunctionDecl>(Context->getDeclContext());
   if (!Fn || !Fn->getBody() || !Context->hasLocalStorage())
     return nullptr;
@@ -660,12 +653,12 @@ const ValueDecl *SpawnInference::runnersOf(const VarDecl *Context,
                 (MC && MC->getMethodDecl() &&
                  MC->getMethodDecl()->getIdentifier() &&
                  listed(RunMethods, MC->getMethodDecl()->getName()) &&
-                 namedObject(MC->getImplicitObjectArgument()) == Context);
+                 SpawnInference::namedObject(MC->getImplicitObjectArgument()) ==
+                     Context);
       });
     return Found ? Body : nullptr;
   };
   const VarDecl *Runners = nullptr;
-  auto Pool = std::make_unique<PoolClass>();
   forEachStmt(Fn->getBody(), [&](const Stmt *S) {
     if (Runners)
       return;
@@ -686,7 +679,7 @@ const ValueDecl *SpawnInference::runnersOf(const VarDecl *Context,
                MC->getNumArgs() > 0) {
       // threads.emplace_back([&] { io.run(); }), push_back(std::thread(..))
       const auto *VD = dyn_cast_or_null<VarDecl>(
-          namedObject(MC->getImplicitObjectArgument()));
+          SpawnInference::namedObject(MC->getImplicitObjectArgument()));
       if (VD && VD->hasLocalStorage() && holdsThreads(VD->getType(), Lib)) {
         const CXXConstructExpr *CE =
             findThreadConstruction(MC->getArg(0), Lib);
@@ -698,17 +691,13 @@ const ValueDecl *SpawnInference::runnersOf(const VarDecl *Context,
       return;
     if (const FunctionDecl *Body = Runs(Callable)) {
       Runners = Holder;
-      Pool->WorkerStart = S->getBeginLoc();
-      Pool->WorkerBody = Body;
-      Pool->SingleWorker =
+      Pool.WorkerStart = S->getBeginLoc();
+      Pool.WorkerBody = Body;
+      Pool.SingleWorker =
           Lib.threadClassKind(Holder->getType()) != HandleKind::None;
-      Pool->DestructorJoins = holdsJThreads(Holder->getType(), Lib);
+      Pool.DestructorJoins = holdsJThreads(Holder->getType(), Lib);
     }
   });
-  if (!Runners)
-    return nullptr;
-  ModelPools[Runners] = std::move(Pool);
-  ContextRunners[Context] = Runners;
   return Runners;
 }
 

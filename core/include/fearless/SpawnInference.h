@@ -31,6 +31,7 @@
 namespace fearless {
 
 class LibraryModel;
+class ExecutorPools;
 
 /// A thread pool class: what its workers are and what ends them.
 struct PoolClass {
@@ -68,10 +69,6 @@ struct InferredSpawn {
   /// Models/Executors.def), and the pool class.
   const clang::FieldDecl *Queue = nullptr;
   const PoolClass *Class = nullptr;
-  /// Pool, for a free function of a library that queues the callable on an
-  /// executor passed as an argument (Asio's post(pool, f)): that argument.
-  /// -1 when the pool is the object the function is called on.
-  int PoolArg = -1;
 };
 
 /// Infers spawn functions, thread pools and their waits. One per Session.
@@ -115,14 +112,6 @@ public:
 
 private:
   const PoolClass *poolClass(const clang::CXXRecordDecl *RD) const;
-  /// A call of a library function queueing argument \p CallableArg on the
-  /// pool that argument \p ExecutorArg names (Models/Executors.def,
-  /// FEARLESS_EXECUTOR_FUNCTION), or null when it names no modelled pool.
-  const InferredSpawn *submitThrough(const clang::CallExpr *Call,
-                                     const clang::FunctionDecl *Callee,
-                                     unsigned ExecutorArg, unsigned CallableArg,
-                                     llvm::StringRef Accessor,
-                                     const clang::ValueDecl **PoolObject) const;
   std::optional<InferredSpawn> infer(const clang::FunctionDecl *FD,
                                      unsigned Depth) const;
   const InferredSpawn *spawnOf(const clang::FunctionDecl *FD,
@@ -143,21 +132,9 @@ private:
   mutable llvm::DenseMap<const clang::CXXMethodDecl *,
                          std::unique_ptr<InferredSpawn>>
       ThisDetaches;
-  /// The pools of library executors (Models/Executors.def), by model.
-  mutable llvm::DenseMap<const void *, std::unique_ptr<PoolClass>> ModelPools;
-  /// Submits through a library's free function (post(pool, f)), by
-  /// function and the pool class.
-  mutable llvm::DenseMap<std::pair<const clang::FunctionDecl *, const void *>,
-                         std::unique_ptr<InferredSpawn>>
-      ModelSubmits;
-  /// For an execution context that threads of the code run
-  /// (FEARLESS_EXECUTION_CONTEXT, an io_context): the variable holding the
-  /// thread or threads started before in the context's function whose body
-  /// calls its run(), or null. The pool class is ModelPools[that variable].
-  mutable llvm::DenseMap<const clang::ValueDecl *, const clang::ValueDecl *>
-      ContextRunners;
-  const clang::ValueDecl *runnersOf(const clang::VarDecl *Context,
-                                    llvm::StringRef RunMethods) const;
+  /// The pools of library executors (Models/Executors.def) and the
+  /// submits through their free functions (core/ExecutorModels.h).
+  std::unique_ptr<ExecutorPools> Executors;
 };
 
 } // namespace fearless

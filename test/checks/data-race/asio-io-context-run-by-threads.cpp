@@ -2,11 +2,8 @@
 // run() (Models/Executors.def, an execution context). When the function
 // has started threads that run it, a handler posted afterwards runs on one
 // of them, at the same time as the caller and as the other handlers.
-// REQUIRES: boost-asio
-// RUN: %fearless -std=c++17 -Xclang -verify %s
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+#include "executors/asio.h"
 #include <thread>
 #include <vector>
 

@@ -1,10 +1,8 @@
 // Boost.Asio: post(pool, f) queues f on a thread_pool (Models/Executors.def,
 // an executor function): the pool's threads run the queued handlers at the
 // same time, and the caller goes on while they run.
-// REQUIRES: boost-asio
-// RUN: %fearless -std=c++17 -Xclang -verify %s
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+#include "executors/asio.h"
 
 void pause_ms(int);
 

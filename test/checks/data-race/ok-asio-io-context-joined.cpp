@@ -3,12 +3,9 @@
 // handler posted before any thread runs the io_context, and what the
 // caller does before starting it, do not overlap; and one thread running
 // the io_context runs its handlers one after the other.
-// REQUIRES: boost-asio
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
+#include "executors/asio.h"
 #include <thread>
 
 int joined_first() {

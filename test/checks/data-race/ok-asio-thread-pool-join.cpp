@@ -2,13 +2,9 @@
 // read after join(), or after the pool's destructor (stop(); join();), and
 // an io_context that only the calling thread runs is not a second thread:
 // its handlers run inside run(), one after the other.
-// REQUIRES: boost-asio
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
-#include <boost/asio/dispatch.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
+#include "executors/asio.h"
 
 int one_task() {
   int result = 0;

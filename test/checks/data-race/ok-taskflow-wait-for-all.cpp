@@ -1,7 +1,7 @@
 // The correct twin of taskflow-silent-async.cpp: what the tasks write is
 // read after wait_for_all(), after the executor's destructor (which calls
 // wait_for_all()), or after the future of async() is ready.
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include "executors/taskflow.hpp"
 

@@ -1,13 +1,11 @@
 // The correct twin of tbb-parallel-for-sum.cpp: the sum is atomic, each
 // call writes only its own element, and what the body computed is read
 // after parallel_for has returned.
-// REQUIRES: onetbb
 // CONFIRM: -ltbb
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include <atomic>
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_for.h>
+#include "executors/tbb.h"
 #include <vector>
 
 long sum_to(int n) {

@@ -2,12 +2,10 @@
 // writes a local of its own (a function runs once, never at the same time
 // as itself), and both are read after parallel_invoke has returned.
 // task_arena::execute runs its function once while the caller waits.
-// REQUIRES: onetbb
 // CONFIRM: -ltbb
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
-#include <oneapi/tbb/parallel_invoke.h>
-#include <oneapi/tbb/task_arena.h>
+#include "executors/tbb.h"
 
 int work(int);
 

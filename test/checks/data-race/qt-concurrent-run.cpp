@@ -1,10 +1,9 @@
 // Qt 5: QtConcurrent::run(f) runs f on a thread of the global pool and
 // returns a QFuture (Models/ThreadLibrary.def); what f writes races with
 // the caller until waitForFinished().
-// REQUIRES: qt5
 // CONFIRM: -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -I/usr/include/x86_64-linux-gnu/qt5/QtConcurrent -fPIC -lQt5Core -lQt5Concurrent
-// RUN: %fearless %qt5-flags -std=c++17 -Xclang -verify %s
-#include <QtConcurrent/QtConcurrentRun>
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+#include "executors/qt.h"
 
 int progress() {
   int state = 0;

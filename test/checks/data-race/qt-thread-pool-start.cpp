@@ -1,10 +1,9 @@
 // Qt 5: QThreadPool::start(f) queues f for the pool's threads
 // (Models/Executors.def), which run several at the same time; the caller
 // goes on until waitForDone().
-// REQUIRES: qt5
 // CONFIRM: -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -fPIC -lQt5Core
-// RUN: %fearless %qt5-flags -std=c++17 -Xclang -verify %s
-#include <QThreadPool>
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+#include "executors/qt.h"
 
 void pause_ms(int);
 

@@ -2,7 +2,7 @@
 // workers (Models/Executors.def), which run several tasks at the same time
 // until wait_for_all(). Against a mock shaped like taskflow's API
 // (test/Inputs/executors/taskflow.hpp).
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 #include "executors/taskflow.hpp"
 
 void pause_ms(int);

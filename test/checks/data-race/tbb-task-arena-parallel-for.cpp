@@ -1,10 +1,8 @@
 // task_arena::execute runs its function once, but a parallel_for inside it
 // runs its body on the arena's threads at the same time.
-// REQUIRES: onetbb
 // CONFIRM: -ltbb
-// RUN: %fearless -std=c++17 -Xclang -verify %s
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/task_arena.h>
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+#include "executors/tbb.h"
 
 long sum_in_arena(int n) {
   long sum = 0;

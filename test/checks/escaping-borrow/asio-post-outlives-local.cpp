@@ -1,10 +1,8 @@
 // Boost.Asio: a handler posted to a thread_pool the function does not own
 // may still run after the function returns and its local is gone.
-// REQUIRES: boost-asio
 // CONFIRM: address
-// RUN: %fearless -std=c++17 -Xclang -verify %s
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
+#include "executors/asio.h"
 
 void record(int);
 

@@ -1,12 +1,10 @@
 // The correct twin of asio-post-outlives-local.cpp: the function waits for
 // the pool (or owns it, and its destructor joins) before the local dies,
 // or the handler captures a copy.
-// REQUIRES: boost-asio
 // CONFIRM: address
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
-#include <boost/asio/post.hpp>
-#include <boost/asio/thread_pool.hpp>
+#include "executors/asio.h"
 
 void record(int);
 

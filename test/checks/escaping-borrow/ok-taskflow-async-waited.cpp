@@ -2,7 +2,7 @@
 // for the executor before its local dies, waits for the task's future, or
 // the task captures a copy.
 // CONFIRM: address
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include "executors/taskflow.hpp"
 

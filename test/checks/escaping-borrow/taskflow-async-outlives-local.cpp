@@ -2,7 +2,7 @@
 // after the function has returned and its local is gone. Against a mock
 // shaped like taskflow's API (test/Inputs/executors/taskflow.hpp).
 // CONFIRM: address
-// RUN: %fearless -std=c++17 -Xclang -verify %s
+// RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 #include "executors/taskflow.hpp"
 
 void record(int);
