@@ -1,6 +1,5 @@
 // The correct twin of qt-concurrent-run.cpp: the caller reads what the task
 // wrote only after waitForFinished() or result().
-// CONFIRM: -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -I/usr/include/x86_64-linux-gnu/qt5/QtConcurrent -fPIC -lQt5Core -lQt5Concurrent
 // RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include "executors/qt.h"
@@ -18,6 +17,7 @@ int computed() {
   return answer.result();
 }
 
-#ifdef FEARLESS_RUN
-int main() { return progress() != 1 || computed() != 42; }
-#endif
+// No FEARLESS_RUN program: QFuture::waitForFinished() waits with futexes
+// inside the uninstrumented libQt5Core.so, so ThreadSanitizer reports the
+// task's write against the caller's read in most runs; it cannot judge this
+// twin. (qt-concurrent-run.cpp's program confirms the race.)

@@ -1,7 +1,6 @@
 // The correct twin of qt-thread-pool-start.cpp: one task whose result is
 // read after waitForDone(), or after the pool's destructor (which blocks
 // until every runnable has completed), and an atomic counter.
-// CONFIRM: -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -fPIC -lQt5Core
 // RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include "executors/qt.h"
@@ -33,8 +32,7 @@ long counted() {
   return total.load();
 }
 
-#ifdef FEARLESS_RUN
-int main() {
-  return one_task() != 42 || destructor_waits() != 7 || counted() != 20;
-}
-#endif
+// No FEARLESS_RUN program: QThreadPool orders its tasks and waitForDone()
+// with futexes inside the uninstrumented libQt5Core.so, so ThreadSanitizer
+// reports races with the pool's own allocations on every run; it cannot
+// judge this twin. (qt-thread-pool-start.cpp's program confirms the race.)

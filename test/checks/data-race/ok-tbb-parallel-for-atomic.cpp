@@ -1,7 +1,6 @@
 // The correct twin of tbb-parallel-for-sum.cpp: the sum is atomic, each
 // call writes only its own element, and what the body computed is read
 // after parallel_for has returned.
-// CONFIRM: -ltbb
 // RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include <atomic>
@@ -27,6 +26,7 @@ long squares(int n) {
   return total;
 }
 
-#ifdef FEARLESS_RUN
-int main() { return sum_to(1000000) < 0 || squares(100000) < 0; }
-#endif
+// No FEARLESS_RUN program: ThreadSanitizer reports races inside oneTBB's own
+// task tree (partitioner.h's node and fold_tree, _task.h), whose ordering
+// happens in the uninstrumented libtbb.so, on every run; it cannot judge
+// this twin. (tbb-parallel-for-sum.cpp's program confirms the race.)
