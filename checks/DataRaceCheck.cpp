@@ -298,6 +298,14 @@ public:
         Pair(I, I);
     for (auto [I, J] : TL->overlappingPairs())
       Pair(I, J);
+    // The callables of one parallel_invoke (sites added one after the
+    // other) run at the same time as each other.
+    for (size_t I = 0; I < Threads.size(); ++I)
+      for (size_t J = I + 1; J < Threads.size() && TM.spawns()[I].RunsOnce &&
+                             TM.spawns()[J].RunsOnce &&
+                             TM.spawns()[I].Spawn == TM.spawns()[J].Spawn;
+           ++J)
+        Pair(I, J);
     // Member threads against the member functions of their class that may
     // run while they do (Concurrency.h).
     for (const SpawnSite &Site : TM.spawns())
@@ -540,11 +548,15 @@ private:
       for (SourceLocation Via : O.Via)
         F.note(Via, MessageId::RaceThroughCall);
       if (CtxP >= 0 && CtxO >= 0 && CtxP != CtxO) {
-        F.note(TM.spawns()[CtxP].Spawn->getBeginLoc(),
-               MessageId::RaceThreadSpawned, {1});
+        // The callables of one parallel_invoke: each where it is written.
+        auto Start = [&](int Ctx) {
+          const SpawnSite &Site = TM.spawns()[Ctx];
+          return (Site.RunsOnce && Site.Callable ? Site.Callable : Site.Spawn)
+              ->getBeginLoc();
+        };
+        F.note(Start(CtxP), MessageId::RaceThreadSpawned, {1});
         noteHelper(F, TM.spawns()[CtxP]);
-        F.note(TM.spawns()[CtxO].Spawn->getBeginLoc(),
-               MessageId::RaceThreadSpawned, {2});
+        F.note(Start(CtxO), MessageId::RaceThreadSpawned, {2});
         noteHelper(F, TM.spawns()[CtxO]);
       } else if (std::max(CtxP, CtxO) <= FirstMemberCtx) {
         // Two public member functions of a fearless::shared class.

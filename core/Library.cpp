@@ -74,6 +74,19 @@ constexpr llvm::StringRef ParallelAlgorithms[] = {
 #include "fearless/Models/Races.def"
 };
 
+/// A library function that runs its callables and waits for them
+/// (Models/Executors.def, FEARLESS_SCOPED_EXECUTOR).
+struct ScopedExecutorEntry {
+  llvm::StringRef Name;
+  LibraryModel::ScopedRun Run;
+};
+
+constexpr ScopedExecutorEntry ScopedExecutors[] = {
+#define FEARLESS_SCOPED_EXECUTOR(Name, Run)                                    \
+  {Name, LibraryModel::ScopedRun::Run},
+#include "fearless/Models/Executors.def"
+};
+
 /// The name of a method as written in the tables ("operator[]" for
 /// operators).
 bool methodNamed(const CXXMethodDecl *M, llvm::StringRef Name) {
@@ -272,6 +285,32 @@ LibraryModel::parallelAlgorithmCallable(const CallExpr *Call) const {
         !Call->getArg(I)->getType()->isPointerType())
       return Call->getArg(I);
   return nullptr;
+}
+
+std::optional<LibraryModel::ScopedRun> LibraryModel::scopedExecutor(
+    const CallExpr *Call, llvm::SmallVectorImpl<const Expr *> &Callables) const {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
+  llvm::StringRef Name = FD->getName();
+  const ScopedExecutorEntry *Found = nullptr;
+  for (const ScopedExecutorEntry &E : ScopedExecutors)
+    if (E.Name.ends_with(Name) && hasQualifiedName(FD, E.Name))
+      Found = &E;
+  if (!Found)
+    return std::nullopt;
+  size_t Before = Callables.size();
+  for (const Expr *Arg : Call->arguments()) {
+    QualType T = Arg->getType();
+    if (!isCallableType(T) || T->isPointerType())
+      continue;
+    Callables.push_back(Arg);
+    if (Found->Run != ScopedRun::Each)
+      break;
+  }
+  if (Callables.size() == Before)
+    return std::nullopt;
+  return Found->Run;
 }
 
 bool LibraryModel::isUserSpawnFunction(const FunctionDecl *FD) const {

@@ -8,6 +8,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Traits.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
 
 using namespace clang;
 
@@ -169,8 +170,21 @@ bool isStdLibraryRecord(const CXXRecordDecl *RD) {
 }
 
 bool constForRaces(const CXXMethodDecl *M) {
-  if (M->getOverloadedOperator() == OO_Subscript)
-    return !isAssociative(M->getParent());
+  // A map's operator[] may insert, so it writes the map; but a map of
+  // atomics is looked up, not grown, by it: its keys are put in before the
+  // threads share it (oneTBB's test/common/state_trackable.h), and only the
+  // element is updated, atomically.
+  if (M->getOverloadedOperator() == OO_Subscript) {
+    if (!isAssociative(M->getParent()))
+      return true;
+    const auto *Spec =
+        dyn_cast<ClassTemplateSpecializationDecl>(M->getParent());
+    const TemplateArgumentList *Args =
+        Spec ? &Spec->getTemplateArgs() : nullptr;
+    return Args && Args->size() > 1 &&
+           (*Args)[1].getKind() == TemplateArgument::Type &&
+           isAtomicObjectType((*Args)[1].getAsType());
+  }
   const IdentifierInfo *II = M->getIdentifier();
   if (!II)
     return false;

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/SpawnInference.h"
+#include "ExecutorModels.h"
 #include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Library.h"
@@ -242,31 +243,10 @@ bool isCallableParam(const ParmVarDecl *P) {
   return isCallableType(P->getType().getNonReferenceType());
 }
 
-/// A library executor (Models/Executors.def).
-struct ExecutorModel {
-  llvm::StringRef Class, Submit, Waits;
-  bool DestructorWaits, OneWorker;
-};
-
-constexpr ExecutorModel Executors[] = {
-#define FEARLESS_EXECUTOR(Class, Submit, Waits, DestructorWaits, OneWorker)    \
-  {Class, Submit, Waits, DestructorWaits, OneWorker},
-#include "fearless/Models/Executors.def"
-};
-
-/// The executor model of \p RD, if it is one.
-const ExecutorModel *executorOf(const CXXRecordDecl *RD) {
-  if (!RD || !RD->getIdentifier())
-    return nullptr;
-  for (const ExecutorModel &M : Executors)
-    if (hasQualifiedName(RD, M.Class))
-      return &M;
-  return nullptr;
-}
-
 } // namespace
 
-SpawnInference::SpawnInference(const LibraryModel &Lib) : Lib(Lib) {}
+SpawnInference::SpawnInference(const LibraryModel &Lib)
+    : Lib(Lib), Executors(std::make_unique<ExecutorPools>(Lib)) {}
 SpawnInference::~SpawnInference() = default;
 
 const ValueDecl *SpawnInference::namedObject(const Expr *Object) {
@@ -402,29 +382,24 @@ const InferredSpawn *SpawnInference::spawnOf(const FunctionDecl *FD,
     FD = Def;
   if (auto It = Spawns.find(FD); It != Spawns.end())
     return It->second.get();
-  if (!FD->getBody() || FD->isDependentContext() || FD->isInvalidDecl() ||
-      FD->isInStdNamespace() ||
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  const ExecutorModel *E = Method ? executorOf(Method->getParent()) : nullptr;
+  // A library executor's body may be out of sight (QThreadPool::start).
+  if ((!E && !FD->getBody()) || FD->isDependentContext() ||
+      FD->isInvalidDecl() || FD->isInStdNamespace() ||
       !llvm::any_of(FD->parameters(), isCallableParam))
     return nullptr;
   if (!InProgress.try_emplace(FD, true).second)
     return nullptr; // recursion
   std::optional<InferredSpawn> R;
-  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  if (const ExecutorModel *E =
-          Method ? executorOf(Method->getParent()) : nullptr) {
+  if (E) {
     // A library executor: the model says what the body would.
     if (!E->Submit.empty() && FD->getIdentifier() &&
-        FD->getName() == E->Submit)
+        listed(E->Submit, FD->getName()))
       for (unsigned I = 0; I < FD->getNumParams(); ++I)
         if (isCallableParam(FD->getParamDecl(I))) {
-          auto &Model = ModelPools[E];
-          if (!Model) {
-            Model = std::make_unique<PoolClass>();
-            Model->SingleWorker = E->OneWorker;
-            Model->DestructorJoins = E->DestructorWaits;
-          }
           R = InferredSpawn{InferredSpawn::Pool, I, FD->getLocation(), nullptr,
-                            Model.get()};
+                            Executors->poolOf(*E)};
           break;
         }
   } else {
@@ -675,6 +650,8 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
   if (!CE || isa<CXXOperatorCallExpr>(CE))
     return nullptr;
   const FunctionDecl *Callee = CE->getDirectCallee();
+  if (const ExecutorFunctionModel *EF = executorFunctionOf(Callee))
+    return Executors->submitThrough(CE, Callee, *EF, PoolObject);
   const InferredSpawn *S = Callee ? spawnOf(Callee) : nullptr;
   if (!S || S->Param >= CE->getNumArgs() ||
       !isCallableType(CE->getArg(S->Param)->getType()))
@@ -689,6 +666,72 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
       *PoolObject = Object;
   }
   return S;
+}
+
+const VarDecl *inference::contextRunners(const VarDecl *Context,
+                                         llvm::StringRef RunMethods,
+                                         const LibraryModel &Lib,
+                                         PoolClass &Pool) {
+  const auto *Fn = dyn_cast<FunctionDecl>(Context->getDeclContext());
+  if (!Fn || !Fn->getBody() || !Context->hasLocalStorage())
+    return nullptr;
+  // Whether a thread body calls run() (or run_one(), poll(), ...) on it.
+  auto Runs = [&](const Expr *Callable) {
+    const FunctionDecl *Body = bodyOf(Callable);
+    bool Found = false;
+    if (Body && Body->getBody())
+      forEachStmt(Body->getBody(), [&](const Stmt *S) {
+        const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+        Found = Found ||
+                (MC && MC->getMethodDecl() &&
+                 MC->getMethodDecl()->getIdentifier() &&
+                 listed(RunMethods, MC->getMethodDecl()->getName()) &&
+                 SpawnInference::namedObject(MC->getImplicitObjectArgument()) ==
+                     Context);
+      });
+    return Found ? Body : nullptr;
+  };
+  const VarDecl *Runners = nullptr;
+  forEachStmt(Fn->getBody(), [&](const Stmt *S) {
+    if (Runners)
+      return;
+    const Expr *Callable = nullptr;
+    const VarDecl *Holder = nullptr;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      // std::thread t([&] { io.run(); });
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->hasLocalStorage() && VD->getInit())
+          if (const CXXConstructExpr *CE =
+                  threadConstruction(skipImplicit(VD->getInit()), Lib)) {
+            Callable = CE->getArg(0);
+            Holder = VD;
+          }
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+               MC && Lib.isContainerInsert(MC->getMethodDecl()) &&
+               MC->getNumArgs() > 0) {
+      // threads.emplace_back([&] { io.run(); }), push_back(std::thread(..))
+      const auto *VD = dyn_cast_or_null<VarDecl>(
+          SpawnInference::namedObject(MC->getImplicitObjectArgument()));
+      if (VD && VD->hasLocalStorage() && holdsThreads(VD->getType(), Lib)) {
+        const CXXConstructExpr *CE =
+            findThreadConstruction(MC->getArg(0), Lib);
+        Callable = CE ? CE->getArg(0) : MC->getArg(0);
+        Holder = VD;
+      }
+    }
+    if (!Holder || !Callable)
+      return;
+    if (const FunctionDecl *Body = Runs(Callable)) {
+      Runners = Holder;
+      Pool.WorkerStart = S->getBeginLoc();
+      Pool.WorkerBody = Body;
+      Pool.SingleWorker =
+          Lib.threadClassKind(Holder->getType()) != HandleKind::None;
+      Pool.DestructorJoins = holdsJThreads(Holder->getType(), Lib);
+    }
+  });
+  return Runners;
 }
 
 } // namespace fearless

@@ -189,6 +189,9 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
       return true;
     if (Lib.parallelAlgorithmCallable(Call))
       return true;
+    if (llvm::SmallVector<const Expr *, 2> Callables;
+        Lib.scopedExecutor(Call, Callables))
+      return true;
     if (hasSpawnParam(FD))
       return true;
     return Lib.inference() &&
@@ -215,6 +218,7 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
   };
 
   llvm::ArrayRef<const Expr *> Args = argsOf(E);
+  llvm::SmallVector<const Expr *, 2> ScopedBodies;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
       CE && Lib.isThreadConstruction(CE)) {
     SpawnSite &S =
@@ -292,6 +296,18 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
       S.Callee = Callee;
       S.Sink.Kind = SinkKind::None;
       S.Sink.Loc = E->getBeginLoc();
+    } else if (std::optional<LibraryModel::ScopedRun> Run =
+                   isa<CallExpr>(E) ? Lib.scopedExecutor(cast<CallExpr>(E),
+                                                         ScopedBodies)
+                                    : std::nullopt) {
+      // A library's parallel_for, parallel_invoke, task_arena::execute.
+      for (const Expr *Body : ScopedBodies) {
+        SpawnSite &S = Add(SpawnKind::ScopedCall, HandleKind::None, Body, {});
+        S.Callee = Callee;
+        S.RunsOnce = *Run != LibraryModel::ScopedRun::Many;
+        S.Sink.Kind = SinkKind::None;
+        S.Sink.Loc = E->getBeginLoc();
+      }
     } else if (Lib.isPointerFactory(Callee)) {
       QualType Thread = templateArgType(E->getType(), 0);
       SpawnSite &S = Add(SpawnKind::PointerFactory, Lib.threadClassKind(Thread),

@@ -73,6 +73,18 @@ if os.path.exists("/usr/include/concurrentqueue/blockingconcurrentqueue.h"):
     config.available_features.add("concurrentqueue")
 if os.path.exists("/usr/include/readerwriterqueue/readerwriterqueue.h"):
     config.available_features.add("readerwriterqueue")
+# Qt 5 (qtbase5-dev): the QtCore headers, and the flags to include them.
+qt5 = "/usr/include/x86_64-linux-gnu/qt5"
+if os.path.exists(os.path.join(qt5, "QtCore", "qthreadpool.h")):
+    config.available_features.add("qt5")
+    config.substitutions.append(
+        ("%qt5-flags", "-isystem %s -isystem %s/QtCore -isystem %s/QtConcurrent -fPIC"
+         % (qt5, qt5, qt5)))
+# taskflow (header-only, not in Debian): the corpus's copy, if fetched.
+taskflow = "/var/cache/fearless-corpus/src/taskflow"
+if os.path.exists(os.path.join(taskflow, "taskflow", "taskflow.hpp")):
+    config.available_features.add("taskflow")
+    config.substitutions.append(("%taskflow-dir", taskflow))
 config.substitutions.append(("%test-inputs", test_inputs))
 config.substitutions.append(("%fearless-mock", fearless_mock))
 config.substitutions.append(("%fearless", fearless + " -I" + annotations + " -I" + test_inputs))

@@ -114,6 +114,26 @@ public:
   const clang::Expr *
   parallelAlgorithmCallable(const clang::CallExpr *Call) const;
 
+  /// How a library function runs the callables it waits for
+  /// (Models/Executors.def, FEARLESS_SCOPED_EXECUTOR).
+  enum class ScopedRun : unsigned char {
+    /// One callable, run by several threads at the same time
+    /// (tbb::parallel_for).
+    Many,
+    /// Every callable argument once, all at the same time
+    /// (tbb::parallel_invoke).
+    Each,
+    /// One callable once, the caller waiting (tbb::task_arena::execute).
+    Once,
+  };
+
+  /// If \p Call is a call of a library function that runs its callable
+  /// arguments on worker threads and returns when they are done, how; the
+  /// callables are appended to \p Callables.
+  std::optional<ScopedRun>
+  scopedExecutor(const clang::CallExpr *Call,
+                 llvm::SmallVectorImpl<const clang::Expr *> &Callables) const;
+
   /// Whether \p FD is listed in SpawnFunctions.
   bool isUserSpawnFunction(const clang::FunctionDecl *FD) const;
 

@@ -31,6 +31,7 @@
 namespace fearless {
 
 class LibraryModel;
+class ExecutorPools;
 
 /// A thread pool class: what its workers are and what ends them.
 struct PoolClass {
@@ -130,8 +131,9 @@ private:
   mutable llvm::DenseMap<const clang::CXXMethodDecl *,
                          std::unique_ptr<InferredSpawn>>
       ThisDetaches;
-  /// The pools of library executors (Models/Executors.def), by model.
-  mutable llvm::DenseMap<const void *, std::unique_ptr<PoolClass>> ModelPools;
+  /// The pools of library executors (Models/Executors.def) and the
+  /// submits through their free functions (core/ExecutorModels.h).
+  std::unique_ptr<ExecutorPools> Executors;
 };
 
 } // namespace fearless

@@ -204,13 +204,19 @@ struct SpawnSite {
   /// For ChannelSend through an inferred or modelled send: the send (null
   /// for a fearless::sends parameter).
   const InferredSend *Channel = nullptr;
+  /// For a ScopedCall: its callable runs once, not at the same time as
+  /// itself (a library executor's parallel_invoke or task_arena::execute,
+  /// Models/Executors.def). The callables of one parallel_invoke are sites
+  /// of the same call that run at the same time as each other.
+  bool RunsOnce = false;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by
-/// itself: a parallel algorithm or a fearless::scoped_spawn parameter (an
-/// inferred scoped spawn function starts one thread).
+/// itself: a parallel algorithm, a library executor's parallel_for or a
+/// fearless::scoped_spawn parameter (an inferred scoped spawn function
+/// starts one thread; parallel_invoke runs each callable once).
 inline bool runsCopiesAtOnce(const SpawnSite &S) {
-  return S.Kind == SpawnKind::ScopedCall && !S.Inferred;
+  return S.Kind == SpawnKind::ScopedCall && !S.Inferred && !S.RunsOnce;
 }
 
 namespace threadmodel {

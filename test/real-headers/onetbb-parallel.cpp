@@ -1,0 +1,57 @@
+// oneTBB's scoped executors against the real Debian headers (libtbb-dev):
+// parallel_for and parallel_for_each run the body on several threads at
+// once, parallel_invoke runs its functions at the same time as each other,
+// task_arena::execute runs its function once while the caller waits
+// (Models/Executors.def, FEARLESS_SCOPED_EXECUTOR).
+// REQUIRES: onetbb
+// RUN: %fearless -std=c++17 -Xclang -verify %s
+#include <atomic>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_for_each.h>
+#include <oneapi/tbb/parallel_invoke.h>
+#include <oneapi/tbb/task_arena.h>
+#include <vector>
+
+int work(int);
+
+long sum_racy(int n) {
+  long sum = 0;
+  tbb::parallel_for(0, n, [&](int i) { sum += i; }); // expected-warning {{data race on 'sum'}} expected-note {{the same write runs in every thread started here}} expected-note {{help: make 'sum' a std::atomic<long>}}
+  return sum;
+}
+
+long sum_atomic(int n) {
+  std::atomic<long> sum{0};
+  tbb::parallel_for(0, n, [&](int i) { sum += i; });
+  return sum.load(); // after parallel_for returns
+}
+
+int count_racy(const std::vector<int> &v) {
+  int even = 0;
+  tbb::parallel_for_each(v.begin(), v.end(), [&](int x) {
+    if (x % 2 == 0)
+      ++even; // expected-warning {{data race on 'even'}} expected-note {{help: make 'even' a std::atomic<int>}}
+  }); // expected-note@-3 {{the same write runs in every thread started here}}
+  return even;
+}
+
+int siblings_racy(int n) {
+  int done = 0;
+  tbb::parallel_invoke(
+      [&] { work(n); done += 1; }, // expected-warning {{data race on 'done'}} expected-note {{help: make 'done' a std::atomic<int>}} expected-note {{one thread is spawned here}}
+      [&] { work(n); done += 1; }); // expected-note {{the other write is here}} expected-note {{the other thread is spawned here}}
+  return done;
+}
+
+int siblings_disjoint(int n) {
+  int left = 0, right = 0;
+  tbb::parallel_invoke([&] { left = work(n); }, [&] { right = work(n + 1); });
+  return left + right;
+}
+
+int in_arena(int n) {
+  int total = 0;
+  tbb::task_arena arena(4);
+  arena.execute([&] { for (int i = 0; i < n; ++i) total += work(i); });
+  return total;
+}
