@@ -19,6 +19,7 @@
 #include "fearless/Concurrency.h"
 #include "fearless/Coroutines.h"
 #include "fearless/Explain.h"
+#include "fearless/FlagHandOff.h"
 #include "fearless/GuardedEscapes.h"
 #include "fearless/SyncValues.h"
 #include "fearless/FunctionAnalysis.h"
@@ -247,6 +248,38 @@ void reportSyncValueEscape(Session &S, const SyncValueEscape &E) {
   S.report(std::move(F));
 }
 
+/// Whether \p First happens before \p Second through a flag hand-off
+/// (FlagHandOff.h). When \p First is the spawning function's (\p CtxF -1)
+/// and \p Second thread \p Thread's, the spawning function's own order
+/// also counts the flag's resets where that thread is not running (the
+/// next thread started after it sees the reset value, not the last run's).
+/// \p Reach is the spawning function's CFG order, built on first use.
+bool flagOrdered(FunctionAnalysis &FA, const ThreadLifetime *TL,
+                 std::optional<CfgReach> &Reach, const Access &First, int CtxF,
+                 llvm::ArrayRef<Access> FirstSide, const Access &Second,
+                 int Thread, llvm::ArrayRef<Access> SecondSide) {
+  if (Second.FlagTests.empty())
+    return false;
+  const ASTContext &Ctx = FA.astContext();
+  if (CtxF != -1 || Thread < 0 || !TL || !FA.cfg())
+    return orderedByFlag(First, FirstSide, Second, SecondSide, Ctx);
+  if (!Reach)
+    Reach.emplace(*FA.cfg());
+  return orderedByFlag(
+      First, FirstSide, Second, SecondSide, Ctx,
+      [&](const Access &W, const FlagTest &T) {
+        llvm::DenseSet<const Stmt *> Resets;
+        for (const Access &R : FirstSide)
+          if (R.Via.empty() && R.Write && flagVar(R.Loc) == T.Flag &&
+              R.Stored && !T.Cond.holdsFor(*R.Stored) &&
+              !llvm::is_contained(TL->runningAt(R.Point), unsigned(Thread)))
+            Resets.insert(R.Point);
+        llvm::DenseSet<const Stmt *> After = Reach->after(
+            W.Point, [&](const Stmt *St) { return Resets.count(St) > 0; });
+        return neverFollows(*Reach, After, First, W);
+      });
+}
+
 class DataRaceCheck : public Check {
 public:
   explicit DataRaceCheck(Session &S) : S(S), Guarded(S) {}
@@ -254,6 +287,7 @@ public:
 
   void checkFunction(FunctionAnalysis &FA) override {
     Reported.clear();
+    Reach.reset();
     Members.clear();
     checkSharedClass(FA);
     for (const GuardedEscape &E : Guarded.find(FA))
@@ -495,6 +529,11 @@ private:
     if (orderedByAtomic(OrderSM, A, SideA, B, SideB) ||
         orderedByAtomic(OrderSM, B, SideB, A, SideA))
       return;
+    // A done flag published under a mutex (FlagHandOff.h).
+    auto Thread = [](int Ctx) { return Ctx >= 0 && !isCoroCtx(Ctx) ? Ctx : -2; };
+    if (flagOrdered(FA, TL, Reach, A, CtxA, SideA, B, Thread(CtxB), SideB) ||
+        flagOrdered(FA, TL, Reach, B, CtxB, SideB, A, Thread(CtxA), SideA))
+      return;
     // The write is the primary; between two writes, the earlier one.
     const SourceManager &SM = FA.astContext().getSourceManager();
     bool AFirst = A.Write &&
@@ -653,6 +692,8 @@ private:
   std::vector<CoroutineRun> Coros;
   llvm::DenseSet<const CXXRecordDecl *> SharedDone;
   GuardedEscapeFinder Guarded;
+  /// Statement order in the spawning function's CFG, built on first use.
+  std::optional<CfgReach> Reach;
 };
 
 } // namespace

@@ -44,9 +44,10 @@ bool bindsReferenceMember(const InitListExpr *ILE, const Stmt *Child) {
 } // namespace
 
 AccessRecorder::AccessRecorder(Session &S, FunctionAnalysis &FA,
-                               LocationResolver &Locs)
+                               LocationResolver &Locs, unsigned Depth)
     : S(S), FA(FA), Locs(Locs),
-      Guards(FA.function(), FA.parents(), S.astContext()) {}
+      Guards(FA.function(), FA.parents(), S.astContext()),
+      Flags(S, FA.parents(), Depth) {}
 
 bool AccessRecorder::usableBody(const FunctionDecl *FD) const {
   return hasUsableBody(FD, S.astContext().getSourceManager());
@@ -68,6 +69,9 @@ void AccessRecorder::record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
   A.Range = At->getSourceRange();
   A.Point = Point;
   A.Guards = Guards.guardsOf(At);
+  if (Write && !Atomic)
+    setStoredValue(A, At, FA.parents(), FA.function(), S.astContext());
+  A.FlagTests = Flags.testsOf(At);
   Out.Accesses.push_back(std::move(A));
 }
 

@@ -19,12 +19,39 @@ using namespace clang;
 
 namespace fearless {
 
+namespace {
+
+/// Binds the parameter a callee's write stores to the call's argument.
+void bindStore(Access &A,
+               llvm::function_ref<const Expr *(const ValueDecl *)> ParamArg,
+               const ASTContext &Ctx) {
+  if (!A.StoredParam)
+    return;
+  if (const Expr *Arg = ParamArg(A.StoredParam)) {
+    Expr::EvalResult R;
+    if (!Arg->isValueDependent() && Arg->EvaluateAsInt(R, Ctx))
+      A.Stored = R.Val.getInt().getExtValue();
+  }
+  A.StoredParam = nullptr;
+}
+
+/// Moves a callee access's flag-store order into PrecedesInCall, in the
+/// caller's terms (the call at \p Site prepended).
+void fromCall(Access &A, SourceLocation Site) {
+  A.PrecedesInCall = std::move(A.Precedes);
+  A.Precedes.clear();
+  for (StoreChain &C : A.PrecedesInCall)
+    C.insert(C.begin(), Site);
+}
+
+} // namespace
+
 Summarizer::Summarizer(Session &S, const FunctionDecl *FD, bool LocalsShared,
                        unsigned Depth, bool LocksOnly,
                        const CXXRecordDecl *Dynamic)
     : S(S), FD(FD), FA(S.functionAnalysis(FD)), Depth(Depth),
-      LocksOnly(LocksOnly), Dynamic(Dynamic), Locs(S, FD, LocalsShared), Locks(S, FA, Locs),
-      Recorder(S, FA, Locs) {}
+      LocksOnly(LocksOnly), Dynamic(Dynamic), Locs(S, FD, LocalsShared),
+      Locks(S, FA, Locs), Recorder(S, FA, Locs, Depth) {}
 
 bool Summarizer::usableBody(const FunctionDecl *FD) const {
   return hasUsableBody(FD, S.astContext().getSourceManager());
@@ -167,7 +194,9 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
       }
       Mapped.Locks.push_back(ML);
     }
+    bindStore(Mapped, ParamArg, S.astContext());
     Mapped.Via.insert(Mapped.Via.begin(), Call->getBeginLoc());
+    fromCall(Mapped, Call->getBeginLoc());
     Mapped.Point = Point;
     Recorder.add(std::move(Mapped));
   }
@@ -245,7 +274,9 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
     Mapped.Guards.clear(); // the lambda's values, not ours
     Mapped.Locks.assign(Held.begin(), Held.end());
     Mapped.Locks.append(A.Locks.begin(), A.Locks.end());
+    Mapped.StoredParam = nullptr; // the lambda's parameter: unknown here
     Mapped.Via.insert(Mapped.Via.begin(), Site);
+    fromCall(Mapped, Site);
     Mapped.Point = Point;
     Recorder.add(std::move(Mapped));
   }
@@ -362,6 +393,7 @@ FunctionSummary Summarizer::run() {
     return {};
   FunctionSummary Out = Recorder.take();
   Out.Need = Need;
+  orderFlagStores(Out.Accesses, *Cfg);
   return Out;
 }
 

@@ -19,6 +19,7 @@
 #include "fearless/Locks.h"
 #include "fearless/RaceModel.h"
 #include "fearless/ValueGuards.h"
+#include "fearless/FlagHandOff.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -33,7 +34,9 @@ class Session;
 /// read of a container's own state), with the locks held.
 class AccessRecorder {
 public:
-  AccessRecorder(Session &S, FunctionAnalysis &FA, LocationResolver &Locs);
+  /// \p Depth: the call depth of the summary being recorded.
+  AccessRecorder(Session &S, FunctionAnalysis &FA, LocationResolver &Locs,
+                 unsigned Depth);
 
   /// Classifies the glvalue \p L, an occurrence of a location in the
   /// statement \p Point, by how its parent expression uses it, and records
@@ -76,6 +79,7 @@ private:
   FunctionAnalysis &FA;
   LocationResolver &Locs;
   ValueGuardFinder Guards;
+  FlagTestFinder Flags;
   FunctionSummary Out;
   static constexpr size_t MaxAccesses = 4000;
 };

@@ -4,6 +4,7 @@
 #include "fearless/CoroutineFrames.h"
 #include "fearless/SpawnInference.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/VarUsage.h"
 #include "clang/AST/StmtCXX.h"
@@ -64,7 +65,8 @@ BranchRefiner::BranchRefiner(const ThreadModel &Model)
     : Model(Model), Guards(Model.function(), Model.parents(),
                            Model.function()->getASTContext()),
       AnyGuards(Model.function(), Model.parents(),
-                Model.function()->getASTContext(), /*AnyLocal=*/true) {
+                Model.function()->getASTContext(), /*AnyLocal=*/true,
+                /*Globals=*/true) {
   const SourceManager &SM =
       Model.function()->getASTContext().getSourceManager();
   for (const SpawnSite &S : Model.spawns()) {
@@ -100,14 +102,55 @@ llvm::SmallVector<unsigned, 2> BranchRefiner::notSpawnedWhen(const Expr *Cond,
   return Out;
 }
 
-void BranchRefiner::chooseTracked(const CFG &Cfg) {
+namespace {
+
+/// Whether global \p VD changes only by \p Model's function's own direct
+/// writes while it runs: internal linkage, no write of it in the function's
+/// summary through a call, none in the body of a thread it starts.
+bool globalUnchangedByOthers(FunctionAnalysis &FA, const ThreadModel &Model,
+                             const VarDecl *VD) {
+  // Another translation unit could write a global it can name.
+  if (VD->isExternallyVisible() ||
+      !VD->getType()->isIntegralOrEnumerationType())
+    return false;
+  auto WritesIt = [&](const FunctionSummary *Sum, bool Direct) {
+    if (!Sum || Sum->Need >= FunctionSummary::Truncated)
+      return true; // not known
+    return llvm::any_of(Sum->Accesses, [&](const Access &A) {
+      return A.Write && A.Loc.Root == VD && (Direct || !A.Via.empty());
+    });
+  };
+  Session &S = FA.session();
+  // Its calls (the function's own direct writes are facts of the dataflow).
+  if (WritesIt(S.summary(Model.function(), /*LocalsShared=*/true), false))
+    return false;
+  // The threads it starts.
+  for (const SpawnSite &Site : Model.spawns())
+    if (!Site.Body.Function ||
+        WritesIt(S.summary(Site.Body.Function, /*LocalsShared=*/false), true))
+      return false;
+  return true;
+}
+
+} // namespace
+
+void BranchRefiner::chooseTracked(const CFG &Cfg, FunctionAnalysis &FA) {
   if (Model.spawns().empty())
     return;
   const FunctionDecl *FD = Model.function();
+  llvm::DenseMap<const VarDecl *, bool> GlobalOk;
   auto Candidate = [&](const ValueDecl *V) {
     const auto *VD = dyn_cast<VarDecl>(V);
-    return VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
-           !VD->getType()->isReferenceType();
+    if (!VD || VD->getType()->isReferenceType())
+      return false;
+    if (VD->hasLocalStorage())
+      return VD->getDeclContext() == FD;
+    if (!VD->hasGlobalStorage() || VD->isStaticLocal())
+      return false;
+    auto [It, Inserted] = GlobalOk.try_emplace(VD, false);
+    if (Inserted)
+      GlobalOk[VD] = globalUnchangedByOthers(FA, Model, VD);
+    return GlobalOk[VD];
   };
   // The variables the spawns ran under, then those tested together with
   // one of them (`if (!st || fallback)`), once.
@@ -455,7 +498,7 @@ void FactGenerator::buildFacts(const CFG &Cfg) {
       }
     }
 
-  Refiner.chooseTracked(Cfg);
+  Refiner.chooseTracked(Cfg, FA);
   for (const CFGBlock *B : Cfg) {
     std::vector<Fact> &Block = Facts[B->getBlockID()];
     unsigned ElemIndex = 0;

@@ -104,12 +104,14 @@ public:
   /// two successors, or a refinement of kind None.
   EdgeRefinement refinementOf(const clang::CFGBlock &B) const;
 
-  /// Whether the dataflow tracks the value of local \p V (PathFacts.h): an
-  /// integer local of the function, only read or directly assigned, tested
-  /// in a condition with a variable a spawn ran under.
+  /// Whether the dataflow tracks the value of \p V (PathFacts.h): an
+  /// integer local of the function, or a global nothing but the function
+  /// itself writes while it runs (no call, no thread it starts), only read
+  /// or directly assigned in the function, tested in a condition with a
+  /// variable a spawn ran under.
   bool tracked(const clang::ValueDecl *V) const { return Tracked.count(V); }
-  /// Chooses the tracked locals among those the branches of \p Cfg test.
-  void chooseTracked(const clang::CFG &Cfg);
+  /// Chooses the tracked variables among those the branches of \p Cfg test.
+  void chooseTracked(const clang::CFG &Cfg, FunctionAnalysis &FA);
   /// Fills \p R.Holds: what \p B's condition says of tracked locals on
   /// each of its two successors.
   void addHolds(const clang::CFGBlock &B, EdgeRefinement &R) const;

@@ -36,6 +36,8 @@ bool ValueGuardFinder::isGuardable(const ValueDecl *V) {
   bool Result = false;
   if (AnyLocal && VD->hasLocalStorage()) {
     Result = true;
+  } else if (Globals && VD->hasGlobalStorage() && !VD->isStaticLocal()) {
+    Result = true;
   } else if (VD->hasLocalStorage() && VD->getDeclContext() == FD) {
     // A by-value parameter, or a local written only by its initializer.
     Result = FD->getBody() && isOnlyRead(VD, FD->getBody());

@@ -25,6 +25,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -121,6 +122,22 @@ struct ValueGuard {
   bool holdsFor(long long V) const { return (V == Value) == Equal; }
 };
 
+/// A test of a global flag's value that an access runs under, the flag read
+/// by a getter under a lock (`if (get_done() == 1) use(x);`, get_done()
+/// returning `done` read with `m` held): the access runs only when the value
+/// read satisfies Cond (whose Var is null). FlagHandOff.h orders it after
+/// the other side's store of such a value.
+struct FlagTest {
+  const clang::VarDecl *Flag = nullptr;
+  ValueGuard Cond;
+  /// The locks held where the getter reads the flag.
+  llvm::SmallVector<Lock, 1> Locks;
+};
+
+/// Where a store is, as the call chain down to it (Via..., Where): the
+/// identity of one store of a flag among a side's accesses.
+using StoreChain = llvm::SmallVector<clang::SourceLocation, 3>;
+
 /// A read or write of a location.
 struct Access {
   MemLoc Loc;
@@ -142,6 +159,20 @@ struct Access {
   /// The conditions on the function's own unchanging values under which the
   /// access runs (all must hold), in the summarized function's terms.
   llvm::SmallVector<ValueGuard, 1> Guards;
+  /// For a write: the constant it stores, when known (`done = 1`, or a
+  /// parameter bound to a constant argument, `set_done(1)`).
+  std::optional<long long> Stored;
+  /// For a write of a by-value parameter of the summarized function: the
+  /// parameter (a caller binds it to its argument).
+  const clang::ValueDecl *StoredParam = nullptr;
+  /// Tests of global flags the access runs under.
+  llvm::SmallVector<FlagTest, 0> FlagTests;
+  /// The stores of global flags (their chains) that this access never
+  /// follows within one run of the summarized function: no path of its CFG
+  /// leads from the store to the access (FlagHandOff.h).
+  llvm::SmallVector<StoreChain, 0> Precedes;
+  /// The same, as the callee at Point gave it (for an access from a call).
+  llvm::SmallVector<StoreChain, 0> PrecedesInCall;
 };
 
 /// A lock being taken, with the locks already held when the statement

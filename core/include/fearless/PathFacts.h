@@ -9,7 +9,9 @@
 // branch edges and constant assignments add clauses, writes remove those on
 // the written variable, and a join point keeps what holds on both sides.
 // Only locals whose every use is a read or a direct write are tracked, so no
-// call, pointer or thread can change them behind the analysis's back.
+// call, pointer or thread can change them behind the analysis's back; and
+// static globals the function only reads or assigns directly that no
+// callee (by its summary) and no thread it starts writes.
 //
 //===----------------------------------------------------------------------===//
 

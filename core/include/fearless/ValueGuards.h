@@ -27,10 +27,13 @@ namespace fearless {
 class ValueGuardFinder {
 public:
   /// With \p AnyLocal, conditions on any local integer variable count too
-  /// (the move analysis asks about loop counters, which do change).
+  /// (the move analysis asks about loop counters, which do change); with
+  /// \p Globals, conditions on global integer variables too (the thread-
+  /// lifetime dataflow decides which of them it can follow).
   ValueGuardFinder(const clang::FunctionDecl *FD, const clang::ParentMap &PM,
-                   clang::ASTContext &Ctx, bool AnyLocal = false)
-      : FD(FD), PM(PM), Ctx(Ctx), AnyLocal(AnyLocal) {}
+                   clang::ASTContext &Ctx, bool AnyLocal = false,
+                   bool Globals = false)
+      : FD(FD), PM(PM), Ctx(Ctx), AnyLocal(AnyLocal), Globals(Globals) {}
 
   /// The guards \p E runs under, innermost first.
   llvm::SmallVector<ValueGuard, 1> guardsOf(const clang::Expr *E);
@@ -58,6 +61,7 @@ private:
   const clang::ParentMap &PM;
   clang::ASTContext &Ctx;
   bool AnyLocal;
+  bool Globals;
   llvm::DenseMap<const clang::ValueDecl *, bool> Guardable;
 };
 
