@@ -280,6 +280,39 @@ bool flagOrdered(FunctionAnalysis &FA, const ThreadLifetime *TL,
       });
 }
 
+/// Where an access happens in its context's own function: the access, or
+/// the call leading to it.
+SourceLocation position(const Access &A) {
+  return A.Via.empty() ? A.Where : A.Via.front();
+}
+
+/// Whether \p First (in context \p FirstSide) is ordered before \p Second
+/// (in \p SecondSide) by a release/acquire pair on an atomic: a
+/// synchronizing atomic write after First on its side, a synchronizing
+/// atomic read of the same atomic before Second on the other (the
+/// ready-flag hand-off).
+bool orderedByAtomic(const SourceManager &SM, const Access &First,
+                     llvm::ArrayRef<Access> FirstSide, const Access &Second,
+                     llvm::ArrayRef<Access> SecondSide) {
+  for (const Access &Release : FirstSide) {
+    if (!Release.Atomic || !Release.Write || !Release.Synchronizing ||
+        !SM.isBeforeInTranslationUnit(position(First), position(Release)))
+      continue;
+    // The same atomic, provably: an element whose index is not known
+    // (`in_use[ind]`, ind per thread) may be another atomic each time.
+    if (llvm::any_of(Release.Loc.Path, [](const PathStep &S) {
+          return !S.Field && S.Index == PathStep::Other;
+        }))
+      continue;
+    for (const Access &Acquire : SecondSide)
+      if (Acquire.Atomic && Acquire.Synchronizing &&
+          Acquire.Loc == Release.Loc &&
+          SM.isBeforeInTranslationUnit(position(Acquire), position(Second)))
+        return true;
+  }
+  return false;
+}
+
 class DataRaceCheck : public Check {
 public:
   explicit DataRaceCheck(Session &S) : S(S), Guarded(S) {}
@@ -471,40 +504,6 @@ private:
           if (M.Stops || !inShutdownTail(SM, Peers.Tail, B))
             consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
     }
-  }
-
-  /// Where an access happens in its context's own function: the access, or
-  /// the call leading to it.
-  static SourceLocation position(const Access &A) {
-    return A.Via.empty() ? A.Where : A.Via.front();
-  }
-
-  /// Whether \p First (in context \p FirstSide) is ordered before \p Second
-  /// (in \p SecondSide) by a release/acquire pair on an atomic: a
-  /// synchronizing atomic write after First on its side, a synchronizing
-  /// atomic read of the same atomic before Second on the other (the
-  /// ready-flag hand-off).
-  static bool orderedByAtomic(const SourceManager &SM, const Access &First,
-                              llvm::ArrayRef<Access> FirstSide,
-                              const Access &Second,
-                              llvm::ArrayRef<Access> SecondSide) {
-    for (const Access &Release : FirstSide) {
-      if (!Release.Atomic || !Release.Write || !Release.Synchronizing ||
-          !SM.isBeforeInTranslationUnit(position(First), position(Release)))
-        continue;
-      // The same atomic, provably: an element whose index is not known
-      // (`in_use[ind]`, ind per thread) may be another atomic each time.
-      if (llvm::any_of(Release.Loc.Path, [](const PathStep &S) {
-            return !S.Field && S.Index == PathStep::Other;
-          }))
-        continue;
-      for (const Access &Acquire : SecondSide)
-        if (Acquire.Atomic && Acquire.Synchronizing &&
-            Acquire.Loc == Release.Loc &&
-            SM.isBeforeInTranslationUnit(position(Acquire), position(Second)))
-          return true;
-    }
-    return false;
   }
 
   void consider(FunctionAnalysis &FA, const ThreadLifetime *TL, const Access &A,

@@ -282,8 +282,9 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
   }
 }
 
-const VarDecl *Summarizer::staticInitializerOf(const Stmt *St) const {
-  const ParentMap &PM = FA.parents();
+/// The function-local static whose initializer \p St is part of.
+static const VarDecl *staticInitializerOf(const ParentMap &PM,
+                                          const Stmt *St) {
   for (const Stmt *P = PM.getParent(St); P; P = PM.getParent(P)) {
     if (isa<LambdaExpr>(P))
       return nullptr;
@@ -307,7 +308,7 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
   // other run of the same initializer, as if under a lock of its own.
   Lockset WithStaticGuard;
   const Lockset *HeldP = &HeldHere;
-  if (const VarDecl *Static = staticInitializerOf(St)) {
+  if (const VarDecl *Static = staticInitializerOf(FA.parents(), St)) {
     WithStaticGuard = HeldHere;
     MemLoc Guard;
     Guard.Root = Static;

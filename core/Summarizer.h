@@ -125,8 +125,6 @@ public:
 private:
   void transferElement(const clang::CFGElement &E, Lockset &Held, bool Record);
   void recordAccesses(const clang::Stmt *St, const Lockset &Held);
-  /// The function-local static whose initializer \p St is part of.
-  const clang::VarDecl *staticInitializerOf(const clang::Stmt *St) const;
   void expandCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
                   const clang::Expr *Object, const Lockset &Held,
                   const clang::Stmt *Point);
