@@ -24,6 +24,25 @@ constexpr SpawnFunctionModel SpawnFunctions[] = {
 #include "fearless/Models/ThreadLibrary.def"
 };
 
+struct StoppedSpawnEntry {
+  llvm::StringRef Spawn;
+  llvm::StringRef Start;
+};
+constexpr StoppedSpawnEntry StoppedSpawns[] = {
+#define FEARLESS_STOPPED_SPAWN(Spawn, Start) {Spawn, Start},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+struct ThreadBaseEntry {
+  llvm::StringRef Class;
+  llvm::StringRef Start;
+  llvm::StringRef Run;
+};
+constexpr ThreadBaseEntry ThreadBases[] = {
+#define FEARLESS_THREAD_BASE(Class, Start, Run) {Class, Start, Run},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
 struct HandleMethodEntry {
   llvm::StringRef Class;
   llvm::StringRef Method;
@@ -148,6 +167,45 @@ LibraryModel::spawnFunction(const FunctionDecl *FD) const {
   for (const SpawnFunctionModel &M : SpawnFunctions)
     if (hasQualifiedName(FD, M.Name))
       return &M;
+  return nullptr;
+}
+
+llvm::StringRef
+LibraryModel::stoppedSpawnStart(const SpawnFunctionModel &M) const {
+  for (const StoppedSpawnEntry &E : StoppedSpawns)
+    if (E.Spawn == M.Name)
+      return E.Start;
+  return {};
+}
+
+const CXXMethodDecl *
+LibraryModel::threadObjectRun(const CXXMemberCallExpr *MC) const {
+  const CXXMethodDecl *Start = MC->getMethodDecl();
+  if (!Start || !Start->getIdentifier())
+    return nullptr;
+  const CXXRecordDecl *Base = Start->getParent();
+  for (const ThreadBaseEntry &E : ThreadBases) {
+    if (Start->getName() != E.Start || !hasQualifiedName(Base, E.Class))
+      continue;
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (!Obj)
+      return nullptr;
+    QualType T = Obj->IgnoreParenImpCasts()->getType(); // before to-base
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *Derived = classOf(T);
+    if (!Derived || !Derived->hasDefinition() || Derived == Base ||
+        !Derived->isDerivedFrom(Base))
+      return nullptr;
+    for (const NamedDecl *ND : Base->lookup(&Base->getASTContext().Idents.get(E.Run)))
+      if (const auto *Run = dyn_cast<CXXMethodDecl>(ND);
+          Run && Run->isVirtual() && Run->getNumParams() == 0) {
+        const CXXMethodDecl *Final =
+            Run->getCorrespondingMethodInClass(Derived->getDefinition());
+        return Final && Final != Run ? Final : nullptr;
+      }
+    return nullptr;
+  }
   return nullptr;
 }
 

@@ -6,6 +6,7 @@
 #include "fearless/SpawnInference.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -59,6 +60,101 @@ const VarDecl *detachedObject(const Expr *Call, const LibraryModel &Lib) {
 /// The initializer of \p VD when it is a variable with static storage whose
 /// value cannot change: a const (or constexpr) object, or an array of const
 /// elements (a table of function pointers); null otherwise.
+/// The first call `H->Start()` / `H.Start()` (in source order) in the
+/// function around \p E on the handle \p H, if any: QThread::create's
+/// thread runs from its start(). Walks the function once, only for stopped
+/// spawns.
+const Expr *startCallOf(const Expr *E, const ValueDecl *H,
+                        llvm::StringRef Start, const ParentMap &PM,
+                        const HandleTracker &Handles) {
+  const auto *Local = dyn_cast_or_null<VarDecl>(H);
+  if (!Local || !Local->hasLocalStorage())
+    return nullptr;
+  const Stmt *Root = E;
+  while (const Stmt *P = PM.getParent(Root))
+    Root = P;
+  const Expr *Found = nullptr;
+  const SourceManager &SM = Local->getASTContext().getSourceManager();
+  llvm::SmallVector<const Stmt *, 32> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() && M->getName() == Start)
+        if (auto Ref = Handles.resolveHandle(MC->getImplicitObjectArgument());
+            Ref && !Ref->Element &&
+            dyn_cast_if_present<const ValueDecl *>(Ref->Key) == H) {
+          // Started several times: from the first (what comes before it
+          // happens before the thread runs on every path).
+          if (!Found || SM.isBeforeInTranslationUnit(MC->getBeginLoc(),
+                                                     Found->getBeginLoc()))
+            Found = MC;
+        }
+    }
+    if (isa<LambdaExpr>(S))
+      continue; // a start() inside a lambda runs who knows when
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return Found;
+}
+
+/// The site of `obj.start()` on a FEARLESS_THREAD_BASE subclass whose run()
+/// is \p Run (LibraryModel::threadObjectRun), with the object as the handle
+/// and *this of run(). Only a named object (a local, a parameter, a pointer
+/// to one) is followed: its wait() joins it. `this->start()` in a member of
+/// the subclass is not modelled (the thread would outlive the member).
+std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
+                                          const CXXMethodDecl *Run,
+                                          const HandleTracker &Handles) {
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  auto Ref = Handles.resolveHandle(Obj);
+  const auto *VD = Ref && !Ref->Element
+                       ? dyn_cast_if_present<const ValueDecl *>(Ref->Key)
+                       : nullptr;
+  if (!VD || !isa<VarDecl>(VD))
+    return std::nullopt;
+  SpawnSite S;
+  S.Kind = SpawnKind::SpawnFunction;
+  S.Handle = HandleKind::PThread;
+  S.Spawn = MC;
+  S.Args.push_back(Obj->IgnoreParenImpCasts()); // *this of run()
+  S.Callee = MC->getMethodDecl();
+  S.Body.Function = Run;
+  S.Sink.Decl = VD;
+  S.Sink.Kind = sinkKindOf(VD);
+  S.Sink.Loc = MC->getBeginLoc();
+  // The thread runs on the object itself: destroying a running QThread is
+  // as bad as the thread outliving what it borrows.
+  if (!VD->getType()->isPointerType() && !VD->getType()->isReferenceType() &&
+      cast<VarDecl>(VD)->hasLocalStorage()) {
+    Borrow B;
+    B.Var = VD;
+    B.Named = VD;
+    B.Kind = BorrowKind::Address;
+    B.Loc = Obj->getBeginLoc();
+    B.Range = Obj->getSourceRange();
+    S.Borrows.push_back(B);
+  }
+  return S;
+}
+
+/// Makes \p To the spawning expression of the one site \p From started: a
+/// thread created stopped (QThread::create) runs from its start(). Without
+/// a start() in sight, the creation stands for it.
+template <class IndexT>
+void moveSpawn(llvm::SmallVectorImpl<SpawnSite> &Spawns, IndexT &Index,
+               const Expr *From, const Expr *To, bool InLoop) {
+  auto It = Index.find(From);
+  unsigned Id = It->second.front();
+  Index.erase(It);
+  Spawns[Id].Spawn = To;
+  Spawns[Id].InLoop = InLoop;
+  Index[To].push_back(Id);
+}
+
 const Expr *constantInitializer(const VarDecl *VD) {
   if (VD->hasLocalStorage())
     return nullptr;
@@ -172,7 +268,7 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
     return Ctor && hasSpawnParam(Ctor);
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-    if (isEmplaceSpawn(MC, Lib))
+    if (isEmplaceSpawn(MC, Lib) || Lib.threadObjectRun(MC))
       return true;
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *FD = Call->getDirectCallee();
@@ -219,6 +315,7 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
 
   llvm::ArrayRef<const Expr *> Args = argsOf(E);
   llvm::SmallVector<const Expr *, 2> ScopedBodies;
+  const Expr *StartedAt = nullptr; // a stopped spawn's start() call
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
       CE && Lib.isThreadConstruction(CE)) {
     SpawnSite &S =
@@ -242,6 +339,14 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
       Sink.Kind = SinkKind::Escaped;
     Sink.Loc = E->getBeginLoc();
     S.Sink = Sink;
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+             MC && Lib.threadObjectRun(MC)) {
+    if (auto S = threadObjectSite(MC, Lib.threadObjectRun(MC), Handles)) {
+      S->Id = Spawns.size();
+      S->InLoop = isInLoop(E);
+      SpawnIndex[E].push_back(S->Id);
+      Spawns.push_back(std::move(*S));
+    }
   } else if (const FunctionDecl *Callee = calleeOf(E)) {
     if (const SpawnFunctionModel *M = Lib.spawnFunction(Callee)) {
       int CallableIdx = M->CallableArg;
@@ -287,6 +392,8 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
         S.Sink = Sink;
       } else {
         S.Sink = Handles.findSink(E);
+        if (llvm::StringRef Start = Lib.stoppedSpawnStart(*M); !Start.empty())
+          StartedAt = startCallOf(E, S.Sink.Decl, Start, PM, Handles);
       }
     } else if (const Expr *Body =
                    isa<CallExpr>(E)
@@ -403,11 +510,14 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
     return;
   for (unsigned Id : It->second) {
     SpawnSite &S = Spawns[Id];
-    S.Body = resolveBody(S.Callable);
+    if (S.Callable || !S.Body.Function) // a thread object's run() is set
+      S.Body = resolveBody(S.Callable);
     // The borrows of a returned thread are the helper's, checked there.
     if (S.Borrows.empty() && !S.ReturnedBy)
       Borrows.collectBorrows(S);
   }
+  if (StartedAt && It->second.size() == 1)
+    moveSpawn(Spawns, SpawnIndex, E, StartedAt, isInLoop(StartedAt));
 }
 
 void SpawnRecognizer::addInferred(const Expr *E, const FunctionDecl *Callee,

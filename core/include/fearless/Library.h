@@ -67,6 +67,18 @@ public:
   /// If \p FD starts a thread (std::async, pthread_create, ...), its model.
   const SpawnFunctionModel *spawnFunction(const clang::FunctionDecl *FD) const;
 
+  /// If the spawn function \p M returns a thread object created stopped
+  /// (QThread::create), the name of the member function that starts it
+  /// (FEARLESS_STOPPED_SPAWN); empty otherwise.
+  llvm::StringRef stoppedSpawnStart(const SpawnFunctionModel &M) const;
+
+  /// If \p MC starts the thread of an object of a class derived from a
+  /// FEARLESS_THREAD_BASE (`worker.start()` on a QThread subclass), the
+  /// final overrider of its run function in the object's static class; null
+  /// otherwise, and when the class does not override it.
+  const clang::CXXMethodDecl *
+  threadObjectRun(const clang::CXXMemberCallExpr *MC) const;
+
   /// Whether \p FD is a smart-pointer factory (std::make_unique).
   bool isPointerFactory(const clang::FunctionDecl *FD) const;
 
