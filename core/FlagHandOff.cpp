@@ -8,6 +8,7 @@
 #include "fearless/FlagHandOff.h"
 #include "Summarizer.h"
 #include "fearless/Analysis.h"
+#include "fearless/ValueGuards.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseSet.h"
@@ -215,29 +216,9 @@ void FlagTestFinder::addTests(const Expr *Cond, bool Taken,
 
 llvm::SmallVector<FlagTest, 0> FlagTestFinder::testsOf(const Expr *E) {
   llvm::SmallVector<FlagTest, 0> Out;
-  const Stmt *Child = E;
-  for (const Stmt *P = PM.getParent(E); P; Child = P, P = PM.getParent(P)) {
-    if (isa<LambdaExpr>(P))
-      break;
-    if (const auto *If = dyn_cast<IfStmt>(P)) {
-      if (If->isConsteval())
-        continue;
-      if (Child == If->getThen())
-        addTests(If->getCond(), true, Out);
-      else if (Child == If->getElse())
-        addTests(If->getCond(), false, Out);
-    } else if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
-      if (Child == CO->getTrueExpr())
-        addTests(CO->getCond(), true, Out);
-      else if (Child == CO->getFalseExpr())
-        addTests(CO->getCond(), false, Out);
-    } else if (const auto *BO = dyn_cast<BinaryOperator>(P);
-               BO && BO->isLogicalOp() && Child == BO->getRHS()) {
-      // The right operand of && runs where the left one held, of || where
-      // it failed.
-      addTests(BO->getLHS(), BO->getOpcode() == BO_LAnd, Out);
-    }
-  }
+  forEachControllingCondition(
+      PM, E, /*LogicalOperands=*/true,
+      [&](const Expr *Cond, bool Taken) { addTests(Cond, Taken, Out); });
   return Out;
 }
 

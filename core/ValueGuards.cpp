@@ -98,8 +98,9 @@ void ValueGuardFinder::addConditions(const Expr *Cond, bool Taken,
     Out.push_back({V, 0, !Taken});
 }
 
-llvm::SmallVector<ValueGuard, 1> ValueGuardFinder::guardsOf(const Expr *E) {
-  llvm::SmallVector<ValueGuard, 1> Out;
+void forEachControllingCondition(
+    const ParentMap &PM, const Expr *E, bool LogicalOperands,
+    llvm::function_ref<void(const Expr *Cond, bool Taken)> Fn) {
   const Stmt *Child = E;
   for (const Stmt *P = PM.getParent(E); P; Child = P, P = PM.getParent(P)) {
     if (isa<LambdaExpr>(P))
@@ -108,18 +109,29 @@ llvm::SmallVector<ValueGuard, 1> ValueGuardFinder::guardsOf(const Expr *E) {
       if (If->isConsteval())
         continue;
       if (Child == If->getThen())
-        addConditions(If->getCond(), true, Out);
+        Fn(If->getCond(), true);
       else if (Child == If->getElse())
-        addConditions(If->getCond(), false, Out);
-      continue;
-    }
-    if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
+        Fn(If->getCond(), false);
+    } else if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
       if (Child == CO->getTrueExpr())
-        addConditions(CO->getCond(), true, Out);
+        Fn(CO->getCond(), true);
       else if (Child == CO->getFalseExpr())
-        addConditions(CO->getCond(), false, Out);
+        Fn(CO->getCond(), false);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(P);
+               LogicalOperands && BO && BO->isLogicalOp() &&
+               Child == BO->getRHS()) {
+      // The right operand of && runs where the left one held, of || where
+      // it failed.
+      Fn(BO->getLHS(), BO->getOpcode() == BO_LAnd);
     }
   }
+}
+
+llvm::SmallVector<ValueGuard, 1> ValueGuardFinder::guardsOf(const Expr *E) {
+  llvm::SmallVector<ValueGuard, 1> Out;
+  forEachControllingCondition(
+      PM, E, /*LogicalOperands=*/false,
+      [&](const Expr *Cond, bool Taken) { addConditions(Cond, Taken, Out); });
   return Out;
 }
 

@@ -24,6 +24,15 @@
 namespace fearless {
 
 /// Finds the value guards of expressions of one function.
+/// Calls \p Fn(Cond, Taken) for each condition that decides whether \p E
+/// runs, innermost first, up to the enclosing lambda: the condition of an
+/// enclosing `if` (Taken: \p E is in its then branch) or `?:`; with
+/// \p LogicalOperands also the left operand of an enclosing `&&` (Taken) or
+/// `||` (not Taken) whose right operand holds \p E.
+void forEachControllingCondition(
+    const clang::ParentMap &PM, const clang::Expr *E, bool LogicalOperands,
+    llvm::function_ref<void(const clang::Expr *Cond, bool Taken)> Fn);
+
 class ValueGuardFinder {
 public:
   /// With \p AnyLocal, conditions on any local integer variable count too
