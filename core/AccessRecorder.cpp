@@ -93,9 +93,16 @@ void AccessRecorder::atomicBuiltin(const AtomicExpr *AE, const Lockset &Held,
   llvm::StringRef Op = AE->getOpAsString();
   if (Op.contains("_init"))
     return; // a plain initialization, before the object is shared
-  if (auto Loc = Locs.derefLoc(AE->getPtr()))
-    record(*Loc, !Op.contains("_load"), true, false, AE, Held, Point,
-           !provablyRelaxed(AE, FA.function()->getASTContext()));
+  std::optional<MemLoc> Loc = Locs.derefLoc(AE->getPtr());
+  if (!Loc)
+    return;
+  size_t Before = Out.Accesses.size();
+  record(*Loc, !Op.contains("_load"), true, false, AE, Held, Point,
+         !provablyRelaxed(AE, FA.function()->getASTContext()));
+  QualType Pointee = AE->getPtr()->getType()->getPointeeType();
+  if (Out.Accesses.size() > Before && !Pointee.isNull() &&
+      !Pointee->isAtomicType())
+    Out.Accesses.back().OrderOnly = true;
 }
 
 void AccessRecorder::recordSignal(const MemLoc &Obj, SignalEffect Effect,
