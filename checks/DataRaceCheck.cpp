@@ -511,7 +511,7 @@ private:
                 int CtxB, llvm::ArrayRef<Access> SideB) {
     if (!A.Write && !B.Write)
       return;
-    if (A.Atomic && B.Atomic)
+    if ((A.Atomic && B.Atomic) || A.OrderOnly || B.OrderOnly)
       return;
     if (!mayOverlap(A, B) || protectedByLock(A, B))
       return;

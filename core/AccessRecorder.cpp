@@ -75,6 +75,36 @@ void AccessRecorder::record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
   Out.Accesses.push_back(std::move(A));
 }
 
+/// Whether the memory order of the atomic builtin \p AE is a constant equal
+/// to memory_order_relaxed (0); an order not known is taken to synchronize,
+/// as for std::atomic's members.
+static bool provablyRelaxed(const AtomicExpr *AE, const ASTContext &Ctx) {
+  if (AE->getNumSubExprs() < 2)
+    return false;
+  const Expr *Order = AE->getOrder();
+  if (!Order || Order->isValueDependent())
+    return false;
+  Expr::EvalResult R;
+  return Order->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0;
+}
+
+void AccessRecorder::atomicBuiltin(const AtomicExpr *AE, const Lockset &Held,
+                                   const Stmt *Point) {
+  llvm::StringRef Op = AE->getOpAsString();
+  if (Op.contains("_init"))
+    return; // a plain initialization, before the object is shared
+  std::optional<MemLoc> Loc = Locs.derefLoc(AE->getPtr());
+  if (!Loc)
+    return;
+  size_t Before = Out.Accesses.size();
+  record(*Loc, !Op.contains("_load"), true, false, AE, Held, Point,
+         !provablyRelaxed(AE, FA.function()->getASTContext()));
+  QualType Pointee = AE->getPtr()->getType()->getPointeeType();
+  if (Out.Accesses.size() > Before && !Pointee.isNull() &&
+      !Pointee->isAtomicType())
+    Out.Accesses.back().OrderOnly = true;
+}
+
 void AccessRecorder::recordSignal(const MemLoc &Obj, SignalEffect Effect,
                                   const Expr *At, const Lockset &Held,
                                   const Stmt *Point) {
@@ -142,10 +172,15 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
   if (!Loc)
     return;
   bool Atomic = isAtomicObjectType(T);
+  // A plain read or write of a C11 _Atomic object is a seq_cst load or
+  // store (C11 6.5.16.2, 7.17.7): it orders memory like atomic_load/store.
+  bool SeqCst = T->isAtomicType();
   auto Read = [&](bool Shallow = false) {
-    record(*Loc, false, Atomic, Shallow, L, Held, Point);
+    record(*Loc, false, Atomic, Shallow, L, Held, Point, SeqCst);
   };
-  auto Write = [&] { record(*Loc, true, Atomic, false, L, Held, Point); };
+  auto Write = [&] {
+    record(*Loc, true, Atomic, false, L, Held, Point, SeqCst);
+  };
 
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
     if (ICE->getCastKind() == CK_LValueToRValue ||

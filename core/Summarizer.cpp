@@ -326,6 +326,8 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
     if (E->isGLValue())
       Recorder.occurrence(E, Held, St);
   }
+  if (const auto *AE = dyn_cast<AtomicExpr>(E))
+    return Recorder.atomicBuiltin(AE, Held, St);
   // Calls of functions we can see, and lambdas they run synchronously.
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();

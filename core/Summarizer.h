@@ -50,6 +50,13 @@ public:
               const clang::Expr *At, const Lockset &Held,
               const clang::Stmt *Point, bool Synchronizing = false);
 
+  /// A C11 or GNU atomic builtin (__c11_atomic_*, __atomic_*: what C's
+  /// <stdatomic.h> atomic_load/atomic_store expand to; an AtomicExpr, not a
+  /// call): an atomic access of the object its pointer names, which orders
+  /// memory unless its order is the constant memory_order_relaxed.
+  void atomicBuiltin(const clang::AtomicExpr *AE, const Lockset &Held,
+                     const clang::Stmt *Point);
+
   /// A signal (release write) and/or wait (acquire read) on a
   /// synchronization object.
   void recordSignal(const MemLoc &Obj, SignalEffect Effect,

@@ -145,6 +145,11 @@ struct Access {
   bool Atomic = false;
   /// For atomic accesses: whether it synchronizes (not memory_order_relaxed).
   bool Synchronizing = false;
+  /// An atomic builtin on an object not declared _Atomic (`__atomic_load_n`
+  /// on a plain int, liburcu's rcu_dereference): it orders memory, but is
+  /// never one side of a race with the object's plain (volatile) accesses,
+  /// the pre-C11 idiom of hand-made atomics.
+  bool OrderOnly = false;
   /// A read of a container's own state only (size(), begin(), operator[]),
   /// not of its elements.
   bool Shallow = false;
