@@ -101,6 +101,18 @@ const Expr *startCallOf(const Expr *E, const ValueDecl *H,
   return Found;
 }
 
+/// The thread's borrow of \p Var, the object a member call \p Obj runs
+/// on, when the thread uses the object itself (its address).
+Borrow objectBorrow(const ValueDecl *Var, const Expr *Obj) {
+  Borrow B;
+  B.Var = Var;
+  B.Named = Var;
+  B.Kind = BorrowKind::Address;
+  B.Loc = Obj->getBeginLoc();
+  B.Range = Obj->getSourceRange();
+  return B;
+}
+
 /// The site of `obj.start()` on a FEARLESS_THREAD_BASE subclass whose run()
 /// is \p Run (LibraryModel::threadObjectRun), with the object as the handle
 /// and *this of run(). Only a named object (a local, a parameter, a pointer
@@ -130,13 +142,7 @@ std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
   // as bad as the thread outliving what it borrows.
   if (!VD->getType()->isPointerType() && !VD->getType()->isReferenceType() &&
       cast<VarDecl>(VD)->hasLocalStorage()) {
-    Borrow B;
-    B.Var = VD;
-    B.Named = VD;
-    B.Kind = BorrowKind::Address;
-    B.Loc = Obj->getBeginLoc();
-    B.Range = Obj->getSourceRange();
-    S.Borrows.push_back(B);
+    S.Borrows.push_back(objectBorrow(VD, Obj));
   }
   return S;
 }
@@ -492,13 +498,7 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
         S.Sink.Loc = E->getBeginLoc();
         const Expr *Obj =
             cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument();
-        Borrow B;
-        B.Var = Object;
-        B.Named = Object;
-        B.Kind = BorrowKind::Address;
-        B.Loc = Obj->getBeginLoc();
-        B.Range = Obj->getSourceRange();
-        S.Borrows.push_back(B);
+        S.Borrows.push_back(objectBorrow(Object, Obj));
       }
       if (!SpawnIndex.count(E))
         addChannelSends(E, Callee);
