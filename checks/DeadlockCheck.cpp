@@ -73,9 +73,20 @@ private:
   void checkSelf(FunctionAnalysis &FA) {
     const FunctionDecl *FD = FA.function();
     bool Spawns = !FA.scan().Spawns.empty();
-    llvm::SmallVector<const FunctionDecl *, 4> Bodies = {FD};
-    for (const LambdaExpr *LE : FA.scan().Lambdas)
-      Bodies.push_back(LE->getCallOperator());
+    // A self-deadlock is reported where the held lock was taken: only a
+    // body that takes a lock itself needs its summary. The function's count
+    // includes its lambdas'; each lambda's operator counts its own.
+    llvm::SmallVector<const FunctionDecl *, 4> Bodies;
+    unsigned InLambdas = 0;
+    for (const LambdaExpr *LE : FA.scan().Lambdas) {
+      const FunctionDecl *Op = LE->getCallOperator();
+      unsigned N = S.functionAnalysis(Op).scan().LockCalls;
+      InLambdas += N;
+      if (N != 0)
+        Bodies.push_back(Op);
+    }
+    if (FA.scan().LockCalls > InLambdas)
+      Bodies.insert(Bodies.begin(), FD);
     const SourceManager &SM = FA.astContext().getSourceManager();
     for (const FunctionDecl *Body : Bodies) {
       const FunctionSummary *Sum =

@@ -7,6 +7,7 @@
 #include "fearless/Concurrency.h"
 #include "fearless/Coroutines.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/Locks.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"

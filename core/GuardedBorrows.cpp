@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "GuardedEscapesInternal.h"
+#include "Summarizer.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
@@ -425,8 +426,12 @@ computeWrites(Session &S, const CXXRecordDecl *RD, const FieldDecl *Field) {
     bool MayLock =
         namesFieldOrCalls(M->getBody(), Wanted, 1) &&
         (M->hasAttrs() || namesFieldOrCalls(M->getBody(), SyncFields, 1));
+    // The filter above looks one call on *this deep; so does the summary
+    // (one level of calls expanded, not the whole call-depth budget).
     if (const FunctionSummary *Sum =
-            MayLock ? S.summary(M, /*LocalsShared=*/false) : nullptr)
+            MayLock ? S.summary(M, /*LocalsShared=*/false,
+                                Summarizer::MaxCallDepth - 1)
+                    : nullptr)
       for (const Access &A : Sum->Accesses) {
         if (!A.Write || A.Atomic || !A.Loc.IsThis || A.Loc.Deref ||
             A.Loc.Path.empty() || !A.Loc.Path[0].Field || A.Loc.Path[0].Deref)

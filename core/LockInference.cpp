@@ -97,6 +97,13 @@ bool onPathThatNeverReturns(const CallExpr *Call,
 
 } // namespace
 
+const InferredLocking &Session::inferredLocking(const FunctionDecl *FD) {
+  std::unique_ptr<InferredLocking> &Slot = Inferred[FD];
+  if (!Slot)
+    Slot = std::make_unique<InferredLocking>(inferLocking(FD, 0));
+  return *Slot;
+}
+
 InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
   InferredLocking Result;
   const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;

@@ -177,7 +177,7 @@ static void findCountedLockAllLoops(Session &S, FunctionAnalysis &FA,
     if (!Effect && hasUsableBody(Callee, S.astContext().getSourceManager()) &&
         !isa<CXXMethodDecl>(Callee)) {
       // A C wrapper: urcu_mutex_lock(&per_thread_lock[i].lock).
-      InferredLocking Inferred = inferLocking(Callee, 0);
+      const InferredLocking &Inferred = S.inferredLocking(Callee);
       if (llvm::is_contained(Inferred.LockedParams, 0u))
         Effect = LockEffect::Lock;
       else if (llvm::is_contained(Inferred.UnlockedParams, 0u))
@@ -437,7 +437,7 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
   const auto *Acq = Ctor ? Ctor->getAttr<AcquireCapabilityAttr>() : nullptr;
   InferredLocking Inferred;
   if (!G && !Acq && Ctor && usableBody(Ctor))
-    Inferred = inferLocking(Ctor, 0);
+    Inferred = S.inferredLocking(Ctor);
   if (!G && !Acq && Inferred.LockedParams.empty())
     return;
   // Only guards owned by a variable hold their lock beyond the statement.
@@ -512,7 +512,7 @@ void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
   if (const VarDecl *GV = referencedVar(Object);
       GV && GV->hasLocalStorage() && !guardClass(GV->getType()) &&
       !M->hasAttr<AcquireCapabilityAttr>() && usableBody(M)) {
-    InferredLocking Inferred = inferLocking(M, 0);
+    const InferredLocking &Inferred = S.inferredLocking(M);
     if (!Inferred.LockedParams.empty()) {
       for (unsigned P : Inferred.LockedParams)
         if (P < MC->getNumArgs())
@@ -568,7 +568,7 @@ void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
       return;
     }
     if (usableBody(M)) {
-      InferredLocking Inferred = inferLocking(M, 0);
+      const InferredLocking &Inferred = S.inferredLocking(M);
       if (Inferred.LocksSelf)
         acquire(Held, Self, false, MC->getBeginLoc());
       else if (Inferred.UnlocksSelf)
@@ -626,7 +626,7 @@ void LockTracker::call(const CallExpr *Call, Lockset &Held) {
     return;
   // A function wrapping the lock calls: safe_mutex_lock(&m),
   // lock_tables() taking a global mutex.
-  InferredLocking Inferred = inferLocking(Callee, 0);
+  const InferredLocking &Inferred = S.inferredLocking(Callee);
   for (unsigned P : Inferred.LockedParams)
     if (P < Call->getNumArgs())
       acquire(Held, Locs.objectOf(Call->getArg(P)), false, Call->getBeginLoc());

@@ -484,6 +484,15 @@ TraitOracle::unsyncedCopy(QualType T, const CXXRecordDecl *RD, Trait Tr) {
 bool TraitOracle::isInternallySynchronized(QualType T) {
   if (T.isNull())
     return false;
+  auto It = SyncCache.find(T.getAsOpaquePtr());
+  if (It != SyncCache.end())
+    return It->second;
+  bool Result = computeInternallySynchronized(T);
+  SyncCache[T.getAsOpaquePtr()] = Result;
+  return Result;
+}
+
+bool TraitOracle::computeInternallySynchronized(QualType T) {
   for (QualType Cur = T; !Cur.isNull();) {
     const auto *TT = Cur->getAs<TypedefType>();
     if (!TT)

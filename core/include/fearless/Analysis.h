@@ -37,6 +37,7 @@ class Session;
 class SpawnInference;
 class ChannelInference;
 struct FunctionSummary;
+struct InferredLocking;
 struct Lock;
 
 /// One check: reads the shared per-function results and reports findings.
@@ -122,6 +123,11 @@ public:
   const llvm::DenseMap<const clang::Expr *, std::vector<struct Lock>> *
   locksAtCalls(const clang::FunctionDecl *FD, unsigned Depth);
 
+  /// What the user lock or guard member \p FD does to locks (inferLocking
+  /// in Locks.h at depth 0), inferred once per function: the lockset
+  /// dataflow asks at every call, on every pass.
+  const InferredLocking &inferredLocking(const clang::FunctionDecl *FD);
+
   /// The translation unit's model of what runs at the same time beyond one
   /// function (Concurrency.h), created on first use.
   ConcurrencyModel &concurrency();
@@ -171,6 +177,8 @@ private:
       std::pair<const clang::FunctionDecl *, unsigned>,
       std::unique_ptr<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>>>
       CallLocks;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<InferredLocking>>
+      Inferred;
   std::unique_ptr<ConcurrencyModel> Concurrency;
   std::unique_ptr<CoroutineModel> Coroutines;
   std::vector<Finding> Findings;

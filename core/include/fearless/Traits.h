@@ -99,6 +99,7 @@ public:
   bool isInternallySynchronized(clang::QualType T);
 
 private:
+  bool computeInternallySynchronized(clang::QualType T);
   TraitVerdict compute(clang::QualType T, Trait Tr);
   TraitVerdict computeRecord(clang::QualType T, const clang::CXXRecordDecl *RD,
                              Trait Tr);
@@ -121,6 +122,10 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<TraitStep>>
       CopyCache;
   llvm::DenseMap<const clang::FieldDecl *, bool> MutableWrites;
+  /// isInternallySynchronized per type as written (typedef names decide
+  /// too): every member call's object type is asked about, twice per
+  /// summary, and the answer walks the type's fields.
+  llvm::DenseMap<void *, bool> SyncCache;
 };
 
 } // namespace fearless
