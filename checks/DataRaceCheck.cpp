@@ -286,6 +286,20 @@ SourceLocation position(const Access &A) {
   return A.Via.empty() ? A.Where : A.Via.front();
 }
 
+/// Whether \p A comes before \p B in source order in the innermost function
+/// both are reached through: their call chains (Via..., Where) compared at
+/// the first place they differ, so that a write and a release made by one
+/// call (`j.produce()`) are ordered by the callee's own order.
+bool sourceBefore(const SourceManager &SM, const Access &A, const Access &B) {
+  size_t N = std::min(A.Via.size(), B.Via.size());
+  for (size_t I = 0; I < N; ++I)
+    if (A.Via[I] != B.Via[I])
+      return SM.isBeforeInTranslationUnit(A.Via[I], B.Via[I]);
+  SourceLocation LA = A.Via.size() > N ? A.Via[N] : A.Where;
+  SourceLocation LB = B.Via.size() > N ? B.Via[N] : B.Where;
+  return SM.isBeforeInTranslationUnit(LA, LB);
+}
+
 /// Whether \p First (in context \p FirstSide) is ordered before \p Second
 /// (in \p SecondSide) by a release/acquire pair on an atomic: a
 /// synchronizing atomic write after First on its side, a synchronizing
@@ -296,7 +310,7 @@ bool orderedByAtomic(const SourceManager &SM, const Access &First,
                      llvm::ArrayRef<Access> SecondSide) {
   for (const Access &Release : FirstSide) {
     if (!Release.Atomic || !Release.Write || !Release.Synchronizing ||
-        !SM.isBeforeInTranslationUnit(position(First), position(Release)))
+        !sourceBefore(SM, First, Release))
       continue;
     // The same atomic, provably: an element whose index is not known
     // (`in_use[ind]`, ind per thread) may be another atomic each time.
@@ -307,7 +321,7 @@ bool orderedByAtomic(const SourceManager &SM, const Access &First,
     for (const Access &Acquire : SecondSide)
       if (Acquire.Atomic && Acquire.Synchronizing &&
           Acquire.Loc == Release.Loc &&
-          SM.isBeforeInTranslationUnit(position(Acquire), position(Second)))
+          sourceBefore(SM, Acquire, Second))
         return true;
   }
   return false;

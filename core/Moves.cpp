@@ -44,6 +44,8 @@ std::unique_ptr<MoveAnalysis> MoveAnalysis::compute(FunctionAnalysis &FA) {
                                Dataflow.apply(B, S, /*Record=*/true);
                              }))
     return nullptr;
+  dropInfeasibleUses(Facts, *Cfg, FA.parents(), FA.astContext(),
+                     Result->Uses);
   for (UseAfterMove &U : Result->Uses)
     U.Inside = Facts.ReadInside.lookup(U.Use);
   std::sort(Result->Uses.begin(), Result->Uses.end(),

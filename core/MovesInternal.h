@@ -466,6 +466,15 @@ private:
   const clang::SourceManager &SM;
 };
 
+/// Drops from \p Uses (found by the dataflow over \p Cfg) the uses that
+/// no path reaches from their move once two tests of one unchanged local
+/// with opposite outcomes count as no path (MoveFeasibility.cpp: the
+/// switch-based stackless coroutines of Asio's `reenter`/`yield`).
+void dropInfeasibleUses(const MoveFacts &Facts, const clang::CFG &Cfg,
+                        const clang::ParentMap &PM,
+                        const clang::ASTContext &Ctx,
+                        std::vector<UseAfterMove> &Uses);
+
 } // namespace moves
 } // namespace fearless
 

@@ -1,0 +1,379 @@
+//===- MoveFeasibility.cpp - Paths a move really takes to its use ---------===//
+//
+// The dataflow (MoveDataflow.cpp) joins paths, so it also finds uses that
+// only a path no execution takes reaches: one that passes two tests of the
+// same unchanged local with opposite outcomes. Stackless coroutines built
+// from a switch (Asio's `reenter`/`yield`, protothreads, Duff's device) are
+// made of such paths: after the statement of a `yield`, the only way back
+// to it is the false edge of a test of the coroutine state that the switch
+// into it found true, so a move in it is not followed by another run of it
+// within one call. This pass re-checks each use the dataflow found: it
+// searches the CFG from the entry, carrying the truth values of the tests
+// on unchanged locals decided so far, for a path that passes the move and
+// then reaches the use without a reinitialization. A use no such path
+// reaches is dropped. The search is bounded; over its budget the use stays.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MovesInternal.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace fearless {
+namespace moves {
+
+namespace {
+
+/// A value whose truth a test decides: a local (Method null), or the result
+/// of a const conversion operator called on a local of class type
+/// (`if (state)` with `operator int() const`).
+struct Slot {
+  const VarDecl *Var = nullptr;
+  const CXXMethodDecl *Method = nullptr;
+  bool operator==(const Slot &O) const {
+    return Var == O.Var && Method == O.Method;
+  }
+};
+
+const Stmt *parentSkipping(const ParentMap &PM, const Stmt *S) {
+  const Stmt *P = PM.getParent(S);
+  while (P && (isa<ParenExpr>(P) ||
+               (isa<ImplicitCastExpr>(P) &&
+                cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
+    S = P;
+    P = PM.getParent(S);
+  }
+  return P;
+}
+
+enum class RefKind { Read, Write, Other };
+
+/// How the occurrence \p DRE of a local treats it.
+RefKind refKind(const ParentMap &PM, const DeclRefExpr *DRE) {
+  if (DRE->refersToEnclosingVariableOrCapture())
+    return RefKind::Other;
+  const Stmt *P = parentSkipping(PM, DRE);
+  if (!P)
+    return RefKind::Other;
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P))
+    return ICE->getCastKind() == CK_LValueToRValue ? RefKind::Read
+                                                   : RefKind::Other;
+  auto IsOperand = [&](const Expr *E) {
+    return E && E->IgnoreParenImpCasts() == DRE;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    return BO->isAssignmentOp() && IsOperand(BO->getLHS()) ? RefKind::Write
+                                                            : RefKind::Other;
+  if (const auto *UO = dyn_cast<UnaryOperator>(P))
+    return UO->isIncrementDecrementOp() ? RefKind::Write : RefKind::Other;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
+    return Op->isAssignmentOp() && Op->getNumArgs() > 0 &&
+                   IsOperand(Op->getArg(0))
+               ? RefKind::Write
+               : RefKind::Other;
+  if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+    const auto *Call =
+        dyn_cast_or_null<CXXMemberCallExpr>(parentSkipping(PM, ME));
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    return !ME->isArrow() && M && M->isConst() &&
+                   Call->getCallee()->IgnoreParens() == ME
+               ? RefKind::Read
+               : RefKind::Other;
+  }
+  return RefKind::Other;
+}
+
+void collectRefs(const Stmt *S,
+                 llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      Out[VD].push_back(DRE);
+  for (const Stmt *C : S->children())
+    collectRefs(C, Out);
+}
+
+std::optional<long long> constantOf(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (!E || E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
+/// The search: (block, known truths, moved) states from the entry.
+class FeasiblePaths {
+public:
+  FeasiblePaths(const MoveFacts &Facts, const CFG &Cfg, const ParentMap &PM,
+                const ASTContext &Ctx)
+      : Facts(Facts), Cfg(Cfg), PM(PM), Ctx(Ctx) {
+    llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+        Refs;
+    collectRefs(Facts.Function->getBody(), Refs);
+    for (const auto &[VD, List] : Refs) {
+      QualType T = VD->getType();
+      if (!VD->hasLocalStorage() || T->isReferenceType() ||
+          !(T->isScalarType() || T->isRecordType()))
+        continue;
+      if (llvm::all_of(List, [&](const DeclRefExpr *D) {
+            return refKind(PM, D) != RefKind::Other;
+          }))
+        Unchanged.insert(VD);
+    }
+    if (Unchanged.empty())
+      return;
+    for (const CFGBlock *B : Cfg) {
+      const Stmt *Term = B->getTerminatorStmt();
+      if (const auto *SW = dyn_cast_or_null<SwitchStmt>(Term))
+        HasTests |= bool(testOf(SW->getCond()));
+      else if (Term && B->succ_size() == 2 && B->getTerminatorCondition())
+        HasTests |= bool(testOf(B->getLastCondition()));
+    }
+  }
+
+  /// Whether some path that no two tests of one unchanged local contradict
+  /// runs move \p MoveIndex and then reaches \p Use (unknown: true).
+  bool reaches(unsigned MoveIndex, const Expr *Use);
+
+  /// Whether there is anything to learn: a test of an unchanged local.
+  bool hasTests() const { return HasTests; }
+
+private:
+  /// The truth values known on a path: up to 32 slots.
+  struct Known {
+    uint32_t Set = 0, Value = 0;
+    bool operator==(const Known &O) const {
+      return Set == O.Set && Value == O.Value;
+    }
+  };
+  /// The slot \p E tests and whether its truth is the test's (polarity).
+  std::optional<std::pair<unsigned, bool>> testOf(const Expr *E);
+  std::optional<Slot> conditionSlot(const Stmt *S) const;
+  int slotIndex(const Slot &S);
+  void kill(Known &K, const VarDecl *V) const;
+  /// Applies edge \p Succ of \p B to \p K; false when it contradicts it.
+  bool edge(const CFGBlock &B, unsigned Succ, Known &K);
+
+  const MoveFacts &Facts;
+  const CFG &Cfg;
+  const ParentMap &PM;
+  const ASTContext &Ctx;
+  llvm::DenseSet<const VarDecl *> Unchanged;
+  llvm::SmallVector<Slot, 8> Slots;
+  bool HasTests = false;
+};
+
+std::optional<Slot> FeasiblePaths::conditionSlot(const Stmt *S) const {
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && Unchanged.count(VD) && VD->getType()->isScalarType())
+      return Slot{VD, nullptr};
+    return std::nullopt;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *Conv = dyn_cast_or_null<CXXConversionDecl>(Call->getMethodDecl());
+    const Expr *Obj = Call->getImplicitObjectArgument();
+    const auto *DRE =
+        Obj ? dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()) : nullptr;
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (Conv && Conv->isConst() && VD && Unchanged.count(VD))
+      return Slot{VD, Conv};
+  }
+  return std::nullopt;
+}
+
+int FeasiblePaths::slotIndex(const Slot &S) {
+  for (unsigned I = 0; I < Slots.size(); ++I)
+    if (Slots[I] == S)
+      return I;
+  if (Slots.size() == 32)
+    return -1;
+  Slots.push_back(S);
+  return Slots.size() - 1;
+}
+
+std::optional<std::pair<unsigned, bool>> FeasiblePaths::testOf(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_LNot) {
+    auto T = testOf(UO->getSubExpr());
+    if (T)
+      T->second = !T->second;
+    return T;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+    const Expr *Other = BO->getLHS();
+    std::optional<long long> K = constantOf(BO->getRHS(), Ctx);
+    if (!K) {
+      Other = BO->getRHS();
+      K = constantOf(BO->getLHS(), Ctx);
+    }
+    if (!K || *K != 0)
+      return std::nullopt;
+    auto T = testOf(Other);
+    if (T && BO->getOpcode() == BO_EQ)
+      T->second = !T->second;
+    return T;
+  }
+  std::optional<Slot> S = conditionSlot(E);
+  if (!S)
+    return std::nullopt;
+  int I = slotIndex(*S);
+  if (I < 0)
+    return std::nullopt;
+  return std::make_pair(unsigned(I), true);
+}
+
+void FeasiblePaths::kill(Known &K, const VarDecl *V) const {
+  for (unsigned I = 0; I < Slots.size(); ++I)
+    if (Slots[I].Var == V)
+      K.Set &= ~(1u << I);
+}
+
+bool FeasiblePaths::edge(const CFGBlock &B, unsigned Succ, Known &K) {
+  auto Assume = [&](unsigned I, bool Truth) {
+    uint32_t Bit = 1u << I;
+    if ((K.Set & Bit) && bool(K.Value & Bit) != Truth)
+      return false;
+    K.Set |= Bit;
+    K.Value = Truth ? (K.Value | Bit) : (K.Value & ~Bit);
+    return true;
+  };
+  const Stmt *Term = B.getTerminatorStmt();
+  if (!Term)
+    return true;
+  if (const auto *SW = dyn_cast<SwitchStmt>(Term)) {
+    auto T = testOf(SW->getCond());
+    const CFGBlock *Target = (B.succ_begin() + Succ)->getReachableBlock();
+    const auto *Case =
+        Target ? dyn_cast_or_null<CaseStmt>(Target->getLabel()) : nullptr;
+    if (!T || !Case || Case->caseStmtIsGNURange())
+      return true;
+    std::optional<long long> V = constantOf(Case->getLHS(), Ctx);
+    return !V || Assume(T->first, (*V != 0) == T->second);
+  }
+  if (B.succ_size() != 2 || !B.getTerminatorCondition())
+    return true; // `for (;;)`: no condition
+  // The value the block branches on: its last element (the right operand
+  // of `a && b` in the block that evaluates it).
+  auto T = testOf(B.getLastCondition());
+  if (!T)
+    return true;
+  return Assume(T->first, (Succ == 0) == T->second);
+}
+
+bool FeasiblePaths::reaches(unsigned MoveIndex, const Expr *Use) {
+  unsigned Key = Facts.MoveKeys[MoveIndex];
+  const Expr *MoveOperand = Facts.Moves[MoveIndex].Operand;
+  struct Item {
+    const CFGBlock *B;
+    Known K;
+    bool Moved;
+  };
+  llvm::SmallVector<Item, 32> Work;
+  llvm::DenseSet<std::tuple<unsigned, uint32_t, uint32_t, unsigned>> Seen;
+  Work.push_back({&Cfg.getEntry(), Known(), false});
+  unsigned Budget = 64 * Cfg.getNumBlockIDs() + 256;
+  while (!Work.empty()) {
+    Item It = Work.pop_back_val();
+    if (!Seen.insert({It.B->getBlockID(), It.K.Set, It.K.Value,
+                      unsigned(It.Moved)})
+             .second)
+      continue;
+    if (Budget-- == 0)
+      return true;
+    Known K = It.K;
+    bool Moved = It.Moved;
+    for (const CFGElement &E : *It.B) {
+      auto CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *St = CS->getStmt();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(St))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+            VD && Unchanged.count(VD) && refKind(PM, DRE) == RefKind::Write)
+          kill(K, VD);
+      if (const auto *DS = dyn_cast<DeclStmt>(St))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D)) {
+            kill(K, VD);
+            auto KI = Facts.KeyIndex.find(VD);
+            auto Dep = Facts.Dependents.find(VD);
+            if ((KI != Facts.KeyIndex.end() && KI->second == Key) ||
+                (Dep != Facts.Dependents.end() &&
+                 llvm::is_contained(Dep->second, Key)))
+              Moved = false;
+          }
+      auto Eff = Facts.Effects.find(St);
+      if (Eff == Facts.Effects.end())
+        continue;
+      for (const Effect &F : Eff->second) {
+        if (F.Key != Key)
+          continue;
+        const Expr *Occ = F.K == Effect::Move ? Facts.Moves[F.MoveIndex].Operand
+                                              : F.Occurrence;
+        if (Moved && F.K != Effect::Reinit && Occ == Use)
+          return true;
+        if (F.K == Effect::Reinit)
+          Moved = false;
+        else if (F.K == Effect::Move && Occ == MoveOperand)
+          Moved = true;
+      }
+    }
+    unsigned I = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : It.B->succs()) {
+      unsigned Index = I++;
+      const CFGBlock *S = Succ.getReachableBlock();
+      if (!S)
+        continue;
+      Known Next = K;
+      if (!edge(*It.B, Index, Next))
+        continue;
+      bool NextMoved = Moved;
+      auto NM = Facts.NotMovedWhen.find(It.B);
+      if (NM != Facts.NotMovedWhen.end() && NM->second.first == Key &&
+          NM->second.second == Index)
+        NextMoved = false;
+      Work.push_back({S, Next, NextMoved});
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+void dropInfeasibleUses(const MoveFacts &Facts, const CFG &Cfg,
+                        const ParentMap &PM, const ASTContext &Ctx,
+                        std::vector<UseAfterMove> &Uses) {
+  if (Uses.empty())
+    return;
+  FeasiblePaths Paths(Facts, Cfg, PM, Ctx);
+  if (!Paths.hasTests())
+    return;
+  llvm::erase_if(Uses, [&](UseAfterMove &U) {
+    if (U.Unsequenced || Paths.reaches(U.Move, U.Use))
+      return false;
+    // The dataflow keeps one move per path join; another move of the same
+    // variable may reach the use on a feasible path.
+    for (unsigned M = 0; M < Facts.Moves.size(); ++M)
+      if (M != U.Move && Facts.MoveKeys[M] == Facts.MoveKeys[U.Move] &&
+          Paths.reaches(M, U.Use)) {
+        U.Move = M;
+        return false;
+      }
+    return true;
+  });
+}
+
+} // namespace moves
+} // namespace fearless
