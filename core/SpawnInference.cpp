@@ -140,20 +140,18 @@ const CallExpr *asyncCall(const Expr *E, const LibraryModel &Lib) {
   return nullptr;
 }
 
-/// The value of \p FD's only return statement (implicit nodes skipped);
-/// null if it has none or several.
-const Expr *onlyReturnedValue(const FunctionDecl *FD) {
-  const ReturnStmt *Only = nullptr;
-  unsigned Returns = 0;
-  forEachStmt(FD->getBody(), [&](const Stmt *St) {
-    if (const auto *R = dyn_cast<ReturnStmt>(St)) {
-      Only = R;
-      ++Returns;
-    }
-  });
-  if (Returns != 1 || !Only->getRetValue())
-    return nullptr;
-  return skipImplicit(Only->getRetValue());
+/// The values of \p FD's return statements (implicit nodes skipped), not
+/// those of lambdas or blocks inside it.
+void returnedValues(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return;
+  if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+    if (R->getRetValue())
+      Out.push_back(skipImplicit(R->getRetValue()));
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    returnedValues(Child, Out);
 }
 
 /// The first thread construction inside \p S (not inside lambdas).
@@ -605,43 +603,53 @@ SpawnInference::detachesThis(const CXXMethodDecl *M) const {
   return ThisDetaches[M].get();
 }
 
-const Expr *SpawnInference::returnedThread(const FunctionDecl *FD) const {
+llvm::ArrayRef<const Expr *>
+SpawnInference::returnedThreads(const FunctionDecl *FD) const {
   if (!FD)
-    return nullptr;
+    return {};
   bool Future = isStdClass(FD->getReturnType(), "future") ||
                 isStdClass(FD->getReturnType(), "shared_future");
   if (!Future && Lib.threadClassKind(FD->getReturnType()) == HandleKind::None)
-    return nullptr;
+    return {};
   FD = FD->getDefinition();
   if (!FD || !FD->hasBody() || FD->isDependentContext())
-    return nullptr;
+    return {};
   auto [It, New] = Returned.try_emplace(FD, nullptr);
   if (!New)
-    return It->second;
-  const Expr *E = onlyReturnedValue(FD);
-  if (!E)
-    return nullptr;
-  // `return t;` moves the local out.
-  if (const auto *Move = dyn_cast<CXXConstructExpr>(E);
-      Move && Move->getNumArgs() == 1 &&
-      Lib.threadClassKind(Move->getArg(0)->getType()) != HandleKind::None)
-    E = skipImplicit(Move->getArg(0));
-  // `std::thread t(...); return t;`: the local's construction.
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-        VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
-        !isa<ParmVarDecl>(VD) && VD->getInit())
-      E = skipImplicit(VD->getInit());
-  if (Future) {
+    return It->second ? llvm::ArrayRef<const Expr *>(*It->second)
+                      : llvm::ArrayRef<const Expr *>();
+  llvm::SmallVector<const Expr *, 2> Values, Spawns;
+  returnedValues(FD->getBody(), Values);
+  // Each return statement's thread is a possible one; a return of
+  // something else (`return std::thread();`, a parameter) adds none.
+  for (const Expr *E : Values) {
+    // `return t;` moves the local out.
+    if (const auto *Move = dyn_cast<CXXConstructExpr>(E);
+        Move && Move->getNumArgs() == 1 &&
+        Lib.threadClassKind(Move->getArg(0)->getType()) != HandleKind::None)
+      E = skipImplicit(Move->getArg(0));
+    // `std::thread t(...); return t;`: the local's construction.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
+          !isa<ParmVarDecl>(VD) && VD->getInit())
+        E = skipImplicit(VD->getInit());
     // `return std::async(std::launch::async, f, args...);`, or a local
     // future initialized so; a shared_future made from one.
-    Returned[FD] = asyncCall(E, Lib);
-    return Returned[FD];
+    const Expr *Spawn = asyncCall(E, Lib);
+    if (!Future) {
+      const CXXConstructExpr *CE = threadConstruction(E, Lib);
+      Spawn = CE && CE->getNumArgs() > 0 ? CE : nullptr;
+    }
+    if (Spawn && !llvm::is_contained(Spawns, Spawn))
+      Spawns.push_back(Spawn);
   }
-  const CXXConstructExpr *CE = threadConstruction(E, Lib);
-  if (CE && CE->getNumArgs() > 0)
-    Returned[FD] = CE;
-  return Returned[FD];
+  if (Spawns.empty())
+    return {};
+  auto &Kept = Returned[FD];
+  Kept = std::make_unique<llvm::SmallVector<const Expr *, 1>>(Spawns.begin(),
+                                                              Spawns.end());
+  return *Kept;
 }
 
 const InferredSpawn *
