@@ -454,9 +454,10 @@ private:
   void pairWithMembers(FunctionAnalysis &FA, const ThreadLifetime *TL,
                        const SpawnSite &Site, llvm::ArrayRef<Access> Thread) {
     const auto *Starter = dyn_cast<CXXMethodDecl>(FA.function());
+    // A null handle: the thread is *this (a QThread subclass's start()).
     const auto *Handle = dyn_cast_or_null<FieldDecl>(Site.Sink.Decl);
     if (!Starter || Starter->isStatic() || Starter->getParent()->isLambda() ||
-        Site.Sink.Kind != SinkKind::Member || !Handle ||
+        Site.Sink.Kind != SinkKind::Member || (!Handle && !Site.ThisObject) ||
         !TL->mayRunAtExit(Site.Id))
       return;
     const MemberThreadPeers &Peers = S.concurrency().memberThreadPeers(
@@ -610,8 +611,11 @@ private:
       } else if (int Beside = std::min(CtxP, CtxO); Beside <= FirstMemberCtx) {
         const MemberSide &M = member(Beside);
         const MemberThreadPeers &Peers = *M.Peers;
+        // A null handle: the thread is the object (a QThread subclass).
         F.note(Peers.SpawnLoc, MessageId::RaceMemberThreadStarted,
-               {"'" + Peers.Handle->getNameAsString() + "'",
+               {"'" + (Peers.Handle ? Peers.Handle->getNameAsString()
+                                    : std::string("*this")) +
+                    "'",
                 int(!isa<CXXConstructorDecl>(Peers.Starter)),
                 "'" + Peers.Starter->getNameAsString() + "'"});
         bool Destructor = isa<CXXDestructorDecl>(M.Method);

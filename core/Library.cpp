@@ -209,6 +209,19 @@ LibraryModel::threadObjectRun(const CXXMemberCallExpr *MC) const {
   return nullptr;
 }
 
+bool LibraryModel::isThreadObjectClass(const CXXRecordDecl *RD) const {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || RD->isDependentContext())
+    return false;
+  bool Found = false;
+  RD->forallBases([&](const CXXRecordDecl *B) {
+    for (const ThreadBaseEntry &E : ThreadBases)
+      Found |= hasQualifiedName(B, E.Class);
+    return !Found;
+  });
+  return Found;
+}
+
 bool LibraryModel::isPointerFactory(const FunctionDecl *FD) const {
   if (!FD || !FD->getIdentifier())
     return false;

@@ -162,7 +162,8 @@ void helperBorrows(SpawnSite &S, const CallExpr *Call,
 /// is \p Run (LibraryModel::threadObjectRun), with the object as the handle
 /// and *this of run(). Only a named object (a local, a parameter, a pointer
 /// to one) is followed: its wait() joins it. `this->start()` in a member of
-/// the subclass is not modelled (the thread would outlive the member).
+/// the subclass starts a member thread whose handle is *this itself, named
+/// by the member function (Sink Member, Sink.Decl the function: no field).
 std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
                                           const CXXMethodDecl *Run,
                                           const HandleTracker &Handles) {
@@ -171,6 +172,20 @@ std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
   const auto *VD = Ref && !Ref->Element
                        ? dyn_cast_if_present<const ValueDecl *>(Ref->Key)
                        : nullptr;
+  if (VD && isa<CXXMethodDecl>(VD)) {
+    SpawnSite S;
+    S.Kind = SpawnKind::SpawnFunction;
+    S.Handle = HandleKind::PThread;
+    S.Spawn = MC;
+    S.Args.push_back(Obj->IgnoreParenImpCasts()); // *this of run()
+    S.Callee = MC->getMethodDecl();
+    S.Body.Function = Run;
+    S.Sink.Decl = VD;
+    S.Sink.Kind = SinkKind::Member;
+    S.Sink.Loc = MC->getBeginLoc();
+    S.ThisObject = true;
+    return S;
+  }
   if (!VD || !isa<VarDecl>(VD))
     return std::nullopt;
   SpawnSite S;

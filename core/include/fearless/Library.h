@@ -79,6 +79,10 @@ public:
   const clang::CXXMethodDecl *
   threadObjectRun(const clang::CXXMemberCallExpr *MC) const;
 
+  /// Whether \p RD derives from a FEARLESS_THREAD_BASE class (a QThread
+  /// subclass): in its member functions, `*this` is a thread handle.
+  bool isThreadObjectClass(const clang::CXXRecordDecl *RD) const;
+
   /// Whether \p FD is a smart-pointer factory (std::make_unique).
   bool isPointerFactory(const clang::FunctionDecl *FD) const;
 

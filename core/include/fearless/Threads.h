@@ -197,6 +197,10 @@ struct SpawnSite {
   /// call; Callable and Args are the thread construction's, in the
   /// helper's terms (ThreadAccesses binds them to the call's arguments).
   const clang::FunctionDecl *ReturnedBy = nullptr;
+  /// Whether the thread is the object itself, started by a member function
+  /// of a thread class on *this (`start()` in a QThread subclass): Sink is
+  /// Member, Sink.Decl that member function, and `wait()` on *this joins.
+  bool ThisObject = false;
   /// For CoroutineCall: the suspension point after which an eager
   /// coroutine continues on another thread (Coroutines.h; null for a lazy
   /// one, whose frame runs when its owner is awaited or started).
