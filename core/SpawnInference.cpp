@@ -259,6 +259,55 @@ const ValueDecl *SpawnInference::namedObject(const Expr *Object) {
   return nullptr;
 }
 
+/// Whether the visible body of accessor \p FD always returns the same
+/// object: its one return statement returns a field of *this, a global or
+/// a static local (`return pool_;`, `return &instance;`).
+static bool returnsOneObject(const FunctionDecl *FD) {
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody())
+    return true; // out of sight: a library's singleton accessor
+  llvm::SmallVector<const Expr *, 2> Values;
+  returnedValues(Def->getBody(), Values);
+  if (Values.size() != 1)
+    return false;
+  const Expr *E = Values[0];
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+    E = skipImplicit(UO->getSubExpr());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+           isa<FieldDecl>(ME->getMemberDecl());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return VD->hasGlobalStorage();
+  return false;
+}
+
+const ValueDecl *SpawnInference::poolObject(const Expr *Object) {
+  if (const ValueDecl *Named = namedObject(Object))
+    return Named;
+  if (!Object)
+    return nullptr;
+  const auto *Call = dyn_cast<CallExpr>(skipImplicit(Object));
+  if (!Call || isa<CXXOperatorCallExpr>(Call) || Call->getNumArgs() != 0)
+    return nullptr;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || FD->isDependentContext())
+    return nullptr;
+  QualType R = FD->getReturnType();
+  if ((!R->isPointerType() && !R->isReferenceType()) || !returnsOneObject(FD))
+    return nullptr;
+  // A member accessor: only on *this or on a named object (every object's
+  // accessor is then the same pool, which may miss a race, never add one).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *On = MC->getImplicitObjectArgument();
+    if (!On || (!isa<CXXThisExpr>(On->IgnoreParenImpCasts()) &&
+                !namedObject(On)))
+      return nullptr;
+  }
+  return FD->getCanonicalDecl();
+}
+
 const PoolClass *SpawnInference::poolClass(const CXXRecordDecl *RD) const {
   if (!RD || !RD->hasDefinition())
     return nullptr;
@@ -667,7 +716,7 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
   if (S->K == InferredSpawn::Pool) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
     const ValueDecl *Object =
-        MC ? namedObject(MC->getImplicitObjectArgument()) : nullptr;
+        MC ? poolObject(MC->getImplicitObjectArgument()) : nullptr;
     if (!Object)
       return nullptr;
     if (PoolObject)

@@ -114,6 +114,14 @@ public:
   /// call) names, or null.
   static const clang::ValueDecl *namedObject(const clang::Expr *Object);
 
+  /// The pool object a submit or a wait is made on: namedObject, or, for
+  /// a pool reached through a call (`QThreadPool::globalInstance()->start(
+  /// f)`, `pool().submit(f)`), the accessor itself, when it takes no
+  /// arguments, returns a pointer or a reference, and, if its body is
+  /// visible, always returns the same object (a field, a global, a static
+  /// local). Every call of one accessor names the same pool.
+  static const clang::ValueDecl *poolObject(const clang::Expr *Object);
+
 private:
   const PoolClass *poolClass(const clang::CXXRecordDecl *RD) const;
   std::optional<InferredSpawn> infer(const clang::FunctionDecl *FD,
