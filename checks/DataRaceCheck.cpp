@@ -365,12 +365,13 @@ public:
         Pair(I, I);
     for (auto [I, J] : TL->overlappingPairs())
       Pair(I, J);
-    // The callables of one parallel_invoke (sites added one after the
-    // other) run at the same time as each other.
+    // The callables of one parallel_invoke or parallel_reduce (sites added
+    // one after the other) run at the same time as each other.
     for (size_t I = 0; I < Threads.size(); ++I)
-      for (size_t J = I + 1; J < Threads.size() && TM.spawns()[I].RunsOnce &&
-                             TM.spawns()[J].RunsOnce &&
-                             TM.spawns()[I].Spawn == TM.spawns()[J].Spawn;
+      for (size_t J = I + 1;
+           J < Threads.size() && TM.spawns()[I].WithSiblings &&
+           TM.spawns()[J].WithSiblings &&
+           TM.spawns()[I].Spawn == TM.spawns()[J].Spawn;
            ++J)
         Pair(I, J);
     // Member threads against the member functions of their class that may
@@ -587,10 +588,13 @@ private:
       for (SourceLocation Via : O.Via)
         F.note(Via, MessageId::RaceThroughCall);
       if (CtxP >= 0 && CtxO >= 0 && CtxP != CtxO) {
-        // The callables of one parallel_invoke: each where it is written.
+        // The callables of one parallel_invoke or parallel_reduce: each
+        // where it is written.
         auto Start = [&](int Ctx) {
           const SpawnSite &Site = TM.spawns()[Ctx];
-          return (Site.RunsOnce && Site.Callable ? Site.Callable : Site.Spawn)
+          return ((Site.RunsOnce || Site.WithSiblings) && Site.Callable
+                      ? Site.Callable
+                      : Site.Spawn)
               ->getBeginLoc();
         };
         F.note(Start(CtxP), MessageId::RaceThreadSpawned, {1});

@@ -478,7 +478,10 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
       for (const Expr *Body : ScopedBodies) {
         SpawnSite &S = Add(SpawnKind::ScopedCall, HandleKind::None, Body, {});
         S.Callee = Callee;
-        S.RunsOnce = *Run != LibraryModel::ScopedRun::Many;
+        S.RunsOnce = *Run == LibraryModel::ScopedRun::Each ||
+                     *Run == LibraryModel::ScopedRun::Once;
+        S.WithSiblings = *Run == LibraryModel::ScopedRun::Each ||
+                         *Run == LibraryModel::ScopedRun::Reduce;
         S.Sink.Kind = SinkKind::None;
         S.Sink.Loc = E->getBeginLoc();
       }

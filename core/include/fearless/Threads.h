@@ -213,6 +213,10 @@ struct SpawnSite {
   /// Models/Executors.def). The callables of one parallel_invoke are sites
   /// of the same call that run at the same time as each other.
   bool RunsOnce = false;
+  /// For a ScopedCall of a library executor: the other callables of the
+  /// same call run at the same time as this one (parallel_invoke's
+  /// functions, parallel_reduce's body and reduction).
+  bool WithSiblings = false;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by
