@@ -5,6 +5,9 @@
 // (Models/ThreadLibrary.def).
 // REQUIRES: qt5
 // RUN: %fearless %qt5-flags -std=c++17 -Xclang -verify %s
+#include <QMutex>
+#include <QMutexLocker>
+#include <QReadWriteLock>
 #include <QThread>
 
 int create_racy() {
@@ -90,4 +93,35 @@ protected:
 
 private:
   int result_ = 0;
+};
+
+class SelfStartingLocked : public QThread {
+public:
+  void begin() { start(); }
+  int ticks() const {
+    QMutexLocker l(&m_);
+    return ticks_;
+  }
+  int reads() const {
+    QReadLocker l(&rw_);
+    return reads_;
+  }
+
+protected:
+  void run() override {
+    for (int i = 0; i < 1000; ++i) {
+      {
+        QMutexLocker l(&m_);
+        ticks_ += 1;
+      }
+      QWriteLocker w(&rw_);
+      reads_ += 1;
+    }
+  }
+
+private:
+  mutable QMutex m_;
+  mutable QReadWriteLock rw_;
+  int ticks_ = 0;
+  int reads_ = 0;
 };

@@ -1,6 +1,7 @@
 // The twin of qt-thread-subclass-starts-itself.cpp: the counter is atomic,
-// and a second subclass that starts itself waits for run() before its
-// member function returns, so its getter never runs beside it.
+// a second subclass that starts itself waits for run() before its member
+// function returns, so its getter never runs beside it, and a third one
+// guards its field with a QMutexLocker on both sides.
 // RUN: %fearless-mock -std=c++17 -Xclang -verify %s
 // expected-no-diagnostics
 #include "executors/qt.h"
@@ -37,6 +38,27 @@ protected:
 
 private:
   int result_ = 0;
+};
+
+class Locked : public QThread {
+public:
+  void begin() { start(); }
+  int ticks() const {
+    QMutexLocker l(&m_);
+    return ticks_;
+  }
+
+protected:
+  void run() override {
+    for (int i = 0; i < 1000; ++i) {
+      QMutexLocker l(&m_);
+      ticks_ += 1;
+    }
+  }
+
+private:
+  mutable QMutex m_;
+  int ticks_ = 0;
 };
 
 int poll() {
