@@ -379,12 +379,13 @@ public:
         Pair(I, I);
     for (auto [I, J] : TL->overlappingPairs())
       Pair(I, J);
-    // The callables of one parallel_invoke (sites added one after the
-    // other) run at the same time as each other.
+    // The callables of one parallel_invoke or parallel_reduce (sites added
+    // one after the other) run at the same time as each other.
     for (size_t I = 0; I < Threads.size(); ++I)
-      for (size_t J = I + 1; J < Threads.size() && TM.spawns()[I].RunsOnce &&
-                             TM.spawns()[J].RunsOnce &&
-                             TM.spawns()[I].Spawn == TM.spawns()[J].Spawn;
+      for (size_t J = I + 1;
+           J < Threads.size() && TM.spawns()[I].WithSiblings &&
+           TM.spawns()[J].WithSiblings &&
+           TM.spawns()[I].Spawn == TM.spawns()[J].Spawn;
            ++J)
         Pair(I, J);
     // Member threads against the member functions of their class that may
@@ -468,9 +469,10 @@ private:
   void pairWithMembers(FunctionAnalysis &FA, const ThreadLifetime *TL,
                        const SpawnSite &Site, llvm::ArrayRef<Access> Thread) {
     const auto *Starter = dyn_cast<CXXMethodDecl>(FA.function());
+    // A null handle: the thread is *this (a QThread subclass's start()).
     const auto *Handle = dyn_cast_or_null<FieldDecl>(Site.Sink.Decl);
     if (!Starter || Starter->isStatic() || Starter->getParent()->isLambda() ||
-        Site.Sink.Kind != SinkKind::Member || !Handle ||
+        Site.Sink.Kind != SinkKind::Member || (!Handle && !Site.ThisObject) ||
         !TL->mayRunAtExit(Site.Id))
       return;
     const MemberThreadPeers &Peers = S.concurrency().memberThreadPeers(
@@ -600,10 +602,13 @@ private:
       for (SourceLocation Via : O.Via)
         F.note(Via, MessageId::RaceThroughCall);
       if (CtxP >= 0 && CtxO >= 0 && CtxP != CtxO) {
-        // The callables of one parallel_invoke: each where it is written.
+        // The callables of one parallel_invoke or parallel_reduce: each
+        // where it is written.
         auto Start = [&](int Ctx) {
           const SpawnSite &Site = TM.spawns()[Ctx];
-          return (Site.RunsOnce && Site.Callable ? Site.Callable : Site.Spawn)
+          return ((Site.RunsOnce || Site.WithSiblings) && Site.Callable
+                      ? Site.Callable
+                      : Site.Spawn)
               ->getBeginLoc();
         };
         F.note(Start(CtxP), MessageId::RaceThreadSpawned, {1});
@@ -624,8 +629,11 @@ private:
       } else if (int Beside = std::min(CtxP, CtxO); Beside <= FirstMemberCtx) {
         const MemberSide &M = member(Beside);
         const MemberThreadPeers &Peers = *M.Peers;
+        // A null handle: the thread is the object (a QThread subclass).
         F.note(Peers.SpawnLoc, MessageId::RaceMemberThreadStarted,
-               {"'" + Peers.Handle->getNameAsString() + "'",
+               {"'" + (Peers.Handle ? Peers.Handle->getNameAsString()
+                                    : std::string("*this")) +
+                    "'",
                 int(!isa<CXXConstructorDecl>(Peers.Starter)),
                 "'" + Peers.Starter->getNameAsString() + "'"});
         bool Destructor = isa<CXXDestructorDecl>(M.Method);

@@ -196,7 +196,8 @@ void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
 /// Where to point for a spawn: the lambda it runs when written in place,
 /// otherwise the spawning expression.
 std::pair<SourceLocation, SourceRange> spawnAnchor(const SpawnSite &Site) {
-  if (Site.Callable) {
+  // A thread a helper returned: the call (its lambda is the helper's).
+  if (Site.Callable && !Site.ReturnedBy) {
     const Expr *C = stripMoves(Site.Callable);
     if (isa<LambdaExpr>(C))
       return {C->getBeginLoc(), cast<LambdaExpr>(C)->getIntroducerRange()};
@@ -343,6 +344,9 @@ void EscapingBorrowCheck::report(FunctionAnalysis &FA,
   Finding F =
       makeFinding(CheckId::EscapingBorrow, Loc,
                   MessageId::ThreadMayOutliveBorrow, {FirstNamed}, Range);
+  if (Site.ReturnedBy && Site.Callable)
+    F.note(Site.Callable->getBeginLoc(), MessageId::RaceThreadStartedInHelper,
+           {static_cast<const NamedDecl *>(Site.ReturnedBy)});
   bool WhyGiven = false;
   for (const OutlivedBorrow *O : Group) {
     const Borrow &B = Site.Borrows[O->BorrowIndex];

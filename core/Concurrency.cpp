@@ -22,6 +22,8 @@ namespace fearless {
 
 bool namesHandle(const Expr *E, const FieldDecl *Handle) {
   E = E->IgnoreParenImpCasts();
+  if (!Handle) // the thread is the object itself (a QThread subclass)
+    return isa<CXXThisExpr>(E);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
       Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() > 0)
     E = Op->getArg(0)->IgnoreParenImpCasts();
@@ -74,7 +76,7 @@ public:
     if (!MD || !Obj)
       return true;
     if (const IdentifierInfo *II = MD->getIdentifier();
-        II && namesHandle(Obj, Handle) &&
+        II && Handle && namesHandle(Obj, Handle) &&
         llvm::is_contained({"reset", "clear", "swap", "assign"},
                            II->getName())) {
       Joins.push_back(Call->getBeginLoc());
@@ -464,7 +466,10 @@ void ConcurrencyModel::dump(llvm::raw_ostream &OS,
     OS << "'" << P.Body->getQualifiedNameAsString() << "'";
   else
     OS << "unknown code";
-  OS << " into '" << P.Handle->getName() << "'";
+  if (P.Handle)
+    OS << " into '" << P.Handle->getName() << "'";
+  else
+    OS << " on '*this'";
   if (P.Dynamic)
     OS << " on a '" << P.Dynamic->getQualifiedNameAsString() << "'";
   OS << "\n";

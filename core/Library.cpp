@@ -209,6 +209,19 @@ LibraryModel::threadObjectRun(const CXXMemberCallExpr *MC) const {
   return nullptr;
 }
 
+bool LibraryModel::isThreadObjectClass(const CXXRecordDecl *RD) const {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || RD->isDependentContext())
+    return false;
+  bool Found = false;
+  RD->forallBases([&](const CXXRecordDecl *B) {
+    for (const ThreadBaseEntry &E : ThreadBases)
+      Found |= hasQualifiedName(B, E.Class);
+    return !Found;
+  });
+  return Found;
+}
+
 bool LibraryModel::isPointerFactory(const FunctionDecl *FD) const {
   if (!FD || !FD->getIdentifier())
     return false;
@@ -358,6 +371,20 @@ std::optional<LibraryModel::ScopedRun> LibraryModel::scopedExecutor(
   if (!Found)
     return std::nullopt;
   size_t Before = Callables.size();
+  if (Found->Run == ScopedRun::Reduce) {
+    // (range, identity, body, reduction[, partitioner][, context]).
+    if (Call->getNumArgs() < 4)
+      return std::nullopt;
+    for (unsigned I : {2u, 3u}) {
+      QualType T = Call->getArg(I)->getType();
+      if (!isCallableType(T) || T->isPointerType()) {
+        Callables.resize(Before);
+        return std::nullopt;
+      }
+      Callables.push_back(Call->getArg(I));
+    }
+    return Found->Run;
+  }
   for (const Expr *Arg : Call->arguments()) {
     QualType T = Arg->getType();
     if (!isCallableType(T) || T->isPointerType())

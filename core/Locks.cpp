@@ -472,7 +472,9 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
         Adopted = true;
         continue;
       }
-      Taken.push_back(lockOn(Locs.locOf(Arg), G->Shared, CE->getBeginLoc()));
+      // A mutex, or a pointer to one (QMutexLocker l(&m)).
+      Taken.push_back(
+          lockOn(Locs.objectOf(Arg), G->Shared, CE->getBeginLoc()));
     }
   } else if (!Acq) {
     for (unsigned P : Inferred.LockedParams) {

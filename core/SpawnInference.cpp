@@ -140,20 +140,18 @@ const CallExpr *asyncCall(const Expr *E, const LibraryModel &Lib) {
   return nullptr;
 }
 
-/// The value of \p FD's only return statement (implicit nodes skipped);
-/// null if it has none or several.
-const Expr *onlyReturnedValue(const FunctionDecl *FD) {
-  const ReturnStmt *Only = nullptr;
-  unsigned Returns = 0;
-  forEachStmt(FD->getBody(), [&](const Stmt *St) {
-    if (const auto *R = dyn_cast<ReturnStmt>(St)) {
-      Only = R;
-      ++Returns;
-    }
-  });
-  if (Returns != 1 || !Only->getRetValue())
-    return nullptr;
-  return skipImplicit(Only->getRetValue());
+/// The values of \p FD's return statements (implicit nodes skipped), not
+/// those of lambdas or blocks inside it.
+void returnedValues(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return;
+  if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+    if (R->getRetValue())
+      Out.push_back(skipImplicit(R->getRetValue()));
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    returnedValues(Child, Out);
 }
 
 /// The first thread construction inside \p S (not inside lambdas).
@@ -259,6 +257,55 @@ const ValueDecl *SpawnInference::namedObject(const Expr *Object) {
     if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       return dyn_cast<FieldDecl>(ME->getMemberDecl());
   return nullptr;
+}
+
+/// Whether the visible body of accessor \p FD always returns the same
+/// object: its one return statement returns a field of *this, a global or
+/// a static local (`return pool_;`, `return &instance;`).
+static bool returnsOneObject(const FunctionDecl *FD) {
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody())
+    return true; // out of sight: a library's singleton accessor
+  llvm::SmallVector<const Expr *, 2> Values;
+  returnedValues(Def->getBody(), Values);
+  if (Values.size() != 1)
+    return false;
+  const Expr *E = Values[0];
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+    E = skipImplicit(UO->getSubExpr());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+           isa<FieldDecl>(ME->getMemberDecl());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return VD->hasGlobalStorage();
+  return false;
+}
+
+const ValueDecl *SpawnInference::poolObject(const Expr *Object) {
+  if (const ValueDecl *Named = namedObject(Object))
+    return Named;
+  if (!Object)
+    return nullptr;
+  const auto *Call = dyn_cast<CallExpr>(skipImplicit(Object));
+  if (!Call || isa<CXXOperatorCallExpr>(Call) || Call->getNumArgs() != 0)
+    return nullptr;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || FD->isDependentContext())
+    return nullptr;
+  QualType R = FD->getReturnType();
+  if ((!R->isPointerType() && !R->isReferenceType()) || !returnsOneObject(FD))
+    return nullptr;
+  // A member accessor: only on *this or on a named object (every object's
+  // accessor is then the same pool, which may miss a race, never add one).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *On = MC->getImplicitObjectArgument();
+    if (!On || (!isa<CXXThisExpr>(On->IgnoreParenImpCasts()) &&
+                !namedObject(On)))
+      return nullptr;
+  }
+  return FD->getCanonicalDecl();
 }
 
 const PoolClass *SpawnInference::poolClass(const CXXRecordDecl *RD) const {
@@ -605,43 +652,53 @@ SpawnInference::detachesThis(const CXXMethodDecl *M) const {
   return ThisDetaches[M].get();
 }
 
-const Expr *SpawnInference::returnedThread(const FunctionDecl *FD) const {
+llvm::ArrayRef<const Expr *>
+SpawnInference::returnedThreads(const FunctionDecl *FD) const {
   if (!FD)
-    return nullptr;
+    return {};
   bool Future = isStdClass(FD->getReturnType(), "future") ||
                 isStdClass(FD->getReturnType(), "shared_future");
   if (!Future && Lib.threadClassKind(FD->getReturnType()) == HandleKind::None)
-    return nullptr;
+    return {};
   FD = FD->getDefinition();
   if (!FD || !FD->hasBody() || FD->isDependentContext())
-    return nullptr;
+    return {};
   auto [It, New] = Returned.try_emplace(FD, nullptr);
   if (!New)
-    return It->second;
-  const Expr *E = onlyReturnedValue(FD);
-  if (!E)
-    return nullptr;
-  // `return t;` moves the local out.
-  if (const auto *Move = dyn_cast<CXXConstructExpr>(E);
-      Move && Move->getNumArgs() == 1 &&
-      Lib.threadClassKind(Move->getArg(0)->getType()) != HandleKind::None)
-    E = skipImplicit(Move->getArg(0));
-  // `std::thread t(...); return t;`: the local's construction.
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-        VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
-        !isa<ParmVarDecl>(VD) && VD->getInit())
-      E = skipImplicit(VD->getInit());
-  if (Future) {
+    return It->second ? llvm::ArrayRef<const Expr *>(*It->second)
+                      : llvm::ArrayRef<const Expr *>();
+  llvm::SmallVector<const Expr *, 2> Values, Spawns;
+  returnedValues(FD->getBody(), Values);
+  // Each return statement's thread is a possible one; a return of
+  // something else (`return std::thread();`, a parameter) adds none.
+  for (const Expr *E : Values) {
+    // `return t;` moves the local out.
+    if (const auto *Move = dyn_cast<CXXConstructExpr>(E);
+        Move && Move->getNumArgs() == 1 &&
+        Lib.threadClassKind(Move->getArg(0)->getType()) != HandleKind::None)
+      E = skipImplicit(Move->getArg(0));
+    // `std::thread t(...); return t;`: the local's construction.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && VD->hasLocalStorage() && VD->getDeclContext() == FD &&
+          !isa<ParmVarDecl>(VD) && VD->getInit())
+        E = skipImplicit(VD->getInit());
     // `return std::async(std::launch::async, f, args...);`, or a local
     // future initialized so; a shared_future made from one.
-    Returned[FD] = asyncCall(E, Lib);
-    return Returned[FD];
+    const Expr *Spawn = asyncCall(E, Lib);
+    if (!Future) {
+      const CXXConstructExpr *CE = threadConstruction(E, Lib);
+      Spawn = CE && CE->getNumArgs() > 0 ? CE : nullptr;
+    }
+    if (Spawn && !llvm::is_contained(Spawns, Spawn))
+      Spawns.push_back(Spawn);
   }
-  const CXXConstructExpr *CE = threadConstruction(E, Lib);
-  if (CE && CE->getNumArgs() > 0)
-    Returned[FD] = CE;
-  return Returned[FD];
+  if (Spawns.empty())
+    return {};
+  auto &Kept = Returned[FD];
+  Kept = std::make_unique<llvm::SmallVector<const Expr *, 1>>(Spawns.begin(),
+                                                              Spawns.end());
+  return *Kept;
 }
 
 const InferredSpawn *
@@ -659,7 +716,7 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
   if (S->K == InferredSpawn::Pool) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
     const ValueDecl *Object =
-        MC ? namedObject(MC->getImplicitObjectArgument()) : nullptr;
+        MC ? poolObject(MC->getImplicitObjectArgument()) : nullptr;
     if (!Object)
       return nullptr;
     if (PoolObject)

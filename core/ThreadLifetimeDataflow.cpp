@@ -114,8 +114,15 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
       };
       if (S.find(F.SpawnId) && !Serial(F.SpawnId))
         Out.MultiInstance.set(F.SpawnId);
+      // The threads of one helper's return statements are alternatives:
+      // one call starts one of them (two, if the call runs again, which
+      // is not told apart here: those pairs are not recorded).
+      auto Alternative = [&](unsigned Other) {
+        const SpawnSite &O = Model.spawns()[Other];
+        return Site.ReturnedBy && O.ReturnedBy && O.Spawn == Site.Spawn;
+      };
       for (const State::Entry &E : S.Entries)
-        if (E.first != F.SpawnId && !Serial(E.first))
+        if (E.first != F.SpawnId && !Serial(E.first) && !Alternative(E.first))
           Out.Overlaps.insert({std::min<unsigned>(E.first, F.SpawnId),
                                std::max<unsigned>(E.first, F.SpawnId)});
     }

@@ -100,7 +100,9 @@ void ThreadLifetimeBuilder::dumpFacts(llvm::raw_ostream &OS,
     OS << "  spawn " << S.Id << " line " << Line(S.Spawn->getBeginLoc()) << ": "
        << spawnKindName(S.Kind) << " handle=" << handleKindName(S.Handle)
        << " sink=" << sinkKindName(S.Sink.Kind);
-    if (S.Sink.Decl)
+    if (S.ThisObject)
+      OS << ":*this";
+    else if (S.Sink.Decl)
       OS << ":" << S.Sink.Decl->getName() << (S.Sink.Element ? "[]" : "");
     OS << " body=";
     if (S.Body.Lambda)

@@ -388,7 +388,7 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
     if (const SpawnInference *I = Lib.inference();
         I && I->waitsForTasks(MC->getMethodDecl()))
       if (const ValueDecl *Pool =
-              SpawnInference::namedObject(MC->getImplicitObjectArgument())) {
+              SpawnInference::poolObject(MC->getImplicitObjectArgument())) {
         Fact F(Fact::Op);
         F.Handle = HandleRef{HandleKey(Pool), false};
         F.Operation = HandleOp::Join;

@@ -22,6 +22,9 @@ SinkKind sinkKindOf(const ValueDecl *VD) {
 HandleTracker::HandleTracker(const FunctionDecl *FD, const LibraryModel &Lib,
                              const ParentMap &PM)
     : FD(FD), Lib(Lib), PM(PM), Locals(FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && !MD->isStatic() && !MD->getParent()->isLambda())
+    ThisIsHandle = Lib.isThreadObjectClass(MD->getParent());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isMemberInitializer() && Init->getInit())
@@ -291,6 +294,10 @@ std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
     }
     if (isa<CXXBindTemporaryExpr>(E))
       return HandleRef{HandleKey(E), false};
+    // `this->wait()`, `start()` in a QThread subclass: the object itself,
+    // named by the member function (ThreadModel.h, threadObjectHandle).
+    if (isa<CXXThisExpr>(E) && ThisIsHandle)
+      return HandleRef{HandleKey(static_cast<const ValueDecl *>(FD)), false};
     if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(E)) {
       E = FCE->getSubExpr();
       continue;

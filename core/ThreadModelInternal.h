@@ -84,6 +84,9 @@ private:
   const LibraryModel &Lib;
   const clang::ParentMap &PM;
   LocalInitializers Locals;
+  /// In a member function of a thread class (a QThread subclass), `*this`
+  /// is a handle, named by the function itself (threadObjectHandle).
+  bool ThisIsHandle = false;
   llvm::DenseMap<const clang::VarDecl *, const clang::CXXForRangeStmt *>
       RangeFors;
   /// Member initializers of a constructor, by their expression.

@@ -113,11 +113,57 @@ Borrow objectBorrow(const ValueDecl *Var, const Expr *Obj) {
   return B;
 }
 
+/// For a thread that helper \p Helper starts and returns, with callable
+/// \p Callable and arguments \p Args (the helper's): the caller's locals
+/// whose address \p Call passes to a pointer parameter the thread keeps,
+/// given to it as an argument or captured by copy (`return std::thread(
+/// work, s);`, `[s] { ... }`). A parameter used otherwise (`[n = s->n]`)
+/// keeps nothing of the caller's.
+void helperBorrows(SpawnSite &S, const CallExpr *Call,
+                   const FunctionDecl *Helper, const Expr *Callable,
+                   llvm::ArrayRef<const Expr *> Args) {
+  auto Kept = [&](const ParmVarDecl *P) {
+    for (const Expr *A : Args)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+          DRE && DRE->getDecl() == P)
+        return true;
+    const auto *L = dyn_cast_or_null<LambdaExpr>(
+        Callable ? Callable->IgnoreImplicit()->IgnoreParenImpCasts()
+                 : nullptr);
+    if (const auto *MTE = dyn_cast_or_null<MaterializeTemporaryExpr>(
+            Callable ? Callable->IgnoreParenImpCasts() : nullptr))
+      L = dyn_cast<LambdaExpr>(MTE->getSubExpr()->IgnoreImplicit());
+    return L && llvm::any_of(L->captures(), [&](const LambdaCapture &C) {
+             return C.capturesVariable() && C.getCaptureKind() == LCK_ByCopy &&
+                    C.getCapturedVar() == P;
+           });
+  };
+  unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+  for (unsigned I = 0; I < Helper->getNumParams(); ++I) {
+    const ParmVarDecl *P = Helper->getParamDecl(I);
+    if (I + First >= Call->getNumArgs() || !P->getType()->isPointerType() ||
+        !Kept(P))
+      continue;
+    const auto *UO = dyn_cast<UnaryOperator>(
+        Call->getArg(I + First)->IgnoreParenImpCasts());
+    const auto *DRE =
+        UO && UO->getOpcode() == UO_AddrOf
+            ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts())
+            : nullptr;
+    const auto *Local = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!Local || !Local->hasLocalStorage() ||
+        Local->getType()->isReferenceType())
+      continue;
+    S.Borrows.push_back(objectBorrow(Local, UO));
+  }
+}
+
 /// The site of `obj.start()` on a FEARLESS_THREAD_BASE subclass whose run()
 /// is \p Run (LibraryModel::threadObjectRun), with the object as the handle
 /// and *this of run(). Only a named object (a local, a parameter, a pointer
 /// to one) is followed: its wait() joins it. `this->start()` in a member of
-/// the subclass is not modelled (the thread would outlive the member).
+/// the subclass starts a member thread whose handle is *this itself, named
+/// by the member function (Sink Member, Sink.Decl the function: no field).
 std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
                                           const CXXMethodDecl *Run,
                                           const HandleTracker &Handles) {
@@ -126,6 +172,20 @@ std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
   const auto *VD = Ref && !Ref->Element
                        ? dyn_cast_if_present<const ValueDecl *>(Ref->Key)
                        : nullptr;
+  if (VD && isa<CXXMethodDecl>(VD)) {
+    SpawnSite S;
+    S.Kind = SpawnKind::SpawnFunction;
+    S.Handle = HandleKind::PThread;
+    S.Spawn = MC;
+    S.Args.push_back(Obj->IgnoreParenImpCasts()); // *this of run()
+    S.Callee = MC->getMethodDecl();
+    S.Body.Function = Run;
+    S.Sink.Decl = VD;
+    S.Sink.Kind = SinkKind::Member;
+    S.Sink.Loc = MC->getBeginLoc();
+    S.ThisObject = true;
+    return S;
+  }
   if (!VD || !isa<VarDecl>(VD))
     return std::nullopt;
   SpawnSite S;
@@ -298,7 +358,8 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
       return true;
     return Lib.inference() &&
            (Lib.inference()->spawnAt(Call, nullptr) ||
-            Lib.inference()->returnedThread(FD) || detachedObject(Call, Lib));
+            !Lib.inference()->returnedThreads(FD).empty() ||
+            detachedObject(Call, Lib));
   }
   return false;
 }
@@ -417,7 +478,10 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
       for (const Expr *Body : ScopedBodies) {
         SpawnSite &S = Add(SpawnKind::ScopedCall, HandleKind::None, Body, {});
         S.Callee = Callee;
-        S.RunsOnce = *Run != LibraryModel::ScopedRun::Many;
+        S.RunsOnce = *Run == LibraryModel::ScopedRun::Each ||
+                     *Run == LibraryModel::ScopedRun::Once;
+        S.WithSiblings = *Run == LibraryModel::ScopedRun::Each ||
+                         *Run == LibraryModel::ScopedRun::Reduce;
         S.Sink.Kind = SinkKind::None;
         S.Sink.Loc = E->getBeginLoc();
       }
@@ -463,30 +527,32 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
           Lib.inference() ? Lib.inference()->spawnAt(E, &Pool) : nullptr;
       if (Inferred && !SpawnIndex.count(E))
         addInferred(E, Callee, *Inferred, Pool);
-      if (const Expr *Inner = Lib.inference()
-                                  ? Lib.inference()->returnedThread(Callee)
-                                  : nullptr;
-          Inner && !SpawnIndex.count(E)) {
-        llvm::ArrayRef<const Expr *> InnerArgs = argsOf(Inner);
-        // A thread: its callable comes first; a std::async future: its
-        // first callable argument (after the launch policy).
-        size_t Callable = 0;
-        if (isa<CallExpr>(Inner))
-          while (Callable < InnerArgs.size() &&
-                 !isCallableType(InnerArgs[Callable]->getType()))
-            ++Callable;
-        if (Callable < InnerArgs.size()) {
-          SpawnSite &S =
-              Add(isa<CallExpr>(Inner) ? SpawnKind::SpawnFunction
-                                       : SpawnKind::ThreadConstructor,
-                  isa<CallExpr>(Inner) ? HandleKind::AsyncFuture
-                                       : Lib.threadClassKind(Inner->getType()),
-                  InnerArgs[Callable], InnerArgs.drop_front(Callable + 1));
+      // A helper that returns a thread (or a future) it starts: one site per
+      // return statement that returns one, each a possible thread.
+      if (!SpawnIndex.count(E) && Lib.inference())
+        for (const Expr *Inner : Lib.inference()->returnedThreads(Callee)) {
+          llvm::ArrayRef<const Expr *> InnerArgs = argsOf(Inner);
+          // A thread: its callable comes first; a std::async future: its
+          // first callable argument (after the launch policy).
+          size_t Callable = 0;
+          if (isa<CallExpr>(Inner))
+            while (Callable < InnerArgs.size() &&
+                   !isCallableType(InnerArgs[Callable]->getType()))
+              ++Callable;
+          if (Callable >= InnerArgs.size())
+            continue;
+          SpawnSite &S = Add(
+              isa<CallExpr>(Inner) ? SpawnKind::SpawnFunction
+                                   : SpawnKind::ThreadConstructor,
+              isa<CallExpr>(Inner) ? HandleKind::AsyncFuture
+                                   : Lib.threadClassKind(Inner->getType()),
+              InnerArgs[Callable], InnerArgs.drop_front(Callable + 1));
           S.Sink = Handles.findSink(E);
           S.Callee = Callee;
           S.ReturnedBy = Callee;
+          if (const auto *Call = dyn_cast<CallExpr>(E))
+            helperBorrows(S, Call, Callee, S.Callable, S.Args);
         }
-      }
       if (const VarDecl *Object = detachedObject(E, Lib);
           Object && !SpawnIndex.count(E)) {
         // `logger.flush_async()` detaches a thread that uses `logger`.
@@ -512,7 +578,8 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
     SpawnSite &S = Spawns[Id];
     if (S.Callable || !S.Body.Function) // a thread object's run() is set
       S.Body = resolveBody(S.Callable);
-    // The borrows of a returned thread are the helper's, checked there.
+    // The borrows of a returned thread are the helper's, checked there
+    // (but for the caller's locals it hands the helper: helperBorrows).
     if (S.Borrows.empty() && !S.ReturnedBy)
       Borrows.collectBorrows(S);
   }

@@ -1,14 +1,18 @@
 // oneTBB's scoped executors against the real Debian headers (libtbb-dev):
 // parallel_for and parallel_for_each run the body on several threads at
 // once, parallel_invoke runs its functions at the same time as each other,
-// task_arena::execute runs its function once while the caller waits
-// (Models/Executors.def, FEARLESS_SCOPED_EXECUTOR).
+// task_arena::execute runs its function once while the caller waits,
+// parallel_reduce and parallel_scan (the functional forms) run their body
+// and reduction on several threads at once (Models/Executors.def,
+// FEARLESS_SCOPED_EXECUTOR).
 // REQUIRES: onetbb
 // RUN: %fearless -std=c++17 -Xclang -verify %s
 #include <atomic>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_for_each.h>
 #include <oneapi/tbb/parallel_invoke.h>
+#include <oneapi/tbb/parallel_reduce.h>
+#include <oneapi/tbb/parallel_scan.h>
 #include <oneapi/tbb/task_arena.h>
 #include <vector>
 
@@ -54,4 +58,45 @@ int in_arena(int n) {
   tbb::task_arena arena(4);
   arena.execute([&] { for (int i = 0; i < n; ++i) total += work(i); });
   return total;
+}
+
+long reduce_racy(int n) {
+  int chunks = 0;
+  long sum = tbb::parallel_reduce(
+      tbb::blocked_range<int>(0, n), 0L,
+      [&](const tbb::blocked_range<int> &r, long acc) {
+        ++chunks; // expected-warning {{data race on 'chunks'}} expected-note {{help: make 'chunks' a std::atomic<int>}}
+        for (int i = r.begin(); i != r.end(); ++i)
+          acc += i;
+        return acc;
+      },
+      [](long a, long b) { return a + b; }); // expected-note@-8 {{the same write runs in every thread started here}}
+  return sum + chunks;
+}
+
+long reduce_pure(int n) {
+  return tbb::parallel_deterministic_reduce(
+      tbb::blocked_range<int>(0, n), 0L,
+      [](const tbb::blocked_range<int> &r, long acc) {
+        for (int i = r.begin(); i != r.end(); ++i)
+          acc += i;
+        return acc;
+      },
+      [](long a, long b) { return a + b; });
+}
+
+long scan_racy(int n) {
+  long widest = 0;
+  long last = tbb::parallel_scan( // expected-note {{the same write runs in every thread started here, at the same time}}
+      tbb::blocked_range<int>(0, n), 0L,
+      [](const tbb::blocked_range<int> &r, long sum, bool) {
+        for (int i = r.begin(); i != r.end(); ++i)
+          sum += i;
+        return sum;
+      },
+      [&](long left, long right) {
+        widest = left + right; // expected-warning {{data race on 'widest'}} expected-note {{help: make 'widest' a std::atomic<long>}}
+        return left + right;
+      });
+  return last + widest;
 }

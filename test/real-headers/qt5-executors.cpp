@@ -37,3 +37,18 @@ int concurrent_waited() {
   QFuture<int> answer = QtConcurrent::run([&] { return input + 22; });
   return answer.result();
 }
+
+long global_racy() {
+  long total = 0;
+  for (int i = 0; i < 20; ++i)
+    QThreadPool::globalInstance()->start([&] { total += 1; }); // expected-warning {{data race on 'total'}} expected-note {{the same write runs in every task queued here, and the pool's worker threads run several at the same time}} expected-note {{help: make 'total' a std::atomic<long>}}
+  QThreadPool::globalInstance()->waitForDone();
+  return total;
+}
+
+int global_waited() {
+  int result = 0;
+  QThreadPool::globalInstance()->start([&] { result = 42; });
+  QThreadPool::globalInstance()->waitForDone();
+  return result;
+}

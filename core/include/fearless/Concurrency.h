@@ -70,7 +70,9 @@ struct MemberLifetimeIssue {
 };
 
 /// Whether \p E names field \p Handle of *this (`worker_`, `this->worker_`),
-/// or an element of it (`workers_[i]`, `workers_.back()`).
+/// or an element of it (`workers_[i]`, `workers_.back()`). A null \p Handle
+/// stands for *this itself, a thread object (a QThread subclass started by
+/// its own member function): \p E names it if it is `this`.
 bool namesHandle(const clang::Expr *E, const clang::FieldDecl *Handle);
 
 /// The member-order issues of the member threads that \p FA's function
@@ -120,6 +122,7 @@ struct MemberThreadPeers {
   /// The class, the field holding the thread's handle, the member function
   /// that starts it, and the function the thread runs (if known).
   const clang::CXXRecordDecl *Class = nullptr;
+  /// Null when the thread is the object itself (SpawnSite::ThisObject).
   const clang::FieldDecl *Handle = nullptr;
   const clang::FunctionDecl *Starter = nullptr;
   const clang::FunctionDecl *Body = nullptr;

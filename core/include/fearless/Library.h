@@ -79,6 +79,10 @@ public:
   const clang::CXXMethodDecl *
   threadObjectRun(const clang::CXXMemberCallExpr *MC) const;
 
+  /// Whether \p RD derives from a FEARLESS_THREAD_BASE class (a QThread
+  /// subclass): in its member functions, `*this` is a thread handle.
+  bool isThreadObjectClass(const clang::CXXRecordDecl *RD) const;
+
   /// Whether \p FD is a smart-pointer factory (std::make_unique).
   bool isPointerFactory(const clang::FunctionDecl *FD) const;
 
@@ -137,6 +141,13 @@ public:
     Each,
     /// One callable once, the caller waiting (tbb::task_arena::execute).
     Once,
+    /// The functional form of a reduction or scan (tbb::parallel_reduce(
+    /// range, identity, body, reduction), parallel_scan(range, identity,
+    /// scan, combine)): its two callables, the third and fourth arguments,
+    /// each run by several threads at the same time, also beside each
+    /// other. The imperative form (range, body), whose body object is split
+    /// into a copy per thread, is not one.
+    Reduce,
   };
 
   /// If \p Call is a call of a library function that runs its callable

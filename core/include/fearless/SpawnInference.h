@@ -25,6 +25,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <optional>
 
@@ -87,12 +88,15 @@ public:
   const InferredSpawn *spawnAt(const clang::Expr *Call,
                                const clang::ValueDecl **PoolObject) const;
 
-  /// The spawn whose handle \p FD returns, when \p FD has one return
-  /// statement: a thread construction (`return std::thread(work, s);`, or a
-  /// local thread constructed so and returned; a CXXConstructExpr) or a
-  /// std::async call whose future it returns (a CallExpr); null otherwise.
-  /// The caller owns the thread (or future) from the call on.
-  const clang::Expr *returnedThread(const clang::FunctionDecl *FD) const;
+  /// The spawns whose handle \p FD returns, one per return statement that
+  /// returns one: a thread construction (`return std::thread(work, s);`,
+  /// or a local thread constructed so and returned; a CXXConstructExpr) or
+  /// a std::async call whose future it returns (a CallExpr). Each is a
+  /// possible thread of a call (`if (fast) return std::thread(a, s);
+  /// return std::thread(b, s);`); empty if there is none. The caller owns
+  /// the thread (or future) from the call on.
+  llvm::ArrayRef<const clang::Expr *>
+  returnedThreads(const clang::FunctionDecl *FD) const;
 
   /// How \p M detaches a thread that uses `*this` (`std::thread([this] {
   /// ... }).detach()`, `std::thread(&C::run, this)` detached), when nothing
@@ -110,6 +114,14 @@ public:
   /// call) names, or null.
   static const clang::ValueDecl *namedObject(const clang::Expr *Object);
 
+  /// The pool object a submit or a wait is made on: namedObject, or, for
+  /// a pool reached through a call (`QThreadPool::globalInstance()->start(
+  /// f)`, `pool().submit(f)`), the accessor itself, when it takes no
+  /// arguments, returns a pointer or a reference, and, if its body is
+  /// visible, always returns the same object (a field, a global, a static
+  /// local). Every call of one accessor names the same pool.
+  static const clang::ValueDecl *poolObject(const clang::Expr *Object);
+
 private:
   const PoolClass *poolClass(const clang::CXXRecordDecl *RD) const;
   std::optional<InferredSpawn> infer(const clang::FunctionDecl *FD,
@@ -126,7 +138,9 @@ private:
                          std::unique_ptr<PoolClass>>
       Pools;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *, bool> Waits;
-  mutable llvm::DenseMap<const clang::FunctionDecl *, const clang::Expr *>
+  mutable llvm::DenseMap<
+      const clang::FunctionDecl *,
+      std::unique_ptr<llvm::SmallVector<const clang::Expr *, 1>>>
       Returned;
   mutable llvm::DenseMap<const clang::CXXMethodDecl *,
                          std::unique_ptr<InferredSpawn>>

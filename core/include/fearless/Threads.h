@@ -197,6 +197,10 @@ struct SpawnSite {
   /// call; Callable and Args are the thread construction's, in the
   /// helper's terms (ThreadAccesses binds them to the call's arguments).
   const clang::FunctionDecl *ReturnedBy = nullptr;
+  /// Whether the thread is the object itself, started by a member function
+  /// of a thread class on *this (`start()` in a QThread subclass): Sink is
+  /// Member, Sink.Decl that member function, and `wait()` on *this joins.
+  bool ThisObject = false;
   /// For CoroutineCall: the suspension point after which an eager
   /// coroutine continues on another thread (Coroutines.h; null for a lazy
   /// one, whose frame runs when its owner is awaited or started).
@@ -209,6 +213,10 @@ struct SpawnSite {
   /// Models/Executors.def). The callables of one parallel_invoke are sites
   /// of the same call that run at the same time as each other.
   bool RunsOnce = false;
+  /// For a ScopedCall of a library executor: the other callables of the
+  /// same call run at the same time as this one (parallel_invoke's
+  /// functions, parallel_reduce's body and reduction).
+  bool WithSiblings = false;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by

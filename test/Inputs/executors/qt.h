@@ -1,4 +1,5 @@
-// A small stand-in for Qt 5's QThread, QThreadPool, QFuture and
+// A small stand-in for Qt 5's QMutex, QMutexLocker, QThread, QThreadPool,
+// QFuture and
 // QtConcurrent::run (QtCore/qthread.h, qthreadpool.h, qfuture.h,
 // QtConcurrent/qtconcurrentrun.h): the
 // same names and shapes, empty bodies for the templates. The tests' programs (FEARLESS_RUN,
@@ -8,6 +9,8 @@
 #define FEARLESS_TEST_QT_H
 
 #ifdef FEARLESS_RUN
+#include <QMutex>
+#include <QMutexLocker>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -17,6 +20,18 @@ class QObject {
 public:
   virtual ~QObject();
   void deleteLater();
+};
+class QMutex {
+public:
+  void lock();
+  void unlock();
+};
+class QMutexLocker {
+public:
+  explicit QMutexLocker(QMutex *m);
+  ~QMutexLocker();
+  void unlock();
+  void relock();
 };
 class QThread : public QObject {
 public:
