@@ -217,9 +217,27 @@ void reportSyncValueEscape(Session &S, const SyncValueEscape &E) {
       E.Object ? "'" + E.Object->getNameAsString() + "'" : "the value";
   std::string Locker = "'" + E.Locker + "'";
   int Kind = int(E.Through);
+  int What = E.What == SyncValueEscape::UsedAfterRelease ? 0 : int(E.What);
   Finding F = makeFinding(CheckId::DataRace, E.At,
                           MessageId::SyncValueBorrowEscapes,
-                          {Kind, Object, int(E.What), Locker}, E.Range);
+                          {Kind, Object, What, Locker}, E.Range);
+  if (E.What == SyncValueEscape::UsedAfterRelease) {
+    // A guard kept in a local, released (or moved and released) before
+    // the use.
+    std::string Guard = "'" + E.Guard->getNameAsString() + "'";
+    F.note(E.LockedAt, MessageId::SyncValueLockedHere, {Locker, Object});
+    F.note(E.TakenAt, MessageId::SyncValueBorrowTaken, {Kind}, E.TakenRange);
+    std::string Releaser = Guard;
+    if (E.MovedTo) {
+      Releaser = "'" + E.MovedTo->getNameAsString() + "'";
+      F.note(E.MovedAt, MessageId::SyncValueGuardMoved, {Guard, Releaser});
+    }
+    F.note(E.ReleasedAt, MessageId::SyncValueGuardReleased,
+           {Releaser, Object, int(E.ReleasedByDestruction)});
+    F.note(E.At, MessageId::SyncValueHelpUseBeforeRelease, {Kind, Releaser});
+    S.report(std::move(F));
+    return;
+  }
   if (E.What == SyncValueEscape::FromCallback) {
     F.note(E.LockedAt, MessageId::SyncValueCallbackLocks, {Locker, Object});
     F.note(E.TakenAt, MessageId::SyncValueCallbackReturns, {Kind},
