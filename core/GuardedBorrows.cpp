@@ -480,5 +480,66 @@ SourceLocation unlockedCallOf(Session &S, const CXXRecordDecl *RD,
   return SourceLocation();
 }
 
+/// Whether \p St names the member \p Field or the variable \p Var, or
+/// (\p Depth > 0) calls on *this a member function whose body does.
+static bool namesStoredOrCalls(const Stmt *St, const FieldDecl *Field,
+                               const VarDecl *Var, unsigned Depth) {
+  if (!St)
+    return false;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St); MC && Depth > 0)
+    if (const Expr *Obj = MC->getImplicitObjectArgument();
+        Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+        MC->getMethodDecl())
+      if (const FunctionDecl *Def = MC->getMethodDecl()->getDefinition();
+          Def && namesStoredOrCalls(Def->getBody(), Field, Var, Depth - 1))
+        return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(St); ME && Field &&
+                                                 ME->getMemberDecl() == Field)
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(St);
+      DRE && Var && DRE->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl())
+    return true;
+  for (const Stmt *Child : St->children())
+    if (namesStoredOrCalls(Child, Field, Var, Depth))
+      return true;
+  return false;
+}
+
+UnlockedUse unlockedDerefOf(Session &S, const CXXRecordDecl *RD,
+                            const FieldDecl *Field, const VarDecl *Var,
+                            const FieldDecl *Mutex) {
+  for (const CXXMethodDecl *Decl : RD->methods()) {
+    // A private or protected helper is read through the public member
+    // functions that call it: their summaries carry its accesses with the
+    // locks they hold (its own summary does not know its callers' locks
+    // of *this).
+    if (Decl->isStatic() || Decl->isImplicit() ||
+        Decl->getAccess() != AS_public || isa<CXXConstructorDecl>(Decl) ||
+        isa<CXXDestructorDecl>(Decl))
+      continue;
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Decl->getDefinition());
+    if (!M || !M->getBody() || M->isDependentContext() || bodyHasErrors(M) ||
+        !namesStoredOrCalls(M->getBody(), Field, Var, 2))
+      continue;
+    const FunctionSummary *Sum = S.summary(M, /*LocalsShared=*/false);
+    if (!Sum)
+      continue;
+    for (const Access &A : Sum->Accesses) {
+      bool Through =
+          Field ? A.Loc.IsThis && !A.Loc.Deref && !A.Loc.Path.empty() &&
+                      A.Loc.Path[0].Field == Field && A.Loc.Path[0].Deref
+                : A.Loc.Root && A.Loc.Deref &&
+                      A.Loc.Root->getCanonicalDecl() == Var->getCanonicalDecl();
+      if (!Through || A.Atomic ||
+          llvm::any_of(A.Locks, [&](const Lock &L) {
+            return L.Unknown || mutexField(L) == Mutex;
+          }))
+        continue;
+      return {A.Where, M};
+    }
+  }
+  return {};
+}
+
 } // namespace guarded
 } // namespace fearless
