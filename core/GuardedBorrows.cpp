@@ -14,6 +14,7 @@
 #include "fearless/RaceModel.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/TimeProfiler.h"
 
@@ -376,28 +377,41 @@ static void collectAnnotatedWrites(const Stmt *St, const ParentMap &PM,
     collectAnnotatedWrites(Child, PM, M, Out);
 }
 
-/// Whether \p St names one of \p Fields, or (\p Depth > 0) calls on *this
-/// a member function whose body does.
-static bool namesFieldOrCalls(const Stmt *St,
-                              const llvm::SmallPtrSetImpl<const FieldDecl *> &Fields,
-                              unsigned Depth) {
+/// Whether \p Names accepts a statement of \p St, or (\p Depth > 0) of
+/// the body of a member function \p St calls on *this.
+static bool namesOrCalls(const Stmt *St,
+                         llvm::function_ref<bool(const Stmt *)> Names,
+                         unsigned Depth) {
   if (!St)
     return false;
-  if (const auto *ME = dyn_cast<MemberExpr>(St))
-    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-        F && Fields.count(F))
-      return true;
+  if (Names(St))
+    return true;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St); MC && Depth > 0)
     if (const Expr *Obj = MC->getImplicitObjectArgument();
         Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
         MC->getMethodDecl())
       if (const FunctionDecl *Def = MC->getMethodDecl()->getDefinition();
-          Def && namesFieldOrCalls(Def->getBody(), Fields, Depth - 1))
+          Def && namesOrCalls(Def->getBody(), Names, Depth - 1))
         return true;
   for (const Stmt *Child : St->children())
-    if (namesFieldOrCalls(Child, Fields, Depth))
+    if (namesOrCalls(Child, Names, Depth))
       return true;
   return false;
+}
+
+/// Whether \p St names one of \p Fields, or (\p Depth > 0) calls on *this
+/// a member function whose body does.
+static bool namesFieldOrCalls(const Stmt *St,
+                              const llvm::SmallPtrSetImpl<const FieldDecl *> &Fields,
+                              unsigned Depth) {
+  return namesOrCalls(
+      St,
+      [&](const Stmt *S) {
+        const auto *ME = dyn_cast<MemberExpr>(S);
+        const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+        return F && Fields.count(F);
+      },
+      Depth);
 }
 
 llvm::SmallVector<GuardedEscapeFinder::GuardedWrite, 2>
@@ -484,25 +498,16 @@ SourceLocation unlockedCallOf(Session &S, const CXXRecordDecl *RD,
 /// (\p Depth > 0) calls on *this a member function whose body does.
 static bool namesStoredOrCalls(const Stmt *St, const FieldDecl *Field,
                                const VarDecl *Var, unsigned Depth) {
-  if (!St)
-    return false;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St); MC && Depth > 0)
-    if (const Expr *Obj = MC->getImplicitObjectArgument();
-        Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
-        MC->getMethodDecl())
-      if (const FunctionDecl *Def = MC->getMethodDecl()->getDefinition();
-          Def && namesStoredOrCalls(Def->getBody(), Field, Var, Depth - 1))
-        return true;
-  if (const auto *ME = dyn_cast<MemberExpr>(St); ME && Field &&
-                                                 ME->getMemberDecl() == Field)
-    return true;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(St);
-      DRE && Var && DRE->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl())
-    return true;
-  for (const Stmt *Child : St->children())
-    if (namesStoredOrCalls(Child, Field, Var, Depth))
-      return true;
-  return false;
+  return namesOrCalls(
+      St,
+      [&](const Stmt *S) {
+        if (const auto *ME = dyn_cast<MemberExpr>(S))
+          return Field && ME->getMemberDecl() == Field;
+        const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        return DRE && Var &&
+               DRE->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl();
+      },
+      Depth);
 }
 
 UnlockedUse unlockedDerefOf(Session &S, const CXXRecordDecl *RD,
