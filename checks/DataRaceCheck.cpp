@@ -146,6 +146,13 @@ std::string copyName(const FieldDecl *F) {
   return N.str();
 }
 
+/// What a stored guarded borrow is stored in, quoted.
+std::string storedName(const GuardedEscape &E) {
+  const NamedDecl *D = E.StoredIn ? static_cast<const NamedDecl *>(E.StoredIn)
+                                  : E.StoredVar;
+  return D ? "'" + D->getNameAsString() + "'" : "it";
+}
+
 /// A borrow of guarded data that outlives its lock (GuardedEscapes.h): the
 /// later use through it is an access without the lock that guards it.
 void reportGuardedEscape(Session &S, const GuardedEscape &E) {
@@ -182,8 +189,20 @@ void reportGuardedEscape(Session &S, const GuardedEscape &E) {
       F.note(E.RunsAt, MessageId::GuardedStoredLambdaCalled, {Stored, Mutex});
     break;
   }
+  case GuardedEscape::Stored:
+    if (E.TakenAt.isValid() && E.TakenAt != E.At)
+      F.note(E.TakenAt, MessageId::GuardedBorrowTaken,
+             {int(E.TakenAs), Field, Mutex}, E.TakenRange);
+    F.note(E.StoredAt, MessageId::GuardedStoredIn,
+           {storedName(E), int(E.StoreHow), Mutex});
+    if (E.UsedIn)
+      F.note(E.UsedAt, MessageId::GuardedStoredDereferenced,
+             {storedName(E), "'" + E.UsedIn->getNameAsString() + "'", Mutex});
+    break;
   }
-  if (E.What == GuardedEscape::Returned) {
+  bool ToCaller = E.What == GuardedEscape::Returned ||
+                  (E.What == GuardedEscape::Stored && E.StoreHow == 3);
+  if (ToCaller) {
     if (E.ReleasedAt.isValid())
       F.note(E.ReleasedAt, MessageId::GuardedReleasedAtReturn,
              {Mutex, "'" + E.In->getNameAsString() + "'"});
@@ -198,6 +217,9 @@ void reportGuardedEscape(Session &S, const GuardedEscape &E) {
     break;
   case GuardedEscape::UsedAfterUnlock:
     F.note(E.At, MessageId::GuardedHelpKeepLock, {Mutex, Kind});
+    break;
+  case GuardedEscape::Stored:
+    F.note(E.At, MessageId::GuardedHelpStoreCopy, {Mutex, storedName(E)});
     break;
   case GuardedEscape::Captured:
     F.note(E.At, MessageId::GuardedHelpCaptureCopy,
@@ -217,9 +239,27 @@ void reportSyncValueEscape(Session &S, const SyncValueEscape &E) {
       E.Object ? "'" + E.Object->getNameAsString() + "'" : "the value";
   std::string Locker = "'" + E.Locker + "'";
   int Kind = int(E.Through);
+  int What = E.What == SyncValueEscape::UsedAfterRelease ? 0 : int(E.What);
   Finding F = makeFinding(CheckId::DataRace, E.At,
                           MessageId::SyncValueBorrowEscapes,
-                          {Kind, Object, int(E.What), Locker}, E.Range);
+                          {Kind, Object, What, Locker}, E.Range);
+  if (E.What == SyncValueEscape::UsedAfterRelease) {
+    // A guard kept in a local, released (or moved and released) before
+    // the use.
+    std::string Guard = "'" + E.Guard->getNameAsString() + "'";
+    F.note(E.LockedAt, MessageId::SyncValueLockedHere, {Locker, Object});
+    F.note(E.TakenAt, MessageId::SyncValueBorrowTaken, {Kind}, E.TakenRange);
+    std::string Releaser = Guard;
+    if (E.MovedTo) {
+      Releaser = "'" + E.MovedTo->getNameAsString() + "'";
+      F.note(E.MovedAt, MessageId::SyncValueGuardMoved, {Guard, Releaser});
+    }
+    F.note(E.ReleasedAt, MessageId::SyncValueGuardReleased,
+           {Releaser, Object, int(E.ReleasedByDestruction)});
+    F.note(E.At, MessageId::SyncValueHelpUseBeforeRelease, {Kind, Releaser});
+    S.report(std::move(F));
+    return;
+  }
   if (E.What == SyncValueEscape::FromCallback) {
     F.note(E.LockedAt, MessageId::SyncValueCallbackLocks, {Locker, Object});
     F.note(E.TakenAt, MessageId::SyncValueCallbackReturns, {Kind},

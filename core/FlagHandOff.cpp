@@ -236,10 +236,16 @@ CfgReach::CfgReach(const CFG &Cfg) {
 llvm::DenseSet<const Stmt *>
 CfgReach::after(const Stmt *From,
                 llvm::function_ref<bool(const Stmt *)> Barrier) const {
-  llvm::DenseSet<const Stmt *> R;
   auto It = Index.find(From);
   if (It == Index.end())
-    return R;
+    return {};
+  return afterElement(It->second.first, It->second.second, Barrier);
+}
+
+llvm::DenseSet<const Stmt *>
+CfgReach::afterElement(const CFGBlock *Block, unsigned Index,
+                       llvm::function_ref<bool(const Stmt *)> Barrier) const {
+  llvm::DenseSet<const Stmt *> R;
   llvm::SmallVector<const CFGBlock *, 16> Work;
   llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
   // Scans \p B from element \p First; false when a barrier stops the path.
@@ -257,8 +263,8 @@ CfgReach::after(const Stmt *From,
       if (Succ)
         Work.push_back(Succ);
   };
-  if (Scan(It->second.first, It->second.second + 1))
-    Push(It->second.first);
+  if (Scan(Block, Index + 1))
+    Push(Block);
   while (!Work.empty()) {
     const CFGBlock *B = Work.pop_back_val();
     if (!Seen.insert(B).second)

@@ -15,6 +15,7 @@
 #include "fearless/RaceModel.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/TimeProfiler.h"
 
@@ -377,28 +378,41 @@ static void collectAnnotatedWrites(const Stmt *St, const ParentMap &PM,
     collectAnnotatedWrites(Child, PM, M, Out);
 }
 
-/// Whether \p St names one of \p Fields, or (\p Depth > 0) calls on *this
-/// a member function whose body does.
-static bool namesFieldOrCalls(const Stmt *St,
-                              const llvm::SmallPtrSetImpl<const FieldDecl *> &Fields,
-                              unsigned Depth) {
+/// Whether \p Names accepts a statement of \p St, or (\p Depth > 0) of
+/// the body of a member function \p St calls on *this.
+static bool namesOrCalls(const Stmt *St,
+                         llvm::function_ref<bool(const Stmt *)> Names,
+                         unsigned Depth) {
   if (!St)
     return false;
-  if (const auto *ME = dyn_cast<MemberExpr>(St))
-    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-        F && Fields.count(F))
-      return true;
+  if (Names(St))
+    return true;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St); MC && Depth > 0)
     if (const Expr *Obj = MC->getImplicitObjectArgument();
         Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
         MC->getMethodDecl())
       if (const FunctionDecl *Def = MC->getMethodDecl()->getDefinition();
-          Def && namesFieldOrCalls(Def->getBody(), Fields, Depth - 1))
+          Def && namesOrCalls(Def->getBody(), Names, Depth - 1))
         return true;
   for (const Stmt *Child : St->children())
-    if (namesFieldOrCalls(Child, Fields, Depth))
+    if (namesOrCalls(Child, Names, Depth))
       return true;
   return false;
+}
+
+/// Whether \p St names one of \p Fields, or (\p Depth > 0) calls on *this
+/// a member function whose body does.
+static bool namesFieldOrCalls(const Stmt *St,
+                              const llvm::SmallPtrSetImpl<const FieldDecl *> &Fields,
+                              unsigned Depth) {
+  return namesOrCalls(
+      St,
+      [&](const Stmt *S) {
+        const auto *ME = dyn_cast<MemberExpr>(S);
+        const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+        return F && Fields.count(F);
+      },
+      Depth);
 }
 
 llvm::SmallVector<GuardedEscapeFinder::GuardedWrite, 2>
@@ -483,6 +497,58 @@ SourceLocation unlockedCallOf(Session &S, const CXXRecordDecl *RD,
     }
   }
   return SourceLocation();
+}
+
+/// Whether \p St names the member \p Field or the variable \p Var, or
+/// (\p Depth > 0) calls on *this a member function whose body does.
+static bool namesStoredOrCalls(const Stmt *St, const FieldDecl *Field,
+                               const VarDecl *Var, unsigned Depth) {
+  return namesOrCalls(
+      St,
+      [&](const Stmt *S) {
+        if (const auto *ME = dyn_cast<MemberExpr>(S))
+          return Field && ME->getMemberDecl() == Field;
+        const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        return DRE && Var &&
+               DRE->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl();
+      },
+      Depth);
+}
+
+UnlockedUse unlockedDerefOf(Session &S, const CXXRecordDecl *RD,
+                            const FieldDecl *Field, const VarDecl *Var,
+                            const FieldDecl *Mutex) {
+  for (const CXXMethodDecl *Decl : RD->methods()) {
+    // A private or protected helper is read through the public member
+    // functions that call it: their summaries carry its accesses with the
+    // locks they hold (its own summary does not know its callers' locks
+    // of *this).
+    if (Decl->isStatic() || Decl->isImplicit() ||
+        Decl->getAccess() != AS_public || isa<CXXConstructorDecl>(Decl) ||
+        isa<CXXDestructorDecl>(Decl))
+      continue;
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Decl->getDefinition());
+    if (!M || !M->getBody() || M->isDependentContext() || bodyHasErrors(M) ||
+        !namesStoredOrCalls(M->getBody(), Field, Var, 2))
+      continue;
+    const FunctionSummary *Sum = S.summary(M, /*LocalsShared=*/false);
+    if (!Sum)
+      continue;
+    for (const Access &A : Sum->Accesses) {
+      bool Through =
+          Field ? A.Loc.IsThis && !A.Loc.Deref && !A.Loc.Path.empty() &&
+                      A.Loc.Path[0].Field == Field && A.Loc.Path[0].Deref
+                : A.Loc.Root && A.Loc.Deref &&
+                      A.Loc.Root->getCanonicalDecl() == Var->getCanonicalDecl();
+      if (!Through || A.Atomic ||
+          llvm::any_of(A.Locks, [&](const Lock &L) {
+            return L.Unknown || mutexField(L) == Mutex;
+          }))
+        continue;
+      return {A.Where, M};
+    }
+  }
+  return {};
 }
 
 } // namespace guarded

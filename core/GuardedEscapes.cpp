@@ -81,6 +81,11 @@ struct Candidate {
   SourceLocation CapturedAt;
   /// UsedAfterUnlock: the variable holding the borrow.
   const VarDecl *Var = nullptr;
+  /// Stored: the global, static or out-parameter (StoredIn the member),
+  /// how (GuardedEscape::StoreHow) and where.
+  const VarDecl *StoredVar = nullptr;
+  unsigned StoreHow = 0;
+  SourceLocation StoredAt;
 };
 
 /// A lock released at a point of the function.
@@ -276,7 +281,48 @@ private:
     return true;
   }
 
+  /// `ptr_ = &items_[k];`, `g_last = p;`, `*out = &items_[k];` under a
+  /// lock: a pointer to a member stored where it outlives the lock.
+  void stored(const BinaryOperator *BO, const State &St) {
+    const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+    if (borrowKindOf(LHS->getType()) != BorrowThrough::Pointer)
+      return;
+    Candidate C{GuardedEscape::Stored, {}, BorrowThrough::Pointer, St.Held,
+                BO->getOperatorLoc(), BO->getSourceRange()};
+    C.StoredAt = LHS->getExprLoc();
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS);
+        ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      C.StoredIn = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    const Expr *Target = LHS;
+    if (const auto *UO = dyn_cast<UnaryOperator>(LHS);
+        UO && UO->getOpcode() == UO_Deref)
+      Target = UO->getSubExpr()->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(Target);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (VD && Target == LHS && VD->hasGlobalStorage()) {
+      C.StoredVar = VD;
+      C.StoreHow = VD->isStaticDataMember() || VD->isStaticLocal() ? 2 : 1;
+    } else if (const auto *P = dyn_cast_or_null<ParmVarDecl>(VD);
+               P && (Target == LHS ? P->getType()->isLValueReferenceType()
+                                   : P->getType()->isPointerType())) {
+      C.StoredVar = P; // `T *&out` or `T **out`
+      C.StoreHow = 3;
+    }
+    if (!C.StoredIn && !C.StoredVar)
+      return;
+    auto B = borrowOf(BO->getRHS(), BorrowThrough::Pointer, St);
+    if (!B)
+      return;
+    C.B = std::move(*B);
+    Candidates.push_back(std::move(C));
+  }
+
   void observe(const Stmt *Sm, const State &St) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(Sm);
+        BO && BO->getOpcode() == BO_Assign && !St.Held.empty()) {
+      stored(BO, St);
+      return;
+    }
     if (const auto *R = dyn_cast<ReturnStmt>(Sm)) {
       auto K = borrowKindOf(FA.function()->getReturnType());
       if (!K || !R->getRetValue())
@@ -479,7 +525,9 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
       bool HeldNow = holds(C.Now, M);
       if ((C.What == GuardedEscape::UsedAfterUnlock) == HeldNow)
         continue;
-      if (C.What == GuardedEscape::Returned && holds(Scan.AtExit, M))
+      bool ToCaller = C.What == GuardedEscape::Returned ||
+                      (C.What == GuardedEscape::Stored && C.StoreHow == 3);
+      if (ToCaller && holds(Scan.AtExit, M))
         continue; // the caller receives the lock too
       SourceRange Taken = C.B.At ? C.B.At->getSourceRange() : SourceRange();
       const GuardedEscapeFinder::GuardedWrite *Write = nullptr;
@@ -512,15 +560,28 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
       E.EscapesAt = C.EscapesAt;
       E.EscapeHow = C.EscapeHow;
       E.StoredIn = C.StoredIn;
-      if (C.StoredIn) {
+      if (C.StoredIn && C.What == GuardedEscape::Captured) {
         // Stored: reported where it is called without the lock.
         E.RunsAt = unlockedCallOf(S, MD->getParent(), C.StoredIn, M);
         if (E.RunsAt.isInvalid())
           continue;
       }
+      E.StoredVar = C.StoredVar;
+      E.StoreHow = C.StoreHow;
+      E.StoredAt = C.StoredAt;
+      if (C.What == GuardedEscape::Stored && !ToCaller) {
+        // Kept past the critical section: reported where a member function
+        // dereferences it without the lock.
+        UnlockedUse Use =
+            unlockedDerefOf(S, MD->getParent(), C.StoredIn, C.StoredVar, M);
+        if (Use.At.isInvalid())
+          continue;
+        E.UsedAt = Use.At;
+        E.UsedIn = Use.In;
+      }
       E.WriteAt = Write->At;
       E.Writer = Write->In;
-      if (C.What == GuardedEscape::Returned) {
+      if (ToCaller) {
         E.ReleasedAt = MD->getBody()->getEndLoc();
         for (const Session::CallSite &Call : S.callSitesOf(MD))
           if (!E.UsedAt.isValid() ||

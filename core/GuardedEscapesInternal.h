@@ -91,6 +91,19 @@ clang::SourceLocation unlockedCallOf(Session &S, const clang::CXXRecordDecl *RD,
                                      const clang::FieldDecl *Callable,
                                      const clang::FieldDecl *Mutex);
 
+/// A dereference, without the mutex member \p Mutex, of the pointer member
+/// \p Field (or the global or static \p Var) of \p RD, in a member function
+/// of \p RD other than its constructors and destructor (by their
+/// summaries' locksets); At is invalid if none does.
+struct UnlockedUse {
+  clang::SourceLocation At;
+  const clang::CXXMethodDecl *In = nullptr;
+};
+UnlockedUse unlockedDerefOf(Session &S, const clang::CXXRecordDecl *RD,
+                            const clang::FieldDecl *Field,
+                            const clang::VarDecl *Var,
+                            const clang::FieldDecl *Mutex);
+
 } // namespace guarded
 } // namespace fearless
 

@@ -12,6 +12,7 @@
 #include "GuardedEscapesInternal.h"
 #include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/FlagHandOff.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/RaceModel.h"
 #include "clang/AST/DeclTemplate.h"
@@ -316,8 +317,10 @@ private:
     if (!K || !V->hasLocalStorage() || !V->getInit())
       return;
     WrapperCall W = throughTemporaryGuard(V->getInit(), *K);
-    if (!W.Model)
+    if (!W.Model) {
+      keptGuard(V, *K);
       return;
+    }
     // A pointer, iterator or view given a new value may borrow something
     // else by its use.
     if (*K != BorrowThrough::Reference && assigned(V))
@@ -400,6 +403,155 @@ private:
     Out.push_back(std::move(E));
   }
 
+  /// The guard local a borrow of kind \p K in \p E is taken through
+  /// (`*g`, `g->items`), when the local holds a guard call's result; \p Call
+  /// is set to that call.
+  const VarDecl *throughKeptGuard(const Expr *E, BorrowThrough K,
+                                  WrapperCall &Call) {
+    const VarDecl *Found = nullptr;
+    borrowed(E, K, [&](const Expr *Holder, bool Deref) -> const Expr * {
+      const auto *DRE = dyn_cast<DeclRefExpr>(skipTemporary(Holder));
+      const auto *G = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!Deref || !G || !G->hasLocalStorage() || isa<ParmVarDecl>(G) ||
+          G->getType()->isReferenceType() || !G->getInit())
+        return nullptr;
+      WrapperCall W = wrapperCallOf(skipTemporary(G->getInit()));
+      if (!W.Model || !inference::listed(W.Model->Guards, W.Member) ||
+          !mayBeShared(W.Object))
+        return nullptr;
+      Found = G;
+      Call = W;
+      return Holder;
+    });
+    return Found;
+  }
+
+  /// Where a guard local lets go of its lock: `g.unlock()`, or, moved into
+  /// another local (`auto g2 = std::move(g)`), that local's own releases
+  /// and destruction.
+  struct GuardRelease {
+    const CFGBlock *Block = nullptr;
+    unsigned Index = 0;
+    const Stmt *Call = nullptr;
+    SourceLocation At;
+    const VarDecl *By = nullptr;
+    bool Destroyed = false;
+  };
+
+  static bool refersTo(const Expr *E, const VarDecl *V) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(skipTemporary(E));
+    return DRE && DRE->getDecl() == V;
+  }
+
+  void releasesOf(const VarDecl *G, const CFG &Cfg, unsigned Depth,
+                  llvm::SmallVectorImpl<GuardRelease> &Out) {
+    inference::forEachStmt(FA.function()->getBody(), [&](const Stmt *S) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+        const CXXMethodDecl *M = MC->getMethodDecl();
+        if (M && M->getIdentifier() && M->getName() == "unlock" &&
+            MC->getImplicitObjectArgument() &&
+            refersTo(MC->getImplicitObjectArgument(), G)) {
+          GuardRelease R;
+          R.Call = MC;
+          R.At = MC->getCallee()->getExprLoc();
+          R.By = G;
+          Out.push_back(R);
+        }
+        return;
+      }
+      // `auto g2 = std::move(g);`: g2 holds the lock from here on.
+      const auto *DS = dyn_cast<DeclStmt>(S);
+      if (!DS || Depth >= 2)
+        return;
+      for (const Decl *D : DS->decls()) {
+        const auto *G2 = dyn_cast<VarDecl>(D);
+        if (!G2 || !G2->hasLocalStorage() || G2->getType()->isReferenceType() ||
+            !G2->getInit())
+          continue;
+        const auto *Move = dyn_cast<CallExpr>(skipTemporary(G2->getInit()));
+        const auto *Callee = Move ? Move->getDirectCallee() : nullptr;
+        if (!Callee || !isStdDecl(Callee, "move") || Move->getNumArgs() != 1 ||
+            !refersTo(Move->getArg(0), G))
+          continue;
+        releasesOf(G2, Cfg, Depth + 1, Out);
+        for (const CFGBlock *B : Cfg)
+          for (unsigned I = 0; I < B->size(); ++I)
+            if (auto Dtor = (*B)[I].getAs<CFGAutomaticObjDtor>();
+                Dtor && Dtor->getVarDecl() == G2) {
+              GuardRelease R;
+              R.Block = B;
+              R.Index = I;
+              const Stmt *Trigger = Dtor->getTriggerStmt();
+              R.At = Trigger ? Trigger->getEndLoc() : G2->getLocation();
+              R.By = G2;
+              R.Destroyed = true;
+              Out.push_back(R);
+            }
+      }
+    });
+  }
+
+  /// A borrowing local \p V bound through a guard kept in a local, used on
+  /// some path after the guard released the lock (and before it was given a
+  /// new lock, or \p V bound again).
+  void keptGuard(const VarDecl *V, BorrowThrough K) {
+    WrapperCall W;
+    const VarDecl *G = throughKeptGuard(V->getInit(), K, W);
+    if (!G || (K != BorrowThrough::Reference && assigned(V)))
+      return;
+    const CFG *Cfg = FA.cfg();
+    if (!Cfg)
+      return;
+    llvm::SmallVector<GuardRelease, 2> Releases;
+    releasesOf(G, *Cfg, 0, Releases);
+    if (Releases.empty())
+      return;
+    if (!Reach)
+      Reach.emplace(*Cfg);
+    // A path stops where the guard is given a new value (locked again) and
+    // where the guard or the borrow is declared again (a new iteration).
+    auto Barrier = [&](const Stmt *S) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        return llvm::any_of(DS->decls(),
+                            [&](const Decl *D) { return D == V || D == G; });
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+        return OC->isAssignmentOp() && OC->getNumArgs() == 2 &&
+               refersTo(OC->getArg(0), G);
+      return false;
+    };
+    const GuardRelease *Best = nullptr;
+    const DeclRefExpr *BestUse = nullptr;
+    for (const GuardRelease &R : Releases) {
+      auto After = R.Call ? Reach->after(R.Call, Barrier)
+                          : Reach->afterElement(R.Block, R.Index, Barrier);
+      for (const Stmt *S : After) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        if (!DRE || DRE->getDecl() != V)
+          continue;
+        if (!BestUse || SM.isBeforeInTranslationUnit(DRE->getExprLoc(),
+                                                     BestUse->getExprLoc())) {
+          BestUse = DRE;
+          Best = &R;
+        }
+      }
+    }
+    if (!BestUse)
+      return;
+    SyncValueEscape E = escape(SyncValueEscape::UsedAfterRelease, K, W);
+    E.TakenAt = V->getInit()->getExprLoc();
+    E.TakenRange = V->getInit()->getSourceRange();
+    E.ReleasedAt = Best->At;
+    E.Guard = G;
+    if (Best->By != G) {
+      E.MovedTo = Best->By;
+      E.MovedAt = Best->By->getInit()->getExprLoc();
+    }
+    E.ReleasedByDestruction = Best->Destroyed;
+    E.At = BestUse->getExprLoc();
+    E.Range = BestUse->getSourceRange();
+    Out.push_back(std::move(E));
+  }
+
   /// Whether the value of \p E is thrown away (an expression statement).
   bool discarded(const Expr *E) {
     const Stmt *P = FA.parents().getParent(E);
@@ -443,6 +595,8 @@ private:
 
   FunctionAnalysis &FA;
   const SourceManager &SM;
+  /// The CFG's reachability, built for the first guard kept in a local.
+  std::optional<CfgReach> Reach;
 };
 
 } // namespace

@@ -151,6 +151,11 @@ private:
         Pointer = ME->getBase();
       else
         return throughSharedPointer(ME->getBase());
+    } else if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(E)) {
+      // A class template's own definition: `block_->count` where the block
+      // type depends on the template's parameters.
+      if (!DME->isImplicitAccess() && DME->isArrow())
+        Pointer = DME->getBase();
     } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
       Pointer = ASE->getBase();
     if (!Pointer)
@@ -163,9 +168,36 @@ private:
       return nullptr;
     return F;
   }
+  /// The field a member access in a class template's definition names
+  /// (`block_->count` of a dependent type), if it can be looked up.
+  static const FieldDecl *dependentMember(const Expr *E) {
+    const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(E);
+    if (!DME || DME->isImplicitAccess() || !DME->isArrow() ||
+        !DME->getBase()->getType()->isPointerType())
+      return nullptr;
+    const CXXRecordDecl *Owner =
+        DME->getBase()->getType()->getPointeeType()->getAsCXXRecordDecl();
+    if (!Owner || !Owner->hasDefinition())
+      return nullptr;
+    for (const NamedDecl *D :
+         Owner->getDefinition()->lookup(DME->getMember()))
+      if (const auto *F = dyn_cast<FieldDecl>(D))
+        return F;
+    return nullptr;
+  }
   void check(const Expr *Target, SourceLocation At) {
-    if (Field || isAtomicObjectType(Target->getType()))
+    if (Field)
       return;
+    const Expr *Bare = Target->IgnoreParenImpCasts();
+    if (Bare->isTypeDependent()) {
+      // Only a write whose field is known not to be atomic counts.
+      const FieldDecl *F = dependentMember(Bare);
+      if (!F || F->getType()->isDependentType() ||
+          isAtomicObjectType(F->getType()))
+        return;
+    } else if (isAtomicObjectType(Target->getType())) {
+      return;
+    }
     if (const FieldDecl *F = throughSharedPointer(Target)) {
       Field = F;
       Loc = At;
@@ -431,7 +463,19 @@ TraitOracle::unsyncedCopy(QualType T, const CXXRecordDecl *RD, Trait Tr) {
     for (const CXXConstructorDecl *C : RD->ctors())
       if (C->isCopyConstructor() && !C->isDeleted())
         Copy = C;
-    for (const FieldDecl *F : RD->fields()) {
+    // A member of a class template specialization that the translation
+    // unit never uses has no body (a channel that copies its elements by
+    // assignment never instantiates their copy constructor): read the
+    // template's definition instead, whose fields are the pattern class's.
+    const CXXRecordDecl *Scanned = RD;
+    if (Copy && Copy->isUserProvided() && !Copy->getDefinition())
+      if (const auto *From = dyn_cast_or_null<CXXConstructorDecl>(
+              Copy->getInstantiatedFromMemberFunction());
+          From && From->getDefinition()) {
+        Copy = cast<CXXConstructorDecl>(From->getDefinition());
+        Scanned = Copy->getParent();
+      }
+    for (const FieldDecl *F : Scanned->fields()) {
       if (!F->getType()->isPointerType())
         continue;
       if (!Copy || !Copy->isUserProvided()) {
@@ -443,15 +487,22 @@ TraitOracle::unsyncedCopy(QualType T, const CXXRecordDecl *RD, Trait Tr) {
           dyn_cast_or_null<CXXConstructorDecl>(Copy->getDefinition());
       if (!Def)
         continue;
-      for (const CXXCtorInitializer *Init : Def->inits())
-        if (Init->getMember() == F && Init->getInit())
-          if (const auto *ME =
-                  dyn_cast<MemberExpr>(Init->getInit()->IgnoreParenImpCasts());
-              ME && ME->getMemberDecl() == F)
-            Shared.insert(F);
+      for (const CXXCtorInitializer *Init : Def->inits()) {
+        if (Init->getMember() != F || !Init->getInit())
+          continue;
+        const Expr *Value = Init->getInit();
+        // In a class template's definition, an initializer of a dependent
+        // type is kept as written: `block_(other.block_)`.
+        if (const auto *PL = dyn_cast<ParenListExpr>(Value);
+            PL && PL->getNumExprs() == 1)
+          Value = PL->getExpr(0);
+        if (const auto *ME = dyn_cast<MemberExpr>(Value->IgnoreParenImpCasts());
+            ME && ME->getMemberDecl() == F)
+          Shared.insert(F);
+      }
     }
     if (!Shared.empty()) {
-      SharedWriteFinder Finder(RD, Shared);
+      SharedWriteFinder Finder(Scanned, Shared);
       auto Scan = [&](const FunctionDecl *FD) {
         if (FD && !Finder.Field)
           if (const FunctionDecl *Def = FD->getDefinition())
@@ -459,10 +510,10 @@ TraitOracle::unsyncedCopy(QualType T, const CXXRecordDecl *RD, Trait Tr) {
               Finder.TraverseStmt(Def->getBody());
       };
       Scan(Copy);
-      for (const CXXMethodDecl *M : RD->methods())
+      for (const CXXMethodDecl *M : Scanned->methods())
         if (M->isCopyAssignmentOperator() && M->isUserProvided())
           Scan(M);
-      if (const CXXDestructorDecl *D = RD->getDestructor();
+      if (const CXXDestructorDecl *D = Scanned->getDestructor();
           D && D->isUserProvided())
         Scan(D);
       if (Finder.Field) {

@@ -91,6 +91,11 @@ public:
   llvm::DenseSet<const clang::Stmt *>
   after(const clang::Stmt *From,
         llvm::function_ref<bool(const clang::Stmt *)> Barrier) const;
+  /// The statements reachable after element \p Index of \p Block (an
+  /// automatic object's destructor, say), on the same terms.
+  llvm::DenseSet<const clang::Stmt *>
+  afterElement(const clang::CFGBlock *Block, unsigned Index,
+               llvm::function_ref<bool(const clang::Stmt *)> Barrier) const;
   bool has(const clang::Stmt *S) const { return Index.count(S); }
 
 private:

@@ -19,7 +19,14 @@
 //              a captured borrow) and that escapes the critical section: it
 //              is returned, runs on a thread that may outlive the function,
 //              or is stored in a member that a member function calls
-//              without the lock.
+//              without the lock;
+//   stored     a pointer to a guarded member stored, under the lock, in a
+//              pointer member, a global, a static or an out-parameter
+//              (`T **out`, `T *&out`) that outlives the critical section:
+//              a member function dereferences the member or the global
+//              without the lock (`ptr_ = &items_[k];` under the lock, then
+//              `ptr_->x` without it), or the out-parameter's caller uses it
+//              after the lock is released at return.
 //
 // A member is *guarded* by a mutex member `m` of its class when some member
 // function writes it while holding `m` (the access summaries' locksets), or
@@ -58,6 +65,8 @@ struct GuardedEscape {
     UsedAfterUnlock,
     /// Reached by reference from a lambda that escapes the critical section.
     Captured,
+    /// Stored in a member, a global, a static or an out-parameter.
+    Stored,
   } What = Returned;
   /// What escapes, and what was taken under the lock (an iterator taken,
   /// a pointer to its element returned).
@@ -90,6 +99,14 @@ struct GuardedEscape {
   unsigned EscapeHow = 0;
   const clang::FieldDecl *StoredIn = nullptr;
   clang::SourceLocation RunsAt;
+  /// Stored: the global, static or out-parameter stored into (StoredIn is
+  /// the member), how (0 member, 1 global, 2 static, 3 out-parameter), where
+  /// the stored-into expression is, and, for a member, global or static,
+  /// the member function that dereferences it without the lock (at UsedAt).
+  const clang::VarDecl *StoredVar = nullptr;
+  unsigned StoreHow = 0;
+  clang::SourceLocation StoredAt;
+  const clang::CXXMethodDecl *UsedIn = nullptr;
   /// The conflicting write of the member under the mutex.
   clang::SourceLocation WriteAt;
   const clang::CXXMethodDecl *Writer = nullptr;

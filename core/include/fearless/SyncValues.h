@@ -9,12 +9,19 @@
 //             the end of the declaration, so the push_back runs unlocked);
 //   returned  `const std::string &name() const { return *name_.rlock(); }`;
 //   callback  `auto *p = sv.withWLock([](auto &v) { return v.data(); });`
-//             (the lambda runs under the lock, the pointer is used after).
+//             (the lambda runs under the lock, the pointer is used after);
+//   released  a borrow taken through a guard kept in a local, used after
+//             that guard released the lock: `auto g = sv.wlock(); auto &v =
+//             *g; g.unlock(); v.push_back(1);`, or after the guard was
+//             moved into another local that is destroyed or unlocked
+//             first (the borrow ends when its guard lets go of the lock,
+//             not at the end of the scope). A guard given a new value (a
+//             new lock) before the use ends the path.
 // A *borrow* is a reference, a pointer, an iterator or a view (GuardedEscapes.h)
 // into the value: the value itself through the guard's * or ->, a member
 // or element of it, `data()`, `begin()`, a conversion to a view. Copies
-// (`auto v = *sv.rlock();`) and borrows through a guard kept in a local are
-// fine. A wrapper that is a local of the function (owned, not shared) is
+// (`auto v = *sv.rlock();`) and borrows through a guard kept in a local,
+// used while it holds the lock, are fine. A wrapper that is a local of the function (owned, not shared) is
 // not looked at.
 //
 // Only functions whose pre-scan saw a guard or a Calls member
@@ -43,6 +50,9 @@ struct SyncValueEscape {
     Returned,
     /// Returned by the callable of a Calls member (withWLock).
     FromCallback,
+    /// A local bound through a guard kept in a local, used after that
+    /// guard (or the local it was moved into) released the lock.
+    UsedAfterRelease,
   } What = UsedAfterGuard;
   BorrowThrough Through = BorrowThrough::Reference;
   /// The wrapper object ('cache_'), when it is a named variable or member.
@@ -55,8 +65,16 @@ struct SyncValueEscape {
   /// inside the callable (FromCallback).
   clang::SourceLocation TakenAt;
   clang::SourceRange TakenRange;
-  /// Where the guard is destroyed: the end of the full-expression.
+  /// Where the guard is destroyed: the end of the full-expression; for
+  /// UsedAfterRelease the unlock() or the destruction of the guard.
   clang::SourceLocation ReleasedAt;
+  /// UsedAfterRelease: the guard's local, the local it was moved into
+  /// (null when it was not) and where, and whether the release is the
+  /// destruction of the guard's local (not an unlock()).
+  const clang::VarDecl *Guard = nullptr;
+  const clang::VarDecl *MovedTo = nullptr;
+  clang::SourceLocation MovedAt;
+  bool ReleasedByDestruction = false;
   /// The primary location: the use, the return, the Calls member call.
   clang::SourceLocation At;
   clang::SourceRange Range;

@@ -15,6 +15,7 @@ template <class T, class Lock> class LockedPtr {
 public:
   LockedPtr(T *value, std::shared_mutex &m) : value_(value), lock_(m) {}
   LockedPtr(LockedPtr &&) = default;
+  LockedPtr &operator=(LockedPtr &&) = default;
   T *operator->() const { return value_; }
   T &operator*() const { return *value_; }
   void unlock() { lock_.unlock(); }
