@@ -505,6 +505,41 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
   return;
 }
 
+/// Whether \p M asserts that the calling thread holds its object
+/// (assert_capability, or AssertHeld() by name), and if so whether shared.
+static std::optional<bool> assertsHeld(const CXXMethodDecl *M) {
+  const auto *A = M->getAttr<AssertCapabilityAttr>();
+  if (A)
+    return A->isShared();
+  if (M->getIdentifier() && isAssertHeldName(M->getName()))
+    return M->getName() == "AssertReaderHeld";
+  return std::nullopt;
+}
+
+/// For a member of a user mutex with its own state (a pthread_mutex_t
+/// member) named like Lock()/Unlock() or WriteLock()/WriteUnlock(), whose
+/// class declares the other member of the pair (possibly defined in another
+/// translation unit): true if it locks, false if it unlocks.
+/// acquire()/release() are left out: on a class that merely carries a mutex
+/// they hand out resources.
+static std::optional<bool> pairedMutexMember(const CXXMethodDecl *M) {
+  auto MutexName = [](const CXXMethodDecl *D) {
+    if (!D->getIdentifier())
+      return false;
+    llvm::StringRef N = D->getName();
+    return (isLockName(N) || isUnlockName(N)) &&
+           !N.equals_insensitive("acquire") && !N.equals_insensitive("release");
+  };
+  if (!MutexName(M))
+    return std::nullopt;
+  bool Locks = isLockName(M->getName());
+  if (llvm::none_of(M->getParent()->methods(), [&](const CXXMethodDecl *O) {
+        return MutexName(O) && isLockName(O->getName()) != Locks;
+      }))
+    return std::nullopt;
+  return Locks;
+}
+
 void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
   const CXXMethodDecl *M = MC->getMethodDecl();
   if (!M)
@@ -557,6 +592,16 @@ void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
     release(Held, Self);
     return;
   }
+  // Held from here on, but not taken here (no acquisition for lock order
+  // or self-deadlock).
+  if (std::optional<bool> Shared = assertsHeld(M)) {
+    Lock L = lockOn(Self, *Shared, MC->getBeginLoc());
+    if (llvm::none_of(Held, [&](const Lock &E) {
+          return E.Mutex == L.Mutex && E.Unknown == L.Unknown;
+        }))
+      Held.push_back(L);
+    return;
+  }
   if (!M->getIdentifier())
     return;
   // A user mutex: its lock()/unlock() (BasicLockable), or members whose
@@ -587,7 +632,12 @@ void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
                 MC->getBeginLoc());
       return;
     }
-  return;
+  if (std::optional<bool> Locks = pairedMutexMember(M)) {
+    if (*Locks)
+      acquire(Held, Self, false, MC->getBeginLoc());
+    else
+      release(Held, Self);
+  }
 }
 
 void LockTracker::call(const CallExpr *Call, Lockset &Held) {

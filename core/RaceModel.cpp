@@ -211,14 +211,19 @@ bool isAnnotatedSynchronized(const Decl *D) {
 
 bool isLockName(llvm::StringRef N) {
   return N == "lock" || N == "lock_shared" || N == "Lock" ||
-         N == "ReaderLock" || N == "WriterLock" || N == "acquire" ||
-         N == "Acquire";
+         N == "ReaderLock" || N == "WriterLock" || N == "ReadLock" ||
+         N == "WriteLock" || N == "acquire" || N == "Acquire";
 }
 
 bool isUnlockName(llvm::StringRef N) {
   return N == "unlock" || N == "unlock_shared" || N == "Unlock" ||
-         N == "ReaderUnlock" || N == "WriterUnlock" || N == "release" ||
-         N == "Release";
+         N == "ReaderUnlock" || N == "WriterUnlock" || N == "ReadUnlock" ||
+         N == "WriteUnlock" || N == "release" || N == "Release";
+}
+
+bool isAssertHeldName(llvm::StringRef N) {
+  return N == "AssertHeld" || N == "AssertReaderHeld" ||
+         N == "AssertWriterHeld" || N == "assertHeld";
 }
 
 bool isOpaqueSync(const FunctionDecl *FD) {

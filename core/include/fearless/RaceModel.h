@@ -96,6 +96,11 @@ bool isLockName(llvm::StringRef N);
 /// Member names that unlock (unlock, unlock_shared, release, ...).
 bool isUnlockName(llvm::StringRef N);
 
+/// Member names of a mutex that assert the calling thread holds it
+/// (AssertHeld, AssertReaderHeld): from the call on, the function runs with
+/// the mutex held by its caller, as -Wthread-safety's assert_capability.
+bool isAssertHeldName(llvm::StringRef N);
+
 /// Calls whose callables and bodies synchronize in ways fearless does not
 /// model (barrier completions, once-only initializers, waits): their
 /// accesses are not attributed to the caller.
