@@ -315,11 +315,20 @@ ThreadBody bodyOfCallable(const Expr *Callable,
         !isStdClass(E->getType(), "function")) {
       DeclarationName Call =
           RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+      // Overloads: the one the spawn's instantiation calls is marked used;
+      // when that does not single one out, the body is not known (a wrong
+      // overload would pair accesses the thread never makes).
+      llvm::SmallVector<const CXXMethodDecl *, 2> All, Used;
       for (const NamedDecl *ND : RD->lookup(Call))
         if (const auto *M = dyn_cast<CXXMethodDecl>(ND)) {
-          Body.Function = M;
-          break;
+          All.push_back(M);
+          if (M->isUsed())
+            Used.push_back(M);
         }
+      if (All.size() == 1)
+        Body.Function = All.front();
+      else if (Used.size() == 1)
+        Body.Function = Used.front();
     }
   return Body;
 }

@@ -100,3 +100,31 @@ long scan_racy(int n) {
       });
   return last + widest;
 }
+
+// A body with two call operators: parallel_for calls the range one (the one
+// its instantiation uses), not the first declared.
+static int unit_calls;
+struct TwoOperators {
+  std::atomic<long> *hits;
+  void operator()(int) const { ++unit_calls; } // not what parallel_for runs
+  void operator()(const tbb::blocked_range<int> &r) const { *hits += r.size(); }
+};
+
+long range_overload(int n) {
+  std::atomic<long> hits{0};
+  tbb::parallel_for(tbb::blocked_range<int>(0, n), TwoOperators{&hits});
+  return hits.load();
+}
+
+static long racy_total;
+struct TwoOperatorsRacy {
+  void operator()(int) const {}
+  void operator()(const tbb::blocked_range<int> &r) const {
+    racy_total += r.size(); // expected-warning {{data race on 'racy_total'}} expected-note {{help: make 'racy_total' a std::atomic<long>}}
+  }
+};
+
+long range_overload_racy(int n) {
+  tbb::parallel_for(tbb::blocked_range<int>(0, n), TwoOperatorsRacy{}); // expected-note {{the same write runs in every thread started here}}
+  return racy_total;
+}
