@@ -172,21 +172,7 @@ std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
   const auto *VD = Ref && !Ref->Element
                        ? dyn_cast_if_present<const ValueDecl *>(Ref->Key)
                        : nullptr;
-  if (VD && isa<CXXMethodDecl>(VD)) {
-    SpawnSite S;
-    S.Kind = SpawnKind::SpawnFunction;
-    S.Handle = HandleKind::PThread;
-    S.Spawn = MC;
-    S.Args.push_back(Obj->IgnoreParenImpCasts()); // *this of run()
-    S.Callee = MC->getMethodDecl();
-    S.Body.Function = Run;
-    S.Sink.Decl = VD;
-    S.Sink.Kind = SinkKind::Member;
-    S.Sink.Loc = MC->getBeginLoc();
-    S.ThisObject = true;
-    return S;
-  }
-  if (!VD || !isa<VarDecl>(VD))
+  if (!VD || !(isa<CXXMethodDecl>(VD) || isa<VarDecl>(VD)))
     return std::nullopt;
   SpawnSite S;
   S.Kind = SpawnKind::SpawnFunction;
@@ -196,8 +182,13 @@ std::optional<SpawnSite> threadObjectSite(const CXXMemberCallExpr *MC,
   S.Callee = MC->getMethodDecl();
   S.Body.Function = Run;
   S.Sink.Decl = VD;
-  S.Sink.Kind = sinkKindOf(VD);
   S.Sink.Loc = MC->getBeginLoc();
+  if (isa<CXXMethodDecl>(VD)) {
+    S.Sink.Kind = SinkKind::Member;
+    S.ThisObject = true;
+    return S;
+  }
+  S.Sink.Kind = sinkKindOf(VD);
   // The thread runs on the object itself: destroying a running QThread is
   // as bad as the thread outliving what it borrows.
   if (!VD->getType()->isPointerType() && !VD->getType()->isReferenceType() &&
