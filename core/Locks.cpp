@@ -110,14 +110,19 @@ void AcquisitionLog::taken(const Lock &L) {
   Out->push_back(std::move(A));
 }
 
+/// Adds \p L to \p Held unless that mutex is held already.
+static void hold(Lockset &Held, const Lock &L) {
+  for (const Lock &Existing : Held)
+    if (Existing.Mutex == L.Mutex && Existing.Unknown == L.Unknown)
+      return;
+  Held.push_back(L);
+}
+
 void LockTracker::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
                           SourceLocation At) {
   Lock L = lockOn(M, Shared, At);
   taken(L);
-  for (Lock &Existing : Held)
-    if (Existing.Mutex == L.Mutex && Existing.Unknown == L.Unknown)
-      return;
-  Held.push_back(L);
+  hold(Held, L);
 }
 
 void LockTracker::release(Lockset &Held, const std::optional<MemLoc> &M) {
@@ -595,11 +600,7 @@ void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
   // Held from here on, but not taken here (no acquisition for lock order
   // or self-deadlock).
   if (std::optional<bool> Shared = assertsHeld(M)) {
-    Lock L = lockOn(Self, *Shared, MC->getBeginLoc());
-    if (llvm::none_of(Held, [&](const Lock &E) {
-          return E.Mutex == L.Mutex && E.Unknown == L.Unknown;
-        }))
-      Held.push_back(L);
+    hold(Held, lockOn(Self, *Shared, MC->getBeginLoc()));
     return;
   }
   if (!M->getIdentifier())
