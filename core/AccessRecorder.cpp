@@ -159,6 +159,25 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
         recordSignal(*Obj, *Effect, L, Held, Point);
         return;
       }
+  // The same through a pointer (`n->Notify()`): the signal is on the
+  // pointee; the pointer itself is read as usual below.
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
+      ICE && ICE->getCastKind() == CK_LValueToRValue && T->isPointerType())
+    for (const Expr *Ptr = ICE; Ptr;) {
+      const Stmt *Up = PM.getParent(Ptr);
+      if (const auto *NoOp = dyn_cast_or_null<ImplicitCastExpr>(Up);
+          NoOp && NoOp->getCastKind() == CK_NoOp) {
+        Ptr = NoOp; // to a pointer to const, for a const member
+        continue;
+      }
+      const auto *ME = dyn_cast_or_null<MemberExpr>(Up);
+      if (ME && ME->isArrow() && ME->getBase() == Ptr)
+        if (auto Effect =
+                syncSignal(dyn_cast<CXXMethodDecl>(ME->getMemberDecl())))
+          if (std::optional<MemLoc> Obj = Locs.derefLoc(ICE))
+            recordSignal(*Obj, *Effect, L, Held, Point);
+      break;
+    }
   if (isSyncType(T, S.traits()))
     return;
   // Synchronized by declaration: guarded_by, assume_synchronized.

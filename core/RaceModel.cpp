@@ -122,7 +122,9 @@ std::optional<SignalEffect> syncSignal(const CXXMethodDecl *M) {
   if (!M || !M->getIdentifier())
     return std::nullopt;
   for (const SyncSignalEntry &E : SyncSignals)
-    if (M->getName() == E.Method && isStdDecl(M->getParent(), E.Class))
+    if (M->getName() == E.Method &&
+        (E.Class.contains("::") ? hasQualifiedName(M->getParent(), E.Class)
+                                : isStdDecl(M->getParent(), E.Class)))
       return E.Effect;
   return std::nullopt;
 }

@@ -69,6 +69,8 @@ if os.path.exists("/usr/include/boost/thread/synchronized_value.hpp"):
     config.available_features.add("boost-thread")
 if os.path.exists("/usr/include/boost/fiber/buffered_channel.hpp"):
     config.available_features.add("boost-fiber")
+if os.path.exists("/usr/include/absl/synchronization/notification.h"):
+    config.available_features.add("absl")
 if os.path.exists("/usr/include/concurrentqueue/blockingconcurrentqueue.h"):
     config.available_features.add("concurrentqueue")
 if os.path.exists("/usr/include/readerwriterqueue/readerwriterqueue.h"):
