@@ -344,6 +344,14 @@ ConcurrencyModel::derivedClasses(const CXXRecordDecl *Base) {
     Polymorphic.emplace();
     llvm::SmallVector<const DeclContext *, 16> Work{
         S.astContext().getTranslationUnitDecl()};
+    // A class in a system header derives from no class of the program's
+    // that starts a thread (and its bodies are not analysed): skipping the
+    // library's namespaces keeps this one walk of the TU cheap.
+    const SourceManager &SM = S.astContext().getSourceManager();
+    auto Library = [&](const Decl *D) {
+      return D->getLocation().isValid() &&
+             SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+    };
     auto Candidate = [&](const CXXRecordDecl *RD) {
       if (!RD->isThisDeclarationADefinition() || RD->isDependentContext() ||
           RD->isInvalidDecl())
@@ -355,6 +363,8 @@ ConcurrencyModel::derivedClasses(const CXXRecordDecl *Base) {
     while (!Work.empty()) {
       const DeclContext *DC = Work.pop_back_val();
       for (const Decl *D : DC->decls()) {
+        if (Library(D))
+          continue;
         if (const auto *NS = dyn_cast<NamespaceDecl>(D))
           Work.push_back(NS);
         else if (const auto *LS = dyn_cast<LinkageSpecDecl>(D))
