@@ -334,6 +334,10 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
   if (const auto *ILE = dyn_cast<InitListExpr>(P))
     if (bindsReferenceMember(ILE, Child))
       return;
+  // `return *this;` from a function returning a reference binds it: a
+  // return by value would copy (a constructor or a load in between).
+  if (isa<ReturnStmt>(P) && cast<Expr>(Child)->isGLValue())
+    return;
   Read();
 }
 
