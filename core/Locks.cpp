@@ -390,7 +390,47 @@ void LockTracker::tryLocked(const Expr *Cond, bool Value, Lockset &Held) {
   }
 }
 
+/// The lock call `if (l) lock(l);` makes when its lock is not null (the
+/// macros of a library whose locking can be switched off: libevent's
+/// EVLOCK_LOCK, `if (lockvar) evthread_lock_fns_.lock(mode, lockvar)`):
+/// the then-branch alone, a call one of whose arguments is the tested
+/// pointer. On the path where the pointer is null there is no lock to take,
+/// so that path is taken to hold (or release) it as well.
+static const CallExpr *nullGuardedCall(const Stmt *T, ASTContext &Ctx) {
+  const auto *If = dyn_cast<IfStmt>(T);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return nullptr;
+  // `if (l)` (in C the condition is the pointer itself), `if (l != NULL)`.
+  const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->getOpcode() == BO_NE &&
+      BO->getRHS()->isNullPointerConstant(Ctx,
+                                          Expr::NPC_ValueDependentIsNotNull))
+    Cond = BO->getLHS()->IgnoreParenImpCasts();
+  const VarDecl *Ptr =
+      Cond->getType()->isPointerType() ? referencedVar(Cond) : nullptr;
+  const Stmt *Then = If->getThen();
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then))
+    Then = CS->size() == 1 ? CS->body_front() : nullptr;
+  const auto *Call = dyn_cast_or_null<CallExpr>(Then);
+  if (!Ptr || !Call || isa<CXXMemberCallExpr>(Call))
+    return nullptr;
+  for (const Expr *Arg : Call->arguments())
+    if (referencedVar(Arg) == Ptr)
+      return Call;
+  return nullptr;
+}
+
 void LockTracker::edge(const CFGBlock &From, unsigned Succ, Lockset &Held) {
+  if (const CallExpr *Call =
+          Succ == 1 ? nullGuardedCall(From.getTerminatorStmt(), S.astContext())
+                    : nullptr) {
+    std::vector<Acquisition> *Out = Log.Out;
+    Log.Out = nullptr; // no acquisition for the lock order either
+    call(Call, Held);
+    Log.Out = Out;
+    return;
+  }
   const Stmt *T = From.getTerminatorStmt();
   if (Succ > 1 || !T ||
       !isa<IfStmt, WhileStmt, DoStmt, ForStmt, BinaryOperator,
@@ -641,8 +681,45 @@ void LockTracker::memberCall(const CXXMemberCallExpr *MC, Lockset &Held) {
   }
 }
 
+/// A lock taken through a table of lock callbacks, C's way of plugging in
+/// a threading library (libevent's `evthread_lock_fns_.lock(mode, lock)`):
+/// a call through a function-pointer field named like a lock operation,
+/// whose one pointer argument is the lock. True for a lock, false for an
+/// unlock; the lock's expression in \p Lock.
+static std::optional<bool> lockCallback(const CallExpr *Call,
+                                        const Expr *&Lock) {
+  const auto *ME =
+      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!Field || !Field->getIdentifier() ||
+      !Field->getType()->isFunctionPointerType())
+    return std::nullopt;
+  bool Locks = isLockName(Field->getName());
+  if (!Locks && !isUnlockName(Field->getName()))
+    return std::nullopt;
+  Lock = nullptr;
+  for (const Expr *Arg : Call->arguments())
+    if (Arg->IgnoreParenImpCasts()->getType()->isPointerType()) {
+      if (Lock)
+        return std::nullopt; // which one is the lock?
+      Lock = Arg;
+    }
+  if (!Lock)
+    return std::nullopt;
+  return Locks;
+}
+
 void LockTracker::call(const CallExpr *Call, Lockset &Held) {
   const FunctionDecl *Callee = Call->getDirectCallee();
+  const Expr *Lock = nullptr;
+  if (std::optional<bool> Locks = !Callee ? lockCallback(Call, Lock)
+                                          : std::nullopt) {
+    if (*Locks)
+      acquire(Held, Locs.objectOf(Lock), false, Call->getBeginLoc());
+    else
+      release(Held, Locs.objectOf(Lock));
+    return;
+  }
   if (!Callee || !Callee->getIdentifier())
     return;
   if (std::optional<LockEffect> Effect = lockFunctionEffect(Callee)) {

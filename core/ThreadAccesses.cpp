@@ -58,7 +58,15 @@ bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site, const ValueDecl *V) {
       VD->getDeclContext() != FA.function())
     return false;
   for (const Stmt *P = FA.parents().getParent(Site.Spawn); P;
-       P = FA.parents().getParent(P))
+       P = FA.parents().getParent(P)) {
+    // A macro's `do { ... } while (0)` runs once: not the loop of copies.
+    if (const auto *Do = dyn_cast<DoStmt>(P)) {
+      bool Again = false;
+      if (!Do->getCond()->isValueDependent() &&
+          Do->getCond()->EvaluateAsBooleanCondition(Again, FA.astContext()) &&
+          !Again)
+        continue;
+    }
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
       const SourceManager &SM = FA.astContext().getSourceManager();
       if (SM.isPointWithin(VD->getLocation(), P->getBeginLoc(), P->getEndLoc()))
@@ -75,6 +83,7 @@ bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site, const ValueDecl *V) {
         Counted = CA->getLHS();
       return Counted && referencedVar(Counted) == VD;
     }
+  }
   return false;
 }
 
