@@ -367,6 +367,34 @@ bool orderedByAtomic(const SourceManager &SM, const Access &First,
   return false;
 }
 
+/// A member function nothing in the translation unit calls, which neither
+/// joins nor stops the thread and does \p Side without any lock or
+/// atomic: nothing says it runs while the thread does. A plain setter of
+/// what the worker reads (zeromq's `setSchedulingParameters`) is
+/// configuration, called before `start()` by its callers elsewhere; one
+/// that locks, or whose call in this TU follows `start()`, stays a peer.
+static bool unseenSetter(Session &S, const ConcurrentMember &M,
+                         llvm::ArrayRef<Access> Side) {
+  if (M.JoinedAt.isValid() || M.Stops || !S.callSitesOf(M.Method).empty())
+    return false;
+  return llvm::none_of(Side, [](const Access &A) {
+    return A.Atomic || A.Synchronizing || !A.Locks.empty();
+  });
+}
+
+/// Whether \p A, a write of an unseen setter, meets only unlocked reads
+/// of what it writes in the thread: the worker reads its configuration.
+/// A field the worker also writes (a counter, a state) is shared either
+/// way and stays a race.
+static bool configures(const Access &A, const Access &B,
+                       llvm::ArrayRef<Access> Thread) {
+  if (!A.Write || B.Write || !B.Locks.empty())
+    return false;
+  return llvm::none_of(Thread, [&](const Access &T) {
+    return (T.Write || !T.Locks.empty()) && mayOverlap(A, T);
+  });
+}
+
 class DataRaceCheck : public Check {
 public:
   explicit DataRaceCheck(Session &S) : S(S), Guarded(S) {}
@@ -553,7 +581,7 @@ private:
         continue;
       int Ctx = FirstMemberCtx - int(Members.size());
       Members.push_back({M.Method, M.JoinedAt, &Peers});
-      bool Setter = unseenSetter(M, Side);
+      bool Setter = unseenSetter(S, M, Side);
       // What the worker does after its loop runs only beside the member
       // functions that stop it.
       for (const Access &A : Side)
@@ -562,33 +590,6 @@ private:
               !(Setter && configures(A, B, Thread)))
             consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
     }
-  }
-
-  /// A member function nothing in the translation unit calls, which neither
-  /// joins nor stops the thread and does \p Side without any lock or
-  /// atomic: nothing says it runs while the thread does. A plain setter of
-  /// what the worker reads (zeromq's `setSchedulingParameters`) is
-  /// configuration, called before `start()` by its callers elsewhere; one
-  /// that locks, or whose call in this TU follows `start()`, stays a peer.
-  bool unseenSetter(const ConcurrentMember &M, llvm::ArrayRef<Access> Side) {
-    if (M.JoinedAt.isValid() || M.Stops || !S.callSitesOf(M.Method).empty())
-      return false;
-    return llvm::none_of(Side, [](const Access &A) {
-      return A.Atomic || A.Synchronizing || !A.Locks.empty();
-    });
-  }
-
-  /// Whether \p A, a write of an unseen setter, meets only unlocked reads
-  /// of what it writes in the thread: the worker reads its configuration.
-  /// A field the worker also writes (a counter, a state) is shared either
-  /// way and stays a race.
-  static bool configures(const Access &A, const Access &B,
-                         llvm::ArrayRef<Access> Thread) {
-    if (!A.Write || B.Write || !B.Locks.empty())
-      return false;
-    return llvm::none_of(Thread, [&](const Access &T) {
-      return (T.Write || !T.Locks.empty()) && mayOverlap(A, T);
-    });
   }
 
   void consider(FunctionAnalysis &FA, const ThreadLifetime *TL, const Access &A,

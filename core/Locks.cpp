@@ -422,24 +422,18 @@ static const CallExpr *nullGuardedCall(const Stmt *T, ASTContext &Ctx) {
 }
 
 void LockTracker::edge(const CFGBlock &From, unsigned Succ, Lockset &Held) {
-  if (const CallExpr *Call =
-          Succ == 1 ? nullGuardedCall(From.getTerminatorStmt(), S.astContext())
-                    : nullptr) {
-    std::vector<Acquisition> *Out = Log.Out;
-    Log.Out = nullptr; // no acquisition for the lock order either
-    call(Call, Held);
-    Log.Out = Out;
-    return;
-  }
   const Stmt *T = From.getTerminatorStmt();
   if (Succ > 1 || !T ||
       !isa<IfStmt, WhileStmt, DoStmt, ForStmt, BinaryOperator,
            AbstractConditionalOperator>(T))
     return;
   const auto *Cond = dyn_cast_or_null<Expr>(From.getTerminatorCondition());
-  // A try-lock is not an acquisition the lock order sees: it never waits.
+  // Neither a try-lock nor a skipped null lock is an acquisition the lock
+  // order sees: neither waits.
   std::vector<Acquisition> *Out = Log.Out;
   Log.Out = nullptr;
+  if (const CallExpr *Call = Succ ? nullGuardedCall(T, S.astContext()) : nullptr)
+    call(Call, Held);
   tryLocked(Cond, /*Value=*/Succ == 0, Held);
   Counters.zero(Cond, /*Value=*/Succ == 0, Held);
   Log.Out = Out;
@@ -713,13 +707,10 @@ void LockTracker::call(const CallExpr *Call, Lockset &Held) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   const Expr *Lock = nullptr;
   if (std::optional<bool> Locks = !Callee ? lockCallback(Call, Lock)
-                                          : std::nullopt) {
-    if (*Locks)
-      acquire(Held, Locs.objectOf(Lock), false, Call->getBeginLoc());
-    else
-      release(Held, Locs.objectOf(Lock));
-    return;
-  }
+                                          : std::nullopt)
+    return *Locks ? acquire(Held, Locs.objectOf(Lock), false,
+                            Call->getBeginLoc())
+                  : release(Held, Locs.objectOf(Lock));
   if (!Callee || !Callee->getIdentifier())
     return;
   if (std::optional<LockEffect> Effect = lockFunctionEffect(Callee)) {
