@@ -98,6 +98,20 @@ void ValueGuardFinder::addConditions(const Expr *Cond, bool Taken,
     Out.push_back({V, 0, !Taken});
 }
 
+/// Whether \p S, the then-branch of an `if`, never falls through to the
+/// statement after the `if`: it is, or ends in, a return, break or
+/// continue.
+static bool leaves(const Stmt *S) {
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+    S = CS->body_empty() ? nullptr : CS->body_back();
+  return isa_and_nonnull<ReturnStmt, BreakStmt, ContinueStmt>(S);
+}
+
+/// How many statements before an expression's own are searched for an
+/// early exit (`if (c) return;`): enough for the guard clauses at the top
+/// of a function, and bounded so that a long body stays linear.
+constexpr unsigned EarlyExitWindow = 16;
+
 void forEachControllingCondition(
     const ParentMap &PM, const Expr *E, bool LogicalOperands,
     llvm::function_ref<void(const Expr *Cond, bool Taken)> Fn) {
@@ -105,6 +119,21 @@ void forEachControllingCondition(
   for (const Stmt *P = PM.getParent(E); P; Child = P, P = PM.getParent(P)) {
     if (isa<LambdaExpr>(P))
       break;
+    // A guard clause before it in the same block, `if (c) return;`: it
+    // runs where c failed.
+    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+      const Stmt *const *At = llvm::find(CS->body(), Child);
+      unsigned Seen = 0;
+      for (const Stmt *const *I = At; I != CS->body_begin() &&
+                                      Seen < EarlyExitWindow;
+           ++Seen) {
+        const auto *If = dyn_cast<IfStmt>(*--I);
+        if (If && !If->getElse() && !If->isConsteval() &&
+            !If->getConditionVariable() && leaves(If->getThen()))
+          Fn(If->getCond(), false);
+      }
+      continue;
+    }
     if (const auto *If = dyn_cast<IfStmt>(P)) {
       if (If->isConsteval())
         continue;

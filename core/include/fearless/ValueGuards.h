@@ -26,9 +26,11 @@ namespace fearless {
 /// Finds the value guards of expressions of one function.
 /// Calls \p Fn(Cond, Taken) for each condition that decides whether \p E
 /// runs, innermost first, up to the enclosing lambda: the condition of an
-/// enclosing `if` (Taken: \p E is in its then branch) or `?:`; with
-/// \p LogicalOperands also the left operand of an enclosing `&&` (Taken) or
-/// `||` (not Taken) whose right operand holds \p E.
+/// enclosing `if` (Taken: \p E is in its then branch) or `?:`, and of a
+/// guard clause before it in an enclosing block (`if (c) return;`, also
+/// break or continue: not Taken); with \p LogicalOperands also the left
+/// operand of an enclosing `&&` (Taken) or `||` (not Taken) whose right
+/// operand holds \p E.
 void forEachControllingCondition(
     const clang::ParentMap &PM, const clang::Expr *E, bool LogicalOperands,
     llvm::function_ref<void(const clang::Expr *Cond, bool Taken)> Fn);
