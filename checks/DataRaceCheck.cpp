@@ -426,11 +426,15 @@ public:
       C.Accesses = threadAccesses(FA, Site);
       Threads.push_back(std::move(C));
     }
-    // The spawning function against each thread running at that point.
+    // The spawning function against each thread running at that point
+    // (after a spawn in a loop, the copy of this iteration has its element).
     for (const Access &A : Own->Accesses) {
       for (unsigned Id : TL->runningAt(A.Point))
-        for (const Access &B : Threads[Id].Accesses)
-          consider(FA, TL, A, -1, Own->Accesses, B, Id, Threads[Id].Accesses);
+        for (const Access &B : Threads[Id].Accesses) {
+          std::optional<Access> Same = sameCopyAs(FA, TM.spawns()[Id], A, B);
+          consider(FA, TL, A, -1, Own->Accesses, Same ? *Same : B, Id,
+                   Threads[Id].Accesses);
+        }
     }
     // Threads against other copies of themselves, then against each other
     // (only the pairs that overlap: a function may start thousands).

@@ -15,6 +15,7 @@
 #include "fearless/Analysis.h"
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/ThreadAccesses.h"
 #include "fearless/ThreadLifetime.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -137,6 +138,14 @@ private:
     return false;
   }
 
+  /// The argument of \p Site that begins at \p Loc.
+  static const Expr *argumentAt(const SpawnSite &Site, SourceLocation Loc) {
+    for (const Expr *Arg : Site.Args)
+      if (Arg->getBeginLoc() == Loc)
+        return Arg;
+    return nullptr;
+  }
+
   /// The Sync verdict the sharing needs. For *this with a visible thread
   /// body: only the fields the thread reaches (the body and the members it
   /// calls on *this) count; otherwise the whole type.
@@ -180,7 +189,10 @@ private:
       F.note(O.Loc, MessageId::SharedOwnershipEverywhere, {O.Type});
       return true;
     }
-    if (TL.isMultiInstance(O.Spawn) || runsCopiesAtOnce(Site)) {
+    // `&states[i]` with i the loop that starts the copies: each copy is
+    // given its own element, as the data-race check counts it.
+    if ((TL.isMultiInstance(O.Spawn) || runsCopiesAtOnce(Site)) &&
+        !perCopyElement(FA, Site, argumentAt(Site, O.Range.getBegin()))) {
       F.note(Site.Spawn->getBeginLoc(), MessageId::SharedWithCopies, {What});
       return true;
     }

@@ -33,16 +33,32 @@ void capturedAtSpawn(std::optional<MemLoc> &L) {
 
 /// An element index fixed when the thread was created (`&count[i]`,
 /// `[&w = workers[i]]`) is per-thread when its variable differs between
-/// the copies; otherwise it is the variable's shared value.
+/// the copies; otherwise it is the variable's shared value. A per-thread
+/// index keeps its variable (an Other step with Var set): the copy started
+/// in the spawner's current iteration has the spawner's value of it
+/// (sameCopyAs).
 void fixCapturedIndices(FunctionAnalysis &FA, const SpawnSite &Site,
                         MemLoc &L) {
   for (PathStep &Step : L.Path)
-    if (Step.Index == PathStep::CapturedVar) {
-      bool Own = perCopy(FA, Site, Step.Var);
-      Step.Index = Own ? PathStep::Other : PathStep::SharedVar;
-      if (Own)
-        Step.Var = nullptr;
-    }
+    if (Step.Index == PathStep::CapturedVar)
+      Step.Index =
+          perCopy(FA, Site, Step.Var) ? PathStep::Other : PathStep::SharedVar;
+}
+
+/// The innermost loop around \p Site's spawn, and its body.
+const Stmt *spawnLoopBody(FunctionAnalysis &FA, const SpawnSite &Site) {
+  for (const Stmt *P = FA.parents().getParent(Site.Spawn); P;
+       P = FA.parents().getParent(P)) {
+    if (const auto *For = dyn_cast<ForStmt>(P))
+      return For->getBody();
+    if (const auto *While = dyn_cast<WhileStmt>(P))
+      return While->getBody();
+    if (const auto *Do = dyn_cast<DoStmt>(P))
+      return Do->getBody();
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(P))
+      return Range->getBody();
+  }
+  return nullptr;
 }
 
 } // namespace
@@ -85,6 +101,57 @@ bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site, const ValueDecl *V) {
     }
   }
   return false;
+}
+
+std::optional<Access> sameCopyAs(FunctionAnalysis &FA, const SpawnSite &Site,
+                                 const Access &Spawner, const Access &B) {
+  auto PerCopyStep = [](const PathStep &S) {
+    return !S.Field && S.Index == PathStep::Other && S.Var;
+  };
+  if (!Site.InLoop || llvm::none_of(B.Loc.Path, PerCopyStep))
+    return std::nullopt;
+  const Stmt *Body = spawnLoopBody(FA, Site);
+  if (!Body)
+    return std::nullopt;
+  // Where the spawner's access is made in its own function.
+  SourceLocation At = Spawner.Via.empty() ? Spawner.Where : Spawner.Via.front();
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  At = SM.getExpansionLoc(At);
+  SourceLocation SpawnEnd = SM.getExpansionLoc(Site.Spawn->getEndLoc());
+  if (At.isInvalid() || SpawnEnd.isInvalid() ||
+      !SM.isPointWithin(At, SM.getExpansionLoc(Body->getBeginLoc()),
+                        SM.getExpansionLoc(Body->getEndLoc())) ||
+      !SM.isBeforeInTranslationUnit(SpawnEnd, At))
+    return std::nullopt;
+  Access Same = B;
+  for (PathStep &S : Same.Loc.Path)
+    if (PerCopyStep(S))
+      S.Index = PathStep::SharedVar;
+  return Same;
+}
+
+bool perCopyElement(FunctionAnalysis &FA, const SpawnSite &Site,
+                    const Expr *Arg) {
+  if (!Site.InLoop || !Arg)
+    return false;
+  const Expr *E = stripMoves(Arg);
+  bool Deref = true;
+  if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts())) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || !(isStdDecl(FD, "ref") || isStdDecl(FD, "cref")) ||
+        Call->getNumArgs() != 1)
+      return false;
+    E = Call->getArg(0);
+    Deref = false;
+  } else if (!E->getType()->isPointerType()) {
+    return false;
+  }
+  std::optional<MemLoc> L =
+      resolveLocation(FA.session(), FA.function(), E, Deref);
+  capturedAtSpawn(L);
+  return L && llvm::any_of(L->Path, [&](const PathStep &S) {
+           return S.Index == PathStep::CapturedVar && perCopy(FA, Site, S.Var);
+         });
 }
 
 namespace {
@@ -216,7 +283,9 @@ static std::vector<Access> receiverAccesses(FunctionAnalysis &FA,
         resolveLocation(FA.session(), FA.function(), Value, /*Deref=*/true);
     if (!Loc)
       continue;
+    // `q.push(&buf[i])` in a loop over i sends another element each time.
     capturedAtSpawn(Loc);
+    fixCapturedIndices(FA, Site, *Loc);
     Access A;
     A.Loc = *Loc;
     A.Where = Site.Spawn->getBeginLoc();

@@ -12,6 +12,7 @@
 
 #include "fearless/Access.h"
 #include "fearless/Threads.h"
+#include <optional>
 #include <vector>
 
 namespace fearless {
@@ -42,6 +43,23 @@ std::vector<Acquisition> threadAcquisitions(FunctionAnalysis &FA,
 /// induction variable, or declared in its body).
 bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site,
              const clang::ValueDecl *V);
+
+/// The thread access \p B (threadAccesses) as the copy of \p Site started
+/// in the spawner's current iteration sees it, when \p Spawner, an access
+/// of the spawner, is made after the spawn in the same iteration of the
+/// loop that starts the copies: that copy's per-copy element (`&buf[i]`)
+/// is the spawner's `buf[i]` there. Elsewhere (before the spawn in the
+/// iteration: the copies running are those of earlier iterations) there is
+/// no such copy: std::nullopt.
+std::optional<Access> sameCopyAs(FunctionAnalysis &FA, const SpawnSite &Site,
+                                 const Access &Spawner, const Access &B);
+
+/// Whether \p Arg, an argument of the thread started at \p Site (a pointer
+/// `&states[i]`, or `std::ref(states[i])`), names an element whose index
+/// has a value of its own in every copy (perCopy): each copy of the thread
+/// is given another element.
+bool perCopyElement(FunctionAnalysis &FA, const SpawnSite &Site,
+                    const clang::Expr *Arg);
 
 /// What the coroutine \p CI, called at \p Call in \p FA's function, does
 /// after its suspension point \p From (the accesses written after it in the
