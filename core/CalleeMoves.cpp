@@ -163,6 +163,19 @@ ParamFate CalleeMoveInspector::destinationFate(const Expr *Moved,
         if (Cast->isGLValue())
           continue;
       }
+      // A reference to const cannot be moved from.
+      if (const auto *CE = dyn_cast<Expr>(Child);
+          CE && CE->getType().isConstQualified())
+        return ParamFate::Kept;
+      // `get(std::move(v)).field` still refers into the argument; a const
+      // member called on it only reads it, another one may take from it.
+      if (const auto *ME = dyn_cast_or_null<MemberExpr>(E); ME && !ME->isArrow()) {
+        if (!isa<CXXMethodDecl>(ME->getMemberDecl()))
+          continue;
+        const auto *M = cast<CXXMethodDecl>(ME->getMemberDecl());
+        return M->isConst() || M->isStatic() ? ParamFate::Kept
+                                             : ParamFate::Moved;
+      }
       if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E);
           BO && BO->getOpcode() == BO_Comma && BO->getLHS() == Child)
         return ParamFate::Kept;

@@ -8,6 +8,7 @@
 // expected-no-diagnostics
 // CONFIRM: address
 #include <memory>
+#include <string>
 #include <utility>
 
 namespace lib {
@@ -66,7 +67,23 @@ int boundToReference() {
   return *lib::get(cv);
 }
 
+// A reference to const into the argument: copied from, or asked a const
+// member; nothing can be moved through it.
+struct Job {
+  std::string name;
+};
+template <class T> const std::string &peek(T &&p) { return p.name; }
+std::size_t copiedAndAsked() {
+  Job j{"x"};
+  std::string copy = peek(std::move(j));
+  std::size_t n = peek(std::move(j)).size();
+  return copy.size() + n + j.name.size();
+}
+
 #ifdef FEARLESS_RUN
 void lib::badAccess() { throw 0; }
-int main() { return discarded() + boundToReference() == 3 ? 0 : 1; }
+int main() {
+  return discarded() + boundToReference() == 3 && copiedAndAsked() == 3 ? 0
+                                                                         : 1;
+}
 #endif

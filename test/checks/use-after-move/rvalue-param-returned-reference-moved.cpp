@@ -46,7 +46,19 @@ int takenOut() {
   return *taken + *lib::get(cv);
 }
 
+// A field of the argument returned as an rvalue reference, and moved from
+// by the caller.
+struct Box {
+  std::unique_ptr<int> p;
+};
+inline std::unique_ptr<int> &&takeP(Box &&b) { return std::move(b.p); }
+int fieldTakenOut() {
+  Box b{std::make_unique<int>(2)};
+  std::unique_ptr<int> q = takeP(std::move(b)); // expected-note {{was moved here}} expected-note {{help:}}
+  return *q + *b.p; // expected-warning {{'b' used after it was moved}}
+}
+
 #ifdef FEARLESS_RUN
 void lib::badAccess() { throw 0; }
-int main() { return takenOut(); }
+int main(int argc, char **) { return argc > 1 ? fieldTakenOut() : takenOut(); }
 #endif
