@@ -29,8 +29,10 @@ namespace moves {
 
 namespace {
 
-/// How many callees deep a parameter passed on is followed.
-constexpr unsigned MaxDepth = 2;
+/// How many callees deep a parameter passed on is followed (abseil's
+/// `get(variant&&)` returns through three: CheckedAccess, Access,
+/// AccessUnion).
+constexpr unsigned MaxDepth = 3;
 
 /// Whether \p E names \p P, or a member or element of it (`p.field`,
 /// `p.items[i]`): moving one of those moves the caller's object's contents.
@@ -48,6 +50,37 @@ bool rootedAt(const Expr *E, const ParmVarDecl *P) {
     const auto *DRE = dyn_cast<DeclRefExpr>(E);
     return DRE && DRE->getDecl() == P;
   }
+  return false;
+}
+
+/// Whether \p E, a returned value, is \p P or a part of it, also through
+/// casts (`reinterpret_cast<T &>(self)`): a reference into the argument.
+bool refersInto(const Expr *E, const ParmVarDecl *P) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->isGLValue()) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    return rootedAt(E, P);
+  }
+  return false;
+}
+
+/// Whether \p Child, an expression statement's value, is thrown away by
+/// its parent \p P: a statement of a block, a label's, a loop's step.
+bool discards(const Stmt *P, const Stmt *Child) {
+  if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(P))
+    return true;
+  if (const auto *F = dyn_cast<ForStmt>(P))
+    return F->getInc() == Child || F->getBody() == Child;
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return W->getBody() == Child;
+  if (const auto *D = dyn_cast<DoStmt>(P))
+    return D->getBody() == Child;
+  if (const auto *I = dyn_cast<IfStmt>(P))
+    return I->getThen() == Child || I->getElse() == Child;
   return false;
 }
 
@@ -103,26 +136,80 @@ ParamFate CalleeMoveInspector::fate(const FunctionDecl *Callee,
 
 ParamFate CalleeMoveInspector::destinationFate(const Expr *Moved,
                                                const ParentMap &PM,
-                                               unsigned Depth) {
+                                               unsigned Depth, bool ReturnsRef,
+                                               bool Result) {
   const Stmt *Child = Moved;
   for (const Stmt *P = PM.getParent(Moved); P; Child = P, P = PM.getParent(P)) {
+    // A returned reference to a scalar read: a copy, nothing moves.
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
+        Result && ICE && ICE->getCastKind() == CK_LValueToRValue)
+      return ParamFate::Kept;
     if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
             CXXBindTemporaryExpr, ExprWithCleanups>(P))
       continue;
     const auto *E = dyn_cast<Expr>(P);
     if (E && getMovedExpr(E)) // std::forward<T>(std::move(p))
       continue;
+    // `return std::move(p);`, `return Access(std::forward<V>(self));` from a
+    // function returning a reference: the caller's use decides.
+    if (isa<ReturnStmt>(P))
+      return ReturnsRef ? ParamFate::Returned : ParamFate::Moved;
+    if (Result) {
+      // A returned reference thrown away or bound to a reference (an alias
+      // is not followed): nothing is moved.
+      if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(E)) {
+        if (Cast->getCastKind() == CK_ToVoid)
+          return ParamFate::Kept;
+        if (Cast->isGLValue())
+          continue;
+      }
+      // A reference to const cannot be moved from.
+      if (const auto *CE = dyn_cast<Expr>(Child);
+          CE && CE->getType().isConstQualified())
+        return ParamFate::Kept;
+      // `get(std::move(v)).field` still refers into the argument; a const
+      // member called on it only reads it, another one may take from it.
+      if (const auto *ME = dyn_cast_or_null<MemberExpr>(E); ME && !ME->isArrow()) {
+        if (!isa<CXXMethodDecl>(ME->getMemberDecl()))
+          continue;
+        const auto *M = cast<CXXMethodDecl>(ME->getMemberDecl());
+        return M->isConst() || M->isStatic() ? ParamFate::Kept
+                                             : ParamFate::Moved;
+      }
+      if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E);
+          BO && BO->getOpcode() == BO_Comma && BO->getLHS() == Child)
+        return ParamFate::Kept;
+      if (!E && discards(P, Child))
+        return ParamFate::Kept;
+      if (const auto *DS = dyn_cast<DeclStmt>(P); DS && DS->isSingleDecl())
+        if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
+            VD && VD->getType()->isReferenceType())
+          return ParamFate::Kept;
+    }
     if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)))
       return ParamFate::Moved;
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
         CE && CE->getConstructor() &&
         CE->getConstructor()->isCopyOrMoveConstructor())
-      return ParamFate::Moved;
+      // A returned lvalue reference is copied from, not moved.
+      return Result && CE->getConstructor()->isCopyConstructor()
+                 ? ParamFate::Kept
+                 : ParamFate::Moved;
     llvm::ArrayRef<const Expr *> Args = argsOf(E);
-    for (unsigned I = 0; I < Args.size(); ++I)
-      if (Args[I] == Child)
-        return fate(calleeOf(E), paramForArg(E, I), Depth + 1);
-    return ParamFate::Moved;
+    unsigned I = 0;
+    for (; I < Args.size() && Args[I] != Child; ++I)
+      ;
+    if (I == Args.size())
+      return ParamFate::Moved;
+    const ParmVarDecl *To = paramForArg(E, I);
+    // A returned reference read through a const reference: a copy at most.
+    if (Result && To && To->getType()->isLValueReferenceType() &&
+        To->getType().getNonReferenceType().isConstQualified())
+      return ParamFate::Kept;
+    ParamFate F = fate(calleeOf(E), To, Depth + 1);
+    if (F != ParamFate::Returned)
+      return F;
+    Result = true; // follow the reference the call returns
   }
   return ParamFate::Moved;
 }
@@ -144,9 +231,17 @@ ParamFate CalleeMoveInspector::inspect(const FunctionDecl *Def,
     const ParentMap &PM;
     unsigned Depth;
     llvm::SmallVector<std::pair<const Stmt *, ParamFate>, 4> Exits;
+    bool ReturnsRef;
     Collector(CalleeMoveInspector &In, const ParmVarDecl *Param,
-              const ParentMap &PM, unsigned Depth)
-        : In(In), Param(Param), PM(PM), Depth(Depth) {}
+              const ParentMap &PM, unsigned Depth, bool ReturnsRef)
+        : In(In), Param(Param), PM(PM), Depth(Depth), ReturnsRef(ReturnsRef) {}
+    /// `return p;`, `return reinterpret_cast<T &>(p.state);` from a function
+    /// returning a reference: a reference into the argument leaves.
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      if (ReturnsRef && refersInto(RS->getRetValue(), Param))
+        Exits.push_back({RS, ParamFate::Returned});
+      return true;
+    }
     /// A lambda may run later, or not at all: a move in its body counts
     /// (it is no statement of this CFG, so it is taken as unconditional).
     bool TraverseLambdaExpr(LambdaExpr *L) {
@@ -177,7 +272,7 @@ ParamFate CalleeMoveInspector::inspect(const FunctionDecl *Def,
       if (!Moved)
         return false;
       if (rootedAt(Moved, Param))
-        Exits.push_back({E, In.destinationFate(E, PM, Depth)});
+        Exits.push_back({E, In.destinationFate(E, PM, Depth, ReturnsRef)});
       return true;
     }
     /// The parameter itself bound to a non-const lvalue reference: the
@@ -189,29 +284,39 @@ ParamFate CalleeMoveInspector::inspect(const FunctionDecl *Def,
         if (!P || !rootedAt(Args[I], Param))
           continue;
         QualType T = P->getType();
-        if (T->isLValueReferenceType() &&
-            !T.getNonReferenceType().isConstQualified())
-          Exits.push_back({Call, In.fate(calleeOf(Call), P, Depth + 1)});
+        if (!T->isLValueReferenceType() ||
+            T.getNonReferenceType().isConstQualified())
+          continue;
+        ParamFate F = In.fate(calleeOf(Call), P, Depth + 1);
+        // It returns a reference into it: where that goes decides.
+        if (F == ParamFate::Returned)
+          F = In.destinationFate(Call, PM, Depth, ReturnsRef, /*Result=*/true);
+        Exits.push_back({Call, F});
       }
     }
   };
-  Collector C(*this, Param, PM, Depth);
+  Collector C(*this, Param, PM, Depth,
+              Def->getReturnType()->isReferenceType());
   if (Ctor)
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit())
         C.TraverseStmt(Init->getInit());
   C.TraverseStmt(Body);
 
-  bool Maybe = false;
+  bool Maybe = false, Returned = false;
   llvm::SmallPtrSet<const Stmt *, 4> Moving;
   for (const auto &[S, F] : C.Exits) {
     if (F == ParamFate::MaybeMoved)
       Maybe = true;
+    if (F == ParamFate::Returned)
+      Returned = true;
     if (F == ParamFate::Moved)
       Moving.insert(S);
   }
+  // Never moved here, but a reference into it may go back to the caller.
   if (Moving.empty())
-    return Maybe ? ParamFate::MaybeMoved : ParamFate::Kept;
+    return Returned ? ParamFate::Returned
+                    : Maybe ? ParamFate::MaybeMoved : ParamFate::Kept;
 
   // Moved on every path from entry to a normal exit?
   const CFG *Cfg = Callee.cfg();

@@ -19,6 +19,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -104,6 +105,46 @@ std::optional<long long> constantOf(const Expr *E, const ASTContext &Ctx) {
   return R.Val.getInt().getExtValue();
 }
 
+/// Whether the condition of \p F is true when the loop is entered: `for
+/// (T n = 0; n < E; ...)` (or `n != E`) compared in an unsigned type, with
+/// `E` a non-zero constant or `1 << x` (never zero where defined). Such a
+/// loop runs its body at least once.
+bool enteredTrue(const ForStmt *F, const ASTContext &Ctx) {
+  const auto *Init = dyn_cast_or_null<DeclStmt>(F->getInit());
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr);
+  if (!Init || !Init->isSingleDecl() || !Cond)
+    return false;
+  const auto *N = dyn_cast<VarDecl>(Init->getSingleDecl());
+  std::optional<long long> Start =
+      N && N->getType()->isIntegerType() ? constantOf(N->getInit(), Ctx)
+                                         : std::nullopt;
+  if (!Start || *Start != 0)
+    return false;
+  auto Names = [&](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == N;
+  };
+  const Expr *Bound = nullptr;
+  if ((Cond->getOpcode() == BO_LT || Cond->getOpcode() == BO_NE) &&
+      Names(Cond->getLHS()))
+    Bound = Cond->getRHS();
+  else if ((Cond->getOpcode() == BO_GT || Cond->getOpcode() == BO_NE) &&
+           Names(Cond->getRHS()))
+    Bound = Cond->getLHS();
+  // 0 < E for unsigned E (the operands' common type) means E != 0.
+  if (!Bound || (Cond->getOpcode() != BO_NE &&
+                 !Bound->getType()->isUnsignedIntegerType()))
+    return false;
+  if (std::optional<long long> B = constantOf(Bound, Ctx))
+    return *B != 0;
+  const auto *Shift = dyn_cast<BinaryOperator>(Bound->IgnoreParenImpCasts());
+  std::optional<long long> One =
+      Shift && Shift->getOpcode() == BO_Shl ? constantOf(Shift->getLHS(), Ctx)
+                                            : std::nullopt;
+  return One && *One == 1;
+}
+
 /// The search: (block, known truths, moved) states from the entry.
 class FeasiblePaths {
 public:
@@ -123,22 +164,25 @@ public:
           }))
         Unchanged.insert(VD);
     }
-    if (Unchanged.empty())
-      return;
     for (const CFGBlock *B : Cfg) {
       const Stmt *Term = B->getTerminatorStmt();
+      if (const auto *F = dyn_cast_or_null<ForStmt>(Term);
+          F && enteredTrue(F, Ctx))
+        EnteredTrue.insert(F);
       if (const auto *SW = dyn_cast_or_null<SwitchStmt>(Term))
         HasTests |= bool(testOf(SW->getCond()));
       else if (Term && B->succ_size() == 2 && B->getTerminatorCondition())
         HasTests |= bool(testOf(B->getLastCondition()));
     }
+    HasTests |= !EnteredTrue.empty();
   }
 
   /// Whether some path that no two tests of one unchanged local contradict
   /// runs move \p MoveIndex and then reaches \p Use (unknown: true).
   bool reaches(unsigned MoveIndex, const Expr *Use);
 
-  /// Whether there is anything to learn: a test of an unchanged local.
+  /// Whether there is anything to learn: a test of an unchanged local, or a
+  /// loop that runs at least once.
   bool hasTests() const { return HasTests; }
 
 private:
@@ -154,6 +198,9 @@ private:
   std::optional<Slot> conditionSlot(const Stmt *S) const;
   int slotIndex(const Slot &S);
   void kill(Known &K, const VarDecl *V) const;
+  /// After \p V was given \p Value: when that is a constant, its truth is
+  /// known until the next write.
+  void learn(Known &K, const VarDecl *V, const Expr *Value) const;
   /// Applies edge \p Succ of \p B to \p K; false when it contradicts it.
   bool edge(const CFGBlock &B, unsigned Succ, Known &K);
 
@@ -162,6 +209,8 @@ private:
   const ParentMap &PM;
   const ASTContext &Ctx;
   llvm::DenseSet<const VarDecl *> Unchanged;
+  /// The `for` loops whose body runs at least once (enteredTrue).
+  llvm::SmallPtrSet<const ForStmt *, 4> EnteredTrue;
   llvm::SmallVector<Slot, 8> Slots;
   bool HasTests = false;
 };
@@ -240,6 +289,25 @@ void FeasiblePaths::kill(Known &K, const VarDecl *V) const {
       K.Set &= ~(1u << I);
 }
 
+void FeasiblePaths::learn(Known &K, const VarDecl *V,
+                          const Expr *Value) const {
+  // Only a local whose every occurrence is a plain read or write (never
+  // address-taken, passed by reference or captured: see Unchanged), and not
+  // volatile (something else may write it).
+  if (!V || !Value || !Unchanged.count(V) ||
+      V->getType().isVolatileQualified() ||
+      !V->getType()->isIntegralOrEnumerationType())
+    return;
+  std::optional<long long> C = constantOf(Value, Ctx);
+  if (!C)
+    return;
+  for (unsigned I = 0; I < Slots.size(); ++I)
+    if (Slots[I].Var == V && !Slots[I].Method) {
+      K.Set |= 1u << I;
+      K.Value = *C != 0 ? (K.Value | (1u << I)) : (K.Value & ~(1u << I));
+    }
+}
+
 bool FeasiblePaths::edge(const CFGBlock &B, unsigned Succ, Known &K) {
   auto Assume = [&](unsigned I, bool Truth) {
     uint32_t Bit = 1u << I;
@@ -279,6 +347,8 @@ bool FeasiblePaths::reaches(unsigned MoveIndex, const Expr *Use) {
     const CFGBlock *B;
     Known K;
     bool Moved;
+    /// B is the condition of a `for` loop, reached from its init statement.
+    bool Entering = false;
   };
   llvm::SmallVector<Item, 32> Work;
   llvm::DenseSet<std::tuple<unsigned, uint32_t, uint32_t, unsigned>> Seen;
@@ -287,14 +357,17 @@ bool FeasiblePaths::reaches(unsigned MoveIndex, const Expr *Use) {
   while (!Work.empty()) {
     Item It = Work.pop_back_val();
     if (!Seen.insert({It.B->getBlockID(), It.K.Set, It.K.Value,
-                      unsigned(It.Moved)})
+                      unsigned(It.Moved) | unsigned(It.Entering) << 1})
              .second)
       continue;
     if (Budget-- == 0)
       return true;
     Known K = It.K;
     bool Moved = It.Moved;
+    bool Dead = false;
     for (const CFGElement &E : *It.B) {
+      if (Dead)
+        break;
       auto CS = E.getAs<CFGStmt>();
       if (!CS)
         continue;
@@ -303,10 +376,17 @@ bool FeasiblePaths::reaches(unsigned MoveIndex, const Expr *Use) {
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
             VD && Unchanged.count(VD) && refKind(PM, DRE) == RefKind::Write)
           kill(K, VD);
+      // `flag = false`: the write above forgot the flag, the constant says
+      // what it is now (the operands are earlier elements of the path).
+      if (const auto *BO = dyn_cast<BinaryOperator>(St);
+          BO && BO->getOpcode() == BO_Assign)
+        if (const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+          learn(K, dyn_cast<VarDecl>(L->getDecl()), BO->getRHS());
       if (const auto *DS = dyn_cast<DeclStmt>(St))
         for (const Decl *D : DS->decls())
           if (const auto *VD = dyn_cast<VarDecl>(D)) {
             kill(K, VD);
+            learn(K, VD, VD->getInit());
             auto KI = Facts.KeyIndex.find(VD);
             auto Dep = Facts.Dependents.find(VD);
             if ((KI != Facts.KeyIndex.end() && KI->second == Key) ||
@@ -324,18 +404,38 @@ bool FeasiblePaths::reaches(unsigned MoveIndex, const Expr *Use) {
                                               : F.Occurrence;
         if (Moved && F.K != Effect::Reinit && Occ == Use)
           return true;
+        // Only the first use after the move on a path is its report: a
+        // path that uses the variable first is another use's.
+        if (Moved && F.K == Effect::Use &&
+            !Facts.FirstIterationOnly.count(F.Occurrence)) {
+          Dead = true;
+          break;
+        }
         if (F.K == Effect::Reinit)
           Moved = false;
         else if (F.K == Effect::Move && Occ == MoveOperand)
           Moved = true;
       }
     }
+    if (Dead)
+      continue;
+    const auto *Loop = dyn_cast_or_null<ForStmt>(It.B->getTerminatorStmt());
+    const Stmt *Last = nullptr;
+    if (!It.B->empty())
+      if (auto CS = It.B->back().getAs<CFGStmt>())
+        Last = CS->getStmt();
     unsigned I = 0;
     for (const CFGBlock::AdjacentBlock &Succ : It.B->succs()) {
       unsigned Index = I++;
       const CFGBlock *S = Succ.getReachableBlock();
       if (!S)
         continue;
+      // A loop that runs at least once does not leave on its first test.
+      if (It.Entering && Loop && Index == 1)
+        continue;
+      const auto *NextLoop = dyn_cast_or_null<ForStmt>(S->getTerminatorStmt());
+      bool Entering = NextLoop && Last && NextLoop->getInit() == Last &&
+                      EnteredTrue.count(NextLoop);
       Known Next = K;
       if (!edge(*It.B, Index, Next))
         continue;
@@ -344,7 +444,7 @@ bool FeasiblePaths::reaches(unsigned MoveIndex, const Expr *Use) {
       if (NM != Facts.NotMovedWhen.end() && NM->second.first == Key &&
           NM->second.second == Index)
         NextMoved = false;
-      Work.push_back({S, Next, NextMoved});
+      Work.push_back({S, Next, NextMoved, Entering});
     }
   }
   return false;

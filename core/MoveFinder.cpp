@@ -333,9 +333,15 @@ const Expr *MoveFinder::effectiveMovePoint(const Expr *MovingExpr,
         // A T&& (or forwarding-reference) parameter whose visible body
         // never moves it, or moves it only on some paths, leaves the
         // argument alone (or may: precision first).
-        if (Param->getType()->isRValueReferenceType() &&
-            Callees.fate(Callee, Param) != ParamFate::Moved)
-          return nullptr;
+        // One that only returns a reference into it (`get(V&&)`) moves
+        // nothing by itself: the use of the result decides.
+        if (Param->getType()->isRValueReferenceType()) {
+          ParamFate F = Callees.fate(Callee, Param);
+          if (F == ParamFate::Returned)
+            F = Callees.resultFate(Call, PM);
+          if (F != ParamFate::Moved)
+            return nullptr;
+        }
         // Bound to a reference: the callee moves, once every argument is
         // evaluated.
         return Call;

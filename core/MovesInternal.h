@@ -255,6 +255,8 @@ enum class ParamFate {
   Moved,      ///< moved or forwarded on every path, or the body is unknown
   MaybeMoved, ///< moved on some paths only (a conditional consumer)
   Kept,       ///< never moved: only read or modified in place
+  Returned,   ///< leaves only as the returned reference (`get(V&&)`): what
+              ///< the caller does with the result decides
 };
 
 /// Reads the bodies of callees visible in the translation unit to decide
@@ -273,11 +275,24 @@ public:
   ParamFate fate(const clang::FunctionDecl *Callee,
                  const clang::ParmVarDecl *Param, unsigned Depth = 0);
 
+  /// What the caller does with the reference \p Call returns into an
+  /// argument (its fate was Returned): Kept when the result is discarded
+  /// or bound to a reference, Moved when it initializes or is assigned to
+  /// a value, else what the next callee does with it.
+  ParamFate resultFate(const clang::Expr *Call, const clang::ParentMap &PM) {
+    return destinationFate(Call, PM, 0, /*ReturnsRef=*/false,
+                           /*Result=*/true);
+  }
+
 private:
   ParamFate inspect(const clang::FunctionDecl *Def,
                     const clang::ParmVarDecl *Param, unsigned Depth);
+  /// Where \p Moved goes in a function of \p PM (that returns a reference
+  /// when \p ReturnsRef). \p Result: it is a reference a call returned,
+  /// which a discarded or reference-binding context does not move.
   ParamFate destinationFate(const clang::Expr *Moved,
-                            const clang::ParentMap &PM, unsigned Depth);
+                            const clang::ParentMap &PM, unsigned Depth,
+                            bool ReturnsRef, bool Result = false);
 
   Session &S;
   clang::ASTContext &Ctx;
