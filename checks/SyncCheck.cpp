@@ -324,8 +324,10 @@ private:
         return true;
       }
     }
-    // *this stays reachable by the caller after the function returns.
-    if (TL.mayRunAtExit(O.Spawn)) {
+    // A captured *this stays reachable by the caller after the function
+    // returns (as in addConcurrencyNote: not `this` handed over as an
+    // argument, a member thread's own object).
+    if (O.K == SharedObject::This && TL.mayRunAtExit(O.Spawn)) {
       const auto *Body =
           dyn_cast_or_null<CompoundStmt>(FA.function()->getBody());
       F.note(Body ? Body->getRBracLoc() : FA.function()->getEndLoc(),

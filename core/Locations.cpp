@@ -231,11 +231,10 @@ static bool overwrites(const Stmt *St, const Expr *Cell) {
   return false;
 }
 
-SourceLocation LocationResolver::claimEnd(const VarDecl *V,
-                                          const Expr *Value) {
-  auto [It, New] = Claims.try_emplace(V);
-  if (!New || !FD->getBody())
-    return It->second;
+/// Where \p FD overwrites the pointer cell its local \p V was copied from
+/// by `V = Value` (or initialized with), in the same block after the copy.
+static SourceLocation findClaimEnd(const FunctionDecl *FD, const VarDecl *V,
+                                   const Expr *Value) {
   // The copy reads a plain pointer cell (not an atomic: a load then a store
   // of one is no claim).
   const auto *Read = dyn_cast<ImplicitCastExpr>(Value->IgnoreParens());
@@ -274,7 +273,15 @@ SourceLocation LocationResolver::claimEnd(const VarDecl *V,
       Self(Self, Child);
   };
   Visit(Visit, FD->getBody());
-  return Claims[V] = End;
+  return End;
+}
+
+SourceLocation LocationResolver::claimEnd(const VarDecl *V,
+                                          const Expr *Value) {
+  auto [It, New] = Claims.try_emplace(V);
+  if (New && FD->getBody())
+    It->second = findClaimEnd(FD, V, Value);
+  return It->second;
 }
 
 /// Whether \p Use comes after \p End in the translation unit.

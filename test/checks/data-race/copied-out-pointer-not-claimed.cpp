@@ -22,17 +22,17 @@ void *allocate(unsigned long size) {
     result = block.bumpPtr;
     block.allocated++;
   }
-  *reinterpret_cast<unsigned long *>(result) = size; // expected-warning {{data race on '*block.bumpPtr'}} expected-note {{help:}}
+  *reinterpret_cast<unsigned long *>(result) = size; // expected-warning {{data race on '*block.bumpPtr'}} expected-note {{the other thread runs this same write}} expected-note {{help:}}
   return result + sizeof(unsigned long);
 }
 
 void worker() {
   for (int i = 0; i < 100; ++i)
-    allocate(16);
+    allocate(16); // expected-note 2 {{reached through this call}}
 }
 
 void run() {
-  std::thread a(worker), b(worker); // expected-note {{the same write runs in every thread started here}}
+  std::thread a(worker), b(worker); // expected-note {{one thread is spawned here}} expected-note {{the other thread is spawned here}}
   a.join();
   b.join();
 }
