@@ -89,6 +89,7 @@ std::optional<Access> asPointerRead(const Access &Through, const Access &Cell) {
   Access R = Through;
   R.Write = false;
   R.Atomic = false;
+  R.Marked = false;
   R.Shallow = false;
   R.Loc = Cell.Loc;
   return R;
@@ -602,6 +603,10 @@ private:
     if (!A.Write && !B.Write)
       return;
     if ((A.Atomic && B.Atomic) || A.OrderOnly || B.OrderOnly)
+      return;
+    // Two accesses marked as relaxed atomics (`*(volatile T *)&x`, both
+    // sides) are the idiom's atomics: they do not race with each other.
+    if ((A.Marked || A.Atomic) && (B.Marked || B.Atomic))
       return;
     if (!mayOverlap(A, B) || protectedByLock(A, B))
       return;

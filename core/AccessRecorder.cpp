@@ -41,6 +41,23 @@ bool bindsReferenceMember(const InitListExpr *ILE, const Stmt *Child) {
   return false;
 }
 
+/// Whether \p L is `*(volatile T *)&(x)` (explicit casts of any spelling):
+/// an access marked as a relaxed atomic by the pre-C11 idiom (Access.h,
+/// Access::Marked).
+bool isMarkedVolatileAccess(const Expr *L) {
+  const auto *Deref = dyn_cast<UnaryOperator>(L->IgnoreParens());
+  if (!Deref || Deref->getOpcode() != UO_Deref)
+    return false;
+  const auto *Cast =
+      dyn_cast<ExplicitCastExpr>(Deref->getSubExpr()->IgnoreParens());
+  if (!Cast || !Cast->getType()->isPointerType() ||
+      !Cast->getType()->getPointeeType().isVolatileQualified())
+    return false;
+  const auto *Addr =
+      dyn_cast<UnaryOperator>(Cast->getSubExpr()->IgnoreParenImpCasts());
+  return Addr && Addr->getOpcode() == UO_AddrOf;
+}
+
 } // namespace
 
 AccessRecorder::AccessRecorder(Session &S, FunctionAnalysis &FA,
@@ -194,11 +211,18 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
   // A plain read or write of a C11 _Atomic object is a seq_cst load or
   // store (C11 6.5.16.2, 7.17.7): it orders memory like atomic_load/store.
   bool SeqCst = T->isAtomicType();
+  bool Marked = !Atomic && isMarkedVolatileAccess(L);
   auto Read = [&](bool Shallow = false) {
+    size_t Before = Out.Accesses.size();
     record(*Loc, false, Atomic, Shallow, L, Held, Point, SeqCst);
+    if (Marked && Out.Accesses.size() > Before)
+      Out.Accesses.back().Marked = true;
   };
   auto Write = [&] {
+    size_t Before = Out.Accesses.size();
     record(*Loc, true, Atomic, false, L, Held, Point, SeqCst);
+    if (Marked && Out.Accesses.size() > Before)
+      Out.Accesses.back().Marked = true;
   };
 
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {

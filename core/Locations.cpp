@@ -103,6 +103,9 @@ static bool stepsMayAlias(const PathStep &A, const PathStep &B) {
 bool mayOverlap(const Access &A, const Access &B) {
   if (!A.Loc.sameRoot(B.Loc))
     return false;
+  // Two claimed targets (each thread's own chunk of a bump allocator).
+  if (A.Loc.Claimed && B.Loc.Claimed)
+    return false;
   size_t N = std::min(A.Loc.Path.size(), B.Loc.Path.size());
   for (size_t I = 0; I < N; ++I) {
     const PathStep &SA = A.Loc.Path[I], &SB = B.Loc.Path[I];
@@ -111,8 +114,11 @@ bool mayOverlap(const Access &A, const Access &B) {
     if (SA.Deref == SB.Deref)
       continue;
     // The same pointer, one access of the pointer itself and one through
-    // it: going through it reads it, so only writing it conflicts.
+    // it: going through it reads it, so only writing it conflicts. A claim
+    // goes through the local copy, not the cell.
     const Access &Cell = SA.Deref ? B : A;
+    if ((SA.Deref ? A : B).Loc.Claimed)
+      return false;
     return Cell.Loc.Path.size() == I + 1 && Cell.Write;
   }
   if (A.Loc.Path.size() == B.Loc.Path.size())
@@ -191,6 +197,99 @@ bool LocationResolver::namesOneObject(const VarDecl *V) {
   if (New)
     It->second = !inLoop(V) && isOnlyRead(V, FD->getBody());
   return It->second;
+}
+
+/// Whether \p A and \p B spell the same lvalue: one variable, or the same
+/// chain of fields from the same root.
+static bool sameLvalue(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *DB = dyn_cast<DeclRefExpr>(B);
+    return DB && DA->getDecl() == DB->getDecl();
+  }
+  if (isa<CXXThisExpr>(A))
+    return isa<CXXThisExpr>(B);
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = dyn_cast<MemberExpr>(B);
+    return MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+           MA->isArrow() == MB->isArrow() &&
+           sameLvalue(MA->getBase(), MB->getBase());
+  }
+  return false;
+}
+
+/// Whether \p St (a statement of a block) writes the lvalue \p Cell:
+/// assigns it, compound-assigns it, increments or decrements it.
+static bool overwrites(const Stmt *St, const Expr *Cell) {
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(St))
+    St = EWC->getSubExpr();
+  if (const auto *BO = dyn_cast<BinaryOperator>(St))
+    return BO->isAssignmentOp() && sameLvalue(BO->getLHS(), Cell);
+  if (const auto *UO = dyn_cast<UnaryOperator>(St))
+    return UO->isIncrementDecrementOp() && sameLvalue(UO->getSubExpr(), Cell);
+  return false;
+}
+
+/// Where \p FD overwrites the pointer cell its local \p V was copied from
+/// by `V = Value` (or initialized with), in the same block after the copy.
+static SourceLocation findClaimEnd(const FunctionDecl *FD, const VarDecl *V,
+                                   const Expr *Value) {
+  // The copy reads a plain pointer cell (not an atomic: a load then a store
+  // of one is no claim).
+  const auto *Read = dyn_cast<ImplicitCastExpr>(Value->IgnoreParens());
+  if (!Read || Read->getCastKind() != CK_LValueToRValue ||
+      !Read->getType()->isPointerType())
+    return {};
+  const Expr *Cell = Read->getSubExpr()->IgnoreParens();
+  if (!isa<MemberExpr>(Cell) && !isa<DeclRefExpr>(Cell))
+    return {};
+  auto IsCopy = [&](const Stmt *St) {
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(St))
+      St = EWC->getSubExpr();
+    if (const auto *BO = dyn_cast<BinaryOperator>(St))
+      return BO->getOpcode() == BO_Assign && BO->getRHS() == Value;
+    if (const auto *DS = dyn_cast<DeclStmt>(St))
+      return V->getInit() == Value && llvm::is_contained(DS->decls(), V);
+    return false;
+  };
+  SourceLocation End;
+  auto Visit = [&](auto &Self, const Stmt *St) -> void {
+    if (!St || End.isValid())
+      return;
+    if (const auto *CS = dyn_cast<CompoundStmt>(St)) {
+      bool Copied = false;
+      for (const Stmt *Child : CS->body()) {
+        if (Copied && overwrites(Child, Cell)) {
+          End = Child->getEndLoc();
+          return;
+        }
+        Copied = Copied || IsCopy(Child);
+      }
+      if (Copied)
+        return;
+    }
+    for (const Stmt *Child : St->children())
+      Self(Self, Child);
+  };
+  Visit(Visit, FD->getBody());
+  return End;
+}
+
+SourceLocation LocationResolver::claimEnd(const VarDecl *V,
+                                          const Expr *Value) {
+  auto [It, New] = Claims.try_emplace(V);
+  if (New && FD->getBody())
+    It->second = findClaimEnd(FD, V, Value);
+  return It->second;
+}
+
+/// Whether \p Use comes after \p End in the translation unit.
+static bool after(const SourceManager &SM, SourceLocation End,
+                  SourceLocation Use) {
+  return End.isValid() &&
+         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(End),
+                                      SM.getExpansionLoc(Use));
 }
 
 bool LocationResolver::inLoop(const VarDecl *V) {
@@ -308,6 +407,7 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return std::nullopt;
+    const SourceManager &SM = S.astContext().getSourceManager();
     // A local pointer initialized once: what it was initialized with. A
     // lambda's copy of the enclosing function's pointer (`[p] { p->n++; }`)
     // holds the same value when the enclosing function never changes it.
@@ -324,8 +424,13 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
       if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
           CE && CE->getNumArgs() == 1)
         Init = CE->getArg(0);
-      if (auto L = derefLoc(Init, Steps + 1))
+      // `T *p = cell; cell = next;`: after that, p names the target it
+      // claimed (MemLoc::Claimed).
+      if (auto L = derefLoc(Init, Steps + 1)) {
+        L->Claimed |= OwnLocal && after(SM, claimEnd(VD, VD->getInit()),
+                                        DRE->getBeginLoc());
         return L;
+      }
       // A fresh object (make_shared, new) that only this local names: the
       // local names it, when it is one object (not one per iteration of a
       // loop) that the local keeps pointing to.
@@ -336,8 +441,12 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
     // that starts the threads): what it was assigned.
     if (OwnLocal && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
         !VD->getInit() && VD->getType()->isPointerType())
-      if (const Expr *Value = onlyAssignment(VD))
-        return derefLoc(Value, Steps + 1);
+      if (const Expr *Value = onlyAssignment(VD)) {
+        std::optional<MemLoc> L = derefLoc(Value, Steps + 1);
+        if (L)
+          L->Claimed |= after(SM, claimEnd(VD, Value), DRE->getBeginLoc());
+        return L;
+      }
     if (!isSharedRoot(VD) && !capturedByCopy(VD))
       return std::nullopt;
     MemLoc L;
@@ -491,6 +600,7 @@ std::optional<MemLoc> bindLocation(const MemLoc &L, const FunctionDecl *Callee,
   }
   for (const PathStep &Step : L.Path)
     Base->Path.push_back(Step);
+  Base->Claimed |= L.Claimed;
   return Base;
 }
 

@@ -77,13 +77,18 @@ struct MemLoc {
   /// The root is a pointer (or smart pointer) and this is what it points to.
   bool Deref = false;
   llvm::SmallVector<PathStep, 2> Path;
+  /// Named through a local pointer copied from the cell the path starts
+  /// with, after the function overwrote that cell (`p = cell; cell = next;
+  /// ... *p`): the target the function claimed. Two claims are distinct
+  /// targets, and going through a claim does not read the cell.
+  bool Claimed = false;
 
   bool valid() const { return Root || IsThis; }
   bool sameRoot(const MemLoc &O) const {
     return Root == O.Root && IsThis == O.IsThis && Deref == O.Deref;
   }
   bool operator==(const MemLoc &O) const {
-    return sameRoot(O) && Path == O.Path;
+    return sameRoot(O) && Path == O.Path && Claimed == O.Claimed;
   }
   /// The location as the user wrote it, quoted: 'counter', 'this->hits_',
   /// 'stats.total', 'results[0]', 'results[...]', '*ptr'.
@@ -150,6 +155,13 @@ struct Access {
   /// never one side of a race with the object's plain (volatile) accesses,
   /// the pre-C11 idiom of hand-made atomics.
   bool OrderOnly = false;
+  /// An access marked by the idiom of hand-made relaxed atomics: made
+  /// through a cast of the object's address to a pointer to volatile
+  /// (`*(volatile __typeof__(x) *)&(x)`: liburcu's CMM_LOAD_SHARED /
+  /// CMM_STORE_SHARED, the Linux kernel's READ_ONCE / WRITE_ONCE /
+  /// ACCESS_ONCE). Two marked accesses do not race with each other; a plain
+  /// access against a marked one still does.
+  bool Marked = false;
   /// A read of a container's own state only (size(), begin(), operator[]),
   /// not of its elements.
   bool Shallow = false;

@@ -62,6 +62,12 @@ private:
   /// the function declared without an initializer, when that is the only
   /// write of it; null otherwise.
   const clang::Expr *onlyAssignment(const clang::VarDecl *V);
+  /// Where the function overwrites the pointer cell that its local \p V
+  /// was copied from (`p = cell; ... cell = next;`, siblings in one block):
+  /// after that, \p V names the target it claimed, which no other read of
+  /// the cell gives; invalid when it does not.
+  clang::SourceLocation claimEnd(const clang::VarDecl *V,
+                                 const clang::Expr *Value);
   /// Whether \p V, a local of the function, is declared inside a loop.
   bool inLoop(const clang::VarDecl *V);
   /// Whether the local \p V names one object all along: declared outside
@@ -80,6 +86,7 @@ private:
   llvm::SmallVector<clang::SourceRange, 4> Loops;
   bool LoopsKnown = false;
   llvm::DenseMap<const clang::VarDecl *, bool> OneObject;
+  llvm::DenseMap<const clang::VarDecl *, clang::SourceLocation> Claims;
 };
 
 /// The location \p E designates, seen from function \p Within (whose locals
