@@ -368,16 +368,10 @@ bool orderedByAtomic(const SourceManager &SM, const Access &First,
   return false;
 }
 
-/// A member function nothing in the translation unit calls, which neither
-/// joins nor stops the thread and does \p Side without any lock or
-/// atomic: nothing says it runs while the thread does. A plain setter of
-/// what the worker reads (zeromq's `setSchedulingParameters`) is
-/// configuration, called before `start()` by its callers elsewhere; one
-/// that locks, or whose call in this TU follows `start()`, stays a peer.
-static bool unseenSetter(Session &S, const ConcurrentMember &M,
-                         llvm::ArrayRef<Access> Side) {
-  if (M.JoinedAt.isValid() || M.Stops || !S.callSitesOf(M.Method).empty())
-    return false;
+/// Whether \p Side takes no lock and touches no atomic: a plain setter
+/// nothing here calls is configuration; one that locks is meant to run
+/// beside the worker.
+static bool plainSide(llvm::ArrayRef<Access> Side) {
   return llvm::none_of(Side, [](const Access &A) {
     return A.Atomic || A.Synchronizing || !A.Locks.empty();
   });
@@ -586,7 +580,7 @@ private:
         continue;
       int Ctx = FirstMemberCtx - int(Members.size());
       Members.push_back({M.Method, M.JoinedAt, &Peers});
-      bool Setter = unseenSetter(S, M, Side);
+      bool Setter = M.Unseen && plainSide(Side); // ConcurrentMember::Unseen
       // What the worker does after its loop runs only beside the member
       // functions that stop it.
       for (const Access &A : Side)

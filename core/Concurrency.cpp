@@ -328,7 +328,8 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
     // handle (a join, for the model).
     bool Stops = P.Tail.Flag ? setsFlag(M, P.Tail.Flag)
                              : P.Tail.StopToken && Joined.isValid();
-    P.Members.push_back({M, Joined, Stops});
+    bool Unseen = !Stops && Joined.isInvalid() && S.callSitesOf(M).empty();
+    P.Members.push_back({M, Joined, Stops, Unseen});
   }
   if (S.dumps("concurrency"))
     dump(S.dumpStream(), P);

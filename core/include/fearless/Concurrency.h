@@ -115,6 +115,11 @@ struct ConcurrentMember {
   /// Whether it sets the worker's stop flag (ShutdownTail): only then does
   /// it run beside what the worker does after its loop.
   bool Stops = false;
+  /// Whether nothing in the translation unit calls it, joins or stops the
+  /// thread in it: its callers are elsewhere, and whether they call it
+  /// before `start()` is unknown (a plain setter of what the worker only
+  /// reads is taken as configuration made before it, DataRaceCheck).
+  bool Unseen = false;
 };
 
 /// The member functions that may run while one member thread runs.
