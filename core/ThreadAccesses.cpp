@@ -45,19 +45,36 @@ void fixCapturedIndices(FunctionAnalysis &FA, const SpawnSite &Site,
           perCopy(FA, Site, Step.Var) ? PathStep::Other : PathStep::SharedVar;
 }
 
-/// The innermost loop around \p Site's spawn, and its body.
-const Stmt *spawnLoopBody(FunctionAnalysis &FA, const SpawnSite &Site) {
+/// The innermost loop around \p Site's spawn: the loop that starts the
+/// copies of the thread. A macro's `do { ... } while (0)` runs once and is
+/// not that loop.
+const Stmt *spawnLoop(FunctionAnalysis &FA, const SpawnSite &Site) {
   for (const Stmt *P = FA.parents().getParent(Site.Spawn); P;
        P = FA.parents().getParent(P)) {
-    if (const auto *For = dyn_cast<ForStmt>(P))
-      return For->getBody();
-    if (const auto *While = dyn_cast<WhileStmt>(P))
-      return While->getBody();
-    if (const auto *Do = dyn_cast<DoStmt>(P))
-      return Do->getBody();
-    if (const auto *Range = dyn_cast<CXXForRangeStmt>(P))
-      return Range->getBody();
+    if (const auto *Do = dyn_cast<DoStmt>(P)) {
+      bool Again = false;
+      if (!Do->getCond()->isValueDependent() &&
+          Do->getCond()->EvaluateAsBooleanCondition(Again, FA.astContext()) &&
+          !Again)
+        continue;
+    }
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      return P;
   }
+  return nullptr;
+}
+
+/// The body of the loop that starts the copies of \p Site's thread.
+const Stmt *spawnLoopBody(FunctionAnalysis &FA, const SpawnSite &Site) {
+  const Stmt *Loop = spawnLoop(FA, Site);
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return Range->getBody();
   return nullptr;
 }
 
@@ -73,34 +90,23 @@ bool perCopy(FunctionAnalysis &FA, const SpawnSite &Site, const ValueDecl *V) {
   if (!Site.InLoop || !VD || !VD->hasLocalStorage() ||
       VD->getDeclContext() != FA.function())
     return false;
-  for (const Stmt *P = FA.parents().getParent(Site.Spawn); P;
-       P = FA.parents().getParent(P)) {
-    // A macro's `do { ... } while (0)` runs once: not the loop of copies.
-    if (const auto *Do = dyn_cast<DoStmt>(P)) {
-      bool Again = false;
-      if (!Do->getCond()->isValueDependent() &&
-          Do->getCond()->EvaluateAsBooleanCondition(Again, FA.astContext()) &&
-          !Again)
-        continue;
-    }
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
-      const SourceManager &SM = FA.astContext().getSourceManager();
-      if (SM.isPointWithin(VD->getLocation(), P->getBeginLoc(), P->getEndLoc()))
-        return true;
-      // C89's `int i; ... for (i = 0; i < n; i++)`: the loop's counter.
-      const auto *For = dyn_cast<ForStmt>(P);
-      const auto *Inc =
-          For && For->getInc() ? For->getInc()->IgnoreParenImpCasts() : nullptr;
-      const Expr *Counted = nullptr;
-      if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Inc);
-          UO && UO->isIncrementDecrementOp())
-        Counted = UO->getSubExpr();
-      else if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
-        Counted = CA->getLHS();
-      return Counted && referencedVar(Counted) == VD;
-    }
-  }
-  return false;
+  const Stmt *P = spawnLoop(FA, Site);
+  if (!P)
+    return false;
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  if (SM.isPointWithin(VD->getLocation(), P->getBeginLoc(), P->getEndLoc()))
+    return true;
+  // C89's `int i; ... for (i = 0; i < n; i++)`: the loop's counter.
+  const auto *For = dyn_cast<ForStmt>(P);
+  const auto *Inc =
+      For && For->getInc() ? For->getInc()->IgnoreParenImpCasts() : nullptr;
+  const Expr *Counted = nullptr;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Inc);
+      UO && UO->isIncrementDecrementOp())
+    Counted = UO->getSubExpr();
+  else if (const auto *CA = dyn_cast_or_null<CompoundAssignOperator>(Inc))
+    Counted = CA->getLHS();
+  return Counted && referencedVar(Counted) == VD;
 }
 
 std::optional<Access> sameCopyAs(FunctionAnalysis &FA, const SpawnSite &Site,
