@@ -596,12 +596,12 @@ private:
                 int CtxB, llvm::ArrayRef<Access> SideB) {
     if (!A.Write && !B.Write)
       return;
-    if ((A.Atomic && B.Atomic) || A.OrderOnly || B.OrderOnly)
+    // Two atomics, or accesses marked as relaxed atomics (`*(volatile T
+    // *)&x`, the idiom's atomics), do not race with each other.
+    if (A.OrderOnly || B.OrderOnly ||
+        ((A.Marked || A.Atomic) && (B.Marked || B.Atomic)))
       return;
-    // Two accesses marked as relaxed atomics (`*(volatile T *)&x`, both
-    // sides) are the idiom's atomics: they do not race with each other.
-    if ((A.Marked || A.Atomic) && (B.Marked || B.Atomic))
-      return;
+    const SourceManager &SM = FA.astContext().getSourceManager();
     if (!mayOverlap(A, B) || protectedByLock(A, B))
       return;
     // An access through a pointer the other access writes races on the
@@ -611,19 +611,19 @@ private:
       return consider(FA, TL, *R, CtxA, SideA, B, CtxB, SideB);
     if (std::optional<Access> R = asPointerRead(B, A))
       return consider(FA, TL, A, CtxA, SideA, *R, CtxB, SideB);
-    const SourceManager &OrderSM = FA.astContext().getSourceManager();
     // Also between copies of one thread: a counter every copy increments
     // and then spins on is a barrier (the release sequence of the RMWs).
-    if (orderedByAtomic(OrderSM, A, SideA, B, SideB) ||
-        orderedByAtomic(OrderSM, B, SideB, A, SideA))
+    if (orderedByAtomic(SM, A, SideA, B, SideB) ||
+        orderedByAtomic(SM, B, SideB, A, SideA))
       return;
     // A done flag published under a mutex (FlagHandOff.h).
-    auto Thread = [](int Ctx) { return Ctx >= 0 && !isCoroCtx(Ctx) ? Ctx : -2; };
+    auto Thread = [](int Ctx) {
+      return Ctx >= 0 && !isCoroCtx(Ctx) ? Ctx : -2;
+    };
     if (flagOrdered(FA, TL, Reach, A, CtxA, SideA, B, Thread(CtxB), SideB) ||
         flagOrdered(FA, TL, Reach, B, CtxB, SideB, A, Thread(CtxA), SideA))
       return;
     // The write is the primary; between two writes, the earlier one.
-    const SourceManager &SM = FA.astContext().getSourceManager();
     bool AFirst = A.Write &&
                   (!B.Write || !SM.isBeforeInTranslationUnit(B.Where, A.Where));
     const Access &P = AFirst ? A : B;

@@ -179,22 +179,23 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
   // The same through a pointer (`n->Notify()`): the signal is on the
   // pointee; the pointer itself is read as usual below.
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
-      ICE && ICE->getCastKind() == CK_LValueToRValue && T->isPointerType())
-    for (const Expr *Ptr = ICE; Ptr;) {
-      const Stmt *Up = PM.getParent(Ptr);
-      if (const auto *NoOp = dyn_cast_or_null<ImplicitCastExpr>(Up);
-          NoOp && NoOp->getCastKind() == CK_NoOp) {
-        Ptr = NoOp; // to a pointer to const, for a const member
-        continue;
-      }
-      const auto *ME = dyn_cast_or_null<MemberExpr>(Up);
-      if (ME && ME->isArrow() && ME->getBase() == Ptr)
-        if (auto Effect =
-                syncSignal(dyn_cast<CXXMethodDecl>(ME->getMemberDecl())))
-          if (std::optional<MemLoc> Obj = Locs.derefLoc(ICE))
-            recordSignal(*Obj, *Effect, L, Held, Point);
-      break;
+      ICE && ICE->getCastKind() == CK_LValueToRValue && T->isPointerType()) {
+    // Past conversions to a pointer to const, for a const member.
+    const Expr *Ptr = ICE;
+    const Stmt *Up = PM.getParent(Ptr);
+    for (const auto *NoOp = dyn_cast_or_null<ImplicitCastExpr>(Up);
+         NoOp && NoOp->getCastKind() == CK_NoOp;
+         NoOp = dyn_cast_or_null<ImplicitCastExpr>(Up)) {
+      Ptr = NoOp;
+      Up = PM.getParent(Ptr);
     }
+    const auto *ME = dyn_cast_or_null<MemberExpr>(Up);
+    if (ME && ME->isArrow() && ME->getBase() == Ptr)
+      if (auto Effect =
+              syncSignal(dyn_cast<CXXMethodDecl>(ME->getMemberDecl())))
+        if (std::optional<MemLoc> Obj = Locs.derefLoc(ICE))
+          recordSignal(*Obj, *Effect, L, Held, Point);
+  }
   if (isSyncType(T, S.traits()))
     return;
   // Synchronized by declaration: guarded_by, assume_synchronized.
@@ -212,18 +213,14 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
   // store (C11 6.5.16.2, 7.17.7): it orders memory like atomic_load/store.
   bool SeqCst = T->isAtomicType();
   bool Marked = !Atomic && isMarkedVolatileAccess(L);
-  auto Read = [&](bool Shallow = false) {
+  auto RecordOne = [&](bool IsWrite, bool Shallow) {
     size_t Before = Out.Accesses.size();
-    record(*Loc, false, Atomic, Shallow, L, Held, Point, SeqCst);
+    record(*Loc, IsWrite, Atomic, Shallow, L, Held, Point, SeqCst);
     if (Marked && Out.Accesses.size() > Before)
       Out.Accesses.back().Marked = true;
   };
-  auto Write = [&] {
-    size_t Before = Out.Accesses.size();
-    record(*Loc, true, Atomic, false, L, Held, Point, SeqCst);
-    if (Marked && Out.Accesses.size() > Before)
-      Out.Accesses.back().Marked = true;
-  };
+  auto Read = [&](bool Shallow = false) { RecordOne(false, Shallow); };
+  auto Write = [&] { RecordOne(true, false); };
 
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
     if (ICE->getCastKind() == CK_LValueToRValue ||
