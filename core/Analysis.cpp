@@ -80,8 +80,11 @@ void Session::analyzeOne(const FunctionDecl *FD) {
       coroutines().dump(*CI, dumpStream());
   const FunctionDecl *Outer = Current;
   Current = FD;
-  for (const std::unique_ptr<Check> &C : Checks)
+  for (const std::unique_ptr<Check> &C : Checks) {
+    llvm::TimeTraceScope CheckScope(
+        "fearless check", [&] { return checkShortName(C->id()).str(); });
     C->checkFunction(FA);
+  }
   Current = Outer;
   for (const LambdaExpr *L : FA.scan().Lambdas) {
     const CXXMethodDecl *Op = L->getCallOperator();

@@ -9,6 +9,7 @@
 #include "fearless/SyncValues.h"
 #include "fearless/ThreadLifetime.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
 
@@ -151,6 +152,7 @@ private:
 
 FunctionAnalysis::FunctionAnalysis(Session &S, const FunctionDecl *FD)
     : S(S), FD(FD) {
+  llvm::TimeTraceScope Scope("fearless scan");
   PreScanner Scanner(S.library(), Scan);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
