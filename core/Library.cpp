@@ -2,6 +2,7 @@
 
 #include "fearless/Library.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/SpawnInference.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang;
@@ -396,6 +397,16 @@ std::optional<LibraryModel::ScopedRun> LibraryModel::scopedExecutor(
   if (Callables.size() == Before)
     return std::nullopt;
   return Found->Run;
+}
+
+bool LibraryModel::calleeMaySpawn(const FunctionDecl *FD,
+                                  llvm::function_ref<bool()> Decide) const {
+  if (auto It = MaySpawn.find(FD); It != MaySpawn.end())
+    return It->second;
+  bool May = Decide();
+  if (!Inference || !Inference->inferring())
+    MaySpawn[FD] = May;
+  return May;
 }
 
 bool LibraryModel::isUserSpawnFunction(const FunctionDecl *FD) const {

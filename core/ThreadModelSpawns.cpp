@@ -1,6 +1,7 @@
 //===- ThreadModelSpawns.cpp - Which expressions start threads ------------===//
 
 #include "ThreadModelInternal.h"
+#include "ExecutorModels.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/ChannelInference.h"
 #include "fearless/SpawnInference.h"
@@ -55,6 +56,47 @@ const VarDecl *detachedObject(const Expr *Call, const LibraryModel &Lib) {
       VD->getType()->isReferenceType() || VD->getType()->isPointerType())
     return nullptr;
   return VD;
+}
+
+/// Whether \p Call, not a member call that emplaces or starts a thread
+/// object, starts a thread: a library spawn or executor, an annotated or
+/// configured spawn function, or one inferred from its body.
+bool callSpawns(const CallExpr *Call, const LibraryModel &Lib) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return false;
+  if (Lib.parallelAlgorithmCallable(Call))
+    return true;
+  if (llvm::SmallVector<const Expr *, 2> Callables;
+      Lib.scopedExecutor(Call, Callables))
+    return true;
+  // The rules below look at the callee first: most callees start nothing,
+  // and a TU calls each of them many times.
+  const SpawnInference *Inf = Lib.inference();
+  if (!Lib.calleeMaySpawn(FD, [&] {
+        const auto *M = dyn_cast<CXXMethodDecl>(FD);
+        return Lib.spawnFunction(FD) || Lib.isPointerFactory(FD) ||
+               Lib.isUserSpawnFunction(FD) ||
+               Lib.isUserScopedSpawnFunction(FD) || hasSpawnParam(FD) ||
+               (Inf && (inference::executorFunctionOf(FD) || Inf->spawnOf(FD) ||
+                        !Inf->returnedThreads(FD).empty() ||
+                        (M && Inf->detachesThis(M))));
+      }))
+    return false;
+  if (Lib.spawnFunction(FD))
+    return true;
+  if (Lib.isPointerFactory(FD) &&
+      Lib.threadClassKind(templateArgType(Call->getType(), 0)) !=
+          HandleKind::None &&
+      Call->getNumArgs() > 0)
+    return true;
+  if (Lib.isUserSpawnFunction(FD) || Lib.isUserScopedSpawnFunction(FD))
+    return true;
+  if (hasSpawnParam(FD))
+    return true;
+  return Inf &&
+         (Inf->spawnAt(Call, nullptr) || !Inf->returnedThreads(FD).empty() ||
+          detachedObject(Call, Lib));
 }
 
 /// The initializer of \p VD when it is a variable with static storage whose
@@ -336,31 +378,8 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (isEmplaceSpawn(MC, Lib) || Lib.threadObjectRun(MC))
       return true;
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD)
-      return false;
-    if (Lib.spawnFunction(FD))
-      return true;
-    if (Lib.isPointerFactory(FD) &&
-        Lib.threadClassKind(templateArgType(Call->getType(), 0)) !=
-            HandleKind::None &&
-        Call->getNumArgs() > 0)
-      return true;
-    if (Lib.isUserSpawnFunction(FD) || Lib.isUserScopedSpawnFunction(FD))
-      return true;
-    if (Lib.parallelAlgorithmCallable(Call))
-      return true;
-    if (llvm::SmallVector<const Expr *, 2> Callables;
-        Lib.scopedExecutor(Call, Callables))
-      return true;
-    if (hasSpawnParam(FD))
-      return true;
-    return Lib.inference() &&
-           (Lib.inference()->spawnAt(Call, nullptr) ||
-            !Lib.inference()->returnedThreads(FD).empty() ||
-            detachedObject(Call, Lib));
-  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return callSpawns(Call, Lib);
   return false;
 }
 

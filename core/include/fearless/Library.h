@@ -182,6 +182,13 @@ public:
   /// Sets the channel inference the model answers with (the Session's).
   void setChannels(const ChannelInference *C) { Channels = C; }
 
+  /// Whether a call of \p FD may start a thread by what the callee alone
+  /// says, decided once per function by \p Decide and remembered for the
+  /// translation unit (not while an inference is in progress: a recursive
+  /// body is not known yet).
+  bool calleeMaySpawn(const clang::FunctionDecl *FD,
+                      llvm::function_ref<bool()> Decide) const;
+
   /// The options the model was built with.
   const ModelOptions &options() const { return Options; }
 
@@ -195,6 +202,7 @@ private:
   const ModelOptions &Options;
   const SpawnInference *Inference = nullptr;
   const ChannelInference *Channels = nullptr;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> MaySpawn;
 };
 
 } // namespace fearless

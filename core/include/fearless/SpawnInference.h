@@ -105,6 +105,9 @@ public:
   /// borrows its object for as long as that thread runs.
   const InferredSpawn *detachesThis(const clang::CXXMethodDecl *M) const;
 
+  /// Whether an inference is in progress (answers may not be final yet).
+  bool inferring() const { return !InProgress.empty(); }
+
   /// Whether \p M, a member function of a pool class, waits for the pool's
   /// tasks: it joins the workers, or blocks (a condition variable wait, a
   /// loop on an atomic) outside the workers' own code.
