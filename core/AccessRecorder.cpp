@@ -218,11 +218,13 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
     if (Marked && Out.Accesses.size() > Before)
       Out.Accesses.back().Marked = true;
   };
-  auto Write = [&] {
+  auto Write = [&](KeptValid Keeps = KeptValid::Nothing) {
     size_t Before = Out.Accesses.size();
     record(*Loc, true, Atomic, false, L, Held, Point, SeqCst);
-    if (Marked && Out.Accesses.size() > Before)
-      Out.Accesses.back().Marked = true;
+    if (Out.Accesses.size() > Before) {
+      Out.Accesses.back().Marked = Marked;
+      Out.Accesses.back().Keeps = Keeps;
+    }
   };
 
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
@@ -269,7 +271,8 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
         return Read(/*Shallow=*/true);
       if (M->isConst())
         return Read();
-      return Write();
+      // A push at the end of a deque, an insert into a list or a map.
+      return Write(keptValidBy(M));
     }
     if (usableBody(M))
       return; // expanded at the call
