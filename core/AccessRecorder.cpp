@@ -213,14 +213,20 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
   // store (C11 6.5.16.2, 7.17.7): it orders memory like atomic_load/store.
   bool SeqCst = T->isAtomicType();
   bool Marked = !Atomic && isMarkedVolatileAccess(L);
-  auto RecordOne = [&](bool IsWrite, bool Shallow) {
+  auto RecordOne = [&](bool IsWrite, bool Shallow, KeptValid Keeps) {
     size_t Before = Out.Accesses.size();
     record(*Loc, IsWrite, Atomic, Shallow, L, Held, Point, SeqCst);
-    if (Marked && Out.Accesses.size() > Before)
-      Out.Accesses.back().Marked = true;
+    if (Out.Accesses.size() > Before) {
+      Out.Accesses.back().Marked = Marked;
+      Out.Accesses.back().Keeps = Keeps;
+    }
   };
-  auto Read = [&](bool Shallow = false) { RecordOne(false, Shallow); };
-  auto Write = [&] { RecordOne(true, false); };
+  auto Read = [&](bool Shallow = false) {
+    RecordOne(false, Shallow, KeptValid::Nothing);
+  };
+  auto Write = [&](KeptValid Keeps = KeptValid::Nothing) {
+    RecordOne(true, false, Keeps);
+  };
 
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
     if (ICE->getCastKind() == CK_LValueToRValue ||
@@ -266,7 +272,8 @@ void AccessRecorder::occurrence(const Expr *L, const Lockset &Held,
         return Read(/*Shallow=*/true);
       if (M->isConst())
         return Read();
-      return Write();
+      // A push at the end of a deque, an insert into a list or a map.
+      return Write(keptValidBy(M));
     }
     if (usableBody(M))
       return; // expanded at the call

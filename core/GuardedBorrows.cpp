@@ -13,6 +13,7 @@
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/RaceModel.h"
+#include "fearless/Threads.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -147,6 +148,39 @@ const FieldDecl *designatedField(const Expr *E, unsigned Depth,
       return designatedField(MC->getImplicitObjectArgument(), Depth + 1, Root);
   }
   return nullptr;
+}
+
+bool borrowsElement(const Expr *E, const FieldDecl *Field) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = MTE->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = BTE->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  // The container itself, named directly: `this->q_`.
+  auto IsField = [&](const Expr *Obj) {
+    const auto *ME =
+        Obj ? dyn_cast<MemberExpr>(Obj->IgnoreParenImpCasts()) : nullptr;
+    return ME && ME->getMemberDecl() == Field &&
+           isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+  };
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2 &&
+           isStdLibraryRecord(classOf(OC->getArg(0)->getType())) &&
+           IsField(OC->getArg(0));
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || !isStdLibraryRecord(M->getParent()) ||
+      !IsField(MC->getImplicitObjectArgument()))
+    return false;
+  return isNamed(M, {"at", "front", "back", "top", "begin", "rbegin", "find",
+                     "lower_bound", "upper_bound"});
 }
 
 /// What the pointer \p E points into.
@@ -355,6 +389,17 @@ static bool isWrite(const MemberExpr *ME, const ParentMap &PM) {
   return false;
 }
 
+/// What the member call on \p ME, if it is one, keeps valid of its
+/// elements (`q_.push_back(x)`).
+static KeptValid keptValidAt(const MemberExpr *ME, const ParentMap &PM) {
+  const Stmt *P = PM.getParent(ME);
+  while (P && (isa<ParenExpr>(P) || isa<ImplicitCastExpr>(P)))
+    P = PM.getParent(P);
+  const auto *Outer = dyn_cast_or_null<MemberExpr>(P);
+  return Outer ? keptValidBy(dyn_cast<CXXMethodDecl>(Outer->getMemberDecl()))
+               : KeptValid::Nothing;
+}
+
 /// The mutex member a guarded_by attribute on \p F names.
 static const FieldDecl *annotatedMutex(const FieldDecl *F) {
   const auto *A = F->getAttr<GuardedByAttr>();
@@ -373,7 +418,7 @@ static void collectAnnotatedWrites(const Stmt *St, const ParentMap &PM,
       if (const FieldDecl *Mutex = annotatedMutex(F);
           Mutex && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
           isWrite(ME, PM))
-        Out[F].push_back({Mutex, ME->getExprLoc(), M});
+        Out[F].push_back({Mutex, ME->getExprLoc(), M, keptValidAt(ME, PM)});
   for (const Stmt *Child : St->children())
     collectAnnotatedWrites(Child, PM, M, Out);
 }
@@ -450,15 +495,76 @@ computeWrites(Session &S, const CXXRecordDecl *RD, const FieldDecl *Field) {
         if (!A.Write || A.Atomic || !A.Loc.IsThis || A.Loc.Deref ||
             A.Loc.Path.empty() || !A.Loc.Path[0].Field || A.Loc.Path[0].Deref)
           continue;
+        // Only a write of the member itself keeps its elements; one of a
+        // part of it (`s_.q_.push_back(x)`) is taken as a write of it all.
+        KeptValid Keeps = A.Loc.Path.size() == 1 ? A.Keeps : KeptValid::Nothing;
         for (const Lock &L : A.Locks)
           if (const FieldDecl *Mutex = mutexField(L); Mutex && !L.Shared)
-            Out[A.Loc.Path[0].Field].push_back({Mutex, A.Where, M});
+            Out[A.Loc.Path[0].Field].push_back({Mutex, A.Where, M, Keeps});
       }
     if (Annotated)
       collectAnnotatedWrites(M->getBody(), S.functionAnalysis(M).parents(), M,
                              Out);
   }
   return Out.lookup(Field);
+}
+
+/// Whether the thread spawned by \p Site of \p FA goes into a member of
+/// *this that holds one thread: the member itself, or a smart pointer
+/// member reset to it (`worker_.reset(new std::thread(...))`).
+static bool intoOneThreadMember(FunctionAnalysis &FA, const SpawnSite &Site) {
+  if (Site.InLoop || Site.Sink.Element)
+    return false;
+  if (Site.Sink.Kind == SinkKind::Member)
+    return true;
+  if (Site.Sink.Kind != SinkKind::Escaped || !Site.Spawn)
+    return false;
+  const ParentMap &PM = FA.parents();
+  const Stmt *P = PM.getParent(Site.Spawn);
+  while (P &&
+         (isa<CXXNewExpr>(P) || isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P)))
+    P = PM.getParent(P);
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(P);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() || M->getName() != "reset" ||
+      !(isStdDecl(M->getParent(), "unique_ptr") ||
+        isStdDecl(M->getParent(), "shared_ptr")))
+    return false;
+  const auto *ME = dyn_cast<MemberExpr>(
+      MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  return ME && isa<FieldDecl>(ME->getMemberDecl()) &&
+         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+}
+
+bool runsOnOneThread(Session &S, const CXXRecordDecl *RD,
+                     const CXXMethodDecl *MD) {
+  if (MD->getAccess() == AS_public || !S.callSitesOf(MD).empty())
+    return false;
+  const Decl *Canon = MD->getCanonicalDecl();
+  unsigned Starts = 0;
+  for (const CXXMethodDecl *Decl : RD->methods()) {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Decl->getDefinition());
+    if (!M || !M->getBody() || M->isDependentContext() || bodyHasErrors(M))
+      continue;
+    bool Names = namesOrCalls(
+        M->getBody(),
+        [&](const Stmt *St) {
+          const auto *DRE = dyn_cast<DeclRefExpr>(St);
+          return DRE && DRE->getDecl()->getCanonicalDecl() == Canon;
+        },
+        0);
+    if (!Names)
+      continue;
+    FunctionAnalysis &FA = S.functionAnalysis(M);
+    for (const SpawnSite &Site : FA.threads().spawns()) {
+      if (!Site.Body.Function ||
+          Site.Body.Function->getCanonicalDecl() != Canon)
+        continue;
+      if (!intoOneThreadMember(FA, Site) || ++Starts > 1)
+        return false;
+    }
+  }
+  return Starts == 1;
 }
 
 /// The calls of the callable member \p Callable in \p St.

@@ -510,6 +510,7 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
   // One report per returned expression, per lambda and member, and per
   // borrowing local (its first use after the unlock, in source order).
   llvm::DenseSet<std::pair<const void *, unsigned>> Seen;
+  std::optional<bool> OneThread;
   llvm::stable_sort(Scan.Candidates, [&](const Candidate &A,
                                          const Candidate &B) {
     return SM.isBeforeInTranslationUnit(A.At, B.At);
@@ -518,6 +519,35 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
     const auto &Writes = writesOf(Class, C.B.Field);
     if (Writes.empty())
       continue;
+    // A borrow of an element survives a write that only adds elements (a
+    // deque's push_back, a list's or a map's insert): that write does not
+    // conflict with it. An iterator of the container must stay valid only
+    // when one is both taken and used: a reference through it
+    // (`&it->second`) or an iterator into the element a reference names
+    // (the range-for over `q_.front()`) needs references to stay valid.
+    KeptValid Needs = KeptValid::Nothing;
+    if (C.B.At && borrowsElement(C.B.At, C.B.Field)) {
+      auto NeedOf = [](std::optional<BorrowThrough> K) {
+        return K == BorrowThrough::Reference || K == BorrowThrough::Pointer
+                   ? KeptValid::References
+                   : KeptValid::Iterators;
+      };
+      Needs = std::min(NeedOf(C.B.Kind),
+                       NeedOf(C.Var ? borrowKindOf(C.Var->getType())
+                                    : std::optional(C.Through)));
+    }
+    auto Survives = [&](const GuardedEscapeFinder::GuardedWrite &Wr) {
+      if (Needs != KeptValid::Nothing && Wr.Keeps >= Needs)
+        return true;
+      // The function's own writes, when one thread at a time runs it (a
+      // worker that pops what it borrowed, after using it).
+      if (Wr.In && Wr.In->getCanonicalDecl() == MD->getCanonicalDecl()) {
+        if (!OneThread)
+          OneThread = runsOnOneThread(S, Class, MD);
+        return *OneThread;
+      }
+      return false;
+    };
     for (const Lock &L : C.B.Held) {
       const FieldDecl *M = mutexField(L);
       if (!M)
@@ -532,7 +562,7 @@ std::vector<GuardedEscape> GuardedEscapeFinder::find(FunctionAnalysis &FA) {
       SourceRange Taken = C.B.At ? C.B.At->getSourceRange() : SourceRange();
       const GuardedEscapeFinder::GuardedWrite *Write = nullptr;
       for (const auto &Wr : Writes)
-        if (Wr.Mutex == M &&
+        if (Wr.Mutex == M && !Survives(Wr) &&
             !(Taken.isValid() &&
               SM.isPointWithin(Wr.At, Taken.getBegin(), Taken.getEnd()))) {
           Write = &Wr;

@@ -63,6 +63,12 @@ bool mayBorrowMember(const clang::Stmt *St, BorrowThrough ReturnKind,
 /// conversion to a view).
 bool returnsInto(const clang::CXXMethodDecl *M);
 
+/// Whether the borrow \p E is of an element of the container member
+/// \p Field of *this, not of the container itself (`q_.front()`,
+/// `map_[k]`, `&items_.back()`, `set_.find(k)`): what a write that only
+/// adds elements (KeptValid) leaves alone.
+bool borrowsElement(const clang::Expr *E, const clang::FieldDecl *Field);
+
 /// The local variable \p E reads (through casts and copies), if any.
 const clang::VarDecl *localVarOf(const clang::Expr *E);
 
@@ -90,6 +96,15 @@ computeWrites(Session &S, const clang::CXXRecordDecl *RD,
 clang::SourceLocation unlockedCallOf(Session &S, const clang::CXXRecordDecl *RD,
                                      const clang::FieldDecl *Callable,
                                      const clang::FieldDecl *Mutex);
+
+/// Whether at most one thread runs the member function \p MD of \p RD at
+/// a time: it is not public, nothing in the translation unit calls it, and
+/// it is the body of one thread, started by a member function of \p RD
+/// outside loops into a member that holds one thread (a std::thread, or a
+/// smart pointer reset to a new one): replacing a joinable thread ends the
+/// program. Its own writes then never run beside its own borrows.
+bool runsOnOneThread(Session &S, const clang::CXXRecordDecl *RD,
+                     const clang::CXXMethodDecl *MD);
 
 /// A dereference, without the mutex member \p Mutex, of the pointer member
 /// \p Field (or the global or static \p Var) of \p RD, in a member function

@@ -129,6 +129,11 @@ bool mayOverlap(const Access &A, const Access &B) {
   const Access &Inner = &Outer == &A ? B : A;
   if (Outer.Shallow && !Outer.Write)
     return !Inner.Loc.Path[Outer.Loc.Path.size()].Field ? false : true;
+  // A push at the end of a deque, an insert into a list or a map: the
+  // elements already there are not touched, and a reference kept to one
+  // still names it.
+  if (Outer.Write && Outer.Keeps != KeptValid::Nothing)
+    return Inner.Loc.Path[Outer.Loc.Path.size()].Field != nullptr;
   return true;
 }
 

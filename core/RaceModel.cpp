@@ -70,6 +70,33 @@ constexpr MutexMethodEntry LockFunctions[] = {
 #include "fearless/Models/Races.def"
 };
 
+struct KeepsEntry {
+  llvm::StringRef Container, Method;
+  bool Iterators;
+};
+constexpr KeepsEntry KeepsElements[] = {
+#define FEARLESS_KEEPS_ELEMENTS(Container, Method, Iterators)                  \
+  {Container, Method, Iterators},
+#include "fearless/Models/Containers.def"
+};
+
+struct AdaptorEntry {
+  llvm::StringRef Adaptor, Method, ContainerMethod;
+};
+constexpr AdaptorEntry AdaptorCalls[] = {
+#define FEARLESS_ADAPTOR_CALLS(Adaptor, Method, ContainerMethod)               \
+  {Adaptor, Method, ContainerMethod},
+#include "fearless/Models/Containers.def"
+};
+
+/// What \p Method of the standard container \p RD leaves valid.
+KeptValid keptValidByName(const CXXRecordDecl *RD, llvm::StringRef Method) {
+  for (const KeepsEntry &E : KeepsElements)
+    if (Method == E.Method && isStdDecl(RD, E.Container))
+      return E.Iterators ? KeptValid::Iterators : KeptValid::References;
+  return KeptValid::Nothing;
+}
+
 bool isAssociative(const CXXRecordDecl *RD) {
   return RD &&
          (isStdDecl(RD, "map") || isStdDecl(RD, "unordered_map") ||
@@ -194,6 +221,28 @@ bool constForRaces(const CXXMethodDecl *M) {
     if (II->getName() == N)
       return true;
   return false;
+}
+
+KeptValid keptValidBy(const CXXMethodDecl *M) {
+  if (!M || !M->getIdentifier() || !isStdLibraryRecord(M->getParent()))
+    return KeptValid::Nothing;
+  const CXXRecordDecl *RD = M->getParent();
+  llvm::StringRef Name = M->getName();
+  for (const AdaptorEntry &E : AdaptorCalls) {
+    if (Name != E.Method || !isStdDecl(RD, E.Adaptor))
+      continue;
+    // The underlying container: std::queue<T, Container>.
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    const TemplateArgumentList *Args =
+        Spec ? &Spec->getTemplateArgs() : nullptr;
+    if (!Args || Args->size() < 2 ||
+        (*Args)[1].getKind() != TemplateArgument::Type)
+      return KeptValid::Nothing;
+    const CXXRecordDecl *Underlying = classOf((*Args)[1].getAsType());
+    return Underlying ? keptValidByName(Underlying, E.ContainerMethod)
+                      : KeptValid::Nothing;
+  }
+  return keptValidByName(RD, Name);
 }
 
 const GuardEntry *guardClass(QualType T) {

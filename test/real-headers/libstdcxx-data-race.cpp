@@ -1,6 +1,7 @@
 // Data races against the real libstdc++ 12 headers.
 // RUN: %fearless -std=c++20 -pthread -Xclang -verify %s
 #include <atomic>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -42,4 +43,14 @@ void lockOnOneSide() {
     total += 1; // expected-warning {{data race on 'total'}} expected-note {{help: hold 'm' at the other access too}}
   });
   total += 2; // expected-note {{the other write is here}}
+}
+
+// A push at the front of a std::deque keeps references to the other
+// elements valid and does not touch them (Models/Containers.def): the read
+// through `last` shares no memory with the push.
+int dequeElementKeptAcrossPushFront() {
+  std::deque<int> d{1, 2};
+  int &last = d.back();
+  std::jthread t([&] { d.push_front(0); });
+  return last;
 }

@@ -69,6 +69,13 @@ struct PathStep {
   }
 };
 
+/// What a write of a container leaves valid of the elements it already has
+/// (Models/Containers.def): Nothing, or references and pointers to them
+/// (References: a push at either end of a deque), or iterators as well
+/// (Iterators: an insertion into a list or a map). The elements are not
+/// touched either way.
+enum class KeptValid : unsigned char { Nothing, References, Iterators };
+
 /// A memory location.
 struct MemLoc {
   /// The root variable; null when the root is *this.
@@ -165,6 +172,11 @@ struct Access {
   /// A read of a container's own state only (size(), begin(), operator[]),
   /// not of its elements.
   bool Shallow = false;
+  /// For a write of a container by one of its members that only adds
+  /// elements: what stays valid of the elements already in it. Such a write
+  /// conflicts with the container's own state (its size, its ends), not
+  /// with an element a reference kept from before names.
+  KeptValid Keeps = KeptValid::Nothing;
   llvm::SmallVector<Lock, 2> Locks;
   clang::SourceLocation Where;
   clang::SourceRange Range;

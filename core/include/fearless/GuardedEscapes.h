@@ -42,6 +42,7 @@
 #ifndef FEARLESS_GUARDEDESCAPES_H
 #define FEARLESS_GUARDEDESCAPES_H
 
+#include "fearless/Access.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
@@ -130,6 +131,9 @@ public:
     const clang::FieldDecl *Mutex = nullptr;
     clang::SourceLocation At;
     const clang::CXXMethodDecl *In = nullptr;
+    /// A member call that only adds elements to the member, a container
+    /// (Access::Keeps): a borrow of one of its elements survives it.
+    KeptValid Keeps = KeptValid::Nothing;
   };
 
 private:

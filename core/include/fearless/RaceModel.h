@@ -12,6 +12,7 @@
 #ifndef FEARLESS_RACEMODEL_H
 #define FEARLESS_RACEMODEL_H
 
+#include "fearless/Access.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -82,6 +83,13 @@ bool isStdLibraryRecord(const clang::CXXRecordDecl *RD);
 /// Whether \p M of a standard container only reads the container itself
 /// ("const for the purpose of data races", [container.reqmts]).
 bool constForRaces(const clang::CXXMethodDecl *M);
+
+/// What calling \p M, a member of a standard container or container
+/// adaptor, leaves valid of the container's elements (Models/Containers.def):
+/// Nothing unless \p M only adds elements without touching the others (a
+/// deque's push_back, a list's or a map's insert, a std::queue's push over a
+/// deque or a list).
+KeptValid keptValidBy(const clang::CXXMethodDecl *M);
 
 /// The guard class \p T is, if it is one.
 const GuardEntry *guardClass(clang::QualType T);
