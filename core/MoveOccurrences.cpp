@@ -239,6 +239,8 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
     Use();
     return;
   }
+  if (readsKeptField(Facts, Key, P, Child)) // c.data the move left intact
+    return;
   // Assignment: a reinitialization once the right-hand side is evaluated.
   if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
     if (BO->getOpcode() == BO_Assign && BO->getLHS() == Child) {
