@@ -239,8 +239,6 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
     Use();
     return;
   }
-  if (readsKeptField(Facts, Key, P, Child)) // c.data the move left intact
-    return;
   // Assignment: a reinitialization once the right-hand side is evaluated.
   if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
     if (BO->getOpcode() == BO_Assign && BO->getLHS() == Child) {
@@ -278,6 +276,8 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
       return;
     }
   }
+  if (readsKeptField(Facts, Key, P, Child)) // c.data the move left intact
+    return;
   // Member calls: x.clear(), x.reset(), p.get(), t.joinable().
   if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child) {
     const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));
