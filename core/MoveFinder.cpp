@@ -396,6 +396,8 @@ void MoveFinder::addMove(const Expr *MovingExpr, const Expr *Occurrence,
   Facts.Effects[Point].push_back(Effect{Effect::Move, KeyIndex, Index});
   if (!Path && Kind != MoveKind::Invalidated)
     noteElementsMove(Facts, PM, FA.session().library(), Index, Point);
+  if (!Path)
+    noteKeptFields(Facts, PM, Index);
 }
 
 void MoveFinder::findMoves() {

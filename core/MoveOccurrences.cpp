@@ -276,6 +276,8 @@ void OccurrenceClassifier::classify(const Expr *Occ, unsigned Key) {
       return;
     }
   }
+  if (readsKeptField(Facts, Key, P, Child)) // c.data the move left intact
+    return;
   // Member calls: x.clear(), x.reset(), p.get(), t.joinable().
   if (const auto *ME = dyn_cast<MemberExpr>(P); ME && ME->getBase() == Child) {
     const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));

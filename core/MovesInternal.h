@@ -32,6 +32,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <map>
 #include <optional>
@@ -222,6 +223,11 @@ struct MoveFacts {
       const clang::Expr *,
       llvm::SmallVector<std::pair<const clang::ValueDecl *, bool>, 1>>
       BranchFlags;
+  /// For a move by a visible copy or move member (a constructor, an
+  /// assignment): the fields of the source it leaves intact, by move index
+  /// (MoveKeeps.cpp).
+  llvm::DenseMap<unsigned, llvm::SmallPtrSet<const clang::FieldDecl *, 4>>
+      KeptFields;
   /// Occurrences that run only in the first iteration of a loop (`w ?
   /// *s : std::move(init)` in `for (int w = 0; ...; ++w)`), with the loop:
   /// no move from an earlier iteration of it reaches them.
@@ -336,6 +342,18 @@ private:
 void noteElementsMove(MoveFacts &Facts, const clang::ParentMap &PM,
                       const LibraryModel &Lib, unsigned Index,
                       const clang::Expr *Point);
+
+/// When move \p Index constructs or assigns from its variable through a
+/// copy or move member whose body (or memberwise definition) is visible,
+/// records the fields of the source it leaves intact (MoveKeeps.cpp).
+void noteKeptFields(MoveFacts &Facts, const clang::ParentMap &PM,
+                    unsigned Index);
+
+/// Whether \p Parent, the parent of the occurrence \p Child of the whole
+/// variable \p Key, names a field of it (`c.data`) that every move of the
+/// variable leaves intact: reading it reads the value it had.
+bool readsKeptField(const MoveFacts &Facts, unsigned Key,
+                    const clang::Stmt *Parent, const clang::Stmt *Child);
 
 /// `o.take()` whose body moves a field as its last act: a move of that
 /// field of `o` (SubObjectMoves; MemberMoves.cpp).
