@@ -111,7 +111,7 @@ static bool leavesOtherwise(const CFGBlock &B) {
 
 /// The locks held on every path that returns from the function (throws
 /// and exits left out), from entry state \p Entry; nothing when the dataflow
-/// gives up.
+/// gives up or no path returns (then nothing reaches the caller either).
 static std::optional<Lockset> atReturn(FunctionAnalysis &FA, const CFG &Cfg,
                                        LockTracker &Locks, Lockset Entry) {
   OwnLocks Flow{Locks, std::move(Entry)};
@@ -139,7 +139,7 @@ static std::optional<Lockset> atReturn(FunctionAnalysis &FA, const CFG &Cfg,
         Out = std::move(L);
     }
   }
-  return Out ? Out : Lockset();
+  return Out;
 }
 
 ReturnedLocks computeReturnedLocks(Session &S, const FunctionDecl *FD,
@@ -170,11 +170,12 @@ ReturnedLocks computeReturnedLocks(Session &S, const FunctionDecl *FD,
   if (Given.empty())
     return Out;
   Locks.recordEffects(nullptr);
+  // Some path returns (the first run found one): a second run that gives
+  // up releases them all.
   std::optional<Lockset> Kept = atReturn(FA, *Cfg, Locks, Given);
-  if (!Kept)
-    return Out;
   for (const Lock &G : Given)
-    if (llvm::none_of(*Kept, [&](const Lock &K) { return K.Mutex == G.Mutex; }))
+    if (!Kept ||
+        llvm::none_of(*Kept, [&](const Lock &K) { return K.Mutex == G.Mutex; }))
       Out.Released.push_back(G.Mutex);
   return Out;
 }
