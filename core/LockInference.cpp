@@ -36,9 +36,8 @@ bool mayJumpOut(const Stmt *S) {
   return false;
 }
 
-/// Whether a call to \p FD never returns: declared so (exit, abort,
-/// [[noreturn]]), or a body with no return whose own statement list calls
-/// such a function (`void quit(int c) { cleanup(); exit(c); }`).
+} // namespace
+
 bool neverReturns(const FunctionDecl *FD, unsigned Depth) {
   if (!FD)
     return false;
@@ -55,6 +54,8 @@ bool neverReturns(const FunctionDecl *FD, unsigned Depth) {
         return true;
   return false;
 }
+
+namespace {
 
 /// Whether the lock operation \p Call is on a path that never returns to
 /// the caller: a later statement of its statement list calls a function

@@ -122,10 +122,14 @@ void LockTracker::acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
                           SourceLocation At) {
   Lock L = lockOn(M, Shared, At);
   taken(L);
+  if (Effects)
+    Effects->add(/*Taken=*/true, M);
   hold(Held, L);
 }
 
 void LockTracker::release(Lockset &Held, const std::optional<MemLoc> &M) {
+  if (Effects)
+    Effects->add(/*Taken=*/false, M);
   // A counter seen zero under a lock says nothing once a lock is released.
   Held.erase(std::remove_if(Held.begin(), Held.end(),
                             [](const Lock &L) { return L.Counter && !L.Shared; }),
@@ -457,9 +461,11 @@ void LockTracker::transfer(const Stmt *St, Lockset &Held) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(St))
     return constructed(CE, Held);
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
-    return memberCall(MC, Held);
-  if (const auto *Call = dyn_cast<CallExpr>(St))
+    memberCall(MC, Held);
+  else if (const auto *Call = dyn_cast<CallExpr>(St))
     call(Call, Held);
+  if (const auto *Call = dyn_cast<CallExpr>(St))
+    Returns.apply(Call, Held, *this);
 }
 
 void LockTracker::destroyed(const VarDecl *V, Lockset &Held) {
@@ -468,36 +474,35 @@ void LockTracker::destroyed(const VarDecl *V, Lockset &Held) {
     releaseAll(Held, It->second);
 }
 
-// Guards: std::lock_guard g(m), scoped_lock, unique_lock, shared_lock, and
-// scoped capabilities.
-void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
-  const GuardEntry *G = guardClass(CE->getType());
-  const CXXConstructorDecl *Ctor = CE->getConstructor();
-  const auto *Acq = Ctor ? Ctor->getAttr<AcquireCapabilityAttr>() : nullptr;
-  InferredLocking Inferred;
-  if (!G && !Acq && Ctor && usableBody(Ctor))
-    Inferred = S.inferredLocking(Ctor);
-  if (!G && !Acq && Inferred.LockedParams.empty())
-    return;
-  // Only guards owned by a variable hold their lock beyond the statement.
-  const VarDecl *GuardVar = nullptr;
-  const ParentMap &PM = FA.parents();
+/// The local variable a guard construction \p CE initializes, if any: only
+/// guards owned by a variable hold their lock beyond the statement.
+static const VarDecl *guardVarOf(const CXXConstructExpr *CE,
+                                 const ParentMap &PM) {
   const Stmt *P = PM.getParent(CE);
   while (P && isa<ExprWithCleanups, ImplicitCastExpr, ParenExpr>(P))
     P = PM.getParent(P);
+  const VarDecl *GuardVar = nullptr;
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D);
           VD && VD->getInit() &&
           stripWrappers(VD->getInit()) == stripWrappers(CE))
         GuardVar = VD;
-  if (!GuardVar)
-    return;
+  return GuardVar;
+}
+
+/// The locks the guard construction \p CE takes: the mutexes of a library
+/// guard \p G, of a scoped capability's \p Acq, or of the constructor
+/// parameters \p Inferred locks. \p Deferred: std::defer_lock or
+/// std::try_to_lock (taken later, if at all); \p Adopted: std::adopt_lock
+/// (the guard takes over a lock already held, after std::lock: not an
+/// acquisition of its own).
+static Lockset guardTaken(const CXXConstructExpr *CE, const GuardEntry *G,
+                          const AcquireCapabilityAttr *Acq,
+                          const InferredLocking &Inferred,
+                          LocationResolver &Locs, bool &Deferred,
+                          bool &Adopted) {
   Lockset Taken;
-  bool Deferred = false;
-  // std::adopt_lock: the guard takes over a lock already held (after
-  // std::lock): not an acquisition of its own.
-  bool Adopted = false;
   if (G) {
     for (const Expr *Arg : CE->arguments()) {
       QualType T = Arg->getType();
@@ -512,8 +517,7 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
         continue;
       }
       // A mutex, or a pointer to one (QMutexLocker l(&m)).
-      Taken.push_back(
-          lockOn(Locs.objectOf(Arg), G->Shared, CE->getBeginLoc()));
+      Taken.push_back(lockOn(Locs.objectOf(Arg), G->Shared, CE->getBeginLoc()));
     }
   } else if (!Acq) {
     for (unsigned P : Inferred.LockedParams) {
@@ -534,14 +538,34 @@ void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
                              Acq->isShared(), CE->getBeginLoc()));
     }
   }
+  return Taken;
+}
+
+// Guards: std::lock_guard g(m), scoped_lock, unique_lock, shared_lock, and
+// scoped capabilities.
+void LockTracker::constructed(const CXXConstructExpr *CE, Lockset &Held) {
+  const GuardEntry *G = guardClass(CE->getType());
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  const auto *Acq = Ctor ? Ctor->getAttr<AcquireCapabilityAttr>() : nullptr;
+  InferredLocking Inferred;
+  if (!G && !Acq && Ctor && usableBody(Ctor))
+    Inferred = S.inferredLocking(Ctor);
+  if (!G && !Acq && Inferred.LockedParams.empty())
+    return;
+  const VarDecl *GuardVar = guardVarOf(CE, FA.parents());
+  if (!GuardVar)
+    return;
+  bool Deferred = false, Adopted = false;
+  Lockset Taken = guardTaken(CE, G, Acq, Inferred, Locs, Deferred, Adopted);
   Guards[GuardVar] = Taken;
   if (!Deferred)
     for (const Lock &L : Taken) {
       if (!Adopted)
         taken(L);
+      if (Effects)
+        Effects->add(/*Taken=*/true, mutexOf(L));
       Held.push_back(L);
     }
-  return;
 }
 
 /// Whether \p M asserts that the calling thread holds its object

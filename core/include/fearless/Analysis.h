@@ -38,6 +38,7 @@ class SpawnInference;
 class ChannelInference;
 struct FunctionSummary;
 struct InferredLocking;
+struct ReturnedLocks;
 struct Lock;
 
 /// One check: reads the shared per-function results and reports findings.
@@ -128,6 +129,11 @@ public:
   /// dataflow asks at every call, on every pass.
   const InferredLocking &inferredLocking(const clang::FunctionDecl *FD);
 
+  /// What \p FD leaves its callers holding or released (ReturnedLocks,
+  /// Locks.h), asked for \p Depth calls down; cached. Null past the budget.
+  const ReturnedLocks *returnedLocks(const clang::FunctionDecl *FD,
+                                     unsigned Depth);
+
   /// The translation unit's model of what runs at the same time beyond one
   /// function (Concurrency.h), created on first use.
   ConcurrencyModel &concurrency();
@@ -179,6 +185,9 @@ private:
       CallLocks;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<InferredLocking>>
       Inferred;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                 std::unique_ptr<ReturnedLocks>>
+      Returned;
   std::unique_ptr<ConcurrencyModel> Concurrency;
   std::unique_ptr<CoroutineModel> Coroutines;
   std::vector<Finding> Findings;

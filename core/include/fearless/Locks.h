@@ -12,7 +12,10 @@
 //
 // Two more sources of locks: a function's requires_capability attributes
 // (held on entry), and the locks every visible caller of an internal helper
-// holds at its calls (locksHeldByEveryCaller).
+// holds at its calls (locksHeldByEveryCaller). A call of a function defined
+// in the translation unit leaves its caller the locks the callee returns
+// holding, and releases those it releases without taking them
+// (ReturnedLocks, core/ReturnedLocks.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -78,6 +81,11 @@ struct InferredLocking {
 /// following calls of the same class's members up to a small depth.
 InferredLocking inferLocking(const clang::FunctionDecl *FD, unsigned Depth);
 
+/// Whether a call to \p FD never returns: declared so (exit, abort,
+/// [[noreturn]]), or a body with no return whose own statement list calls
+/// such a function (`void quit(int c) { cleanup(); exit(c); }`).
+bool neverReturns(const clang::FunctionDecl *FD, unsigned Depth);
+
 /// A helper only ever called with a lock held holds it on entry: the locks
 /// every visible caller of \p FD holds at its call, in \p FD's terms (a mutex
 /// reached through an argument becomes one reached through the parameter).
@@ -130,6 +138,76 @@ private:
   llvm::DenseMap<const clang::FieldDecl *, bool> Disciplined;
 };
 
+/// What a function leaves its caller holding or released, in its own terms:
+/// the locks it takes and still holds on every path to its exit (a
+/// `lockAll()`, a `lock_all()` returning its locks in a holder whose deleter
+/// unlocks them), and the mutexes it releases without taking them (an
+/// `unlockAll()`). A lock held on only some paths is not held.
+struct ReturnedLocks {
+  Lockset Held;
+  llvm::SmallVector<MemLoc, 2> Released;
+};
+
+/// Computes \p FD's ReturnedLocks with a lockset dataflow from an empty
+/// entry; the calls it makes are followed to Session::returnedLocks at
+/// \p Depth + 1.
+ReturnedLocks computeReturnedLocks(Session &S, const clang::FunctionDecl *FD,
+                                   unsigned Depth);
+
+/// The mutexes a LockTracker takes and releases while recording
+/// (computeReturnedLocks), each once.
+struct LockEffects {
+  llvm::SmallVector<MemLoc, 4> Taken;
+  llvm::SmallVector<MemLoc, 4> Released;
+  /// Notes that \p M is taken (released), if it could be named.
+  void add(bool Taken, const std::optional<MemLoc> &M);
+};
+
+class LockTracker;
+
+/// What one call does to its caller's locks through the callee's
+/// ReturnedLocks, bound to the call's object and arguments.
+struct CallReturn {
+  /// The locks the call leaves held, in the caller's terms.
+  Lockset Hold;
+  /// The local that owns them (the holder the callee returned, released
+  /// when it dies or is reset); null when they are held until released.
+  const clang::VarDecl *Holder = nullptr;
+  /// The mutexes the call releases.
+  llvm::SmallVector<MemLoc, 1> Release;
+  /// The local holder the call resets (`h.reset()`, `h = nullptr`).
+  const clang::VarDecl *Resets = nullptr;
+};
+
+/// The CallReturn of each call of one function, computed on first use.
+class CallReturns {
+public:
+  /// \p Depth: the depth at which callees' ReturnedLocks are asked for.
+  CallReturns(Session &S, FunctionAnalysis &FA, LocationResolver &Locs,
+              unsigned Depth)
+      : S(S), FA(FA), Locs(Locs), Depth(Depth) {}
+
+  /// What \p Call leaves its caller; null when nothing.
+  const CallReturn *of(const clang::CallExpr *Call);
+
+  /// Applies what \p Call leaves to \p Held and to \p T's guards: the
+  /// locks held from here (owned by a holder local, if any), the mutexes
+  /// released, a holder reset.
+  void apply(const clang::CallExpr *Call, Lockset &Held, LockTracker &T);
+
+private:
+  std::optional<CallReturn> compute(const clang::CallExpr *Call);
+  /// Binds \p From (the callee's terms) to the call into \p Out.
+  void bind(const clang::CallExpr *Call, const clang::FunctionDecl *Def,
+            const ReturnedLocks &From, CallReturn &Out);
+
+  Session &S;
+  FunctionAnalysis &FA;
+  LocationResolver &Locs;
+  unsigned Depth;
+  llvm::DenseMap<const clang::CallExpr *, std::optional<CallReturn>> Cache;
+};
+
 /// Where a LockTracker records the locks taken: the list, the statement
 /// being transferred and the locks held when it started.
 struct AcquisitionLog {
@@ -144,8 +222,12 @@ struct AcquisitionLog {
 /// acquires and releases, and which local guard holds which locks.
 class LockTracker {
 public:
-  LockTracker(Session &S, FunctionAnalysis &FA, LocationResolver &Locs)
-      : S(S), FA(FA), Locs(Locs), Counters(S, Locs) {}
+  /// \p CalleeDepth: the depth at which the ReturnedLocks of the
+  /// functions it calls are asked for (0 but in computeReturnedLocks).
+  LockTracker(Session &S, FunctionAnalysis &FA, LocationResolver &Locs,
+              unsigned CalleeDepth = 0)
+      : S(S), FA(FA), Locs(Locs), Counters(S, Locs),
+        Returns(S, FA, Locs, CalleeDepth) {}
 
   /// Applies what \p St does to locks to \p Held.
   void transfer(const clang::Stmt *St, Lockset &Held);
@@ -163,6 +245,9 @@ public:
   /// also one already held (a self-deadlock), with the locks held when the
   /// statement started; null stops recording.
   void recordAcquisitions(std::vector<Acquisition> *Out) { Log.Out = Out; }
+
+  /// While \p Out is set, every mutex taken or released is added to it.
+  void recordEffects(LockEffects *Out) { Effects = Out; }
 
 private:
   void acquire(Lockset &Held, std::optional<MemLoc> M, bool Shared,
@@ -192,6 +277,9 @@ private:
   AcquisitionLog Log;
   void taken(const Lock &L) { Log.taken(L); }
   InFlightCounters Counters;
+  CallReturns Returns;
+  LockEffects *Effects = nullptr;
+  friend class CallReturns;
 };
 
 } // namespace fearless
