@@ -399,11 +399,12 @@ std::optional<LibraryModel::ScopedRun> LibraryModel::scopedExecutor(
   return Found->Run;
 }
 
-bool LibraryModel::calleeMaySpawn(const FunctionDecl *FD,
-                                  llvm::function_ref<bool()> Decide) const {
+LibraryModel::CalleeSpawn
+LibraryModel::calleeSpawn(const FunctionDecl *FD,
+                          llvm::function_ref<CalleeSpawn()> Decide) const {
   if (auto It = MaySpawn.find(FD); It != MaySpawn.end())
     return It->second;
-  bool May = Decide();
+  CalleeSpawn May = Decide();
   if (!Inference || !Inference->inferring())
     MaySpawn[FD] = May;
   return May;

@@ -127,12 +127,11 @@ bool mayOverlap(const Access &A, const Access &B) {
   // (its size, an element accessor) does not read the elements.
   const Access &Outer = A.Loc.Path.size() < B.Loc.Path.size() ? A : B;
   const Access &Inner = &Outer == &A ? B : A;
-  if (Outer.Shallow && !Outer.Write)
-    return !Inner.Loc.Path[Outer.Loc.Path.size()].Field ? false : true;
-  // A push at the end of a deque, an insert into a list or a map: the
-  // elements already there are not touched, and a reference kept to one
-  // still names it.
-  if (Outer.Write && Outer.Keeps != KeptValid::Nothing)
+  // Nor does a write that only adds elements (a push at the end of a
+  // deque, an insert into a list or a map) touch those already there: a
+  // reference kept to one still names it.
+  if ((Outer.Shallow && !Outer.Write) ||
+      (Outer.Write && Outer.Keeps != KeptValid::Nothing))
     return Inner.Loc.Path[Outer.Loc.Path.size()].Field != nullptr;
   return true;
 }

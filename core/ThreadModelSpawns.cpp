@@ -72,31 +72,28 @@ bool callSpawns(const CallExpr *Call, const LibraryModel &Lib) {
     return true;
   // The rules below look at the callee first: most callees start nothing,
   // and a TU calls each of them many times.
+  using CalleeSpawn = LibraryModel::CalleeSpawn;
   const SpawnInference *Inf = Lib.inference();
-  if (!Lib.calleeMaySpawn(FD, [&] {
-        const auto *M = dyn_cast<CXXMethodDecl>(FD);
-        return Lib.spawnFunction(FD) || Lib.isPointerFactory(FD) ||
-               Lib.isUserSpawnFunction(FD) ||
-               Lib.isUserScopedSpawnFunction(FD) || hasSpawnParam(FD) ||
-               (Inf && (inference::executorFunctionOf(FD) || Inf->spawnOf(FD) ||
-                        !Inf->returnedThreads(FD).empty() ||
-                        (M && Inf->detachesThis(M))));
-      }))
-    return false;
-  if (Lib.spawnFunction(FD))
-    return true;
+  CalleeSpawn Verdict = Lib.calleeSpawn(FD, [&] {
+    if (Lib.spawnFunction(FD) || Lib.isUserSpawnFunction(FD) ||
+        Lib.isUserScopedSpawnFunction(FD) || hasSpawnParam(FD) ||
+        (Inf && !Inf->returnedThreads(FD).empty()))
+      return CalleeSpawn::Always;
+    const auto *M = dyn_cast<CXXMethodDecl>(FD);
+    if (Lib.isPointerFactory(FD) ||
+        (Inf && (inference::executorFunctionOf(FD) || Inf->spawnOf(FD) ||
+                 (M && Inf->detachesThis(M)))))
+      return CalleeSpawn::ByCall;
+    return CalleeSpawn::Never;
+  });
+  if (Verdict != CalleeSpawn::ByCall)
+    return Verdict == CalleeSpawn::Always;
   if (Lib.isPointerFactory(FD) &&
       Lib.threadClassKind(templateArgType(Call->getType(), 0)) !=
           HandleKind::None &&
       Call->getNumArgs() > 0)
     return true;
-  if (Lib.isUserSpawnFunction(FD) || Lib.isUserScopedSpawnFunction(FD))
-    return true;
-  if (hasSpawnParam(FD))
-    return true;
-  return Inf &&
-         (Inf->spawnAt(Call, nullptr) || !Inf->returnedThreads(FD).empty() ||
-          detachedObject(Call, Lib));
+  return Inf && (Inf->spawnAt(Call, nullptr) || detachedObject(Call, Lib));
 }
 
 /// The initializer of \p VD when it is a variable with static storage whose

@@ -182,12 +182,18 @@ public:
   /// Sets the channel inference the model answers with (the Session's).
   void setChannels(const ChannelInference *C) { Channels = C; }
 
-  /// Whether a call of \p FD may start a thread by what the callee alone
-  /// says, decided once per function by \p Decide and remembered for the
-  /// translation unit (not while an inference is in progress: a recursive
-  /// body is not known yet).
-  bool calleeMaySpawn(const clang::FunctionDecl *FD,
-                      llvm::function_ref<bool()> Decide) const;
+  /// What the callee alone says of its calls starting a thread.
+  enum class CalleeSpawn : unsigned char {
+    Never,  ///< no call of it starts one
+    Always, ///< every call does (a spawn function, one returning a thread)
+    ByCall, ///< the call decides (its arguments, its type)
+  };
+
+  /// \p FD's CalleeSpawn, decided once per function by \p Decide and
+  /// remembered for the translation unit (not while an inference is in
+  /// progress: a recursive body is not known yet).
+  CalleeSpawn calleeSpawn(const clang::FunctionDecl *FD,
+                          llvm::function_ref<CalleeSpawn()> Decide) const;
 
   /// The options the model was built with.
   const ModelOptions &options() const { return Options; }
@@ -202,7 +208,7 @@ private:
   const ModelOptions &Options;
   const SpawnInference *Inference = nullptr;
   const ChannelInference *Channels = nullptr;
-  mutable llvm::DenseMap<const clang::FunctionDecl *, bool> MaySpawn;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, CalleeSpawn> MaySpawn;
 };
 
 } // namespace fearless
