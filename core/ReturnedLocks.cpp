@@ -29,34 +29,66 @@ using namespace clang;
 
 namespace fearless {
 
+/// Whether \p B ends its path without returning to the caller: a throw, or
+/// a call of a function that never returns which the CFG does not know to
+/// be one (`pthread_mutex_unlock(m); cleanupAndQuit(-8);`).
+static bool leavesOtherwise(const CFGBlock &B) {
+  for (const CFGElement &E : B)
+    if (auto CS = E.getAs<CFGStmt>()) {
+      if (isa<CXXThrowExpr>(CS->getStmt()))
+        return true;
+      if (const auto *Call = dyn_cast<CallExpr>(CS->getStmt());
+          Call && neverReturns(Call->getDirectCallee(), 0))
+        return true;
+    }
+  return false;
+}
+
 namespace {
 
 /// How many levels of calls below the first a callee's ReturnedLocks
 /// follow (a lock_all() whose locks a helper takes).
 constexpr unsigned MaxReturnedDepth = 2;
 
+/// The lockset of one function's own paths; Dead once the path has left
+/// the function without returning (a throw, a call that never returns):
+/// such a path gives its caller nothing, neither locks nor releases.
+struct PathLocks {
+  bool Dead = false;
+  Lockset Held;
+};
+
 /// The lockset dataflow of one function from a given entry (empty: what it
 /// takes itself).
 struct OwnLocks {
   LockTracker &Locks;
   Lockset Entry;
-  Lockset entry() const { return Entry; }
-  void join(Lockset &Into, const Lockset &From) const {
-    joinLocksets(Into, From);
+  PathLocks entry() const { return {false, Entry}; }
+  void join(PathLocks &Into, const PathLocks &From) const {
+    if (From.Dead)
+      return;
+    if (Into.Dead)
+      Into = From;
+    else
+      joinLocksets(Into.Held, From.Held);
   }
-  bool equal(const Lockset &A, const Lockset &B) const {
-    return sameLockset(A, B);
+  bool equal(const PathLocks &A, const PathLocks &B) const {
+    return A.Dead == B.Dead && sameLockset(A.Held, B.Held);
   }
-  void transferBlock(const CFGBlock &B, Lockset &L) {
+  void transferBlock(const CFGBlock &B, PathLocks &L) {
+    if (L.Dead)
+      return;
     for (const CFGElement &E : B) {
       if (auto CS = E.getAs<CFGStmt>())
-        Locks.transfer(CS->getStmt(), L);
+        Locks.transfer(CS->getStmt(), L.Held);
       else if (auto D = E.getAs<CFGAutomaticObjDtor>())
-        Locks.destroyed(D->getVarDecl(), L);
+        Locks.destroyed(D->getVarDecl(), L.Held);
     }
+    L.Dead = leavesOtherwise(B);
   }
-  void transferEdge(const CFGBlock &B, unsigned Succ, Lockset &L) {
-    Locks.edge(B, Succ, L);
+  void transferEdge(const CFGBlock &B, unsigned Succ, PathLocks &L) {
+    if (!L.Dead)
+      Locks.edge(B, Succ, L.Held);
   }
 };
 
@@ -94,52 +126,20 @@ const Stmt *userOf(const Expr *Call, const ParentMap &PM) {
 
 } // namespace
 
-/// Whether \p B ends its path without returning to the caller: a throw, or
-/// a call of a function that never returns which the CFG does not know to
-/// be one (`pthread_mutex_unlock(m); cleanupAndQuit(-8);`).
-static bool leavesOtherwise(const CFGBlock &B) {
-  for (const CFGElement &E : B)
-    if (auto CS = E.getAs<CFGStmt>()) {
-      if (isa<CXXThrowExpr>(CS->getStmt()))
-        return true;
-      if (const auto *Call = dyn_cast<CallExpr>(CS->getStmt());
-          Call && neverReturns(Call->getDirectCallee(), 0))
-        return true;
-    }
-  return false;
-}
-
 /// The locks held on every path that returns from the function (throws
 /// and exits left out), from entry state \p Entry; nothing when the dataflow
 /// gives up or no path returns (then nothing reaches the caller either).
 static std::optional<Lockset> atReturn(FunctionAnalysis &FA, const CFG &Cfg,
                                        LockTracker &Locks, Lockset Entry) {
   OwnLocks Flow{Locks, std::move(Entry)};
-  std::optional<BlockStates<Lockset>> In =
-      solveForward<Lockset>(Cfg, FA.declContext(), Flow);
+  std::optional<BlockStates<PathLocks>> In =
+      solveForward<PathLocks>(Cfg, FA.declContext(), Flow);
   if (!In)
     return std::nullopt;
-  const CFGBlock &Exit = Cfg.getExit();
-  std::optional<Lockset> Out;
-  for (const CFGBlock *Pred : Cfg) {
-    const std::optional<Lockset> &PredIn = (*In)[Pred->getBlockID()];
-    if (!PredIn || leavesOtherwise(*Pred))
-      continue;
-    unsigned Index = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Pred->succs()) {
-      unsigned ThisIndex = Index++;
-      if (Succ.getReachableBlock() != &Exit)
-        continue;
-      Lockset L = *PredIn;
-      Flow.transferBlock(*Pred, L);
-      Flow.transferEdge(*Pred, ThisIndex, L);
-      if (Out)
-        joinLocksets(*Out, L);
-      else
-        Out = std::move(L);
-    }
-  }
-  return Out;
+  const std::optional<PathLocks> &AtExit = (*In)[Cfg.getExit().getBlockID()];
+  if (!AtExit || AtExit->Dead)
+    return std::nullopt;
+  return AtExit->Held;
 }
 
 ReturnedLocks computeReturnedLocks(Session &S, const FunctionDecl *FD,
