@@ -15,24 +15,26 @@ bool hasQualifiedName(const NamedDecl *D, llvm::StringRef QualifiedName) {
   if (!D)
     return false;
   QualifiedName.consume_front("::");
-  const DeclContext *Ctx = nullptr;
   const NamedDecl *Cur = D;
   while (true) {
-    llvm::StringRef Last = QualifiedName;
-    size_t Pos = QualifiedName.rfind("::");
-    if (Pos != llvm::StringRef::npos)
-      Last = QualifiedName.substr(Pos + 2);
+    // The last component is the identifier, after "::" or at the start:
+    // compared from the end, so that a name that differs costs one compare
+    // (every model lookup asks this of every call and type it meets).
     const IdentifierInfo *II = Cur->getIdentifier();
-    if (!II || II->getName() != Last)
+    if (!II || !QualifiedName.ends_with(II->getName()))
       return false;
-    Ctx = Cur->getDeclContext();
+    size_t Rest = QualifiedName.size() - II->getName().size();
+    if (Rest != 0 && (Rest < 2 || QualifiedName[Rest - 1] != ':' ||
+                      QualifiedName[Rest - 2] != ':'))
+      return false;
+    const DeclContext *Ctx = Cur->getDeclContext();
     // Skip inline namespaces and transparent contexts (extern "C", enums).
     while (Ctx && (Ctx->isInlineNamespace() || Ctx->isTransparentContext() ||
                    isa<LinkageSpecDecl>(Ctx)))
       Ctx = Ctx->getParent();
-    if (Pos == llvm::StringRef::npos)
+    if (Rest == 0)
       return !Ctx || Ctx->isTranslationUnit();
-    QualifiedName = QualifiedName.substr(0, Pos);
+    QualifiedName = QualifiedName.substr(0, Rest - 2);
     Cur = dyn_cast_or_null<NamedDecl>(Ctx ? Decl::castFromDeclContext(Ctx)
                                           : nullptr);
     if (!Cur || !Ctx || Ctx->isTranslationUnit())

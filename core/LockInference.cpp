@@ -46,12 +46,14 @@ bool neverReturns(const FunctionDecl *FD, unsigned Depth) {
   const FunctionDecl *Def = FD->getDefinition();
   const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
                          : nullptr;
-  if (!Body || Depth > 2 || mayJumpOut(Body))
+  if (!Body || Depth > 2)
     return false;
+  // The walk of the whole body last: few statement lists call a function
+  // that never returns.
   for (const Stmt *S : Body->body())
     if (const auto *Call = dyn_cast<CallExpr>(S))
       if (neverReturns(Call->getDirectCallee(), Depth + 1))
-        return true;
+        return !mayJumpOut(Body);
   return false;
 }
 

@@ -24,6 +24,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
+#include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
 
@@ -145,6 +146,7 @@ static std::optional<Lockset> atReturn(FunctionAnalysis &FA, const CFG &Cfg,
 ReturnedLocks computeReturnedLocks(Session &S, const FunctionDecl *FD,
                                    unsigned Depth) {
   ReturnedLocks Out;
+  llvm::TimeTraceScope Scope("fearless returned locks");
   FunctionAnalysis &FA = S.functionAnalysis(FD);
   const CFG *Cfg = FA.cfg();
   if (!Cfg || FA.scan().HasErrors)
