@@ -43,19 +43,6 @@ struct Context {
   std::vector<Access> Accesses;
 };
 
-/// Whether \p B, or one of the calls leading to it, is in the part \p T of
-/// a worker that runs after its loop.
-bool inShutdownTail(const SourceManager &SM, const ShutdownTail &T,
-                    const Access &B) {
-  if (!T.exists())
-    return false;
-  auto Within = [&](SourceLocation W) {
-    return SM.isBeforeInTranslationUnit(T.From, W) &&
-           SM.isBeforeInTranslationUnit(W, T.To);
-  };
-  return Within(B.Where) || llvm::any_of(B.Via, Within);
-}
-
 /// The guard of a function-local static's initializer (Summarizer), not a
 /// lock the user can take.
 bool isStaticInitGuard(const Lock &L) {
@@ -390,6 +377,21 @@ static bool configures(const Access &A, const Access &B,
   });
 }
 
+/// What \p M does while a member thread runs: before it joins it, not under
+/// a test of an unchanging field contradicting one the thread started under.
+static std::vector<Access> besideThread(const SourceManager &SM,
+                                        const ConcurrentMember &M,
+                                        const FunctionSummary &Sum,
+                                        llvm::ArrayRef<ValueGuard> Started) {
+  std::vector<Access> Side;
+  for (const Access &A : Sum.Accesses)
+    if ((M.JoinedAt.isInvalid() ||
+         SM.isBeforeInTranslationUnit(position(A), M.JoinedAt)) &&
+        !contradictsAny(Started, A.Guards))
+      Side.push_back(A);
+  return Side;
+}
+
 class DataRaceCheck : public Check {
 public:
   explicit DataRaceCheck(Session &S) : S(S), Guarded(S) {}
@@ -567,15 +569,14 @@ private:
     if (Thread.empty())
       return;
     const SourceManager &SM = FA.astContext().getSourceManager();
+    // Where the thread exists: `if (opt_.pipeline) worker_ = ...`.
+    llvm::SmallVector<ValueGuard, 1> Started = fieldGuardsOf(
+        FA.function(), FA.parents(), FA.astContext(), Site.Spawn);
     for (const ConcurrentMember &M : Peers.Members) {
       const FunctionSummary *Sum = S.summary(M.Method, /*LocalsShared=*/false);
-      if (!Sum)
-        continue;
       std::vector<Access> Side;
-      for (const Access &A : Sum->Accesses)
-        if (M.JoinedAt.isInvalid() ||
-            SM.isBeforeInTranslationUnit(position(A), M.JoinedAt))
-          Side.push_back(A);
+      if (Sum)
+        Side = besideThread(SM, M, *Sum, Started);
       if (Side.empty())
         continue;
       int Ctx = FirstMemberCtx - int(Members.size());
@@ -585,7 +586,7 @@ private:
       // functions that stop it.
       for (const Access &A : Side)
         for (const Access &B : Thread)
-          if ((M.Stops || !inShutdownTail(SM, Peers.Tail, B)) &&
+          if ((M.Stops || !Peers.Tail.contains(SM, B)) &&
               !(Setter && configures(A, B, Thread)))
             consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
     }

@@ -8,9 +8,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/Concurrency.h"
+#include "fearless/Access.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <functional>
@@ -252,6 +254,16 @@ bool setsFlag(const FunctionDecl *M, const FieldDecl *Flag, unsigned Depth) {
   };
   Walk(M->getBody());
   return Found;
+}
+
+bool ShutdownTail::contains(const SourceManager &SM, const Access &A) const {
+  if (!exists())
+    return false;
+  auto Within = [&](SourceLocation W) {
+    return SM.isBeforeInTranslationUnit(From, W) &&
+           SM.isBeforeInTranslationUnit(W, To);
+  };
+  return Within(A.Where) || llvm::any_of(A.Via, Within);
 }
 
 } // namespace fearless

@@ -166,6 +166,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
                                                                 : nullptr;
   };
   addAcquisitions(*Sub, Held, Point, Call->getBeginLoc(), Map);
+  // What the call does runs only under the conditions the call runs under.
+  llvm::SmallVector<ValueGuard, 1> AtCall = Recorder.guards().guardsOf(Call);
   for (const Access &A : Sub->Accesses) {
     if (Recorder.full())
       return;
@@ -179,6 +181,7 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
         !bindGuards(Mapped.Guards, ParamArg, Rename, S.astContext(),
                     /*KeepOthers=*/false))
       continue;
+    Mapped.Guards.append(AtCall.begin(), AtCall.end());
     Mapped.Loc = *Loc;
     Mapped.Locks.assign(Held.begin(), Held.end());
     for (const Lock &CL : A.Locks) {

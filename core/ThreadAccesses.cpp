@@ -360,6 +360,9 @@ std::vector<Access> threadAccesses(FunctionAnalysis &FA, const SpawnSite &Site,
         !bindGuards(Mapped.Guards, ParamArg, Rename, FA.astContext(),
                     /*KeepOthers=*/true))
       continue;
+    // A field of the body's object is not one of the spawner's values.
+    llvm::erase_if(Mapped.Guards,
+                   [](const ValueGuard &G) { return isa<FieldDecl>(G.Var); });
     Mapped.Loc = *Loc;
     Mapped.Locks.clear();
     for (const Lock &L : A.Locks) {

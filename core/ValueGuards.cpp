@@ -59,7 +59,50 @@ std::optional<long long> ValueGuardFinder::constant(const Expr *E) const {
   return R.Val.getInt().getExtValue();
 }
 
+/// The field \p E reads when it is a value of the object a member function
+/// runs on that cannot change after construction: `this->f` or
+/// `this->m.f` (members of members, no pointer in between) with a const
+/// member on the way (`const Config opt_;` and `opt_.pipeline`) and no
+/// mutable one. Keyed by the last field, so the first member must be the
+/// class's only member of its type (`a.f` and `b.f` would share the key).
+static const FieldDecl *immutableMember(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  const auto *Last = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!Last || !isGuardType(Last->getType()))
+    return nullptr;
+  bool Const = false;
+  const FieldDecl *First = nullptr;
+  for (const MemberExpr *M = ME; M;) {
+    const auto *F = dyn_cast<FieldDecl>(M->getMemberDecl());
+    if (!F || F->isMutable())
+      return nullptr;
+    Const |= F->getType().isConstQualified();
+    First = F;
+    const Expr *Base = M->getBase()->IgnoreParenImpCasts();
+    if (M->isArrow() || isa<CXXThisExpr>(Base)) {
+      if (!M->isArrow() || !isa<CXXThisExpr>(Base))
+        return nullptr;
+      break;
+    }
+    M = dyn_cast<MemberExpr>(Base);
+    if (!M)
+      return nullptr;
+  }
+  if (!Const)
+    return nullptr;
+  if (First != Last) {
+    QualType T = First->getType().getCanonicalType().getUnqualifiedType();
+    for (const FieldDecl *Other : First->getParent()->fields())
+      if (Other != First &&
+          Other->getType().getCanonicalType().getUnqualifiedType() == T)
+        return nullptr;
+  }
+  return Last;
+}
+
 const ValueDecl *ValueGuardFinder::guardVar(const Expr *E) {
+  if (const FieldDecl *F = immutableMember(E))
+    return F;
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   if (!DRE || !isGuardable(DRE->getDecl()))
     return nullptr;
@@ -161,6 +204,24 @@ llvm::SmallVector<ValueGuard, 1> ValueGuardFinder::guardsOf(const Expr *E) {
   forEachControllingCondition(
       PM, E, /*LogicalOperands=*/false,
       [&](const Expr *Cond, bool Taken) { addConditions(Cond, Taken, Out); });
+  return Out;
+}
+
+bool contradictsAny(llvm::ArrayRef<ValueGuard> A,
+                    llvm::ArrayRef<ValueGuard> B) {
+  return llvm::any_of(A, [&](const ValueGuard &G) {
+    return llvm::any_of(B,
+                        [&](const ValueGuard &H) { return contradicts(G, H); });
+  });
+}
+
+llvm::SmallVector<ValueGuard, 1> fieldGuardsOf(const FunctionDecl *FD,
+                                               const ParentMap &PM,
+                                               ASTContext &Ctx, const Expr *E) {
+  llvm::SmallVector<ValueGuard, 1> Out =
+      ValueGuardFinder(FD, PM, Ctx).guardsOf(E);
+  llvm::erase_if(Out,
+                 [](const ValueGuard &G) { return !isa<FieldDecl>(G.Var); });
   return Out;
 }
 

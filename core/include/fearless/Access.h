@@ -121,7 +121,8 @@ struct Lock {
 };
 
 /// A condition on a value the summarized function receives and cannot
-/// change (a by-value parameter it never writes, a capture by copy) under
+/// change (a by-value parameter it never writes, a capture by copy, a field
+/// of its object under a const member: Var is then the FieldDecl) under
 /// which an access happens: the access runs only when
 /// (Var == Value) == Equal. `if (flag) x = 1;` guards the write with
 /// {flag, 0, false}; `if (id == 0) x = 1;` with {id, 0, true}.

@@ -38,6 +38,7 @@
 
 namespace fearless {
 
+struct Access;
 class FunctionAnalysis;
 class Session;
 
@@ -94,6 +95,8 @@ struct ShutdownTail {
   /// From (the loop's last token) and before To (the function's end).
   const clang::FunctionDecl *In = nullptr;
   clang::SourceLocation From, To;
+  /// Whether \p A, or one of the calls leading to it, is in the tail.
+  bool contains(const clang::SourceManager &SM, const Access &A) const;
 };
 
 /// The shutdown tail of the worker \p Body (exists() is false if none).

@@ -85,6 +85,17 @@ inline bool contradicts(const ValueGuard &A, const ValueGuard &B) {
   return A.Value == B.Value && A.Equal != B.Equal;
 }
 
+/// Whether a guard of \p A and one of \p B cannot both hold.
+bool contradictsAny(llvm::ArrayRef<ValueGuard> A, llvm::ArrayRef<ValueGuard> B);
+
+/// The tests \p E runs under in \p FD of fields of the object \p FD runs on
+/// that cannot change after construction (under a const member: `if
+/// (opt_.pipeline)`), valid for every member function on the same object.
+llvm::SmallVector<ValueGuard, 1> fieldGuardsOf(const clang::FunctionDecl *FD,
+                                               const clang::ParentMap &PM,
+                                               clang::ASTContext &Ctx,
+                                               const clang::Expr *E);
+
 /// Binds the guards of a callee's access to a call: \p ParamArg gives the
 /// argument expression passed for a parameter of the callee (null when the
 /// guard's variable is not one). A constant argument decides its guard
