@@ -100,14 +100,19 @@ bool onPathThatNeverReturns(const CallExpr *Call,
 
 } // namespace
 
-const InferredLocking &Session::inferredLocking(const FunctionDecl *FD) {
-  std::unique_ptr<InferredLocking> &Slot = Inferred[FD];
-  if (!Slot)
-    Slot = std::make_unique<InferredLocking>(inferLocking(FD, 0));
-  return *Slot;
+// No cycle: the inference asks one level deeper, and stops past depth 2.
+const InferredLocking &Session::inferredLocking(const FunctionDecl *FD,
+                                                unsigned Depth) {
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  auto Key = std::make_pair(Def ? Def : FD, Depth);
+  if (auto It = Inferred.find(Key); It != Inferred.end())
+    return *It->second;
+  auto R = std::make_unique<InferredLocking>(inferLocking(*this, FD, Depth));
+  return *(Inferred[Key] = std::move(R));
 }
 
-InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
+InferredLocking inferLocking(Session &S, const FunctionDecl *FD,
+                             unsigned Depth) {
   InferredLocking Result;
   const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
   if (!Def || !Def->getBody() || Depth > 2)
@@ -135,14 +140,17 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
         if (auto P = ParamOf(stripWrappers(Init->getInit())))
           FieldFromParam[Init->getMember()] = *P;
   struct Finder : RecursiveASTVisitor<Finder> {
+    Session &Sess;
     InferredLocking &R;
     llvm::DenseMap<const FieldDecl *, unsigned> &FieldFromParam;
     std::function<std::optional<unsigned>(const Expr *)> ParamOf;
     unsigned Depth;
-    Finder(InferredLocking &R, llvm::DenseMap<const FieldDecl *, unsigned> &F,
+    Finder(Session &Sess, InferredLocking &R,
+           llvm::DenseMap<const FieldDecl *, unsigned> &F,
            std::function<std::optional<unsigned>(const Expr *)> P,
            unsigned Depth)
-        : R(R), FieldFromParam(F), ParamOf(std::move(P)), Depth(Depth) {}
+        : Sess(Sess), R(R), FieldFromParam(F), ParamOf(std::move(P)),
+          Depth(Depth) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
     /// The statements around the one visited, outermost first.
     std::vector<const Stmt *> Stack;
@@ -237,7 +245,7 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
       }
       // Another member of this class: what it does, with our arguments.
       if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
-        InferredLocking Inner = inferLocking(M, Depth + 1);
+        const InferredLocking &Inner = Sess.inferredLocking(M, Depth + 1);
         mapParams(Inner.LockedParams, MC, R.LockedParams);
         R.LocksSelf |= Inner.LocksSelf;
         R.UnlocksSelf |= Inner.UnlocksSelf;
@@ -279,14 +287,14 @@ InferredLocking inferLocking(const FunctionDecl *FD, unsigned Depth) {
     void callsWrapper(const CallExpr *Call, const FunctionDecl *Callee) {
       if (Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
         return;
-      InferredLocking Inner = inferLocking(Callee, Depth + 1);
+      const InferredLocking &Inner = Sess.inferredLocking(Callee, Depth + 1);
       mapParams(Inner.LockedParams, Call, R.LockedParams);
       mapParams(Inner.UnlockedParams, Call, R.UnlockedParams);
       R.LockedGlobals.append(Inner.LockedGlobals);
       R.UnlockedGlobals.append(Inner.UnlockedGlobals);
     }
   };
-  Finder F(Result, FieldFromParam, ParamOf, Depth);
+  Finder F(S, Result, FieldFromParam, ParamOf, Depth);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit())

@@ -55,6 +55,13 @@ public:
 /// Creates the checker object of \p Id.
 std::unique_ptr<Check> createCheck(CheckId Id, Session &S);
 
+/// A result per function and depth (how many calls down or callers up it
+/// was asked for), kept where the map's growth does not move it.
+template <typename T>
+using PerDepth =
+    llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                   std::unique_ptr<T>>;
+
 /// The analysis of one translation unit.
 class Session {
 public:
@@ -124,10 +131,11 @@ public:
   const llvm::DenseMap<const clang::Expr *, std::vector<struct Lock>> *
   locksAtCalls(const clang::FunctionDecl *FD, unsigned Depth);
 
-  /// What the user lock or guard member \p FD does to locks (inferLocking
-  /// in Locks.h at depth 0), inferred once per function: the lockset
-  /// dataflow asks at every call, on every pass.
-  const InferredLocking &inferredLocking(const clang::FunctionDecl *FD);
+  /// What the user lock or guard member \p FD does to locks (inferLocking,
+  /// Locks.h), once per function and depth: the lockset dataflow asks at
+  /// every call, the inference of what it calls one level deeper.
+  const InferredLocking &inferredLocking(const clang::FunctionDecl *FD,
+                                         unsigned Depth = 0);
 
   /// What \p FD leaves its callers holding or released (ReturnedLocks,
   /// Locks.h), asked for \p Depth calls down; cached. Null past the budget.
@@ -179,15 +187,9 @@ private:
       Callers;
   llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
   /// Keyed by function and by how many callers up it was asked for.
-  llvm::DenseMap<
-      std::pair<const clang::FunctionDecl *, unsigned>,
-      std::unique_ptr<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>>>
-      CallLocks;
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<InferredLocking>>
-      Inferred;
-  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
-                 std::unique_ptr<ReturnedLocks>>
-      Returned;
+  PerDepth<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>> CallLocks;
+  PerDepth<InferredLocking> Inferred;
+  PerDepth<ReturnedLocks> Returned;
   std::unique_ptr<ConcurrencyModel> Concurrency;
   std::unique_ptr<CoroutineModel> Coroutines;
   std::vector<Finding> Findings;

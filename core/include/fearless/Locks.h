@@ -78,8 +78,10 @@ struct InferredLocking {
 };
 
 /// Infers what \p FD (a member of a user mutex or guard) does to locks,
-/// following calls of the same class's members up to a small depth.
-InferredLocking inferLocking(const clang::FunctionDecl *FD, unsigned Depth);
+/// following calls of the same class's members up to a small depth (through
+/// Session::inferredLocking, so that each is inferred once per depth).
+InferredLocking inferLocking(Session &S, const clang::FunctionDecl *FD,
+                             unsigned Depth);
 
 /// Whether a call to \p FD never returns: declared so (exit, abort,
 /// [[noreturn]]), or a body with no return whose own statement list calls
