@@ -448,15 +448,16 @@ public:
         Pair(I, I);
     for (auto [I, J] : TL->overlappingPairs())
       Pair(I, J);
-    // The callables of one parallel_invoke or parallel_reduce (sites added
-    // one after the other) run at the same time as each other.
+    // The callables of one parallel_invoke or parallel_reduce, or one graph
+    // run's tasks but those precede/succeed orders, run at the same time.
     for (size_t I = 0; I < Threads.size(); ++I)
       for (size_t J = I + 1;
            J < Threads.size() && TM.spawns()[I].WithSiblings &&
            TM.spawns()[J].WithSiblings &&
            TM.spawns()[I].Spawn == TM.spawns()[J].Spawn;
            ++J)
-        Pair(I, J);
+        if (!llvm::is_contained(TM.spawns()[I].OrderedSiblings, J))
+          Pair(I, J);
     // Member threads against the member functions of their class that may
     // run while they do (Concurrency.h).
     for (const SpawnSite &Site : TM.spawns())

@@ -3,7 +3,8 @@
 // The library executors of Models/Executors.def, looked up by class or
 // function, and the pools they make: private to SpawnInference
 // (core/SpawnInference.cpp, core/ExecutorModels.cpp), which owns one
-// ExecutorPools.
+// ExecutorPools, and to the task graphs' runs (core/TaskGraphs.cpp: an
+// executor's waits).
 //
 //===----------------------------------------------------------------------===//
 

@@ -2,6 +2,7 @@
 
 #include "ThreadModelInternal.h"
 #include "ExecutorModels.h"
+#include "TaskGraphs.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/ChannelInference.h"
 #include "fearless/SpawnInference.h"
@@ -69,6 +70,8 @@ bool callSpawns(const CallExpr *Call, const LibraryModel &Lib) {
     return true;
   if (llvm::SmallVector<const Expr *, 2> Callables;
       Lib.scopedExecutor(Call, Callables))
+    return true;
+  if (isTaskGraphRun(Call))
     return true;
   // The rules below look at the callee first: most callees start nothing,
   // and a TU calls each of them many times.
@@ -500,6 +503,23 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
                          *Run == LibraryModel::ScopedRun::Reduce;
         S.Sink.Kind = SinkKind::None;
         S.Sink.Loc = E->getBeginLoc();
+      }
+    } else if (isa<CallExpr>(E) && isTaskGraphRun(cast<CallExpr>(E))) {
+      // A task graph's run waited for at once (taskflow): each task once,
+      // beside the tasks no precede/succeed chain orders with it.
+      if (std::optional<TaskGraphRun> Run =
+              taskGraphRun(cast<CallExpr>(E), PM)) {
+        unsigned First = Spawns.size();
+        for (const Expr *Task : Run->Tasks) {
+          SpawnSite &S = Add(SpawnKind::ScopedCall, HandleKind::None, Task, {});
+          S.Callee = Callee;
+          S.RunsOnce = S.WithSiblings = true;
+          S.Sink.Kind = SinkKind::None;
+          S.Sink.Loc = E->getBeginLoc();
+        }
+        for (unsigned I = 0; I < Run->Tasks.size(); ++I)
+          for (unsigned J : Run->Ordered[I].set_bits())
+            Spawns[First + I].OrderedSiblings.push_back(First + J);
       }
     } else if (Lib.isPointerFactory(Callee)) {
       QualType Thread = templateArgType(E->getType(), 0);

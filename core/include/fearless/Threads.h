@@ -217,6 +217,10 @@ struct SpawnSite {
   /// same call run at the same time as this one (parallel_invoke's
   /// functions, parallel_reduce's body and reduction).
   bool WithSiblings = false;
+  /// For a task of a task graph (Models/Executors.def, FEARLESS_TASK_GRAPH):
+  /// the ids of its sibling sites that a chain of precede/succeed calls
+  /// orders before or after it, which never run at the same time as it.
+  llvm::SmallVector<unsigned, 0> OrderedSiblings;
 };
 
 /// Whether \p S runs several copies of its callable at the same time by
