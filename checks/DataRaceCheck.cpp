@@ -575,9 +575,8 @@ private:
         FA.function(), FA.parents(), FA.astContext(), Site.Spawn);
     for (const ConcurrentMember &M : Peers.Members) {
       const FunctionSummary *Sum = S.summary(M.Method, /*LocalsShared=*/false);
-      std::vector<Access> Side;
-      if (Sum)
-        Side = besideThread(SM, M, *Sum, Started);
+      std::vector<Access> Side =
+          Sum ? besideThread(SM, M, *Sum, Started) : std::vector<Access>();
       if (Side.empty())
         continue;
       int Ctx = FirstMemberCtx - int(Members.size());
