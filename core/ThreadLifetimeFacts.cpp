@@ -93,12 +93,8 @@ llvm::SmallVector<unsigned, 2> BranchRefiner::notSpawnedWhen(const Expr *Cond,
   if (Edge.empty())
     return Out;
   for (unsigned Id = 0; Id < SpawnGuards.size(); ++Id)
-    for (const ValueGuard &G : SpawnGuards[Id])
-      if (llvm::any_of(
-              Edge, [&](const ValueGuard &E) { return contradicts(G, E); })) {
-        Out.push_back(Id);
-        break;
-      }
+    if (contradictsAny(SpawnGuards[Id], Edge))
+      Out.push_back(Id);
   return Out;
 }
 

@@ -78,9 +78,10 @@ static const FieldDecl *immutableMember(const Expr *E) {
       return nullptr;
     Const |= F->getType().isConstQualified();
     First = F;
+    // Fields of fields down to the one reached through `this->`.
     const Expr *Base = M->getBase()->IgnoreParenImpCasts();
-    if (M->isArrow() || isa<CXXThisExpr>(Base)) {
-      if (!M->isArrow() || !isa<CXXThisExpr>(Base))
+    if (M->isArrow()) {
+      if (!isa<CXXThisExpr>(Base))
         return nullptr;
       break;
     }
