@@ -78,11 +78,17 @@ bool isWrapper(const Stmt *S) {
              CXXBindTemporaryExpr, ExprWithCleanups>(S);
 }
 
-/// The parent of \p S above the implicit nodes around it.
-const Stmt *parentOf(const Stmt *S, const ParentMap &PM) {
+/// The parent of \p S above the implicit nodes around it; \p Child, when
+/// given, is set to the last node skipped (\p S itself if none).
+const Stmt *parentOf(const Stmt *S, const ParentMap &PM,
+                     const Stmt **Child = nullptr) {
   const Stmt *P = PM.getParent(S);
-  while (P && isWrapper(P))
+  while (P && isWrapper(P)) {
+    S = P;
     P = PM.getParent(P);
+  }
+  if (Child)
+    *Child = S;
   return P;
 }
 
@@ -372,11 +378,7 @@ bool waitedAtOnce(const CallExpr *Run, const TaskGraphModel &G,
     return listed(G.ResultWaits, nameOf(Wait->getMethodDecl()));
   // The statement of the run, and the next one in its block.
   const Stmt *S = Run;
-  const Stmt *P = PM.getParent(S);
-  while (P && isWrapper(P)) {
-    S = P;
-    P = PM.getParent(P);
-  }
+  const Stmt *P = parentOf(Run, PM, &S);
   const VarDecl *Future = nullptr;
   if (const auto *DS = dyn_cast_or_null<DeclStmt>(P)) {
     Future =
