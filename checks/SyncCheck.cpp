@@ -13,6 +13,7 @@
 
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/Concurrency.h"
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadAccesses.h"
@@ -47,11 +48,13 @@ static bool overlaps(const ThisPart &A, const ThisPart &B) {
 }
 
 /// The parts of *this code reaches: `this->a.b->c` in a body and in the
-/// member functions it calls on *this, as far as they are visible. Fails
-/// (Complete false) when *this escapes (passed, copied, dereferenced whole)
-/// or a member called on it cannot be seen or may be overridden.
+/// member functions it calls on *this (their overriders too), as far as
+/// they are visible. Fails (Complete false) when *this escapes (passed,
+/// copied, dereferenced whole), when the code itself cannot be seen, or
+/// past eight calls.
 class ThisFieldCollector : public RecursiveASTVisitor<ThisFieldCollector> {
 public:
+  explicit ThisFieldCollector(ConcurrencyModel &Model) : Model(Model) {}
   bool Complete = true;
   llvm::SmallVector<ThisPart, 8> Parts;
   /// The spawner's statement being traversed (null inside a thread body).
@@ -61,6 +64,13 @@ public:
 
   void function(const FunctionDecl *FD) {
     const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    // A member the visible body calls on *this whose definition is in
+    // another translation unit: taken to reach no part (as RacerD takes
+    // unknown callees), not as reaching every part. A thread entry that
+    // cannot be seen still leaves the whole object to be judged.
+    if (FD && Depth > 0 && isa<CXXMethodDecl>(FD) && !FD->isDefined() &&
+        !FD->isDependentContext())
+      return;
     if (!Def || !Def->getBody() || Def->isDependentContext() ||
         Depth + 1 > MaxDepth) {
       fail(nullptr);
@@ -70,6 +80,23 @@ public:
     if (Seen.insert(Def).second)
       TraverseStmt(Def->getBody());
     --Depth;
+  }
+
+  /// A member function the code calls on *this: what its definition
+  /// reaches and, for a virtual one, what every overrider the translation
+  /// unit defines reaches. One defined in another translation unit is taken
+  /// to reach no part (as RacerD takes unknown callees): precision first,
+  /// the report needs a part seen shared, not a guess at unseen code.
+  void member(const CXXMethodDecl *M) {
+    if (M->isDefined() || M->isDependentContext())
+      function(M);
+    if (!M->isVirtual() || M->hasAttr<FinalAttr>() ||
+        M->getParent()->hasAttr<FinalAttr>())
+      return;
+    for (const CXXRecordDecl *D : Model.derivedClasses(M->getParent()))
+      if (const CXXMethodDecl *O = M->getCorrespondingMethodInClass(D);
+          O && O != M && O->isDefined())
+        function(O);
   }
 
   bool VisitMemberExpr(MemberExpr *ME) {
@@ -102,17 +129,24 @@ public:
     } else if (const auto *M = dyn_cast<CXXMethodDecl>(D);
                M && Path.empty()) {
       // A member function called on *this: what it reaches.
-      if (M->isVirtual() && !M->hasAttr<FinalAttr>() &&
-          !M->getParent()->hasAttr<FinalAttr>())
-        fail(ME);
-      else if (!M->isStatic())
-        function(M);
+      if (!M->isStatic())
+        member(M);
       return Complete;
     }
     // (A member function called on a field uses that field whole.)
     if (!Path.empty())
       add(std::move(Path));
     return Complete;
+  }
+  /// A lambda capturing `this` (a nested thread's body, a callback): the
+  /// capture names no part, the body's members are visited as ours. A
+  /// `[*this]` copy reads the whole object and stays an escape.
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    for (const auto &[C, Init] : llvm::zip(LE->captures(), LE->capture_inits()))
+      if (C.getCaptureKind() == LCK_This && Init)
+        if (const auto *T = dyn_cast<CXXThisExpr>(Init->IgnoreParenImpCasts()))
+          Bases.insert(T);
+    return RecursiveASTVisitor::TraverseLambdaExpr(LE);
   }
   bool VisitCXXThisExpr(CXXThisExpr *E) {
     // `this` used other than to name a member: *this escapes.
@@ -134,6 +168,7 @@ private:
     Parts.push_back({std::move(Path), Origin});
   }
 
+  ConcurrencyModel &Model;
   static constexpr unsigned MaxDepth = 8;
   unsigned Depth = 0;
   llvm::DenseSet<const FunctionDecl *> Seen;
@@ -173,7 +208,7 @@ public:
       // For *this with a visible thread body: the parts the thread reaches.
       std::optional<ThisFieldCollector> Reach;
       if (sharesThis(FA, O)) {
-        Reach.emplace();
+        Reach.emplace(S.concurrency());
         Reach->function(threadFunction(FA.threads().spawns()[O.Spawn]));
         if (!Reach->Complete)
           Reach.reset();
@@ -283,7 +318,7 @@ private:
       if (Other.Spawn >= O.Spawn || !TL.mayOverlap(O.Spawn, Other.Spawn) ||
           !sharesThis(FA, Other))
         continue;
-      ThisFieldCollector Sibling;
+      ThisFieldCollector Sibling(S.concurrency());
       Sibling.function(threadFunction(TM.spawns()[Other.Spawn]));
       TraitVerdict V =
           Sibling.Complete
@@ -296,7 +331,7 @@ private:
       return true;
     }
     // The spawner, while the thread may run.
-    ThisFieldCollector Spawner;
+    ThisFieldCollector Spawner(S.concurrency());
     for (const Stmt *Use : spawnerThisUses(FA, TL, O)) {
       // Climb to the outermost `this->a.b` so the visitor sees the path.
       const Stmt *Top = Use;
