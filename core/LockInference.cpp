@@ -14,7 +14,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include <functional>
 
 using namespace clang;
 
@@ -100,30 +99,41 @@ bool onPathThatNeverReturns(const CallExpr *Call,
 
 } // namespace
 
-// No cycle: the inference asks one level deeper, and stops past depth 2.
-const InferredLocking &Session::inferredLocking(const FunctionDecl *FD,
-                                                unsigned Depth) {
-  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-  auto Key = std::make_pair(Def ? Def : FD, Depth);
-  if (auto It = Inferred.find(Key); It != Inferred.end())
-    return *It->second;
-  auto R = std::make_unique<InferredLocking>(inferLocking(*this, FD, Depth));
-  return *(Inferred[Key] = std::move(R));
-}
+/// What one walk of a body finds, whatever depth the inference is asked
+/// for: the lock operations it performs itself, and the calls whose effect
+/// it takes on (members of its class called on *this, free lock wrappers),
+/// each with the parameter of ours every argument names.
+struct LockInference::Facts {
+  InferredLocking Own;
+  struct Call {
+    const FunctionDecl *Callee;
+    /// A member called on *this (its LocksSelf/UnlocksSelf are ours; of its
+    /// parameters, only the locked ones); else a free wrapper.
+    bool Member;
+    llvm::SmallVector<std::optional<unsigned>, 4> ArgParams;
+  };
+  std::vector<Call> Calls;
+};
 
-InferredLocking inferLocking(Session &S, const FunctionDecl *FD,
-                             unsigned Depth) {
-  InferredLocking Result;
-  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-  if (!Def || !Def->getBody() || Depth > 2)
-    return Result;
-  // What a function that never returns locks does not reach its caller.
-  if (neverReturns(Def, 0))
-    return Result;
-  // Fields initialized from parameters (guards keep a pointer or reference
-  // to the mutex they lock).
+LockInference::LockInference() = default;
+LockInference::~LockInference() = default;
+
+namespace {
+
+/// The walk behind LockInference::Facts.
+struct LockFactFinder : RecursiveASTVisitor<LockFactFinder> {
+  using Facts = LockInference::Facts;
+  const FunctionDecl *Def;
+  Facts &R;
+  /// Fields initialized from parameters (guards keep a pointer or reference
+  /// to the mutex they lock).
   llvm::DenseMap<const FieldDecl *, unsigned> FieldFromParam;
-  auto ParamOf = [&](const Expr *E) -> std::optional<unsigned> {
+  /// The statements around the one visited, outermost first.
+  std::vector<const Stmt *> Stack;
+
+  LockFactFinder(const FunctionDecl *Def, Facts &R) : Def(Def), R(R) {}
+
+  std::optional<unsigned> paramOf(const Expr *E) const {
     E = E->IgnoreParenImpCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
@@ -133,174 +143,199 @@ InferredLocking inferLocking(Session &S, const FunctionDecl *FD,
           P && P->getDeclContext() == Def)
         return P->getFunctionScopeIndex();
     return std::nullopt;
+  }
+
+  void walk() {
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def)) {
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getMember() && Init->getInit())
+          if (auto P = paramOf(stripWrappers(Init->getInit())))
+            FieldFromParam[Init->getMember()] = *P;
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getInit())
+          TraverseStmt(Init->getInit());
+    }
+    TraverseStmt(Def->getBody());
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!S)
+      return true;
+    Stack.push_back(S);
+    bool Result = RecursiveASTVisitor::TraverseStmt(S);
+    Stack.pop_back();
+    return Result;
+  }
+  /// The parameter or field an object expression names.
+  void target(const Expr *Obj, bool Lock) {
+    InferredLocking &Own = R.Own;
+    if (!Obj) {
+      (Lock ? Own.LocksSelf : Own.UnlocksSelf) = true;
+      return;
+    }
+    if (auto P = paramOf(Obj)) {
+      (Lock ? Own.LockedParams : Own.UnlockedParams).push_back(*P);
+      return;
+    }
+    const Expr *E = Obj->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      E = UO->getSubExpr()->IgnoreParenImpCasts();
+    // A global mutex: the same mutex in every caller.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && VD->hasGlobalStorage() && !VD->isStaticLocal()) {
+        (Lock ? Own.LockedGlobals : Own.UnlockedGlobals).push_back(VD);
+        return;
+      }
+    if (isa<CXXThisExpr>(E)) {
+      (Lock ? Own.LocksSelf : Own.UnlocksSelf) = true;
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          F && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+        auto It = FieldFromParam.find(F);
+        if (It != FieldFromParam.end() && Lock)
+          Own.LockedParams.push_back(It->second);
+        else
+          (Lock ? Own.LocksSelf : Own.UnlocksSelf) = true;
+      }
+  }
+  /// A call whose inferred effect is ours, with our arguments.
+  void takeOn(const FunctionDecl *Callee, const CallExpr *Call, bool Member) {
+    Facts::Call C{Callee, Member, {}};
+    for (const Expr *Arg : Call->arguments())
+      C.ArgParams.push_back(paramOf(Arg));
+    R.Calls.push_back(std::move(C));
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    // field = &param; (a guard remembering its mutex)
+    if (BO->getOpcode() == BO_Assign)
+      if (const auto *ME =
+              dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          if (auto P = paramOf(BO->getRHS()))
+            FieldFromParam[F] = *P;
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!M || !M->getIdentifier())
+      return true;
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    bool ImplicitThis =
+        Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+        cast<CXXThisExpr>(Obj->IgnoreParenImpCasts())->isImplicit();
+    if (isLockName(M->getName()) && !ImplicitThis) {
+      target(Obj, true);
+      return true;
+    }
+    if (isUnlockName(M->getName()) && !ImplicitThis) {
+      target(Obj, false);
+      return true;
+    }
+    // A member of this class named like a lock operation (a guard's
+    // acquire()/release()): judge it by its name, whether it is defined
+    // out of line (a library's guard) or inline as the lock algorithm
+    // itself (an MCS queue of atomics has no lock() call to find).
+    if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+        (isLockName(M->getName()) || isUnlockName(M->getName()) ||
+         !(M->getDefinition() && M->getDefinition()->getBody()))) {
+      if (isLockName(M->getName())) {
+        bool AnyParam = false;
+        for (const Expr *Arg : MC->arguments())
+          if (auto P = paramOf(Arg)) {
+            R.Own.LockedParams.push_back(*P);
+            AnyParam = true;
+          }
+        if (!AnyParam)
+          R.Own.LocksSelf = true;
+      } else if (isUnlockName(M->getName())) {
+        R.Own.UnlocksSelf = true;
+      }
+      return true;
+    }
+    // Another member of this class: what it does, with our arguments.
+    if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+      takeOn(M, MC, /*Member=*/true);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isa<CXXMemberCallExpr>(Call))
+      return true;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
+      return true;
+    llvm::StringRef N = Callee->getName();
+    // A lock operation on an error path that ends the program is not
+    // what the function does to its caller's locks.
+    if (onPathThatNeverReturns(Call, Stack))
+      return true;
+    if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
+        N == "mtx_lock")
+      target(Call->getArg(0), true);
+    else if (N == "pthread_mutex_unlock" || N == "pthread_spin_unlock" ||
+             N == "mtx_unlock")
+      target(Call->getArg(0), false);
+    // A free function wrapping the lock calls (safe_mutex_lock(m) calling
+    // pthread_mutex_lock(m)).
+    else if (!isa<CXXMethodDecl>(Callee) &&
+             !Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
+      takeOn(Callee, Call, /*Member=*/false);
+    return true;
+  }
+};
+
+} // namespace
+
+const LockInference::Facts &LockInference::factsOf(const FunctionDecl *Def) {
+  if (auto It = Walked.find(Def); It != Walked.end())
+    return *It->second;
+  auto R = std::make_unique<Facts>();
+  // What a function that never returns locks does not reach its caller.
+  if (!neverReturns(Def, 0))
+    LockFactFinder(Def, *R).walk();
+  return *(Walked[Def] = std::move(R));
+}
+
+// No cycle: each level asks one level deeper, and stops past depth 2.
+const InferredLocking &LockInference::inferred(const FunctionDecl *FD,
+                                               unsigned Depth) {
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || Depth > 2)
+    return None;
+  auto Key = std::make_pair(Def, Depth);
+  if (auto It = Composed.find(Key); It != Composed.end())
+    return *It->second;
+  const Facts &F = factsOf(Def);
+  auto R = std::make_unique<InferredLocking>(F.Own);
+  auto Map = [](llvm::ArrayRef<unsigned> Inner, const Facts::Call &C,
+                llvm::SmallVectorImpl<unsigned> &Out) {
+    for (unsigned P : Inner)
+      if (P < C.ArgParams.size() && C.ArgParams[P])
+        Out.push_back(*C.ArgParams[P]);
   };
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->getMember() && Init->getInit())
-        if (auto P = ParamOf(stripWrappers(Init->getInit())))
-          FieldFromParam[Init->getMember()] = *P;
-  struct Finder : RecursiveASTVisitor<Finder> {
-    Session &Sess;
-    InferredLocking &R;
-    llvm::DenseMap<const FieldDecl *, unsigned> &FieldFromParam;
-    std::function<std::optional<unsigned>(const Expr *)> ParamOf;
-    unsigned Depth;
-    Finder(Session &Sess, InferredLocking &R,
-           llvm::DenseMap<const FieldDecl *, unsigned> &F,
-           std::function<std::optional<unsigned>(const Expr *)> P,
-           unsigned Depth)
-        : Sess(Sess), R(R), FieldFromParam(F), ParamOf(std::move(P)),
-          Depth(Depth) {}
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    /// The statements around the one visited, outermost first.
-    std::vector<const Stmt *> Stack;
-    bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
-      if (!S)
-        return true;
-      Stack.push_back(S);
-      bool Result = RecursiveASTVisitor::TraverseStmt(S);
-      Stack.pop_back();
-      return Result;
+  for (const Facts::Call &C : F.Calls) {
+    const InferredLocking &Inner = inferred(C.Callee, Depth + 1);
+    Map(Inner.LockedParams, C, R->LockedParams);
+    if (C.Member) {
+      R->LocksSelf |= Inner.LocksSelf;
+      R->UnlocksSelf |= Inner.UnlocksSelf;
+      continue;
     }
-    /// The parameter or field an object expression names.
-    void target(const Expr *Obj, bool Lock) {
-      if (!Obj) {
-        (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
-        return;
-      }
-      if (auto P = ParamOf(Obj)) {
-        (Lock ? R.LockedParams : R.UnlockedParams).push_back(*P);
-        return;
-      }
-      const Expr *E = Obj->IgnoreParenImpCasts();
-      if (const auto *UO = dyn_cast<UnaryOperator>(E))
-        E = UO->getSubExpr()->IgnoreParenImpCasts();
-      // A global mutex: the same mutex in every caller.
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-            VD && VD->hasGlobalStorage() && !VD->isStaticLocal()) {
-          (Lock ? R.LockedGlobals : R.UnlockedGlobals).push_back(VD);
-          return;
-        }
-      if (isa<CXXThisExpr>(E)) {
-        (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
-        return;
-      }
-      if (const auto *ME = dyn_cast<MemberExpr>(E))
-        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
-            F && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
-          auto It = FieldFromParam.find(F);
-          if (It != FieldFromParam.end() && Lock)
-            R.LockedParams.push_back(It->second);
-          else
-            (Lock ? R.LocksSelf : R.UnlocksSelf) = true;
-        }
-    }
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      // field = &param; (a guard remembering its mutex)
-      if (BO->getOpcode() == BO_Assign)
-        if (const auto *ME =
-                dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-          if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-            if (auto P = ParamOf(BO->getRHS()))
-              FieldFromParam[F] = *P;
-      return true;
-    }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-      const CXXMethodDecl *M = MC->getMethodDecl();
-      if (!M || !M->getIdentifier())
-        return true;
-      const Expr *Obj = MC->getImplicitObjectArgument();
-      bool ImplicitThis =
-          Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
-          cast<CXXThisExpr>(Obj->IgnoreParenImpCasts())->isImplicit();
-      if (isLockName(M->getName()) && !ImplicitThis) {
-        target(Obj, true);
-        return true;
-      }
-      if (isUnlockName(M->getName()) && !ImplicitThis) {
-        target(Obj, false);
-        return true;
-      }
-      // A member of this class named like a lock operation (a guard's
-      // acquire()/release()): judge it by its name, whether it is defined
-      // out of line (a library's guard) or inline as the lock algorithm
-      // itself (an MCS queue of atomics has no lock() call to find).
-      if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
-          (isLockName(M->getName()) || isUnlockName(M->getName()) ||
-           !(M->getDefinition() && M->getDefinition()->getBody()))) {
-        if (isLockName(M->getName())) {
-          bool AnyParam = false;
-          for (const Expr *Arg : MC->arguments())
-            if (auto P = ParamOf(Arg)) {
-              R.LockedParams.push_back(*P);
-              AnyParam = true;
-            }
-          if (!AnyParam)
-            R.LocksSelf = true;
-        } else if (isUnlockName(M->getName())) {
-          R.UnlocksSelf = true;
-        }
-        return true;
-      }
-      // Another member of this class: what it does, with our arguments.
-      if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts())) {
-        const InferredLocking &Inner = Sess.inferredLocking(M, Depth + 1);
-        mapParams(Inner.LockedParams, MC, R.LockedParams);
-        R.LocksSelf |= Inner.LocksSelf;
-        R.UnlocksSelf |= Inner.UnlocksSelf;
-      }
-      return true;
-    }
-    bool VisitCallExpr(CallExpr *Call) {
-      if (isa<CXXMemberCallExpr>(Call))
-        return true;
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (!Callee || !Callee->getIdentifier() || Call->getNumArgs() == 0)
-        return true;
-      llvm::StringRef N = Callee->getName();
-      // A lock operation on an error path that ends the program is not
-      // what the function does to its caller's locks.
-      if (onPathThatNeverReturns(Call, Stack))
-        return true;
-      if (N == "pthread_mutex_lock" || N == "pthread_spin_lock" ||
-          N == "mtx_lock")
-        target(Call->getArg(0), true);
-      else if (N == "pthread_mutex_unlock" || N == "pthread_spin_unlock" ||
-               N == "mtx_unlock")
-        target(Call->getArg(0), false);
-      else if (!isa<CXXMethodDecl>(Callee))
-        callsWrapper(Call, Callee);
-      return true;
-    }
-    /// The callee's parameters \p Inner, as the parameters of ours that
-    /// \p Call passes to them.
-    void mapParams(llvm::ArrayRef<unsigned> Inner, const CallExpr *Call,
-                   llvm::SmallVectorImpl<unsigned> &Out) {
-      for (unsigned P : Inner)
-        if (P < Call->getNumArgs())
-          if (auto Mine = ParamOf(Call->getArg(P)))
-            Out.push_back(*Mine);
-    }
-    /// A free function wrapping the lock calls (safe_mutex_lock(m) calling
-    /// pthread_mutex_lock(m)): what it does, with our arguments.
-    void callsWrapper(const CallExpr *Call, const FunctionDecl *Callee) {
-      if (Callee->getDeclContext()->getRedeclContext()->isStdNamespace())
-        return;
-      const InferredLocking &Inner = Sess.inferredLocking(Callee, Depth + 1);
-      mapParams(Inner.LockedParams, Call, R.LockedParams);
-      mapParams(Inner.UnlockedParams, Call, R.UnlockedParams);
-      R.LockedGlobals.append(Inner.LockedGlobals);
-      R.UnlockedGlobals.append(Inner.UnlockedGlobals);
-    }
-  };
-  Finder F(S, Result, FieldFromParam, ParamOf, Depth);
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->getInit())
-        F.TraverseStmt(Init->getInit());
-  F.TraverseStmt(Def->getBody());
-  return Result;
+    Map(Inner.UnlockedParams, C, R->UnlockedParams);
+    R->LockedGlobals.append(Inner.LockedGlobals);
+    R->UnlockedGlobals.append(Inner.UnlockedGlobals);
+  }
+  return *(Composed[Key] = std::move(R));
+}
+
+const InferredLocking &Session::inferredLocking(const FunctionDecl *FD,
+                                                unsigned Depth) {
+  if (!Locking)
+    Locking = std::make_unique<LockInference>();
+  return Locking->inferred(FD, Depth);
 }
 
 Lockset locksHeldByEveryCaller(Session &S, const FunctionDecl *FD,

@@ -38,6 +38,7 @@ class SpawnInference;
 class ChannelInference;
 struct FunctionSummary;
 struct InferredLocking;
+class LockInference;
 struct ReturnedLocks;
 struct Lock;
 
@@ -188,7 +189,7 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
   /// Keyed by function and by how many callers up it was asked for.
   PerDepth<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>> CallLocks;
-  PerDepth<InferredLocking> Inferred;
+  std::unique_ptr<LockInference> Locking;
   PerDepth<ReturnedLocks> Returned;
   std::unique_ptr<ConcurrencyModel> Concurrency;
   std::unique_ptr<CoroutineModel> Coroutines;

@@ -28,6 +28,7 @@
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -77,11 +78,29 @@ struct InferredLocking {
   bool UnlocksSelf = false;
 };
 
-/// Infers what \p FD (a member of a user mutex or guard) does to locks,
-/// following calls of the same class's members up to a small depth (through
-/// Session::inferredLocking, so that each is inferred once per depth).
-InferredLocking inferLocking(Session &S, const clang::FunctionDecl *FD,
-                             unsigned Depth);
+/// Infers what user mutex and guard members do to locks (InferredLocking),
+/// following calls of the same class's members and of free lock wrappers up
+/// to depth 2. Each body is walked once, whatever depth it is asked for
+/// (Facts); the per-depth results are composed from those walks. Owned by
+/// the Session (Session::inferredLocking), no state shared between TUs.
+class LockInference {
+public:
+  LockInference();
+  ~LockInference();
+  /// What \p FD does to locks, asked for \p Depth calls down; nothing past
+  /// depth 2 or without a body.
+  const InferredLocking &inferred(const clang::FunctionDecl *FD,
+                                  unsigned Depth);
+  struct Facts;
+
+private:
+  const Facts &factsOf(const clang::FunctionDecl *Def);
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Facts>> Walked;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                 std::unique_ptr<InferredLocking>>
+      Composed;
+  InferredLocking None;
+};
 
 /// Whether a call to \p FD never returns: declared so (exit, abort,
 /// [[noreturn]]), or a body with no return whose own statement list calls
