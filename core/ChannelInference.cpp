@@ -327,6 +327,33 @@ static bool waitsForAnything(const Stmt *Body) {
   return Waits;
 }
 
+llvm::ArrayRef<ChannelInference::Pass>
+ChannelInference::passesOf(const FunctionDecl *Def) const {
+  if (auto It = Passes.find(Def); It != Passes.end())
+    return *It->second;
+  auto Out = std::make_unique<llvm::SmallVector<Pass, 2>>();
+  forEachStmt(Def->getBody(), [&](const Stmt *S) {
+    if (!isa<CallExpr>(S))
+      return;
+    const auto *Call = cast<Expr>(S);
+    const FunctionDecl *Callee = calleeOf(Call);
+    if (!Callee || Callee->getCanonicalDecl() == Def->getCanonicalDecl())
+      return;
+    llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(stripMoves(Args[I]));
+      const auto *Own = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      const ParmVarDecl *P = paramForArg(Call, I);
+      if (!Own || !P || Own->getDeclContext() != Def ||
+          Own->isParameterPack() ||
+          isCallableType(Own->getType().getNonReferenceType()))
+        continue;
+      Out->push_back({Call, Callee, Own, P});
+    }
+  });
+  return *(Passes[Def] = std::move(Out));
+}
+
 const ChannelInference::HelperSends &
 ChannelInference::helperSends(const FunctionDecl *FD, unsigned Level) const {
   const FunctionDecl *Def = FD->getDefinition();
@@ -339,53 +366,38 @@ ChannelInference::helperSends(const FunctionDecl *FD, unsigned Level) const {
   const SourceManager &SM = Def->getASTContext().getSourceManager();
   if (!Def->isInvalidDecl() && !Def->isDependentContext() &&
       !Def->isInStdNamespace() && !SM.isInSystemHeader(Def->getLocation())) {
-    forEachStmt(Def->getBody(), [&](const Stmt *S) {
-      if (!isa<CallExpr>(S))
-        return;
-      const auto *Call = cast<Expr>(S);
-      const FunctionDecl *Callee = calleeOf(Call);
-      if (!Callee || Callee->getCanonicalDecl() == Def->getCanonicalDecl())
-        return;
-      llvm::ArrayRef<const Expr *> Args = argsOf(Call);
-      for (unsigned I = 0; I < Args.size(); ++I) {
-        const auto *DRE = dyn_cast<DeclRefExpr>(stripMoves(Args[I]));
-        const auto *Own = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-        const ParmVarDecl *P = paramForArg(Call, I);
-        if (!Own || !P || Own->getDeclContext() != Def ||
-            Own->isParameterPack() ||
-            isCallableType(Own->getType().getNonReferenceType()))
-          continue;
-        unsigned Index = Own->getFunctionScopeIndex();
-        if (llvm::any_of(*Out, [&](const InferredSend &Known) {
-              return Known.Param == Index;
-            }))
-          continue;
-        unsigned CalleeIndex = P->getFunctionScopeIndex();
-        const InferredSend *Inner = nullptr;
-        bool Sends = false;
-        if (Level == 1) {
-          Sends = paramHasAnnotation(Callee, CalleeIndex, "fearless::sends");
-          if (!Sends && (Inner = directSendOf(Callee, CalleeIndex)))
+    for (const Pass &Candidate : passesOf(Def)) {
+      unsigned Index = Candidate.Own->getFunctionScopeIndex();
+      if (llvm::any_of(*Out, [&](const InferredSend &Known) {
+            return Known.Param == Index;
+          }))
+        continue;
+      unsigned CalleeIndex = Candidate.To->getFunctionScopeIndex();
+      const InferredSend *Inner = nullptr;
+      bool Sends = false;
+      if (Level == 1) {
+        Sends = paramHasAnnotation(Candidate.Callee, CalleeIndex,
+                                   "fearless::sends");
+        if (!Sends && (Inner = directSendOf(Candidate.Callee, CalleeIndex)))
+          Sends = true;
+      } else {
+        for (const InferredSend &H : helperSends(Candidate.Callee, 1))
+          if (H.Param == CalleeIndex) {
+            Inner = &H;
             Sends = true;
-        } else {
-          for (const InferredSend &H : helperSends(Callee, 1))
-            if (H.Param == CalleeIndex) {
-              Inner = &H;
-              Sends = true;
-            }
-        }
-        if (!Sends || writesParam(Def, Own))
-          continue;
-        InferredSend H;
-        H.Send = Def;
-        H.Param = Index;
-        H.ViaCall = Call;
-        H.ViaCallee = Callee;
-        H.ViaParam = P;
-        H.Via = Inner;
-        Out->push_back(H);
+          }
       }
-    });
+      if (!Sends || writesParam(Def, Candidate.Own))
+        continue;
+      InferredSend H;
+      H.Send = Def;
+      H.Param = Index;
+      H.ViaCall = Candidate.Call;
+      H.ViaCallee = Candidate.Callee;
+      H.ViaParam = Candidate.To;
+      H.Via = Inner;
+      Out->push_back(H);
+    }
     // A helper that waits (for a reply, a future) after sending is not one.
     if (!Out->empty() && waitsForAnything(Def->getBody()))
       Out->clear();

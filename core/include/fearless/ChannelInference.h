@@ -90,6 +90,16 @@ private:
   /// or an annotated one (\p Level 1), or to a level-1 helper (\p Level 2).
   const HelperSends &helperSends(const clang::FunctionDecl *FD,
                                  unsigned Level) const;
+  /// A parameter of a function passed unchanged to a parameter of a callee:
+  /// the candidates helperSends judges, found by one walk of the body for
+  /// both levels.
+  struct Pass {
+    const clang::Expr *Call;
+    const clang::FunctionDecl *Callee;
+    const clang::ParmVarDecl *Own;
+    const clang::ParmVarDecl *To;
+  };
+  llvm::ArrayRef<Pass> passesOf(const clang::FunctionDecl *Def) const;
 
   const LibraryModel &Lib;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *,
@@ -99,6 +109,9 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *,
                          std::unique_ptr<HelperSends>>
       Helpers[2];
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         std::unique_ptr<llvm::SmallVector<Pass, 2>>>
+      Passes;
   HelperSends NoHelperSends;
 };
 
