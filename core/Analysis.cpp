@@ -67,6 +67,20 @@ static bool isAnalysable(const FunctionDecl *FD) {
          !FD->isDefaulted() && !FD->isImplicit();
 }
 
+/// The member functions of a class declared in a function body, and of
+/// the classes nested in it.
+static void analyzeLocalClass(Session &S, const CXXRecordDecl *RD) {
+  for (const Decl *D : RD->decls()) {
+    if (D->isImplicit())
+      continue;
+    if (const auto *FD = dyn_cast<FunctionDecl>(D);
+        FD && FD->doesThisDeclarationHaveABody())
+      S.analyzeFunction(FD);
+    else if (const auto *Nested = dyn_cast<CXXRecordDecl>(D))
+      analyzeLocalClass(S, Nested);
+  }
+}
+
 void Session::analyzeOne(const FunctionDecl *FD) {
   if (!isAnalysable(FD) || !Analysed.try_emplace(FD, true).second)
     return;
@@ -86,6 +100,8 @@ void Session::analyzeOne(const FunctionDecl *FD) {
     C->checkFunction(FA);
   }
   Current = Outer;
+  for (const CXXRecordDecl *RD : FA.scan().LocalClasses)
+    analyzeLocalClass(*this, RD);
   for (const LambdaExpr *L : FA.scan().Lambdas) {
     const CXXMethodDecl *Op = L->getCallOperator();
     if (const FunctionTemplateDecl *T = Op->getDescribedFunctionTemplate()) {
@@ -177,6 +193,10 @@ public:
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
+  /// Function bodies are not walked: their lambdas and local classes are
+  /// found by each function's own pre-scan (FunctionAnalysis.h), which
+  /// walks the body anyway.
+  bool TraverseStmt(Stmt *, DataRecursionQueue * = nullptr) { return true; }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody())
       S.analyzeFunction(FD);

@@ -49,7 +49,11 @@ public:
             return false;
     return true;
   }
-  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
+    if (NestedLambdas == 0 && !RD->isLambda())
+      Out.LocalClasses.push_back(RD);
+    return true;
+  }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
 
   bool VisitForStmt(ForStmt *For) {

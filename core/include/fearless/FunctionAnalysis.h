@@ -41,6 +41,10 @@ struct PreScan {
   llvm::SmallVector<const clang::Expr *, 2> SendsCalls;
   /// Lambdas written directly in this body (not in nested lambdas).
   llvm::SmallVector<const clang::LambdaExpr *, 4> Lambdas;
+  /// Classes declared in this body (not in nested lambdas): their member
+  /// functions are analysed after the function (the collector does not
+  /// walk bodies).
+  llvm::SmallVector<const clang::CXXRecordDecl *, 1> LocalClasses;
   /// The for loops of this body (not of nested lambdas), for the lockset's
   /// loops that lock every element of a lock array.
   llvm::SmallVector<const clang::ForStmt *, 4> ForLoops;
