@@ -95,21 +95,27 @@ public:
           Call && Callee->getASTContext().getLangOpts().Coroutines &&
           isa_and_nonnull<CoroutineBodyStmt>(Callee->getBody()))
         Out.CoroutineCalls.push_back(Call);
+      enum : unsigned { Invalidates = 1, Consumes = 2, Sends = 4 };
+      unsigned Roles = Lib.calleeRoles(Callee, [&] {
+        unsigned R = Lib.isInvalidationFunction(Callee) ? Invalidates : 0;
+        for (unsigned I = 0, N = Callee->getNumParams(); I != N; ++I) {
+          if (paramAnnotated(Callee, I, "fearless::consumes"))
+            R |= Consumes;
+          if (isSendsParam(Callee, I, Lib))
+            R |= Sends;
+        }
+        return R;
+      });
       // InvalidationFunctions end an object's usable life like a move.
-      if (Lib.isInvalidationFunction(Callee))
+      if (Roles & Invalidates)
         ++Out.MoveCalls;
-      bool Consumes = false, Sends = false;
-      for (unsigned I = 0, N = Callee->getNumParams(); I != N; ++I) {
-        Consumes |= paramAnnotated(Callee, I, "fearless::consumes");
-        Sends |= isSendsParam(Callee, I, Lib);
-      }
-      if (Consumes || Sends)
+      if (Roles & (Consumes | Sends))
         Out.ConsumingCalls.push_back(E);
-      if (Sends)
+      if (Roles & Sends)
         Out.SendsCalls.push_back(E);
       // The value sent crosses to the receiving thread (SpawnKind::
       // ChannelSend): its borrows are a thread's.
-      if (Sends && (Out.Spawns.empty() || Out.Spawns.back() != E))
+      if ((Roles & Sends) && (Out.Spawns.empty() || Out.Spawns.back() != E))
         Out.Spawns.push_back(E);
     }
     return true;

@@ -410,6 +410,15 @@ LibraryModel::calleeSpawn(const FunctionDecl *FD,
   return May;
 }
 
+unsigned LibraryModel::calleeRoles(const FunctionDecl *FD,
+                                   llvm::function_ref<unsigned()> Decide) const {
+  if (auto It = Roles.find(FD); It != Roles.end())
+    return It->second;
+  unsigned R = Decide();
+  Roles[FD] = R;
+  return R;
+}
+
 bool LibraryModel::isUserSpawnFunction(const FunctionDecl *FD) const {
   return matchesAny(FD, Options.SpawnFunctions);
 }

@@ -195,6 +195,12 @@ public:
   CalleeSpawn calleeSpawn(const clang::FunctionDecl *FD,
                           llvm::function_ref<CalleeSpawn()> Decide) const;
 
+  /// What a call of \p FD hands over, for the pre-scan (bits it defines),
+  /// decided once per function by \p Decide and remembered for the
+  /// translation unit: the pre-scan meets the same callees in every body.
+  unsigned calleeRoles(const clang::FunctionDecl *FD,
+                       llvm::function_ref<unsigned()> Decide) const;
+
   /// The options the model was built with.
   const ModelOptions &options() const { return Options; }
 
@@ -209,6 +215,7 @@ private:
   const SpawnInference *Inference = nullptr;
   const ChannelInference *Channels = nullptr;
   mutable llvm::DenseMap<const clang::FunctionDecl *, CalleeSpawn> MaySpawn;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, unsigned> Roles;
 };
 
 } // namespace fearless
