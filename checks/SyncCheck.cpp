@@ -64,13 +64,6 @@ public:
 
   void function(const FunctionDecl *FD) {
     const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-    // A member the visible body calls on *this whose definition is in
-    // another translation unit: taken to reach no part (as RacerD takes
-    // unknown callees), not as reaching every part. A thread entry that
-    // cannot be seen still leaves the whole object to be judged.
-    if (FD && Depth > 0 && isa<CXXMethodDecl>(FD) && !FD->isDefined() &&
-        !FD->isDependentContext())
-      return;
     if (!Def || !Def->getBody() || Def->isDependentContext() ||
         Depth + 1 > MaxDepth) {
       fail(nullptr);
@@ -86,7 +79,9 @@ public:
   /// reaches and, for a virtual one, what every overrider the translation
   /// unit defines reaches. One defined in another translation unit is taken
   /// to reach no part (as RacerD takes unknown callees): precision first,
-  /// the report needs a part seen shared, not a guess at unseen code.
+  /// the report needs a part seen shared, not a guess at unseen code. (A
+  /// thread entry that cannot be seen goes to function() and fails: the
+  /// whole object is judged.)
   void member(const CXXMethodDecl *M) {
     if (M->isDefined() || M->isDependentContext())
       function(M);
