@@ -8,7 +8,9 @@
 // return) is a conditional consumer like try_emplace; one moved on every
 // path is moved. Passing the parameter on (std::move into another reference
 // parameter, or the parameter itself to a non-const lvalue reference) is
-// followed a few levels, and taken as a move beyond that.
+// followed a few levels, and taken as a move beyond that. A callee whose
+// body is in another translation unit may or may not move: not a move,
+// unless the UnseenCalleeMoves option asks for clang-tidy's behaviour.
 //
 //===----------------------------------------------------------------------===//
 
@@ -102,25 +104,35 @@ ParamFate CalleeMoveInspector::fate(const FunctionDecl *Callee,
   if (!Callee || !Param || Depth > MaxDepth ||
       !Param->getType()->isReferenceType())
     return ParamFate::Moved;
-  const FunctionDecl *Def = nullptr;
-  if (!Callee->hasBody(Def) || !Def || !Def->getBody())
+  // A move assignment or move constructor moves by definition, wherever
+  // its body is.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+      MD && MD->isMoveAssignmentOperator())
     return ParamFate::Moved;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee);
+      Ctor && Ctor->isMoveConstructor())
+    return ParamFate::Moved;
+  const FunctionDecl *Def = nullptr;
   const SourceManager &SM = Ctx.getSourceManager();
+  if (!Callee->hasBody(Def) || !Def || !Def->getBody()) {
+    // A library's T&& parameter is a move by its contract
+    // ([res.on.arguments]); whether a body in another translation unit
+    // moves is not visible, so only a possible move unless asked for.
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) ||
+        S.library().options().flag("UnseenCalleeMoves"))
+      return ParamFate::Moved;
+    return ParamFate::MaybeMoved;
+  }
   if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())) ||
       Def->isDependentContext() || Def->isDefaulted() || Def->isImplicit() ||
       bodyHasErrors(Def))
     return ParamFate::Moved;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def)) {
-    // An override elsewhere may move; a move assignment moves by definition.
+    // An override elsewhere may move.
     if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
         !MD->getParent()->hasAttr<FinalAttr>())
       return ParamFate::Moved;
-    if (MD->isMoveAssignmentOperator())
-      return ParamFate::Moved;
   }
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def);
-      Ctor && Ctor->isMoveConstructor())
-    return ParamFate::Moved;
   unsigned Index = Param->getFunctionScopeIndex();
   if (Index >= Def->getNumParams())
     return ParamFate::Moved;

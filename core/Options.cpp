@@ -12,7 +12,7 @@ constexpr llvm::StringRef ModelOptionNames[] = {
     "JoinFunctions",          "DetachFunctions",
     "InvalidationFunctions",  "ReinitializationFunctions",
     "TriviallyCopyableMoves", "GlobalAndStaticMoves",
-    "SubObjectMoves"};
+    "SubObjectMoves",         "UnseenCalleeMoves"};
 } // namespace
 
 llvm::ArrayRef<llvm::StringRef> ModelOptions::names() {
@@ -38,6 +38,8 @@ std::vector<std::string> *ModelOptions::byName(llvm::StringRef Name) {
     return &GlobalAndStaticMoves;
   if (Name == "SubObjectMoves")
     return &SubObjectMoves;
+  if (Name == "UnseenCalleeMoves")
+    return &UnseenCalleeMoves;
   return nullptr;
 }
 

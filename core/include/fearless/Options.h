@@ -48,6 +48,10 @@ struct ModelOptions {
   /// SubObjectMoves: parts of variables are tracked too (`s.v`, `p->x`,
   /// `a[2]`, `*p`: the Static Analyzer's cplusplus.Move WarnOn=All).
   std::vector<std::string> SubObjectMoves;
+  /// UnseenCalleeMoves: `std::move(x)` into a T&& parameter of a function
+  /// whose body is not in the translation unit (and not in a system
+  /// header) counts as a move (clang-tidy's bugprone-use-after-move).
+  std::vector<std::string> UnseenCalleeMoves;
 
   /// The option names, in the order above, as used by every front-end.
   static llvm::ArrayRef<llvm::StringRef> names();

@@ -5,7 +5,7 @@
 // RUN: %fearless -std=c++17 -Xclang -verify %s
 #include <utility>
 #include <vector>
-void drain(std::vector<int> &&);
+void drain(std::vector<int> &&v) { std::vector<int> taken(std::move(v)); }
 void fill(int rounds) {
   std::vector<int> src;
   for (int i = 0; i < rounds; ++i) {

@@ -4,7 +4,14 @@
 #include <string>
 #include <utility>
 struct Queue {
-  bool push(std::string &&value); // true when the queue was empty before
+  std::string last;
+  bool empty = true;
+  bool push(std::string &&value) { // true when the queue was empty before
+    bool was = empty;
+    last = std::move(value);
+    empty = false;
+    return was;
+  }
 };
 void log(const std::string &);
 void enqueue(Queue &q, std::string msg) {

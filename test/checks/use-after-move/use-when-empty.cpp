@@ -4,7 +4,7 @@
 #include <list>
 #include <utility>
 
-void takeAll(std::list<int> &&);
+void takeAll(std::list<int> &&l) { std::list<int> taken(std::move(l)); }
 
 int firstAfterMove(std::list<int> items) {
   takeAll(std::move(items)); // expected-note {{'items' of type 'std::list<int>' was moved here}} expected-note {{help: move 'items' only after its last use, or assign it a new value before using it again}}
