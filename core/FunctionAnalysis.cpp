@@ -9,6 +9,7 @@
 #include "fearless/SyncValues.h"
 #include "fearless/ThreadLifetime.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
@@ -97,7 +98,7 @@ public:
         Out.CoroutineCalls.push_back(Call);
       enum : unsigned { Invalidates = 1, Consumes = 2, Sends = 4 };
       unsigned Roles = Lib.calleeRoles(Callee, [&] {
-        unsigned R = Lib.isInvalidationFunction(Callee) ? Invalidates : 0;
+        unsigned R = Lib.isInvalidationFunction(Callee) ? unsigned(Invalidates) : 0u;
         for (unsigned I = 0, N = Callee->getNumParams(); I != N; ++I) {
           if (paramAnnotated(Callee, I, "fearless::consumes"))
             R |= Consumes;
@@ -158,6 +159,48 @@ private:
   unsigned NestedLambdas = 0;
 };
 
+/// Whether \p S, a `default:` label's statement, is one of the macros of
+/// Models/Paths.def that leave the function with a fatal failure.
+bool declaresUnreachable(const Stmt *S, const ASTContext &Ctx) {
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+    S = CS->body_empty() ? nullptr : CS->body_front();
+  const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
+  if (!Ret)
+    return false;
+  static constexpr llvm::StringLiteral Markers[] = {
+#define FEARLESS_UNREACHABLE_DEFAULT_MACRO(Name) Name,
+#include "fearless/Models/Paths.def"
+  };
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (SourceLocation Loc = Ret->getReturnLoc(); Loc.isMacroID();
+       Loc = SM.getImmediateMacroCallerLoc(Loc))
+    if (llvm::is_contained(
+            Markers, Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts())))
+      return true;
+  return false;
+}
+
+/// Marks the edge from a switch to a `default:` that states it cannot be
+/// reached (Models/Paths.def) unreachable, on both of its ends, so that
+/// every analysis over the CFG skips that path. A fall-through from the
+/// case above still reaches it.
+void pruneUnreachableDefaults(CFG &Cfg, const ASTContext &Ctx) {
+  for (CFGBlock *B : Cfg) {
+    const auto *D = dyn_cast_or_null<DefaultStmt>(B->getLabel());
+    if (!D || !declaresUnreachable(D->getSubStmt(), Ctx))
+      continue;
+    for (CFGBlock::AdjacentBlock &Pred : B->preds()) {
+      CFGBlock *P = Pred.getReachableBlock();
+      if (!P || !isa_and_nonnull<SwitchStmt>(P->getTerminatorStmt()))
+        continue;
+      for (CFGBlock::AdjacentBlock &Succ : P->succs())
+        if (Succ.getReachableBlock() == B)
+          Succ = CFGBlock::AdjacentBlock(B, /*IsReachable=*/false);
+      Pred = CFGBlock::AdjacentBlock(P, /*IsReachable=*/false);
+    }
+  }
+}
+
 } // namespace
 
 FunctionAnalysis::FunctionAnalysis(Session &S, const FunctionDecl *FD)
@@ -184,7 +227,13 @@ FunctionAnalysis::FunctionAnalysis(Session &S, const FunctionDecl *FD)
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
-const CFG *FunctionAnalysis::cfg() { return ADC->getCFG(); }
+const CFG *FunctionAnalysis::cfg() {
+  CFG *Cfg = ADC->getCFG();
+  if (Cfg && !DefaultsPruned)
+    pruneUnreachableDefaults(*Cfg, astContext());
+  DefaultsPruned = true;
+  return Cfg;
+}
 
 const ParentMap &FunctionAnalysis::parents() { return ADC->getParentMap(); }
 

@@ -75,6 +75,8 @@ if os.path.exists("/usr/include/concurrentqueue/blockingconcurrentqueue.h"):
     config.available_features.add("concurrentqueue")
 if os.path.exists("/usr/include/readerwriterqueue/readerwriterqueue.h"):
     config.available_features.add("readerwriterqueue")
+if os.path.exists("/usr/include/gtest/gtest.h"):
+    config.available_features.add("gtest")
 # Qt 5 (qtbase5-dev): the QtCore headers, and the flags to include them.
 qt5 = "/usr/include/x86_64-linux-gnu/qt5"
 if os.path.exists(os.path.join(qt5, "QtCore", "qthreadpool.h")):

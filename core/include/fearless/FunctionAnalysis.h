@@ -75,7 +75,9 @@ public:
   clang::ASTContext &astContext() const { return S.astContext(); }
   const PreScan &scan() const { return Scan; }
 
-  /// The function's CFG (null if it cannot be built).
+  /// The function's CFG (null if it cannot be built). An edge from a
+  /// switch to a `default:` that states it cannot be reached (`default:
+  /// FAIL();`, Models/Paths.def) is marked unreachable.
   const clang::CFG *cfg();
   /// The context owning the CFG, for analyses that need one.
   clang::AnalysisDeclContext &declContext() { return *ADC; }
@@ -111,6 +113,7 @@ private:
   std::unique_ptr<MoveAnalysis> Moves;
   bool MovesDone = false;
   bool LifetimeDone = false;
+  bool DefaultsPruned = false;
 };
 
 } // namespace fearless
