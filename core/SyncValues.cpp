@@ -436,7 +436,20 @@ private:
     SourceLocation At;
     const VarDecl *By = nullptr;
     bool Destroyed = false;
+    /// `auto u = g.scopedUnlock();`: the lock is released only while `u`
+    /// lives, up to the end of \p Until, the block declaring it.
+    const CompoundStmt *Until = nullptr;
   };
+
+  /// The block that declares \p V, a local initialized by \p Init, when
+  /// it is a statement of that block.
+  const CompoundStmt *scopeOf(const Expr *Init) {
+    const Stmt *S = Init;
+    const ParentMap &PM = FA.parents();
+    while (S && !isa<DeclStmt>(S))
+      S = PM.getParent(S);
+    return S ? dyn_cast_or_null<CompoundStmt>(PM.getParent(S)) : nullptr;
+  }
 
   static bool refersTo(const Expr *E, const VarDecl *V) {
     const auto *DRE = dyn_cast<DeclRefExpr>(skipTemporary(E));
@@ -448,14 +461,20 @@ private:
     inference::forEachStmt(FA.function()->getBody(), [&](const Stmt *S) {
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
         const CXXMethodDecl *M = MC->getMethodDecl();
-        if (M && M->getIdentifier() && M->getName() == "unlock" &&
-            MC->getImplicitObjectArgument() &&
-            refersTo(MC->getImplicitObjectArgument(), G)) {
-          GuardRelease R;
-          R.Call = MC;
-          R.At = MC->getCallee()->getExprLoc();
-          R.By = G;
+        if (!M || !M->getIdentifier() || !MC->getImplicitObjectArgument() ||
+            !refersTo(MC->getImplicitObjectArgument(), G))
+          return;
+        GuardRelease R;
+        R.Call = MC;
+        R.At = MC->getCallee()->getExprLoc();
+        R.By = G;
+        if (M->getName() == "unlock") {
           Out.push_back(R);
+        } else if (M->getName() == "scopedUnlock") {
+          // Kept in a local, the unlocker releases until its scope ends; a
+          // temporary one relocks at the end of its own statement.
+          if ((R.Until = scopeOf(MC)))
+            Out.push_back(R);
         }
         return;
       }
@@ -527,6 +546,11 @@ private:
       for (const Stmt *S : After) {
         const auto *DRE = dyn_cast<DeclRefExpr>(S);
         if (!DRE || DRE->getDecl() != V)
+          continue;
+        // A scoped unlock: only the uses while the unlocker lives.
+        if (R.Until && (!SM.isBeforeInTranslationUnit(R.At, DRE->getExprLoc()) ||
+                        !SM.isBeforeInTranslationUnit(DRE->getExprLoc(),
+                                                      R.Until->getRBracLoc())))
           continue;
         if (!BestUse || SM.isBeforeInTranslationUnit(DRE->getExprLoc(),
                                                      BestUse->getExprLoc())) {

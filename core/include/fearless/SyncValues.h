@@ -15,8 +15,10 @@
 //             *g; g.unlock(); v.push_back(1);`, or after the guard was
 //             moved into another local that is destroyed or unlocked
 //             first (the borrow ends when its guard lets go of the lock,
-//             not at the end of the scope). A guard given a new value (a
-//             new lock) before the use ends the path.
+//             not at the end of the scope), or while the unlocker of
+//             folly's `auto u = g.scopedUnlock();` lives (to the end of its
+//             block). A guard given a new value (a new lock) before the use
+//             ends the path.
 // A *borrow* is a reference, a pointer, an iterator or a view (GuardedEscapes.h)
 // into the value: the value itself through the guard's * or ->, a member
 // or element of it, `data()`, `begin()`, a conversion to a view. Copies

@@ -19,6 +19,23 @@ public:
   T *operator->() const { return value_; }
   T &operator*() const { return *value_; }
   void unlock() { lock_.unlock(); }
+  /// Releases the lock until the returned object is destroyed, which takes
+  /// it again (folly's LockedPtr::scopedUnlock()).
+  class ScopedUnlocker {
+  public:
+    explicit ScopedUnlocker(Lock &l) : lock_(&l) { lock_->unlock(); }
+    ScopedUnlocker(ScopedUnlocker &&o) noexcept : lock_(o.lock_) {
+      o.lock_ = nullptr;
+    }
+    ~ScopedUnlocker() {
+      if (lock_)
+        lock_->lock();
+    }
+
+  private:
+    Lock *lock_;
+  };
+  ScopedUnlocker scopedUnlock() { return ScopedUnlocker(lock_); }
 
 private:
   T *value_;
