@@ -143,8 +143,13 @@ void reportSyncValueEscape(Session &S, const SyncValueEscape &E) {
       Releaser = "'" + E.MovedTo->getNameAsString() + "'";
       F.note(E.MovedAt, MessageId::SyncValueGuardMoved, {Guard, Releaser});
     }
+    int How = E.GivenTo        ? 2
+              : E.ScopedUnlock ? 3
+                               : int(E.ReleasedByDestruction);
+    std::string To =
+        E.GivenTo ? "'" + E.GivenTo->getNameAsString() + "'" : std::string();
     F.note(E.ReleasedAt, MessageId::SyncValueGuardReleased,
-           {Releaser, Object, int(E.ReleasedByDestruction)});
+           {Releaser, Object, How, To});
     F.note(E.At, MessageId::SyncValueHelpUseBeforeRelease, {Kind, Releaser});
     S.report(std::move(F));
     return;

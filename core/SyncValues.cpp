@@ -439,6 +439,8 @@ private:
     /// `auto u = g.scopedUnlock();`: the lock is released only while `u`
     /// lives, up to the end of \p Until, the block declaring it.
     const CompoundStmt *Until = nullptr;
+    /// `f(std::move(g))`: the guard was given to a by-value parameter.
+    bool GivenAway = false;
   };
 
   /// The block that declares \p V, a local initialized by \p Init, when
@@ -456,18 +458,46 @@ private:
     return DRE && DRE->getDecl() == V;
   }
 
+  /// The argument `std::move(g)` of \p Call when it is bound to a
+  /// by-value parameter (a guard handed to the callee); null otherwise.
+  static const Expr *guardPassedByValue(const CallExpr *Call,
+                                        const VarDecl *G) {
+    llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const auto *Ctor = dyn_cast<CXXConstructExpr>(
+          Args[I]->IgnoreImplicitAsWritten()->IgnoreParens());
+      if (!Ctor || Ctor->getNumArgs() != 1 || !Ctor->getConstructor() ||
+          !Ctor->getConstructor()->isMoveConstructor())
+        continue;
+      const auto *Move =
+          dyn_cast<CallExpr>(Ctor->getArg(0)->IgnoreImplicitAsWritten());
+      const FunctionDecl *Callee = Move ? Move->getDirectCallee() : nullptr;
+      const ParmVarDecl *P = paramForArg(Call, I);
+      if (Callee && isStdDecl(Callee, "move") && Move->getNumArgs() == 1 &&
+          refersTo(Move->getArg(0), G) && P &&
+          !P->getType()->isReferenceType())
+        return Move;
+    }
+    return nullptr;
+  }
+
   void releasesOf(const VarDecl *G, const CFG &Cfg, unsigned Depth,
                   llvm::SmallVectorImpl<GuardRelease> &Out) {
     inference::forEachStmt(FA.function()->getBody(), [&](const Stmt *S) {
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
-        const CXXMethodDecl *M = MC->getMethodDecl();
-        if (!M || !M->getIdentifier() || !MC->getImplicitObjectArgument() ||
-            !refersTo(MC->getImplicitObjectArgument(), G))
-          return;
-        GuardRelease R;
-        R.Call = MC;
+      const auto *Call = dyn_cast<CallExpr>(S);
+      if (!Call) {
+        if (const auto *DS = dyn_cast<DeclStmt>(S))
+          movedInto(G, DS, Cfg, Depth, Out);
+        return;
+      }
+      GuardRelease R;
+      R.Call = Call;
+      R.By = G;
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+      const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+      if (M && M->getIdentifier() && MC->getImplicitObjectArgument() &&
+          refersTo(MC->getImplicitObjectArgument(), G)) {
         R.At = MC->getCallee()->getExprLoc();
-        R.By = G;
         if (M->getName() == "unlock") {
           Out.push_back(R);
         } else if (M->getName() == "scopedUnlock") {
@@ -478,36 +508,48 @@ private:
         }
         return;
       }
-      // `auto g2 = std::move(g);`: g2 holds the lock from here on.
-      const auto *DS = dyn_cast<DeclStmt>(S);
-      if (!DS || Depth >= 2)
-        return;
-      for (const Decl *D : DS->decls()) {
-        const auto *G2 = dyn_cast<VarDecl>(D);
-        if (!G2 || !G2->hasLocalStorage() || G2->getType()->isReferenceType() ||
-            !G2->getInit())
-          continue;
-        const auto *Move = dyn_cast<CallExpr>(skipTemporary(G2->getInit()));
-        const auto *Callee = Move ? Move->getDirectCallee() : nullptr;
-        if (!Callee || !isStdDecl(Callee, "move") || Move->getNumArgs() != 1 ||
-            !refersTo(Move->getArg(0), G))
-          continue;
-        releasesOf(G2, Cfg, Depth + 1, Out);
-        for (const CFGBlock *B : Cfg)
-          for (unsigned I = 0; I < B->size(); ++I)
-            if (auto Dtor = (*B)[I].getAs<CFGAutomaticObjDtor>();
-                Dtor && Dtor->getVarDecl() == G2) {
-              GuardRelease R;
-              R.Block = B;
-              R.Index = I;
-              const Stmt *Trigger = Dtor->getTriggerStmt();
-              R.At = Trigger ? Trigger->getEndLoc() : G2->getLocation();
-              R.By = G2;
-              R.Destroyed = true;
-              Out.push_back(R);
-            }
+      // `consume(std::move(g))` into a by-value parameter: the callee owns
+      // the guard and destroys it by the end of the call, if not before.
+      if (const Expr *Arg = guardPassedByValue(Call, G);
+          Arg && Call->getDirectCallee()) {
+        R.At = Arg->getExprLoc();
+        R.GivenAway = true;
+        Out.push_back(R);
       }
     });
+  }
+
+  /// `auto g2 = std::move(g);` in \p DS: g2 holds the lock from there on,
+  /// and its own releases and destruction release it.
+  void movedInto(const VarDecl *G, const DeclStmt *DS, const CFG &Cfg,
+                 unsigned Depth, llvm::SmallVectorImpl<GuardRelease> &Out) {
+    if (Depth >= 2)
+      return;
+    for (const Decl *D : DS->decls()) {
+      const auto *G2 = dyn_cast<VarDecl>(D);
+      if (!G2 || !G2->hasLocalStorage() || G2->getType()->isReferenceType() ||
+          !G2->getInit())
+        continue;
+      const auto *Move = dyn_cast<CallExpr>(skipTemporary(G2->getInit()));
+      const auto *Callee = Move ? Move->getDirectCallee() : nullptr;
+      if (!Callee || !isStdDecl(Callee, "move") || Move->getNumArgs() != 1 ||
+          !refersTo(Move->getArg(0), G))
+        continue;
+      releasesOf(G2, Cfg, Depth + 1, Out);
+      for (const CFGBlock *B : Cfg)
+        for (unsigned I = 0; I < B->size(); ++I)
+          if (auto Dtor = (*B)[I].getAs<CFGAutomaticObjDtor>();
+              Dtor && Dtor->getVarDecl() == G2) {
+            GuardRelease R;
+            R.Block = B;
+            R.Index = I;
+            const Stmt *Trigger = Dtor->getTriggerStmt();
+            R.At = Trigger ? Trigger->getEndLoc() : G2->getLocation();
+            R.By = G2;
+            R.Destroyed = true;
+            Out.push_back(R);
+          }
+    }
   }
 
   /// A borrowing local \p V bound through a guard kept in a local, used on
@@ -571,6 +613,10 @@ private:
       E.MovedAt = Best->By->getInit()->getExprLoc();
     }
     E.ReleasedByDestruction = Best->Destroyed;
+    E.ScopedUnlock = Best->Until;
+    if (Best->GivenAway)
+      if (const auto *Call = dyn_cast<CallExpr>(Best->Call))
+        E.GivenTo = Call->getDirectCallee();
     E.At = BestUse->getExprLoc();
     E.Range = BestUse->getSourceRange();
     Out.push_back(std::move(E));

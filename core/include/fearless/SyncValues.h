@@ -77,6 +77,11 @@ struct SyncValueEscape {
   const clang::VarDecl *MovedTo = nullptr;
   clang::SourceLocation MovedAt;
   bool ReleasedByDestruction = false;
+  /// The function the guard was moved into, by value (`consume(std::move(g))`),
+  /// when that is the release.
+  const clang::FunctionDecl *GivenTo = nullptr;
+  /// The release is folly's `scopedUnlock()`, until the unlocker dies.
+  bool ScopedUnlock = false;
   /// The primary location: the use, the return, the Calls member call.
   clang::SourceLocation At;
   clang::SourceRange Range;

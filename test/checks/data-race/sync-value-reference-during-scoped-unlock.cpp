@@ -17,7 +17,7 @@ void append(int x) {
   auto &v = *g; // expected-note {{the reference is taken through the guard here}}
   v.push_back(x);
   {
-    auto u = g.scopedUnlock(); // expected-note {{the guard 'g' unlocks 'values' here}}
+    auto u = g.scopedUnlock(); // expected-note {{the guard 'g' unlocks 'values' here until the end of this block}}
     slowWork(x);
     v.push_back(x + 1); // expected-warning {{reference into 'values' is used after the lock that guards it is released}} expected-note {{help: use the reference only before 'g' releases the lock, or take it again through a new guard}}
   }
