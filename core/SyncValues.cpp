@@ -257,6 +257,52 @@ const NamedDecl *objectName(const Expr *Obj) {
   return nullptr;
 }
 
+/// Where a guard local lets go of its lock: `g.unlock()`,
+/// `g.scopedUnlock()` (until the unlocker dies), a move into a by-value
+/// parameter, or, moved into another local (`auto g2 = std::move(g)`),
+/// that local's own releases and destruction.
+struct GuardRelease {
+  const CFGBlock *Block = nullptr;
+  unsigned Index = 0;
+  const Stmt *Call = nullptr;
+  SourceLocation At;
+  const VarDecl *By = nullptr;
+  bool Destroyed = false;
+  /// `auto u = g.scopedUnlock();`: the lock is released only while `u`
+  /// lives, up to the end of \p Until, the block declaring it.
+  const CompoundStmt *Until = nullptr;
+  /// `f(std::move(g))`: the guard was given to a by-value parameter.
+  bool GivenAway = false;
+};
+
+/// Whether \p E names the local \p V.
+bool refersTo(const Expr *E, const VarDecl *V) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(skipTemporary(E));
+  return DRE && DRE->getDecl() == V;
+}
+
+/// The argument `std::move(g)` of \p Call when it is bound to a
+/// by-value parameter (a guard handed to the callee); null otherwise.
+const Expr *guardPassedByValue(const CallExpr *Call, const VarDecl *G) {
+  llvm::ArrayRef<const Expr *> Args = argsOf(Call);
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const auto *Ctor = dyn_cast<CXXConstructExpr>(
+        Args[I]->IgnoreImplicitAsWritten()->IgnoreParens());
+    if (!Ctor || Ctor->getNumArgs() != 1 || !Ctor->getConstructor() ||
+        !Ctor->getConstructor()->isMoveConstructor())
+      continue;
+    const auto *Move =
+        dyn_cast<CallExpr>(Ctor->getArg(0)->IgnoreImplicitAsWritten());
+    const FunctionDecl *Callee = Move ? Move->getDirectCallee() : nullptr;
+    const ParmVarDecl *P = paramForArg(Call, I);
+    if (Callee && isStdDecl(Callee, "move") && Move->getNumArgs() == 1 &&
+        refersTo(Move->getArg(0), G) && P &&
+        !P->getType()->isReferenceType())
+      return Move;
+  }
+  return nullptr;
+}
+
 class Finder {
 public:
   explicit Finder(FunctionAnalysis &FA)
@@ -426,22 +472,6 @@ private:
     return Found;
   }
 
-  /// Where a guard local lets go of its lock: `g.unlock()`, or, moved into
-  /// another local (`auto g2 = std::move(g)`), that local's own releases
-  /// and destruction.
-  struct GuardRelease {
-    const CFGBlock *Block = nullptr;
-    unsigned Index = 0;
-    const Stmt *Call = nullptr;
-    SourceLocation At;
-    const VarDecl *By = nullptr;
-    bool Destroyed = false;
-    /// `auto u = g.scopedUnlock();`: the lock is released only while `u`
-    /// lives, up to the end of \p Until, the block declaring it.
-    const CompoundStmt *Until = nullptr;
-    /// `f(std::move(g))`: the guard was given to a by-value parameter.
-    bool GivenAway = false;
-  };
 
   /// The block that declares \p V, a local initialized by \p Init, when
   /// it is a statement of that block.
@@ -453,33 +483,7 @@ private:
     return S ? dyn_cast_or_null<CompoundStmt>(PM.getParent(S)) : nullptr;
   }
 
-  static bool refersTo(const Expr *E, const VarDecl *V) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(skipTemporary(E));
-    return DRE && DRE->getDecl() == V;
-  }
 
-  /// The argument `std::move(g)` of \p Call when it is bound to a
-  /// by-value parameter (a guard handed to the callee); null otherwise.
-  static const Expr *guardPassedByValue(const CallExpr *Call,
-                                        const VarDecl *G) {
-    llvm::ArrayRef<const Expr *> Args = argsOf(Call);
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      const auto *Ctor = dyn_cast<CXXConstructExpr>(
-          Args[I]->IgnoreImplicitAsWritten()->IgnoreParens());
-      if (!Ctor || Ctor->getNumArgs() != 1 || !Ctor->getConstructor() ||
-          !Ctor->getConstructor()->isMoveConstructor())
-        continue;
-      const auto *Move =
-          dyn_cast<CallExpr>(Ctor->getArg(0)->IgnoreImplicitAsWritten());
-      const FunctionDecl *Callee = Move ? Move->getDirectCallee() : nullptr;
-      const ParmVarDecl *P = paramForArg(Call, I);
-      if (Callee && isStdDecl(Callee, "move") && Move->getNumArgs() == 1 &&
-          refersTo(Move->getArg(0), G) && P &&
-          !P->getType()->isReferenceType())
-        return Move;
-    }
-    return nullptr;
-  }
 
   void releasesOf(const VarDecl *G, const CFG &Cfg, unsigned Depth,
                   llvm::SmallVectorImpl<GuardRelease> &Out) {
