@@ -37,6 +37,26 @@ namespace fearless {
 
 namespace {
 
+/// Whether \p A and \p B can race at all: one writes, and both name memory
+/// reached from the same root. The cheap test the pair loops make before
+/// anything that costs more (consider() makes it again).
+bool mayConflict(const Access &A, const Access &B) {
+  return (A.Write || B.Write) && A.Loc.sameRoot(B.Loc);
+}
+
+/// One finding per object and pair of sides: the variable and its fields,
+/// whatever elements are involved; every member function beside a member
+/// thread (a context at or below \p FirstMember) is one side.
+std::string findingKey(const MemLoc &Loc, int CtxP, int CtxO,
+                       int FirstMember) {
+  MemLoc Object = Loc;
+  llvm::erase_if(Object.Path, [](const PathStep &S) { return !S.Field; });
+  auto Side = [&](int Ctx) { return std::max(Ctx, FirstMember); };
+  return Object.describe() + "|" +
+         std::to_string(std::min(Side(CtxP), Side(CtxO))) + "|" +
+         std::to_string(std::max(Side(CtxP), Side(CtxO)));
+}
+
 /// The code of one side of a race: the spawning function, or a thread.
 struct Context {
   /// The spawn id, or -1 for the spawning function.
@@ -276,6 +296,8 @@ public:
     for (const Access &A : Own->Accesses) {
       for (unsigned Id : TL->runningAt(A.Point))
         for (const Access &B : Threads[Id].Accesses) {
+          if (!mayConflict(A, B))
+            continue;
           std::optional<Access> Same = sameCopyAs(FA, TM.spawns()[Id], A, B);
           consider(FA, TL, A, -1, Own->Accesses, Same ? *Same : B, Id,
                    Threads[Id].Accesses);
@@ -288,7 +310,8 @@ public:
       const auto &Bs = Threads[J].Accesses;
       for (size_t X = 0; X < As.size(); ++X)
         for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
-          if (I != J || !inOneCopyOnly(FA, TM.spawns()[I], As[X], Bs[Y]))
+          if (mayConflict(As[X], Bs[Y]) &&
+              (I != J || !inOneCopyOnly(FA, TM.spawns()[I], As[X], Bs[Y])))
             consider(FA, TL, As[X], I, As, Bs[Y], J, Bs);
     };
     for (size_t I = 0; I < Threads.size(); ++I)
@@ -434,7 +457,7 @@ private:
       // functions that stop it.
       for (const Access &A : Side)
         for (const Access &B : Thread)
-          if ((M.Stops || !Peers.Tail.contains(SM, B)) &&
+          if (mayConflict(A, B) && (M.Stops || !Peers.Tail.contains(SM, B)) &&
               !(Setter && configures(A, B, Thread)))
             consider(FA, TL, A, Ctx, Side, B, Site.Id, Thread);
     }
@@ -480,19 +503,8 @@ private:
     int CtxP = AFirst ? CtxA : CtxB;
     int CtxO = AFirst ? CtxB : CtxA;
     std::string What = P.Loc.describe();
-    // One finding per object and pair of sides: the variable and its fields,
-    // whatever elements are involved.
-    MemLoc Object = P.Loc;
-    Object.Path.erase(
-        std::remove_if(Object.Path.begin(), Object.Path.end(),
-                       [](const PathStep &S) { return !S.Field; }),
-        Object.Path.end());
-    // Every member function beside a member thread is one side.
-    auto Side = [](int Ctx) { return std::max(Ctx, FirstMemberCtx); };
-    std::string Key = Object.describe() + "|" +
-                      std::to_string(std::min(Side(CtxP), Side(CtxO))) + "|" +
-                      std::to_string(std::max(Side(CtxP), Side(CtxO)));
-    if (!Reported.insert(Key).second)
+    if (!Reported.insert(findingKey(P.Loc, CtxP, CtxO, FirstMemberCtx))
+             .second)
       return;
     report(FA, TL, P, CtxP, O, CtxO, What);
   }

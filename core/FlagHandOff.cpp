@@ -303,10 +303,16 @@ void orderFlagStores(std::vector<Access> &Accesses, const CFG &Cfg) {
   if (Flags.empty())
     return;
   CfgReach Reach(Cfg);
+  // Each access's flag, and what follows each store's statement, once
+  // (several stores of a call chain share their statement).
+  std::vector<const VarDecl *> FlagOf(Accesses.size());
+  for (size_t I = 0; I < Accesses.size(); ++I)
+    FlagOf[I] = flagVar(Accesses[I].Loc);
+  llvm::DenseMap<const Stmt *, llvm::DenseSet<const Stmt *>> AfterPoint;
   for (const VarDecl *Flag : Flags) {
     llvm::SmallVector<size_t, 4> Stores;
     for (size_t I = 0; I < Accesses.size(); ++I)
-      if (Accesses[I].Write && flagVar(Accesses[I].Loc) == Flag)
+      if (Accesses[I].Write && FlagOf[I] == Flag)
         Stores.push_back(I);
     if (Stores.size() > 32 || Stores.size() * Accesses.size() > 100000)
       continue; // knowledge lost, never a wrong order
@@ -314,12 +320,17 @@ void orderFlagStores(std::vector<Access> &Accesses, const CFG &Cfg) {
       const Access &W = Accesses[WI];
       if (!Reach.has(W.Point))
         continue;
-      llvm::DenseSet<const Stmt *> After = Reach.after(W.Point, nullptr);
+      auto [It, New] = AfterPoint.try_emplace(W.Point);
+      if (New)
+        It->second = Reach.after(W.Point, nullptr);
+      const llvm::DenseSet<const Stmt *> &After = It->second;
       StoreChain C = chainOf(W);
-      for (Access &X : Accesses)
-        if (!X.Atomic && flagVar(X.Loc) != Flag &&
+      for (size_t XI = 0; XI < Accesses.size(); ++XI) {
+        Access &X = Accesses[XI];
+        if (!X.Atomic && FlagOf[XI] != Flag &&
             neverFollows(Reach, After, X, W))
           X.Precedes.push_back(C);
+      }
     }
   }
 }

@@ -40,7 +40,10 @@ bool ValueGuardFinder::isGuardable(const ValueDecl *V) {
     Result = true;
   } else if (VD->hasLocalStorage() && VD->getDeclContext() == FD) {
     // A by-value parameter, or a local written only by its initializer.
-    Result = FD->getBody() && isOnlyRead(VD, FD->getBody());
+    // One walk of the body answers for every local.
+    if (!Written)
+      Written = writtenVariables(FD->getBody());
+    Result = FD->getBody() && !Written->count(VD);
   } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
              MD && MD->getParent()->isLambda() && MD->isConst()) {
     for (const LambdaCapture &C : MD->getParent()->captures())

@@ -7,6 +7,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -23,6 +24,8 @@ public:
       : V(V), SM(SM), After(After), AllowDirectWrites(AllowDirectWrites) {}
 
   bool MayWrite = false;
+  /// With no variable given: every variable some use may write.
+  llvm::DenseSet<const ValueDecl *> Written;
 
   bool TraverseLambdaExpr(LambdaExpr *LE) {
     ++LambdaDepth;
@@ -35,7 +38,7 @@ public:
   bool shouldVisitLambdaBody() const { return true; }
 
   bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
-    if (!S || MayWrite)
+    if (!S || (V && MayWrite))
       return true;
     Parents.push_back(S);
     bool Result = RecursiveASTVisitor::TraverseStmt(S);
@@ -44,6 +47,11 @@ public:
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (!V) {
+      if (!Written.count(DRE->getDecl()) && !isRead(DRE))
+        Written.insert(DRE->getDecl());
+      return true;
+    }
     if (DRE->getDecl() != V)
       return true;
     if (SM && After.isValid() &&
@@ -183,6 +191,14 @@ bool isOnlyRead(const ValueDecl *V, const Stmt *Body) {
   UseClassifier C(V, nullptr, SourceLocation());
   C.TraverseStmt(const_cast<Stmt *>(Body));
   return !C.MayWrite;
+}
+
+llvm::DenseSet<const ValueDecl *> writtenVariables(const Stmt *Body) {
+  if (!Body)
+    return {};
+  UseClassifier C(nullptr, nullptr, SourceLocation());
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  return std::move(C.Written);
 }
 
 bool isOnlyReadOrAssigned(const ValueDecl *V, const Stmt *Body) {

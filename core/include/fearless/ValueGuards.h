@@ -18,6 +18,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
@@ -74,6 +75,8 @@ private:
   bool AnyLocal;
   bool Globals;
   llvm::DenseMap<const clang::ValueDecl *, bool> Guardable;
+  /// The variables the body may write (writtenVariables), on first need.
+  std::optional<llvm::DenseSet<const clang::ValueDecl *>> Written;
 };
 
 /// Whether \p A and \p B, conditions on the same variable, cannot both hold.

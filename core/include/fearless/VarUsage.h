@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace fearless {
 
@@ -18,6 +19,10 @@ namespace fearless {
 /// increment, address taken, non-const reference bound, non-const member
 /// called). Uses fearless cannot classify count as writes.
 bool isOnlyRead(const clang::ValueDecl *V, const clang::Stmt *Body);
+
+/// The variables some use inside \p Body may write, in one walk: \p V is
+/// only read (isOnlyRead) exactly when it is not in the set.
+llvm::DenseSet<const clang::ValueDecl *> writtenVariables(const clang::Stmt *Body);
 
 /// Whether every use of \p V inside \p Body reads it or assigns it directly
 /// (`v = e`, `v += e`, `++v`): no address taken, no reference bound, no
