@@ -173,8 +173,12 @@ void BranchRefiner::chooseTracked(const CFG &Cfg, FunctionAnalysis &FA) {
           Chosen.insert(G.Var);
     }
   }
+  if (Chosen.empty())
+    return;
+  llvm::DenseSet<const ValueDecl *> Written =
+      writtenVariables(FD->getBody(), /*AllowDirectWrites=*/true);
   for (const ValueDecl *V : Chosen)
-    if (isOnlyReadOrAssigned(V, FD->getBody()))
+    if (!Written.count(V))
       Tracked.insert(V);
 }
 

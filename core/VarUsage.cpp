@@ -48,7 +48,8 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (!V) {
-      if (!Written.count(DRE->getDecl()) && !isRead(DRE))
+      if (!Written.count(DRE->getDecl()) && !isRead(DRE) &&
+          !(AllowDirectWrites && LambdaDepth == 0 && isDirectWrite()))
         Written.insert(DRE->getDecl());
       return true;
     }
@@ -193,10 +194,11 @@ bool isOnlyRead(const ValueDecl *V, const Stmt *Body) {
   return !C.MayWrite;
 }
 
-llvm::DenseSet<const ValueDecl *> writtenVariables(const Stmt *Body) {
+llvm::DenseSet<const ValueDecl *> writtenVariables(const Stmt *Body,
+                                                   bool AllowDirectWrites) {
   if (!Body)
     return {};
-  UseClassifier C(nullptr, nullptr, SourceLocation());
+  UseClassifier C(nullptr, nullptr, SourceLocation(), AllowDirectWrites);
   C.TraverseStmt(const_cast<Stmt *>(Body));
   return std::move(C.Written);
 }

@@ -21,8 +21,10 @@ namespace fearless {
 bool isOnlyRead(const clang::ValueDecl *V, const clang::Stmt *Body);
 
 /// The variables some use inside \p Body may write, in one walk: \p V is
-/// only read (isOnlyRead) exactly when it is not in the set.
-llvm::DenseSet<const clang::ValueDecl *> writtenVariables(const clang::Stmt *Body);
+/// only read (isOnlyRead) exactly when it is not in the set; with
+/// \p AllowDirectWrites, only read or assigned (isOnlyReadOrAssigned).
+llvm::DenseSet<const clang::ValueDecl *>
+writtenVariables(const clang::Stmt *Body, bool AllowDirectWrites = false);
 
 /// Whether every use of \p V inside \p Body reads it or assigns it directly
 /// (`v = e`, `v += e`, `++v`): no address taken, no reference bound, no
