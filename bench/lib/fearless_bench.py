@@ -122,7 +122,7 @@ class TU:
             argv = shlex.split(entry["command"])
         self.file = os.path.normpath(os.path.join(self.directory, entry["file"]))
         self.is_c = self.file.endswith(".c")
-        self.flags = clean_flags(argv[1:], entry["file"], self.file)
+        self.flags = clean_flags(argv[1:], entry["file"], self.file, self.directory)
 
     def rel(self, src_root):
         try:
@@ -161,8 +161,14 @@ _DROP = {"-c", "-MD", "-MMD", "-MP", "-M", "-MM", "-S", "-E", "-fsyntax-only",
          "-fdiagnostics-color=always"}
 
 
-def clean_flags(args, file_as_written, file_abs):
+def clean_flags(args, file_as_written, file_abs, directory=None):
     """The TU's own flags without the input, outputs and -Werror.
+
+    The input is dropped however the command spells it: as the entry's
+    "file", absolute, or relative to the entry's directory (CMake writes
+    `-o pbzip2 pbzip2.cpp` with an absolute "file"). Left in, it would be a
+    second input: compiled twice with -fsyntax-only, and an error ("cannot
+    specify -o when generating multiple output files") with -c -o.
 
     -Werror is dropped so that a fearless warning never turns into a compile
     failure of its own: the run reports diagnostics and failures separately.
@@ -179,6 +185,9 @@ def clean_flags(args, file_as_written, file_abs):
         if a in _DROP or a.startswith("-Werror=") or a.startswith("-o"):
             continue
         if a == file_as_written or a == file_abs:
+            continue
+        if (directory and not a.startswith("-") and
+                os.path.normpath(os.path.join(directory, a)) == file_abs):
             continue
         out.append(a)
     return out
