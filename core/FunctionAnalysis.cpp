@@ -8,6 +8,7 @@
 #include "fearless/RaceModel.h"
 #include "fearless/SyncValues.h"
 #include "fearless/ThreadLifetime.h"
+#include "fearless/VarUsage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/TimeProfiler.h"
@@ -295,4 +296,13 @@ const MoveAnalysis *FunctionAnalysis::moves() {
   }
   return Moves.get();
 }
+const llvm::DenseSet<const ValueDecl *> &
+FunctionAnalysis::writtenVariables(bool AllowDirectWrites) {
+  std::optional<llvm::DenseSet<const ValueDecl *>> &Slot =
+      Written[AllowDirectWrites];
+  if (!Slot)
+    Slot = fearless::writtenVariables(FD->getBody(), AllowDirectWrites);
+  return *Slot;
+}
+
 } // namespace fearless

@@ -9,6 +9,7 @@
 #include "fearless/Locations.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
+#include "fearless/FunctionAnalysis.h"
 #include "fearless/RaceModel.h"
 #include "fearless/VarUsage.h"
 #include "clang/AST/ExprCXX.h"
@@ -199,7 +200,7 @@ static bool isFreshAllocation(const Expr *E) {
 bool LocationResolver::namesOneObject(const VarDecl *V) {
   auto [It, New] = OneObject.try_emplace(V, false);
   if (New)
-    It->second = !inLoop(V) && isOnlyRead(V, FD->getBody());
+    It->second = !inLoop(V) && S.functionAnalysis(FD).isOnlyRead(V);
   return It->second;
 }
 
@@ -420,7 +421,8 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
         !OwnLocal && capturedByCopy(VD) &&
         isa_and_nonnull<FunctionDecl>(VD->getDeclContext()) &&
         cast<FunctionDecl>(VD->getDeclContext())->hasBody() &&
-        isOnlyRead(VD, cast<FunctionDecl>(VD->getDeclContext())->getBody());
+        S.functionAnalysis(cast<FunctionDecl>(VD->getDeclContext()))
+            .isOnlyRead(VD);
     if (VD->hasLocalStorage() && (OwnLocal || CopiedUnchanged) &&
         !isa<ParmVarDecl>(VD) && VD->getInit() &&
         !VD->getType()->isReferenceType()) {

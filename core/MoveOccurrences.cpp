@@ -523,7 +523,7 @@ void OccurrenceClassifier::noteBranchFlags(const Expr *Occurrence) {
     // initialization: both tests read the same value.
     if (!Flag || !Flag->hasLocalStorage() ||
         !Flag->getType()->isBooleanType() ||
-        !isOnlyRead(Flag, FA.function()->getBody()))
+        !FA.isOnlyRead(Flag))
       continue;
     Facts.BranchFlags[Occurrence].push_back({Flag, OnTrue != Negated});
   }

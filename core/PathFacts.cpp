@@ -110,11 +110,29 @@ bool PathFacts::contradictedBy(llvm::ArrayRef<ValueGuard> Conds) const {
 PathFacts PathFacts::join(const PathFacts &A, const PathFacts &B) {
   if (A == B)
     return A;
+  // A clause one side holds and the other implies (it has a clause with a
+  // subset of its literals) holds after the join; the rest is distributed:
+  // (C & A') | (C & B') == C & (A' | B'). Distributing every pair instead
+  // gives the same facts after normalize(), at the cost of a product of
+  // up to MaxClauses^2 clauses at every join point.
   PathFacts Out;
-  for (const Clause &CA : A.Clauses)
-    for (const Clause &CB : B.Clauses) {
-      Clause C = CA;
-      C.append(CB.begin(), CB.end());
+  llvm::SmallVector<const Clause *, MaxClauses> OnlyA, OnlyB;
+  auto Split = [&](const PathFacts &Side, const PathFacts &Other,
+                   llvm::SmallVectorImpl<const Clause *> &Only) {
+    for (const Clause &C : Side.Clauses) {
+      if (llvm::any_of(Other.Clauses,
+                       [&](const Clause &D) { return subsumes(D, C); }))
+        Out.Clauses.push_back(C);
+      else
+        Only.push_back(&C);
+    }
+  };
+  Split(A, B, OnlyA);
+  Split(B, A, OnlyB);
+  for (const Clause *CA : OnlyA)
+    for (const Clause *CB : OnlyB) {
+      Clause C = *CA;
+      C.append(CB->begin(), CB->end());
       Out.add(std::move(C));
     }
   Out.normalize();

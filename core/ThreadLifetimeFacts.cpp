@@ -175,8 +175,8 @@ void BranchRefiner::chooseTracked(const CFG &Cfg, FunctionAnalysis &FA) {
   }
   if (Chosen.empty())
     return;
-  llvm::DenseSet<const ValueDecl *> Written =
-      writtenVariables(FD->getBody(), /*AllowDirectWrites=*/true);
+  const llvm::DenseSet<const ValueDecl *> &Written =
+      FA.writtenVariables(/*AllowDirectWrites=*/true);
   for (const ValueDecl *V : Chosen)
     if (!Written.count(V))
       Tracked.insert(V);

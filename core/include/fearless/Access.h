@@ -78,6 +78,15 @@ enum class KeptValid : unsigned char { Nothing, References, Iterators };
 
 /// A memory location.
 struct MemLoc {
+  // Moves that cannot throw, so that a std::vector of MemLocs moves them
+  // when it grows instead of copying them (SmallVector's move constructor
+  // is not noexcept).
+  MemLoc() = default;
+  MemLoc(const MemLoc &) = default;
+  MemLoc(MemLoc &&) noexcept = default;
+  MemLoc &operator=(const MemLoc &) = default;
+  MemLoc &operator=(MemLoc &&) noexcept = default;
+
   /// The root variable; null when the root is *this.
   const clang::ValueDecl *Root = nullptr;
   bool IsThis = false;
@@ -141,6 +150,15 @@ struct ValueGuard {
 /// read satisfies Cond (whose Var is null). FlagHandOff.h orders it after
 /// the other side's store of such a value.
 struct FlagTest {
+  // Moves that cannot throw, so that a std::vector of FlagTests moves them
+  // when it grows instead of copying them (SmallVector's move constructor
+  // is not noexcept).
+  FlagTest() = default;
+  FlagTest(const FlagTest &) = default;
+  FlagTest(FlagTest &&) noexcept = default;
+  FlagTest &operator=(const FlagTest &) = default;
+  FlagTest &operator=(FlagTest &&) noexcept = default;
+
   const clang::VarDecl *Flag = nullptr;
   ValueGuard Cond;
   /// The locks held where the getter reads the flag.
@@ -153,6 +171,15 @@ using StoreChain = llvm::SmallVector<clang::SourceLocation, 3>;
 
 /// A read or write of a location.
 struct Access {
+  // Moves that cannot throw, so that a std::vector of Accesss moves them
+  // when it grows instead of copying them (SmallVector's move constructor
+  // is not noexcept).
+  Access() = default;
+  Access(const Access &) = default;
+  Access(Access &&) noexcept = default;
+  Access &operator=(const Access &) = default;
+  Access &operator=(Access &&) noexcept = default;
+
   MemLoc Loc;
   bool Write = false;
   bool Atomic = false;
@@ -212,6 +239,15 @@ struct Access {
 /// every held lock to the one taken, and a self-deadlock when the one taken
 /// is among those held. Try-locks are not acquisitions.
 struct Acquisition {
+  // Moves that cannot throw, so that a std::vector of Acquisitions moves them
+  // when it grows instead of copying them (SmallVector's move constructor
+  // is not noexcept).
+  Acquisition() = default;
+  Acquisition(const Acquisition &) = default;
+  Acquisition(Acquisition &&) noexcept = default;
+  Acquisition &operator=(const Acquisition &) = default;
+  Acquisition &operator=(Acquisition &&) noexcept = default;
+
   /// The lock taken: its mutex, whether shared, where (Acquired).
   Lock Taken;
   /// The locks held on every path reaching the acquisition.

@@ -16,7 +16,9 @@
 #include "fearless/Threads.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
+#include <optional>
 
 namespace fearless {
 
@@ -98,6 +100,17 @@ public:
   const Crossings &crossings();
   /// Moved-from variables and their uses; null if nothing is moved.
   const MoveAnalysis *moves();
+  /// The variables some use in the body may write (writtenVariables,
+  /// VarUsage.h): \p V is only read in the body exactly when it is not in
+  /// the set; with \p AllowDirectWrites, only read or assigned. One walk of
+  /// the body per flavour, on the first question, instead of one per
+  /// variable asked about.
+  const llvm::DenseSet<const clang::ValueDecl *> &
+  writtenVariables(bool AllowDirectWrites = false);
+  /// Whether every use of \p V in the body only reads it (isOnlyRead).
+  bool isOnlyRead(const clang::ValueDecl *V) {
+    return !writtenVariables().count(V);
+  }
 
 private:
   Session &S;
@@ -114,6 +127,7 @@ private:
   bool MovesDone = false;
   bool LifetimeDone = false;
   bool DefaultsPruned = false;
+  std::optional<llvm::DenseSet<const clang::ValueDecl *>> Written[2];
 };
 
 } // namespace fearless
