@@ -306,4 +306,86 @@ const Expr *stripNegations(const Expr *E, bool &Negated) {
   return E;
 }
 
+/// Whether \p E cannot be folded to a constant whatever the rest of the
+/// expression it is in: a read of a variable that is neither const nor
+/// constexpr, or of a member or element of an object that cannot be folded
+/// (`*this` among them), or a call of a function that is not constexpr (or
+/// of a library builtin such as strcmp, given an argument that cannot be
+/// folded), possibly under casts, parentheses, unary arithmetic and
+/// arithmetic, comparison and bitwise operators (never `&&`, `||`, `?:` or
+/// `,`, which may fold without evaluating one side).
+static bool surelyNotConstant(const Expr *E, const ASTContext &Ctx) {
+  E = E->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return VD && !VD->isConstexpr() && !VD->getType()->isReferenceType() &&
+           !VD->getType().isConstQualified();
+  }
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isa<FieldDecl>(ME->getMemberDecl()) &&
+           surelyNotConstant(ME->getBase(), Ctx);
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+    return surelyNotConstant(ASE->getBase(), Ctx) ||
+           surelyNotConstant(ASE->getIdx(), Ctx);
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD)
+      return false;
+    unsigned Builtin = FD->getBuiltinID();
+    if (!Builtin)
+      return !FD->isConstexpr();
+    return Ctx.BuiltinInfo.isPredefinedLibFunction(Builtin) &&
+           llvm::any_of(CE->arguments(), [&](const Expr *Arg) {
+             return surelyNotConstant(Arg, Ctx);
+           });
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return (UO->getOpcode() == UO_Minus || UO->getOpcode() == UO_Plus ||
+            UO->getOpcode() == UO_Not || UO->getOpcode() == UO_LNot ||
+            UO->getOpcode() == UO_Deref) &&
+           surelyNotConstant(UO->getSubExpr(), Ctx);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return (BO->isAdditiveOp() || BO->isMultiplicativeOp() || BO->isShiftOp() ||
+            BO->isComparisonOp() || BO->isBitwiseOp()) &&
+           (surelyNotConstant(BO->getLHS(), Ctx) ||
+            surelyNotConstant(BO->getRHS(), Ctx));
+  return false;
+}
+
+std::optional<long long> integerConstant(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() ||
+      !E->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  // A literal or an enumerator, converted to the type of E: its value, when
+  // it is not negative and E's type holds it with its sign bit clear, the
+  // conversion then keeping it (never bool, which keeps only `!= 0`).
+  auto Kept = [&](const llvm::APSInt &V) -> std::optional<long long> {
+    if (E->getType()->isBooleanType() || (V.isSigned() && V.isNegative()) ||
+        V.getActiveBits() >=
+            std::min<uint64_t>(64, Ctx.getTypeSize(E->getType())))
+      return std::nullopt;
+    return (long long)V.getZExtValue();
+  };
+  const Expr *Bare = E->IgnoreParenImpCasts();
+  if (const auto *IL = dyn_cast<IntegerLiteral>(Bare))
+    if (std::optional<long long> K = Kept(llvm::APSInt(IL->getValue(), true)))
+      return K;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
+    if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+      if (std::optional<long long> K = Kept(EC->getInitVal()))
+        return K;
+  if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(Bare);
+      BL && E->getType()->isIntegerType())
+    return BL->getValue() ? 1 : 0;
+  if (surelyNotConstant(E, Ctx))
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx) || (R.Val.getInt().getBitWidth() > 64 &&
+                                    !R.Val.getInt().isRepresentableByInt64()))
+    return std::nullopt;
+  return R.Val.getInt().getExtValue();
+}
+
 } // namespace fearless

@@ -98,11 +98,7 @@ void AccessRecorder::record(MemLoc Loc, bool Write, bool Atomic, bool Shallow,
 static bool provablyRelaxed(const AtomicExpr *AE, const ASTContext &Ctx) {
   if (AE->getNumSubExprs() < 2)
     return false;
-  const Expr *Order = AE->getOrder();
-  if (!Order || Order->isValueDependent())
-    return false;
-  Expr::EvalResult R;
-  return Order->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0;
+  return integerConstant(AE->getOrder(), Ctx) == 0;
 }
 
 void AccessRecorder::atomicBuiltin(const AtomicExpr *AE, const Lockset &Held,

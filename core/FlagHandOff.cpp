@@ -7,6 +7,7 @@
 
 #include "fearless/FlagHandOff.h"
 #include "Summarizer.h"
+#include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/ValueGuards.h"
 #include "clang/AST/Expr.h"
@@ -14,18 +15,13 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <deque>
+
 using namespace clang;
 
 namespace fearless {
 
 namespace {
-
-std::optional<long long> constantOf(const Expr *E, const ASTContext &Ctx) {
-  Expr::EvalResult R;
-  if (!E || E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  return R.Val.getInt().getExtValue();
-}
 
 /// A lock that names a mutex (not unknown, not an in-flight counter).
 bool namedLock(const Lock &L) { return !L.Unknown && !L.Counter; }
@@ -131,7 +127,7 @@ void setStoredValue(Access &A, const Expr *At, const ParentMap &PM,
       BO->getLHS()->IgnoreParens() != At->IgnoreParens())
     return;
   const Expr *RHS = BO->getRHS();
-  if ((A.Stored = constantOf(RHS, Ctx)))
+  if ((A.Stored = integerConstant(RHS, Ctx)))
     return;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(RHS->IgnoreParenImpCasts()))
     if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
@@ -196,7 +192,7 @@ void FlagTestFinder::addTests(const Expr *Cond, bool Taken,
       ConstSide = BO->getLHS();
     }
     const auto *Call = dyn_cast<CallExpr>(CallSide);
-    std::optional<long long> K = constantOf(ConstSide, Ctx);
+    std::optional<long long> K = integerConstant(ConstSide, Ctx);
     if (!Call || !K)
       return;
     if (const FlagTest *G = getterRead(Call)) {
@@ -216,9 +212,8 @@ void FlagTestFinder::addTests(const Expr *Cond, bool Taken,
 
 llvm::SmallVector<FlagTest, 0> FlagTestFinder::testsOf(const Expr *E) {
   llvm::SmallVector<FlagTest, 0> Out;
-  forEachControllingCondition(
-      PM, E, /*LogicalOperands=*/true,
-      [&](const Expr *Cond, bool Taken) { addTests(Cond, Taken, Out); });
+  for (const ControllingCondition &C : Conditions.of(E))
+    addTests(C.Cond, C.Taken, Out);
   return Out;
 }
 
@@ -308,30 +303,46 @@ void orderFlagStores(std::vector<Access> &Accesses, const CFG &Cfg) {
   std::vector<const VarDecl *> FlagOf(Accesses.size());
   for (size_t I = 0; I < Accesses.size(); ++I)
     FlagOf[I] = flagVar(Accesses[I].Loc);
-  llvm::DenseMap<const Stmt *, llvm::DenseSet<const Stmt *>> AfterPoint;
+  struct Store {
+    const Access *W;
+    const VarDecl *Flag;
+    const llvm::DenseSet<const Stmt *> *After;
+    StoreChain Chain;
+  };
+  std::vector<Store> Stores;
+  std::deque<llvm::DenseSet<const Stmt *>> AfterSets; // stable addresses
+  llvm::DenseMap<const Stmt *, const llvm::DenseSet<const Stmt *> *> AfterPoint;
   for (const VarDecl *Flag : Flags) {
-    llvm::SmallVector<size_t, 4> Stores;
+    llvm::SmallVector<size_t, 4> Writes;
     for (size_t I = 0; I < Accesses.size(); ++I)
       if (Accesses[I].Write && FlagOf[I] == Flag)
-        Stores.push_back(I);
-    if (Stores.size() > 32 || Stores.size() * Accesses.size() > 100000)
+        Writes.push_back(I);
+    if (Writes.size() > 32 || Writes.size() * Accesses.size() > 100000)
       continue; // knowledge lost, never a wrong order
-    for (size_t WI : Stores) {
+    for (size_t WI : Writes) {
       const Access &W = Accesses[WI];
       if (!Reach.has(W.Point))
         continue;
       auto [It, New] = AfterPoint.try_emplace(W.Point);
       if (New)
-        It->second = Reach.after(W.Point, nullptr);
-      const llvm::DenseSet<const Stmt *> &After = It->second;
-      StoreChain C = chainOf(W);
-      for (size_t XI = 0; XI < Accesses.size(); ++XI) {
-        Access &X = Accesses[XI];
-        if (!X.Atomic && FlagOf[XI] != Flag &&
-            neverFollows(Reach, After, X, W))
-          X.Precedes.push_back(C);
-      }
+        It->second = &AfterSets.emplace_back(Reach.after(W.Point, nullptr));
+      Stores.push_back({&W, Flag, It->second, chainOf(W)});
     }
+  }
+  // Per access, which stores it never follows, then their chains: one
+  // allocation per access rather than one growth per store.
+  llvm::SmallVector<const Store *, 8> Hits;
+  for (size_t XI = 0; XI < Accesses.size(); ++XI) {
+    Access &X = Accesses[XI];
+    if (X.Atomic)
+      continue;
+    Hits.clear();
+    for (const Store &St : Stores)
+      if (FlagOf[XI] != St.Flag && neverFollows(Reach, *St.After, X, *St.W))
+        Hits.push_back(&St);
+    X.Precedes.reserve(Hits.size());
+    for (const Store *St : Hits)
+      X.Precedes.push_back(St->Chain);
   }
 }
 
@@ -346,7 +357,7 @@ bool orderedByFlag(
     if (!Def)
       continue;
     std::optional<long long> Initial =
-        Def->getInit() ? constantOf(Def->getInit(), Ctx)
+        Def->getInit() ? integerConstant(Def->getInit(), Ctx)
                        : std::optional<long long>(0);
     if (!Initial || T.Cond.holdsFor(*Initial))
       continue;

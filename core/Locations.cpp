@@ -351,10 +351,9 @@ PathStep LocationResolver::elementStep(const Expr *Index) {
   PathStep Step;
   Step.Field = nullptr;
   Index = Index->IgnoreParenImpCasts();
-  Expr::EvalResult R;
-  if (!Index->isValueDependent() && Index->EvaluateAsInt(R, S.astContext())) {
+  if (std::optional<long long> K = integerConstant(Index, S.astContext())) {
     Step.Index = PathStep::Constant;
-    Step.Value = R.Val.getInt().getExtValue();
+    Step.Value = *K;
     return Step;
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Index))

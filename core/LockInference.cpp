@@ -459,9 +459,7 @@ static std::optional<int> counterStep(const Stmt *St, const FieldDecl *F,
   if (const auto *CA = dyn_cast<CompoundAssignOperator>(St)) {
     if (thisField(CA->getLHS()) != F)
       return std::nullopt;
-    Expr::EvalResult R;
-    bool One = !CA->getRHS()->isValueDependent() &&
-               CA->getRHS()->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1;
+    bool One = integerConstant(CA->getRHS(), Ctx) == 1;
     if (One && CA->getOpcode() == BO_AddAssign)
       return 1;
     if (One && CA->getOpcode() == BO_SubAssign)
@@ -556,9 +554,7 @@ void InFlightCounters::zero(const Expr *Cond, bool Value, Lockset &Held) {
   const Expr *Counter = nullptr;
   bool Zero = false;
   auto IsZero = [&](const Expr *E) {
-    Expr::EvalResult R;
-    return !E->isValueDependent() && E->EvaluateAsInt(R, S.astContext()) &&
-           R.Val.getInt() == 0;
+    return integerConstant(E, S.astContext()) == 0;
   };
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot) {

@@ -337,11 +337,7 @@ static void succeededTryLocks(const Expr *Cond, bool Value, ASTContext &Ctx,
     }
     // trylock(&m) == 0 true, != 0 false: it returned 0.
     if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
-      auto IsZero = [&](const Expr *E) {
-        Expr::EvalResult R;
-        return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
-               R.Val.getInt() == 0;
-      };
+      auto IsZero = [&](const Expr *E) { return integerConstant(E, Ctx) == 0; };
       const Expr *Other = IsZero(BO->getRHS())   ? BO->getLHS()
                           : IsZero(BO->getLHS()) ? BO->getRHS()
                                                  : nullptr;

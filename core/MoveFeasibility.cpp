@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MovesInternal.h"
+#include "fearless/ASTUtil.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
@@ -98,13 +99,6 @@ void collectRefs(const Stmt *S,
     collectRefs(C, Out);
 }
 
-std::optional<long long> constantOf(const Expr *E, const ASTContext &Ctx) {
-  Expr::EvalResult R;
-  if (!E || E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  return R.Val.getInt().getExtValue();
-}
-
 /// Whether the condition of \p F is true when the loop is entered: `for
 /// (T n = 0; n < E; ...)` (or `n != E`) compared in an unsigned type, with
 /// `E` a non-zero constant or `1 << x` (never zero where defined). Such a
@@ -116,9 +110,9 @@ bool enteredTrue(const ForStmt *F, const ASTContext &Ctx) {
   if (!Init || !Init->isSingleDecl() || !Cond)
     return false;
   const auto *N = dyn_cast<VarDecl>(Init->getSingleDecl());
-  std::optional<long long> Start =
-      N && N->getType()->isIntegerType() ? constantOf(N->getInit(), Ctx)
-                                         : std::nullopt;
+  std::optional<long long> Start = N && N->getType()->isIntegerType()
+                                       ? integerConstant(N->getInit(), Ctx)
+                                       : std::nullopt;
   if (!Start || *Start != 0)
     return false;
   auto Names = [&](const Expr *E) {
@@ -136,12 +130,12 @@ bool enteredTrue(const ForStmt *F, const ASTContext &Ctx) {
   if (!Bound || (Cond->getOpcode() != BO_NE &&
                  !Bound->getType()->isUnsignedIntegerType()))
     return false;
-  if (std::optional<long long> B = constantOf(Bound, Ctx))
+  if (std::optional<long long> B = integerConstant(Bound, Ctx))
     return *B != 0;
   const auto *Shift = dyn_cast<BinaryOperator>(Bound->IgnoreParenImpCasts());
-  std::optional<long long> One =
-      Shift && Shift->getOpcode() == BO_Shl ? constantOf(Shift->getLHS(), Ctx)
-                                            : std::nullopt;
+  std::optional<long long> One = Shift && Shift->getOpcode() == BO_Shl
+                                     ? integerConstant(Shift->getLHS(), Ctx)
+                                     : std::nullopt;
   return One && *One == 1;
 }
 
@@ -262,10 +256,10 @@ std::optional<std::pair<unsigned, bool>> FeasiblePaths::testOf(const Expr *E) {
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
       BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
     const Expr *Other = BO->getLHS();
-    std::optional<long long> K = constantOf(BO->getRHS(), Ctx);
+    std::optional<long long> K = integerConstant(BO->getRHS(), Ctx);
     if (!K) {
       Other = BO->getRHS();
-      K = constantOf(BO->getLHS(), Ctx);
+      K = integerConstant(BO->getLHS(), Ctx);
     }
     if (!K || *K != 0)
       return std::nullopt;
@@ -298,7 +292,7 @@ void FeasiblePaths::learn(Known &K, const VarDecl *V,
       V->getType().isVolatileQualified() ||
       !V->getType()->isIntegralOrEnumerationType())
     return;
-  std::optional<long long> C = constantOf(Value, Ctx);
+  std::optional<long long> C = integerConstant(Value, Ctx);
   if (!C)
     return;
   for (unsigned I = 0; I < Slots.size(); ++I)
@@ -327,7 +321,7 @@ bool FeasiblePaths::edge(const CFGBlock &B, unsigned Succ, Known &K) {
         Target ? dyn_cast_or_null<CaseStmt>(Target->getLabel()) : nullptr;
     if (!T || !Case || Case->caseStmtIsGNURange())
       return true;
-    std::optional<long long> V = constantOf(Case->getLHS(), Ctx);
+    std::optional<long long> V = integerConstant(Case->getLHS(), Ctx);
     return !V || Assume(T->first, (*V != 0) == T->second);
   }
   if (B.succ_size() != 2 || !B.getTerminatorCondition())

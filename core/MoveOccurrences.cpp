@@ -460,9 +460,7 @@ namespace {
 bool countsFrom(const ForStmt *For, const ValueDecl *V, long long Start,
                 const ASTContext &Ctx) {
   auto ConstantIs = [&](const Expr *E, long long K) {
-    Expr::EvalResult R;
-    return E && !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
-           R.Val.getInt().getExtValue() == K;
+    return integerConstant(E, Ctx) == K;
   };
   auto Names = [&](const Expr *E) {
     const auto *DRE =

@@ -27,11 +27,9 @@ void bindStore(Access &A,
                const ASTContext &Ctx) {
   if (!A.StoredParam)
     return;
-  if (const Expr *Arg = ParamArg(A.StoredParam)) {
-    Expr::EvalResult R;
-    if (!Arg->isValueDependent() && Arg->EvaluateAsInt(R, Ctx))
-      A.Stored = R.Val.getInt().getExtValue();
-  }
+  if (const Expr *Arg = ParamArg(A.StoredParam))
+    if (std::optional<long long> K = integerConstant(Arg, Ctx))
+      A.Stored = *K;
   A.StoredParam = nullptr;
 }
 

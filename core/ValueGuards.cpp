@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/ValueGuards.h"
+#include "fearless/ASTUtil.h"
 #include "fearless/VarUsage.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -56,10 +57,7 @@ bool ValueGuardFinder::isGuardable(const ValueDecl *V) {
 }
 
 std::optional<long long> ValueGuardFinder::constant(const Expr *E) const {
-  Expr::EvalResult R;
-  if (E->isValueDependent() || !E->EvaluateAsInt(R, Ctx))
-    return std::nullopt;
-  return R.Val.getInt().getExtValue();
+  return integerConstant(E, Ctx);
 }
 
 /// The field \p E reads when it is a value of the object a member function
@@ -159,55 +157,68 @@ static bool leaves(const Stmt *S) {
 /// of a function, and bounded so that a long body stays linear.
 constexpr unsigned EarlyExitWindow = 16;
 
-void forEachControllingCondition(
-    const ParentMap &PM, const Expr *E, bool LogicalOperands,
-    llvm::function_ref<void(const Expr *Cond, bool Taken)> Fn) {
-  const Stmt *Child = E;
-  for (const Stmt *P = PM.getParent(E); P; Child = P, P = PM.getParent(P)) {
+llvm::SmallVector<ControllingCondition, 4>
+ControllingConditions::of(const Expr *E) {
+  llvm::SmallVector<ControllingCondition, 4> Out;
+  walk(E, Out);
+  return Out;
+}
+
+void ControllingConditions::walk(
+    const Stmt *Child, llvm::SmallVectorImpl<ControllingCondition> &Out) {
+  for (const Stmt *P = PM.getParent(Child); P; Child = P, P = PM.getParent(P)) {
     if (isa<LambdaExpr>(P))
-      break;
-    // A guard clause before it in the same block, `if (c) return;`: it
-    // runs where c failed.
+      return;
     if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
-      const Stmt *const *At = llvm::find(CS->body(), Child);
-      unsigned Seen = 0;
-      for (const Stmt *const *I = At; I != CS->body_begin() &&
-                                      Seen < EarlyExitWindow;
-           ++Seen) {
-        const auto *If = dyn_cast<IfStmt>(*--I);
-        if (If && !If->getElse() && !If->isConsteval() &&
-            !If->getConditionVariable() && leaves(If->getThen()))
-          Fn(If->getCond(), false);
-      }
-      continue;
+      llvm::append_range(Out, above(Child, CS));
+      return;
     }
     if (const auto *If = dyn_cast<IfStmt>(P)) {
       if (If->isConsteval())
         continue;
       if (Child == If->getThen())
-        Fn(If->getCond(), true);
+        Out.push_back({If->getCond(), true});
       else if (Child == If->getElse())
-        Fn(If->getCond(), false);
+        Out.push_back({If->getCond(), false});
     } else if (const auto *CO = dyn_cast<ConditionalOperator>(P)) {
       if (Child == CO->getTrueExpr())
-        Fn(CO->getCond(), true);
+        Out.push_back({CO->getCond(), true});
       else if (Child == CO->getFalseExpr())
-        Fn(CO->getCond(), false);
+        Out.push_back({CO->getCond(), false});
     } else if (const auto *BO = dyn_cast<BinaryOperator>(P);
                LogicalOperands && BO && BO->isLogicalOp() &&
                Child == BO->getRHS()) {
       // The right operand of && runs where the left one held, of || where
       // it failed.
-      Fn(BO->getLHS(), BO->getOpcode() == BO_LAnd);
+      Out.push_back({BO->getLHS(), BO->getOpcode() == BO_LAnd});
     }
   }
 }
 
+llvm::ArrayRef<ControllingCondition>
+ControllingConditions::above(const Stmt *Child, const CompoundStmt *Block) {
+  if (auto It = Above.find(Child); It != Above.end())
+    return It->second;
+  // A guard clause before it in the same block, `if (c) return;`: it runs
+  // where c failed.
+  llvm::SmallVector<ControllingCondition, 2> Found;
+  const Stmt *const *At = llvm::find(Block->body(), Child);
+  unsigned Seen = 0;
+  for (const Stmt *const *I = At;
+       I != Block->body_begin() && Seen < EarlyExitWindow; ++Seen) {
+    const auto *If = dyn_cast<IfStmt>(*--I);
+    if (If && !If->getElse() && !If->isConsteval() &&
+        !If->getConditionVariable() && leaves(If->getThen()))
+      Found.push_back({If->getCond(), false});
+  }
+  walk(Block, Found);
+  return Above[Child] = std::move(Found);
+}
+
 llvm::SmallVector<ValueGuard, 1> ValueGuardFinder::guardsOf(const Expr *E) {
   llvm::SmallVector<ValueGuard, 1> Out;
-  forEachControllingCondition(
-      PM, E, /*LogicalOperands=*/false,
-      [&](const Expr *Cond, bool Taken) { addConditions(Cond, Taken, Out); });
+  for (const ControllingCondition &C : Conditions.of(E))
+    addConditions(C.Cond, C.Taken, Out);
   return Out;
 }
 
@@ -241,9 +252,8 @@ bool bindGuards(llvm::SmallVectorImpl<ValueGuard> &Guards,
         Kept.push_back(G);
       continue;
     }
-    Expr::EvalResult R;
-    if (!Arg->isValueDependent() && Arg->EvaluateAsInt(R, Ctx)) {
-      if (!G.holdsFor(R.Val.getInt().getExtValue()))
+    if (std::optional<long long> K = integerConstant(Arg, Ctx)) {
+      if (!G.holdsFor(*K))
         return false;
       continue;
     }

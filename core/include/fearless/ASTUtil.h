@@ -15,6 +15,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
+
 namespace fearless {
 
 /// Whether \p D is named \p QualifiedName ("std::thread", "pthread_create",
@@ -96,6 +98,16 @@ bool isCallableType(clang::QualType T);
 
 /// Whether the function body contains errors (broken code in the editor).
 bool bodyHasErrors(const clang::FunctionDecl *FD);
+
+/// The value of \p E when it is an integer constant the compiler can fold
+/// (`Expr::EvaluateAsInt`), nullopt otherwise or when \p E is null or
+/// value-dependent. Literals are read directly, and an expression that reads
+/// a variable which is neither const nor constexpr, a member of `*this`, or
+/// calls a function that is not constexpr is refused without starting the
+/// evaluator (which costs about a thousand instructions a call even when it
+/// fails at once); the result is the evaluator's either way.
+std::optional<long long> integerConstant(const clang::Expr *E,
+                                         const clang::ASTContext &Ctx);
 
 } // namespace fearless
 

@@ -24,6 +24,7 @@
 #define FEARLESS_FLAGHANDOFF_H
 
 #include "fearless/Access.h"
+#include "fearless/ValueGuards.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
@@ -51,7 +52,7 @@ public:
   /// \p Depth: the call depth of the summary being built (a getter's
   /// summary is asked for one level deeper).
   FlagTestFinder(Session &S, const clang::ParentMap &PM, unsigned Depth)
-      : S(S), PM(PM), Depth(Depth) {}
+      : S(S), Conditions(PM, /*LogicalOperands=*/true), Depth(Depth) {}
 
   /// The flag tests \p E runs under: the conditions of the if statements,
   /// conditional operators and `&&`/`||` operands around it.
@@ -65,7 +66,7 @@ private:
   const FlagTest *getterRead(const clang::CallExpr *Call);
 
   Session &S;
-  const clang::ParentMap &PM;
+  ControllingConditions Conditions;
   unsigned Depth;
   llvm::DenseMap<const clang::FunctionDecl *, std::optional<FlagTest>> Getters;
 };

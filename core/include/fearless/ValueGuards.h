@@ -25,16 +25,45 @@
 namespace fearless {
 
 /// Finds the value guards of expressions of one function.
-/// Calls \p Fn(Cond, Taken) for each condition that decides whether \p E
-/// runs, innermost first, up to the enclosing lambda: the condition of an
-/// enclosing `if` (Taken: \p E is in its then branch) or `?:`, and of a
-/// guard clause before it in an enclosing block (`if (c) return;`, also
-/// break or continue: not Taken); with \p LogicalOperands also the left
-/// operand of an enclosing `&&` (Taken) or `||` (not Taken) whose right
-/// operand holds \p E.
-void forEachControllingCondition(
-    const clang::ParentMap &PM, const clang::Expr *E, bool LogicalOperands,
-    llvm::function_ref<void(const clang::Expr *Cond, bool Taken)> Fn);
+/// A condition that decides whether an expression runs: it ran and gave
+/// \p Taken.
+struct ControllingCondition {
+  const clang::Expr *Cond;
+  bool Taken;
+};
+
+/// The conditions that decide whether expressions of one body run,
+/// innermost first, up to the enclosing lambda: the condition of an
+/// enclosing `if` (Taken: the expression is in its then branch) or `?:`,
+/// and of a guard clause before it in an enclosing block (`if (c)
+/// return;`, also break or continue: not Taken); with LogicalOperands also
+/// the left operand of an enclosing `&&` (Taken) or `||` (not Taken) whose
+/// right operand holds the expression. What lies above a statement of a
+/// block is found once per statement: every access of a statement shares
+/// it, and a long body stays linear.
+class ControllingConditions {
+public:
+  ControllingConditions(const clang::ParentMap &PM, bool LogicalOperands)
+      : PM(PM), LogicalOperands(LogicalOperands) {}
+
+  /// The conditions deciding whether \p E runs, innermost first.
+  llvm::SmallVector<ControllingCondition, 4> of(const clang::Expr *E);
+
+private:
+  /// Adds the conditions above \p Child, stopping at the first enclosing
+  /// block, whose part comes from above().
+  void walk(const clang::Stmt *Child,
+            llvm::SmallVectorImpl<ControllingCondition> &Out);
+  /// The conditions above \p Child, a statement of block \p Block.
+  llvm::ArrayRef<ControllingCondition> above(const clang::Stmt *Child,
+                                             const clang::CompoundStmt *Block);
+
+  const clang::ParentMap &PM;
+  bool LogicalOperands;
+  llvm::DenseMap<const clang::Stmt *,
+                 llvm::SmallVector<ControllingCondition, 2>>
+      Above;
+};
 
 class ValueGuardFinder {
 public:
@@ -74,6 +103,7 @@ private:
   clang::ASTContext &Ctx;
   bool AnyLocal;
   bool Globals;
+  ControllingConditions Conditions{PM, /*LogicalOperands=*/false};
   llvm::DenseMap<const clang::ValueDecl *, bool> Guardable;
   /// The variables the body may write (writtenVariables), on first need.
   std::optional<llvm::DenseSet<const clang::ValueDecl *>> Written;
