@@ -287,6 +287,14 @@ ThreadBody bodyOfCallable(const Expr *Callable,
       E = UO->getSubExpr();
       continue;
     }
+    // A function passed through a pointer cast, `(void *)work` or
+    // `(void *(*)(void *))work` (a start routine of another signature): the
+    // thread runs the function the pointer points to.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->getType()->isPointerType()) {
+      E = Cast->getSubExpr();
+      continue;
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl())) {
         Body.Function = Fn;
