@@ -65,6 +65,11 @@ constexpr SyncSignalFunctionEntry SyncSignalFunctions[] = {
 #include "fearless/Models/Races.def"
 };
 
+constexpr MemoryEffect MemoryFunctions[] = {
+#define FEARLESS_MEMORY_FUNCTION(Name, Written, Read) {Name, Written, Read},
+#include "fearless/Models/Races.def"
+};
+
 constexpr MutexMethodEntry LockFunctions[] = {
 #define FEARLESS_LOCK_FUNCTION(Name, Effect) {Name, LockEffect::Effect},
 #include "fearless/Models/Races.def"
@@ -143,6 +148,23 @@ std::optional<SignalEffect> syncSignalFunction(const FunctionDecl *FD) {
     if (FD->getName() == E.Name)
       return E.Effect;
   return std::nullopt;
+}
+
+const MemoryEffect *memoryFunction(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier() || isa<CXXMethodDecl>(FD))
+    return nullptr;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  if (!DC->isTranslationUnit() && !DC->isStdNamespace())
+    return nullptr;
+  llvm::StringRef Name = FD->getName();
+  // __builtin_memcpy, and _FORTIFY_SOURCE's __builtin___memcpy_chk.
+  Name.consume_front("__builtin_");
+  if (Name.starts_with("__") && Name.ends_with("_chk"))
+    Name = Name.drop_front(2).drop_back(4);
+  for (const MemoryEffect &E : MemoryFunctions)
+    if (Name == E.Name)
+      return &E;
+  return nullptr;
 }
 
 std::optional<SignalEffect> syncSignal(const CXXMethodDecl *M) {

@@ -66,6 +66,21 @@ std::optional<bool> tryLockFunction(const clang::FunctionDecl *FD);
 /// memory (sem_post, sem_wait, pthread_barrier_wait), if it does.
 std::optional<SignalEffect> syncSignalFunction(const clang::FunctionDecl *FD);
 
+/// What a C library function does to the memory its pointer arguments
+/// point to (Models/Races.def).
+struct MemoryEffect {
+  llvm::StringRef Name;
+  /// The argument whose object is written, -1 for none.
+  int Written;
+  /// Bit I: the object argument I points to is read.
+  unsigned Read;
+};
+
+/// The memory effect of \p FD when it is one of the C library's memory and
+/// string functions (memcpy, memset, strlen, ...), under its own, builtin
+/// or fortified name; null otherwise.
+const MemoryEffect *memoryFunction(const clang::FunctionDecl *FD);
+
 /// How calling \p M on a synchronization object orders memory, if it does.
 std::optional<SignalEffect> syncSignal(const clang::CXXMethodDecl *M);
 
