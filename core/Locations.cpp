@@ -184,17 +184,15 @@ const Expr *LocationResolver::onlyAssignment(const VarDecl *V) {
   return Assignments[V] = Other ? nullptr : Value;
 }
 
-/// A new object: `new T`, std::make_shared, std::make_unique,
-/// std::allocate_shared.
+/// A new object: `new T`, or a call of an allocation function
+/// (std::make_shared, malloc, calloc; Models/Races.def), possibly cast
+/// (`(pool_t *)malloc(n)`).
 static bool isFreshAllocation(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
+  E = E->IgnoreParenCasts();
   if (isa<CXXNewExpr>(E))
     return true;
   const auto *Call = dyn_cast<CallExpr>(E);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && (isStdDecl(Callee, "make_shared") ||
-                    isStdDecl(Callee, "make_unique") ||
-                    isStdDecl(Callee, "allocate_shared"));
+  return Call && isAllocationFunction(Call->getDirectCallee());
 }
 
 bool LocationResolver::namesOneObject(const VarDecl *V) {

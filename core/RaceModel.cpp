@@ -70,6 +70,11 @@ constexpr MemoryEffect MemoryFunctions[] = {
 #include "fearless/Models/Races.def"
 };
 
+constexpr llvm::StringRef AllocationFunctions[] = {
+#define FEARLESS_ALLOCATION_FUNCTION(Name) Name,
+#include "fearless/Models/Races.def"
+};
+
 constexpr MutexMethodEntry LockFunctions[] = {
 #define FEARLESS_LOCK_FUNCTION(Name, Effect) {Name, LockEffect::Effect},
 #include "fearless/Models/Races.def"
@@ -165,6 +170,13 @@ const MemoryEffect *memoryFunction(const FunctionDecl *FD) {
     if (Name == E.Name)
       return &E;
   return nullptr;
+}
+
+bool isAllocationFunction(const FunctionDecl *FD) {
+  return FD && FD->getIdentifier() && !isa<CXXMethodDecl>(FD) &&
+         llvm::any_of(AllocationFunctions, [&](llvm::StringRef Name) {
+           return hasQualifiedName(FD, Name);
+         });
 }
 
 std::optional<SignalEffect> syncSignal(const CXXMethodDecl *M) {

@@ -81,6 +81,10 @@ struct MemoryEffect {
 /// or fortified name; null otherwise.
 const MemoryEffect *memoryFunction(const clang::FunctionDecl *FD);
 
+/// Whether \p FD returns a new object nobody else names, like `new T`
+/// (std::make_shared, malloc, calloc, ...; Models/Races.def).
+bool isAllocationFunction(const clang::FunctionDecl *FD);
+
 /// How calling \p M on a synchronization object orders memory, if it does.
 std::optional<SignalEffect> syncSignal(const clang::CXXMethodDecl *M);
 
