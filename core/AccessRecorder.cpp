@@ -118,6 +118,21 @@ void AccessRecorder::atomicBuiltin(const AtomicExpr *AE, const Lockset &Held,
     Out.Accesses.back().OrderOnly = true;
 }
 
+void AccessRecorder::memoryCall(const CallExpr *Call, const MemoryEffect &M,
+                                const Lockset &Held, const Stmt *Point) {
+  for (unsigned I = 0; I < Call->getNumArgs() && I < 32; ++I) {
+    bool Read = M.Read & (1u << I), Write = M.Written == int(I);
+    if (!Read && !Write)
+      continue;
+    if (std::optional<MemLoc> Loc = Locs.derefLoc(Call->getArg(I))) {
+      if (Read)
+        record(*Loc, false, false, false, Call->getArg(I), Held, Point);
+      if (Write)
+        record(*Loc, true, false, false, Call->getArg(I), Held, Point);
+    }
+  }
+}
+
 void AccessRecorder::recordSignal(const MemLoc &Obj, SignalEffect Effect,
                                   const Expr *At, const Lockset &Held,
                                   const Stmt *Point) {

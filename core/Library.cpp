@@ -482,4 +482,34 @@ bool LibraryModel::matchesAny(const NamedDecl *D,
   return false;
 }
 
+const CallExpr *LibraryModel::handleFiller(const FunctionDecl *FD,
+                                           const Expr *Handle) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Handle->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+    return nullptr;
+  const CallExpr *Found = nullptr;
+  unsigned Count = 0;
+  auto Visit = [&](auto &Self, const Stmt *St) -> void {
+    if (!St || isa<LambdaExpr>(St))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(St))
+      if (const SpawnFunctionModel *M = spawnFunction(Call->getDirectCallee());
+          M && M->HandleArg >= 0 && unsigned(M->HandleArg) < Call->getNumArgs())
+        if (const auto *UO = dyn_cast<UnaryOperator>(
+                Call->getArg(M->HandleArg)->IgnoreParenImpCasts());
+            UO && UO->getOpcode() == UO_AddrOf)
+          if (const auto *H = dyn_cast<DeclRefExpr>(
+                  UO->getSubExpr()->IgnoreParenImpCasts());
+              H && H->getDecl() == VD) {
+            Found = Call;
+            ++Count;
+          }
+    for (const Stmt *Child : St->children())
+      Self(Self, Child);
+  };
+  Visit(Visit, FD->getBody());
+  return Count == 1 ? Found : nullptr;
+}
+
 } // namespace fearless

@@ -658,7 +658,9 @@ SpawnInference::returnedThreads(const FunctionDecl *FD) const {
     return {};
   bool Future = isStdClass(FD->getReturnType(), "future") ||
                 isStdClass(FD->getReturnType(), "shared_future");
-  if (!Future && Lib.threadClassKind(FD->getReturnType()) == HandleKind::None)
+  HandleKind Returns = Lib.handleTypeKind(FD->getReturnType());
+  bool CHandle = Returns == HandleKind::PThread || Returns == HandleKind::CThread;
+  if (!Future && Returns == HandleKind::None)
     return {};
   FD = FD->getDefinition();
   if (!FD || !FD->hasBody() || FD->isDependentContext())
@@ -684,9 +686,11 @@ SpawnInference::returnedThreads(const FunctionDecl *FD) const {
           !isa<ParmVarDecl>(VD) && VD->getInit())
         E = skipImplicit(VD->getInit());
     // `return std::async(std::launch::async, f, args...);`, or a local
-    // future initialized so; a shared_future made from one.
-    const Expr *Spawn = asyncCall(E, Lib);
-    if (!Future) {
+    // future initialized so; a shared_future made from one. A pthread_t or
+    // thrd_t: the call that filled in the local returned
+    // (`pthread_create(&t, 0, work, arg); return t;`).
+    const Expr *Spawn = CHandle ? Lib.handleFiller(FD, E) : asyncCall(E, Lib);
+    if (!Future && !CHandle) {
       const CXXConstructExpr *CE = threadConstruction(E, Lib);
       Spawn = CE && CE->getNumArgs() > 0 ? CE : nullptr;
     }

@@ -364,21 +364,8 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
          Callee->getName().starts_with("__c11_atomic_")))
       if (auto Loc = Locs.derefLoc(Call->getArg(0)))
         Recorder.record(*Loc, true, true, false, Call, Held, St);
-    // memcpy(d, s, n): a write of *d and a read of *s, like `*d = *s`.
     if (const MemoryEffect *M = memoryFunction(Callee))
-      for (unsigned I = 0; I < Call->getNumArgs() && I < 32; ++I) {
-        bool Read = M->Read & (1u << I), Write = M->Written == int(I);
-        if (!Read && !Write)
-          continue;
-        if (auto Loc = Locs.derefLoc(Call->getArg(I))) {
-          if (Read)
-            Recorder.record(*Loc, false, false, false, Call->getArg(I), Held,
-                            St);
-          if (Write)
-            Recorder.record(*Loc, true, false, false, Call->getArg(I), Held,
-                            St);
-        }
-      }
+      Recorder.memoryCall(Call, *M, Held, St);
     return;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {

@@ -57,6 +57,12 @@ public:
   void atomicBuiltin(const clang::AtomicExpr *AE, const Lockset &Held,
                      const clang::Stmt *Point);
 
+  /// A call of a C memory or string function (memcpy(d, s, n)): a write of
+  /// what its written argument points to and a read of what its read ones
+  /// point to, like `*d = *s`.
+  void memoryCall(const clang::CallExpr *Call, const MemoryEffect &M,
+                  const Lockset &Held, const clang::Stmt *Point);
+
   /// A signal (release write) and/or wait (acquire read) on a
   /// synchronization object.
   void recordSignal(const MemLoc &Obj, SignalEffect Effect,

@@ -376,6 +376,48 @@ ThreadBody bodyOfCallable(const Expr *Callable,
 
 } // namespace
 
+namespace {
+/// What a thread a helper returns runs: its callable, the arguments given
+/// to it, and its handle.
+struct ReturnedSpawn {
+  HandleKind Handle;
+  const Expr *Callable;
+  llvm::ArrayRef<const Expr *> Args;
+};
+} // namespace
+
+/// The parts of \p Inner, the thread construction or spawn-function call
+/// behind a helper's returned handle. A thread: its callable comes first; a
+/// spawn function's call (std::async, pthread_create): the callable its
+/// model names, or the first callable argument (after std::async's launch
+/// policy).
+static std::optional<ReturnedSpawn> returnedSpawn(const Expr *Inner,
+                                                  const LibraryModel &Lib) {
+  llvm::ArrayRef<const Expr *> Args = argsOf(Inner);
+  const SpawnFunctionModel *M =
+      isa<CallExpr>(Inner) ? Lib.spawnFunction(calleeOf(Inner)) : nullptr;
+  size_t Callable = 0;
+  if (M && M->CallableArg >= 0)
+    Callable = M->CallableArg;
+  else if (isa<CallExpr>(Inner))
+    while (Callable < Args.size() &&
+           !isCallableType(Args[Callable]->getType()))
+      ++Callable;
+  if (Callable >= Args.size())
+    return std::nullopt;
+  ReturnedSpawn R;
+  R.Callable = Args[Callable];
+  R.Args = Args.drop_front(Callable + 1);
+  if (M && M->ContextArg >= 0)
+    R.Args = unsigned(M->ContextArg) < Args.size()
+                 ? Args.slice(M->ContextArg, 1)
+                 : llvm::ArrayRef<const Expr *>();
+  R.Handle = M                      ? M->Kind
+             : isa<CallExpr>(Inner) ? HandleKind::AsyncFuture
+                                    : Lib.threadClassKind(Inner->getType());
+  return R;
+}
+
 bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (Lib.isThreadConstruction(CE))
@@ -575,22 +617,12 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
       // return statement that returns one, each a possible thread.
       if (!SpawnIndex.count(E) && Lib.inference())
         for (const Expr *Inner : Lib.inference()->returnedThreads(Callee)) {
-          llvm::ArrayRef<const Expr *> InnerArgs = argsOf(Inner);
-          // A thread: its callable comes first; a std::async future: its
-          // first callable argument (after the launch policy).
-          size_t Callable = 0;
-          if (isa<CallExpr>(Inner))
-            while (Callable < InnerArgs.size() &&
-                   !isCallableType(InnerArgs[Callable]->getType()))
-              ++Callable;
-          if (Callable >= InnerArgs.size())
+          std::optional<ReturnedSpawn> R = returnedSpawn(Inner, Lib);
+          if (!R)
             continue;
-          SpawnSite &S = Add(
-              isa<CallExpr>(Inner) ? SpawnKind::SpawnFunction
-                                   : SpawnKind::ThreadConstructor,
-              isa<CallExpr>(Inner) ? HandleKind::AsyncFuture
-                                   : Lib.threadClassKind(Inner->getType()),
-              InnerArgs[Callable], InnerArgs.drop_front(Callable + 1));
+          SpawnSite &S = Add(isa<CallExpr>(Inner) ? SpawnKind::SpawnFunction
+                                                  : SpawnKind::ThreadConstructor,
+                             R->Handle, R->Callable, R->Args);
           S.Sink = Handles.findSink(E);
           S.Callee = Callee;
           S.ReturnedBy = Callee;

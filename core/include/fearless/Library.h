@@ -67,6 +67,12 @@ public:
   /// If \p FD starts a thread (std::async, pthread_create, ...), its model.
   const SpawnFunctionModel *spawnFunction(const clang::FunctionDecl *FD) const;
 
+  /// The call of a spawn function in \p FD's body that fills in the local
+  /// handle \p Handle names (`pthread_create(&t, ...)` for `t`), when there
+  /// is exactly one.
+  const clang::CallExpr *handleFiller(const clang::FunctionDecl *FD,
+                                      const clang::Expr *Handle) const;
+
   /// If the spawn function \p M returns a thread object created stopped
   /// (QThread::create), the name of the member function that starts it
   /// (FEARLESS_STOPPED_SPAWN); empty otherwise.
