@@ -146,10 +146,9 @@ Touch elementTouch(const Expr *Element, const ParentMap &PM) {
 
 bool MoveFacts::indexStep(const Expr *Index, uintptr_t &Step) const {
   Index = bare(Index);
-  Expr::EvalResult R;
-  if (!Index->isValueDependent() &&
-      Index->EvaluateAsInt(R, Function->getASTContext())) {
-    Step = constantStep(R.Val.getInt().getExtValue());
+  if (std::optional<long long> K =
+          integerConstant(Index, Function->getASTContext())) {
+    Step = constantStep(*K);
     return true;
   }
   // a[i] with an i the function never writes: the same element each time.

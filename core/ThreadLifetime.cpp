@@ -51,8 +51,7 @@ bool ThreadLifetimeBuilder::loopRunsAtMostOnce(const Stmt *Spawn) const {
     Index = dyn_cast<VarDecl>(DS->getSingleDecl());
   if (!Index || !Index->getInit())
     return false;
-  Expr::EvalResult Start;
-  if (!Index->getInit()->EvaluateAsInt(Start, Ctx) || Start.Val.getInt() != 0)
+  if (integerConstant(Index->getInit(), Ctx) != 0)
     return false;
   const auto *Inc = dyn_cast_or_null<UnaryOperator>(Loop->getInc());
   if (!Inc || !Inc->isIncrementOp() ||

@@ -268,10 +268,8 @@ void FactGenerator::addWriteFacts(const Stmt *S,
       return;
     Fact F(Fact::Write);
     F.Var = DRE->getDecl();
-    Expr::EvalResult R;
-    if (Value && !Value->isValueDependent() &&
-        Value->EvaluateAsInt(R, FA.astContext()))
-      F.Written = R.Val.getInt().getExtValue();
+    if (std::optional<long long> K = integerConstant(Value, FA.astContext()))
+      F.Written = *K;
     Push(F);
   };
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
@@ -286,11 +284,9 @@ void FactGenerator::addWriteFacts(const Stmt *S,
       if (const auto *VD = dyn_cast<VarDecl>(D); VD && Refiner.tracked(VD)) {
         Fact F(Fact::Write);
         F.Var = VD;
-        Expr::EvalResult R;
-        if (const Expr *Init = VD->getInit();
-            Init && !Init->isValueDependent() &&
-            Init->EvaluateAsInt(R, FA.astContext()))
-          F.Written = R.Val.getInt().getExtValue();
+        if (std::optional<long long> K =
+                integerConstant(VD->getInit(), FA.astContext()))
+          F.Written = *K;
         Push(F);
       }
   }

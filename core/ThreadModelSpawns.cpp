@@ -321,13 +321,12 @@ ThreadBody bodyOfCallable(const Expr *Callable,
       const auto *VD = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
       const auto *List = dyn_cast_or_null<InitListExpr>(
           VD ? constantInitializer(VD) : nullptr);
-      Expr::EvalResult Index;
-      if (!List || Sub->getIdx()->isValueDependent() ||
-          !Sub->getIdx()->EvaluateAsInt(Index, VD->getASTContext()) ||
-          Index.Val.getInt().isNegative() ||
-          Index.Val.getInt().getZExtValue() >= List->getNumInits())
+      std::optional<long long> Index =
+          List ? integerConstant(Sub->getIdx(), VD->getASTContext())
+               : std::nullopt;
+      if (!Index || *Index < 0 || *Index >= (long long)List->getNumInits())
         break;
-      E = List->getInit(Index.Val.getInt().getZExtValue());
+      E = List->getInit(*Index);
       continue;
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
