@@ -375,6 +375,28 @@ ThreadBody bodyOfCallable(const Expr *Callable,
 
 } // namespace
 
+/// The callable a call of spawn function \p M runs and the arguments it is
+/// given: the callable the model names, or the first argument of callable
+/// type (after std::async's launch policy); then the context argument alone
+/// (pthread_create's void *), or every argument after the callable.
+static std::optional<std::pair<const Expr *, llvm::ArrayRef<const Expr *>>>
+spawnCallParts(const SpawnFunctionModel &M, llvm::ArrayRef<const Expr *> Args) {
+  size_t Callable = M.CallableArg;
+  if (M.CallableArg < 0)
+    Callable = llvm::find_if(Args,
+                             [](const Expr *A) {
+                               return isCallableType(A->getType());
+                             }) -
+               Args.begin();
+  if (Callable >= Args.size())
+    return std::nullopt;
+  llvm::ArrayRef<const Expr *> Given = Args.drop_front(Callable + 1);
+  if (M.ContextArg >= 0)
+    Given = unsigned(M.ContextArg) < Args.size() ? Args.slice(M.ContextArg, 1)
+                                                 : llvm::ArrayRef<const Expr *>();
+  return std::make_pair(Args[Callable], Given);
+}
+
 namespace {
 /// What a thread a helper returns runs: its callable, the arguments given
 /// to it, and its handle.
@@ -386,35 +408,22 @@ struct ReturnedSpawn {
 } // namespace
 
 /// The parts of \p Inner, the thread construction or spawn-function call
-/// behind a helper's returned handle. A thread: its callable comes first; a
-/// spawn function's call (std::async, pthread_create): the callable its
-/// model names, or the first callable argument (after std::async's launch
-/// policy).
+/// (std::async, pthread_create) behind a helper's returned handle; a thread
+/// construction's callable comes first.
 static std::optional<ReturnedSpawn> returnedSpawn(const Expr *Inner,
                                                   const LibraryModel &Lib) {
   llvm::ArrayRef<const Expr *> Args = argsOf(Inner);
-  const SpawnFunctionModel *M =
-      isa<CallExpr>(Inner) ? Lib.spawnFunction(calleeOf(Inner)) : nullptr;
-  size_t Callable = 0;
-  if (M && M->CallableArg >= 0)
-    Callable = M->CallableArg;
-  else if (isa<CallExpr>(Inner))
-    while (Callable < Args.size() &&
-           !isCallableType(Args[Callable]->getType()))
-      ++Callable;
-  if (Callable >= Args.size())
+  if (!isa<CallExpr>(Inner))
+    return Args.empty()
+               ? std::nullopt
+               : std::optional<ReturnedSpawn>(
+                     {Lib.threadClassKind(Inner->getType()), Args[0],
+                      Args.drop_front()});
+  const SpawnFunctionModel *M = Lib.spawnFunction(calleeOf(Inner));
+  auto Parts = M ? spawnCallParts(*M, Args) : std::nullopt;
+  if (!Parts)
     return std::nullopt;
-  ReturnedSpawn R;
-  R.Callable = Args[Callable];
-  R.Args = Args.drop_front(Callable + 1);
-  if (M && M->ContextArg >= 0)
-    R.Args = unsigned(M->ContextArg) < Args.size()
-                 ? Args.slice(M->ContextArg, 1)
-                 : llvm::ArrayRef<const Expr *>();
-  R.Handle = M                      ? M->Kind
-             : isa<CallExpr>(Inner) ? HandleKind::AsyncFuture
-                                    : Lib.threadClassKind(Inner->getType());
-  return R;
+  return ReturnedSpawn{M->Kind, Parts->first, Parts->second};
 }
 
 bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
@@ -484,26 +493,11 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
     }
   } else if (const FunctionDecl *Callee = calleeOf(E)) {
     if (const SpawnFunctionModel *M = Lib.spawnFunction(Callee)) {
-      int CallableIdx = M->CallableArg;
-      if (CallableIdx < 0) {
-        CallableIdx = -1;
-        for (unsigned I = 0; I < Args.size(); ++I)
-          if (isCallableType(Args[I]->getType())) {
-            CallableIdx = I;
-            break;
-          }
-      }
-      if (CallableIdx < 0 || unsigned(CallableIdx) >= Args.size())
+      auto Parts = spawnCallParts(*M, Args);
+      if (!Parts)
         return;
-      llvm::SmallVector<const Expr *, 4> ThreadArgs;
-      if (M->ContextArg >= 0) {
-        if (unsigned(M->ContextArg) < Args.size())
-          ThreadArgs.push_back(Args[M->ContextArg]);
-      } else {
-        ThreadArgs.append(Args.begin() + CallableIdx + 1, Args.end());
-      }
       SpawnSite &S =
-          Add(SpawnKind::SpawnFunction, M->Kind, Args[CallableIdx], ThreadArgs);
+          Add(SpawnKind::SpawnFunction, M->Kind, Parts->first, Parts->second);
       S.Callee = Callee;
       if (M->HandleArg >= 0 && unsigned(M->HandleArg) < Args.size()) {
         HandleSink Sink;
