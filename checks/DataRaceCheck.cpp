@@ -105,8 +105,8 @@ std::optional<Access> asPointerRead(const Access &Through, const Access &Cell) {
 
 /// For a thread a helper started and returned: where the helper starts it.
 void noteHelper(Finding &F, const SpawnSite &Site) {
-  if (Site.ReturnedBy && Site.Callable)
-    F.note(Site.Callable->getBeginLoc(), MessageId::RaceThreadStartedInHelper,
+  if (Site.ReturnedBy && Site.HelperSpawn)
+    F.note(Site.HelperSpawn->getBeginLoc(), MessageId::RaceThreadStartedInHelper,
            {static_cast<const NamedDecl *>(Site.ReturnedBy)});
 }
 

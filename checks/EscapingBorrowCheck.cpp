@@ -344,8 +344,8 @@ void EscapingBorrowCheck::report(FunctionAnalysis &FA,
   Finding F =
       makeFinding(CheckId::EscapingBorrow, Loc,
                   MessageId::ThreadMayOutliveBorrow, {FirstNamed}, Range);
-  if (Site.ReturnedBy && Site.Callable)
-    F.note(Site.Callable->getBeginLoc(), MessageId::RaceThreadStartedInHelper,
+  if (Site.ReturnedBy && Site.HelperSpawn)
+    F.note(Site.HelperSpawn->getBeginLoc(), MessageId::RaceThreadStartedInHelper,
            {static_cast<const NamedDecl *>(Site.ReturnedBy)});
   bool WhyGiven = false;
   for (const OutlivedBorrow *O : Group) {

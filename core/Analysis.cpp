@@ -3,6 +3,7 @@
 #include "fearless/Analysis.h"
 #include "fearless/SpawnInference.h"
 #include "fearless/ChannelInference.h"
+#include "fearless/ThreadWrappers.h"
 #include "fearless/Access.h"
 #include "fearless/Concurrency.h"
 #include "fearless/Coroutines.h"
@@ -28,6 +29,8 @@ Session::Session(ASTContext &Ctx, AnalysisOptions Opts)
   Library.setInference(Inference.get());
   Channels = std::make_unique<ChannelInference>(Library);
   Library.setChannels(Channels.get());
+  Wrappers = std::make_unique<ThreadWrappers>(Library);
+  Library.setWrappers(Wrappers.get());
   for (CheckId C : allChecks())
     if (Options.Enabled.contains(C))
       Checks.push_back(createCheck(C, *this));

@@ -3,6 +3,7 @@
 #include "fearless/Library.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/SpawnInference.h"
+#include "fearless/ThreadWrappers.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang;
@@ -168,7 +169,7 @@ LibraryModel::spawnFunction(const FunctionDecl *FD) const {
   for (const SpawnFunctionModel &M : SpawnFunctions)
     if (hasQualifiedName(FD, M.Name))
       return &M;
-  return nullptr;
+  return Wrappers ? Wrappers->spawnWrapper(FD) : nullptr;
 }
 
 llvm::StringRef
@@ -265,7 +266,7 @@ LibraryModel::handleFunction(const FunctionDecl *FD) const {
     return std::make_pair(HandleOp::Join, 0u);
   if (matchesAny(FD, Options.DetachFunctions))
     return std::make_pair(HandleOp::Detach, 0u);
-  return std::nullopt;
+  return Wrappers ? Wrappers->handleWrapper(FD) : std::nullopt;
 }
 
 std::optional<LibraryModel::JoinGuard>

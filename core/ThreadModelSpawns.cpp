@@ -6,6 +6,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/ChannelInference.h"
 #include "fearless/SpawnInference.h"
+#include "fearless/ThreadWrappers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
@@ -378,7 +379,9 @@ ThreadBody bodyOfCallable(const Expr *Callable,
 /// The callable a call of spawn function \p M runs and the arguments it is
 /// given: the callable the model names, or the first argument of callable
 /// type (after std::async's launch policy); then the context argument alone
-/// (pthread_create's void *), or every argument after the callable.
+/// (pthread_create's void *), or every argument after the callable. A
+/// trampoline start routine (ThreadWrappers::trampolineParam) stands for the
+/// function its argument points to, called with no argument.
 static std::optional<std::pair<const Expr *, llvm::ArrayRef<const Expr *>>>
 spawnCallParts(const SpawnFunctionModel &M, llvm::ArrayRef<const Expr *> Args) {
   size_t Callable = M.CallableArg;
@@ -394,6 +397,9 @@ spawnCallParts(const SpawnFunctionModel &M, llvm::ArrayRef<const Expr *> Args) {
   if (M.ContextArg >= 0)
     Given = unsigned(M.ContextArg) < Args.size() ? Args.slice(M.ContextArg, 1)
                                                  : llvm::ArrayRef<const Expr *>();
+  if (M.ContextArg >= 0 && Given.size() == 1)
+    if (ThreadWrappers::isTrampoline(Args[Callable]))
+      return std::make_pair(Given[0], llvm::ArrayRef<const Expr *>());
   return std::make_pair(Args[Callable], Given);
 }
 
@@ -613,12 +619,25 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
           std::optional<ReturnedSpawn> R = returnedSpawn(Inner, Lib);
           if (!R)
             continue;
+          // The helper's own function pointer parameter (`xcreate(entry)`
+          // starting `entry` through a trampoline): the caller's argument.
+          if (const auto *DRE = R->Callable ? dyn_cast<DeclRefExpr>(
+                                                  R->Callable->IgnoreParenCasts())
+                                            : nullptr)
+            if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+                P && P->getDeclContext() == Callee &&
+                (P->getType()->isFunctionPointerType() ||
+                 P->getType()->isVoidPointerType()) &&
+                isa<CallExpr>(E) && !isa<CXXOperatorCallExpr>(E) &&
+                P->getFunctionScopeIndex() < cast<CallExpr>(E)->getNumArgs())
+              R->Callable = cast<CallExpr>(E)->getArg(P->getFunctionScopeIndex());
           SpawnSite &S = Add(isa<CallExpr>(Inner) ? SpawnKind::SpawnFunction
                                                   : SpawnKind::ThreadConstructor,
                              R->Handle, R->Callable, R->Args);
           S.Sink = Handles.findSink(E);
           S.Callee = Callee;
           S.ReturnedBy = Callee;
+          S.HelperSpawn = Inner;
           if (const auto *Call = dyn_cast<CallExpr>(E))
             helperBorrows(S, Call, Callee, S.Callable, S.Args);
         }

@@ -36,6 +36,7 @@ class FunctionAnalysis;
 class Session;
 class SpawnInference;
 class ChannelInference;
+class ThreadWrappers;
 struct FunctionSummary;
 struct InferredLocking;
 class LockInference;
@@ -166,6 +167,7 @@ private:
   LibraryModel Library;
   std::unique_ptr<SpawnInference> Inference;
   std::unique_ptr<ChannelInference> Channels;
+  std::unique_ptr<ThreadWrappers> Wrappers;
   TraitOracle Traits;
   std::vector<std::unique_ptr<Check>> Checks;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>

@@ -18,6 +18,7 @@ namespace fearless {
 
 class SpawnInference;
 class ChannelInference;
+class ThreadWrappers;
 
 /// What kind of thread a handle holds, which decides what destroying a
 /// joinable handle does.
@@ -64,7 +65,9 @@ public:
   /// pthread_t, ...), or None.
   HandleKind handleTypeKind(clang::QualType T) const;
 
-  /// If \p FD starts a thread (std::async, pthread_create, ...), its model.
+  /// If \p FD starts a thread (std::async, pthread_create, ...), its model;
+  /// for a wrapper of one inferred from its body (ThreadWrappers.h), the
+  /// model of a call of the wrapper.
   const SpawnFunctionModel *spawnFunction(const clang::FunctionDecl *FD) const;
 
   /// The call of a spawn function in \p FD's body that fills in the local
@@ -101,7 +104,9 @@ public:
   handleMethod(const clang::CXXMethodDecl *Method) const;
 
   /// If \p FD joins or detaches the thread whose handle is passed as an
-  /// argument, which, and the argument's index.
+  /// argument, which, and the argument's index (a library function, one
+  /// listed in JoinFunctions/DetachFunctions, or a wrapper inferred from
+  /// its body).
   std::optional<std::pair<HandleOp, unsigned>>
   handleFunction(const clang::FunctionDecl *FD) const;
 
@@ -182,6 +187,10 @@ public:
   /// Sets the inference the model answers with (the Session's).
   void setInference(const SpawnInference *I) { Inference = I; }
 
+  /// Sets the wrappers of the spawn and handle functions the model answers
+  /// with (the Session's).
+  void setWrappers(const ThreadWrappers *W) { Wrappers = W; }
+
   /// Channels inferred from the bodies in the translation unit, and the
   /// library channels of Models/Channels.def (ChannelInference.h), or null.
   const ChannelInference *channels() const { return Channels; }
@@ -220,6 +229,7 @@ private:
   const ModelOptions &Options;
   const SpawnInference *Inference = nullptr;
   const ChannelInference *Channels = nullptr;
+  const ThreadWrappers *Wrappers = nullptr;
   mutable llvm::DenseMap<const clang::FunctionDecl *, CalleeSpawn> MaySpawn;
   mutable llvm::DenseMap<const clang::FunctionDecl *, unsigned> Roles;
 };

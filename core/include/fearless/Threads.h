@@ -195,8 +195,12 @@ struct SpawnSite {
   /// A thread that a helper started and returned
   /// (`std::thread t = start_worker(&state);`): the helper. Spawn is the
   /// call; Callable and Args are the thread construction's, in the
-  /// helper's terms (ThreadAccesses binds them to the call's arguments).
+  /// helper's terms (ThreadAccesses binds them to the call's arguments),
+  /// but for a callable that is a function pointer parameter of the helper
+  /// (`xcreate(entry)`): Callable is then the call's argument.
   const clang::FunctionDecl *ReturnedBy = nullptr;
+  /// With ReturnedBy: the thread construction or spawn call in the helper.
+  const clang::Expr *HelperSpawn = nullptr;
   /// Whether the thread is the object itself, started by a member function
   /// of a thread class on *this (`start()` in a QThread subclass): Sink is
   /// Member, Sink.Decl that member function, and `wait()` on *this joins.
