@@ -128,6 +128,20 @@ bool mayOverlap(const Access &A, const Access &B) {
   // (its size, an element accessor) does not read the elements.
   const Access &Outer = A.Loc.Path.size() < B.Loc.Path.size() ? A : B;
   const Access &Inner = &Outer == &A ? B : A;
+  // Through a pointer to a scalar, `*p` is the element `p[0]`, not every
+  // element that `p[i]` may name (lbzip2's `*worker_thread = xcreate(...)`
+  // beside the primary thread's `worker_thread[i]`, i from 1).
+  size_t K = Outer.Loc.Path.size();
+  const PathStep &Next = Inner.Loc.Path[K];
+  if (!Next.Field && (K == 0 ? Outer.Loc.Deref : Outer.Loc.Path[K - 1].Deref))
+    if (QualType T = Outer.Loc.type();
+        !T.isNull() && (T->isScalarType() && !T->isPointerType())) {
+      PathStep Zero;
+      Zero.Index = PathStep::Constant;
+      Zero.Value = 0;
+      if (!stepsMayAlias(Zero, Next))
+        return false;
+    }
   // Nor does a write that only adds elements (a push at the end of a
   // deque, an insert into a list or a map) touch those already there: a
   // reference kept to one still names it.
