@@ -396,8 +396,15 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (auto Op = Lib.handleFunction(Callee)) {
-      if (Op->second < Call->getNumArgs())
-        if (auto H = Model.resolveHandle(Call->getArg(Op->second))) {
+      // A wrapper given the handle's address (`uv_thread_join(&t)`).
+      const Expr *Arg = Op->second < Call->getNumArgs()
+                            ? Call->getArg(Op->second)->IgnoreParenImpCasts()
+                            : nullptr;
+      if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Arg);
+          UO && UO->getOpcode() == UO_AddrOf)
+        Arg = UO->getSubExpr();
+      if (Arg)
+        if (auto H = Model.resolveHandle(Arg)) {
           Fact F(Fact::Op);
           F.Handle = *H;
           F.Operation = Op->first;

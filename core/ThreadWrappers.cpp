@@ -101,7 +101,8 @@ bool ThreadWrappers::isTrampoline(const Expr *E) {
 const SpawnFunctionModel *
 ThreadWrappers::spawnWrapper(const FunctionDecl *FD) const {
   FD = readableDefinition(FD);
-  if (!FD || !FD->getIdentifier() ||
+  // Not an operator: its call's arguments count the object.
+  if (!FD || !FD->getIdentifier() || FD->isOverloadedOperator() ||
       llvm::none_of(FD->parameters(), [](const ParmVarDecl *P) {
         return P->getType()->isFunctionPointerType() ||
                P->getType()->isVoidPointerType();
@@ -175,8 +176,9 @@ ThreadWrappers::inferSpawn(const FunctionDecl *FD) const {
 
 bool ThreadWrappers::isHandleParam(const ParmVarDecl *P) const {
   QualType T = P->getType();
-  bool Ref = T->isLValueReferenceType();
-  T = T.getNonReferenceType();
+  // A pointer is a reference for this purpose (`uv_thread_join(&t)`).
+  bool Ref = T->isLValueReferenceType() || T->isPointerType();
+  T = T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
   switch (Lib.handleTypeKind(T)) {
   case HandleKind::PThread:
   case HandleKind::CThread:
@@ -212,6 +214,11 @@ ThreadWrappers::handleWrapper(const FunctionDecl *FD) const {
   // the variable of a range-for over it).
   auto HandleParam = [&](const Expr *E) -> const ParmVarDecl * {
     E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref)
+      E = UO->getSubExpr()->IgnoreParenImpCasts(); // pthread_join(*tid, 0)
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E))
+      E = ASE->getBase()->IgnoreParenImpCasts(); // pthread_join(tids[i], 0)
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
         OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
       E = OC->getArg(0);
