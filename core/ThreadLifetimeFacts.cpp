@@ -17,6 +17,19 @@ namespace fearless::threadlifetime {
 
 namespace {
 
+/// The handle argument \p I of a call of a handle function, without the
+/// `&` of a wrapper given the handle's address (`uv_thread_join(&t)`); null
+/// if the call has no such argument.
+const Expr *handleArgument(const CallExpr *Call, unsigned I) {
+  if (I >= Call->getNumArgs())
+    return nullptr;
+  const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return UO->getSubExpr();
+  return Arg;
+}
+
 SourceLocation triggerLoc(const Stmt *Trigger, SourceLocation Fallback) {
   if (!Trigger)
     return Fallback;
@@ -396,14 +409,7 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (auto Op = Lib.handleFunction(Callee)) {
-      // A wrapper given the handle's address (`uv_thread_join(&t)`).
-      const Expr *Arg = Op->second < Call->getNumArgs()
-                            ? Call->getArg(Op->second)->IgnoreParenImpCasts()
-                            : nullptr;
-      if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Arg);
-          UO && UO->getOpcode() == UO_AddrOf)
-        Arg = UO->getSubExpr();
-      if (Arg)
+      if (const Expr *Arg = handleArgument(Call, Op->second))
         if (auto H = Model.resolveHandle(Arg)) {
           Fact F(Fact::Op);
           F.Handle = *H;
