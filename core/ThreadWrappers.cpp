@@ -248,9 +248,13 @@ ThreadWrappers::handleWrapper(const FunctionDecl *FD) const {
     if (!Kind || !P)
       return;
     std::pair<HandleOp, unsigned> This{*Kind, P->getFunctionScopeIndex()};
-    if (Found && *Found != This)
-      Ambiguous = true; // joins or detaches, or two handles
-    Found = This;
+    if (Found && Found->second != This.second)
+      Ambiguous = true; // two handles
+    // Joins on one path, detaches on another: either way the handle is not
+    // joinable afterwards; whether the thread still runs is not known, so
+    // it counts as the join (nothing after the call is paired with it).
+    if (!Found || This.first == HandleOp::Join)
+      Found = This;
   });
   InProgress.erase(FD);
   if (Ambiguous)

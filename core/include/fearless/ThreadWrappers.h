@@ -53,7 +53,9 @@ public:
   const SpawnFunctionModel *spawnWrapper(const clang::FunctionDecl *FD) const;
 
   /// If \p FD is a handle wrapper, what it does to the handle and the index
-  /// of the parameter the handle is passed in.
+  /// of the parameter the handle is passed in. One that joins on one path
+  /// and detaches on another is a join: the handle is not joinable after
+  /// it, and nothing after it is paired with the thread.
   std::optional<std::pair<HandleOp, unsigned>>
   handleWrapper(const clang::FunctionDecl *FD) const;
 
