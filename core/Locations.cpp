@@ -209,6 +209,31 @@ static bool isFreshAllocation(const Expr *E) {
   return Call && isAllocationFunction(Call->getDirectCallee());
 }
 
+/// Whether every value assigned to \p V, a local pointer of \p FD, is a
+/// fresh allocation or null, and one of them is an allocation.
+static bool assignsOnlyFreshObjects(const FunctionDecl *FD, const VarDecl *V,
+                                    ASTContext &Ctx) {
+  bool Fresh = false, Other = false;
+  llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
+  while (!Work.empty() && !Other) {
+    const Stmt *St = Work.pop_back_val();
+    if (!St)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(St);
+        BO && BO->isAssignmentOp() && referencedVar(BO->getLHS()) == V) {
+      const Expr *R = BO->getRHS()->IgnoreParenCasts();
+      if (BO->getOpcode() == BO_Assign && isFreshAllocation(R))
+        Fresh = true;
+      else if (BO->getOpcode() != BO_Assign ||
+               !R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        Other = true;
+    }
+    for (const Stmt *C : St->children())
+      Work.push_back(C);
+  }
+  return Fresh && !Other;
+}
+
 bool LocationResolver::namesOneObject(const VarDecl *V) {
   auto [It, New] = OneObject.try_emplace(V, false);
   if (New)
@@ -463,6 +488,14 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
         if (L)
           L->Claimed |= after(SM, claimEnd(VD, Value), DRE->getBeginLoc());
         return L;
+      } else if (auto [It, New] = FreshEach.try_emplace(VD, false);
+                 New ? (It->second = assignsOnlyFreshObjects(
+                            FD, VD, S.astContext()))
+                     : It->second) {
+        // `p = malloc(...)` before each spawn (in a loop, or a `goto`
+        // back to it), `p = NULL` after a free: a new object each time,
+        // never one object the local keeps naming (lrzip's fill_buffer).
+        return std::nullopt;
       }
     if (!isSharedRoot(VD) && !capturedByCopy(VD))
       return std::nullopt;

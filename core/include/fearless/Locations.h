@@ -86,6 +86,8 @@ private:
   llvm::SmallVector<clang::SourceRange, 4> Loops;
   bool LoopsKnown = false;
   llvm::DenseMap<const clang::VarDecl *, bool> OneObject;
+  /// Locals every assignment gives a fresh object (or null).
+  llvm::DenseMap<const clang::VarDecl *, bool> FreshEach;
   llvm::DenseMap<const clang::VarDecl *, clang::SourceLocation> Claims;
 };
 
