@@ -432,41 +432,6 @@ static std::optional<ReturnedSpawn> returnedSpawn(const Expr *Inner,
   return ReturnedSpawn{M->Kind, Parts->first, Parts->second};
 }
 
-/// Whether \p Helper, besides returning the handle that the spawn call
-/// \p Inner fills in (`pthread_create(&tid, ...)`), stores it outside its
-/// locals (`thread_map[n++] = tid;`): whoever reads it there joins the
-/// thread, out of its caller's sight.
-static bool storesHandleElsewhere(const FunctionDecl *Helper,
-                                  const Expr *Inner, const LibraryModel &Lib) {
-  const auto *Call = dyn_cast<CallExpr>(Inner);
-  const SpawnFunctionModel *M = Call ? Lib.spawnFunction(calleeOf(Call)) : nullptr;
-  if (!M || M->HandleArg < 0 || unsigned(M->HandleArg) >= Call->getNumArgs())
-    return false;
-  const auto *UO = dyn_cast<UnaryOperator>(
-      Call->getArg(M->HandleArg)->IgnoreParenImpCasts());
-  const VarDecl *Tid =
-      UO && UO->getOpcode() == UO_AddrOf ? referencedVar(UO->getSubExpr())
-                                         : nullptr;
-  if (!Tid || !Tid->hasLocalStorage())
-    return false;
-  bool Stored = false;
-  llvm::SmallVector<const Stmt *, 32> Work{Helper->getBody()};
-  while (!Work.empty() && !Stored) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->getOpcode() == BO_Assign &&
-        referencedVar(BO->getRHS()) == Tid) {
-      const VarDecl *To = referencedVar(BO->getLHS());
-      Stored = !To || !To->hasLocalStorage();
-    }
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  return Stored;
-}
-
 bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (Lib.isThreadConstruction(CE))
@@ -658,20 +623,10 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
           // joined where that copy is, which is not followed.
           HandleSink Sink = Handles.findSink(E);
           if (Sink.Kind == SinkKind::Temporary &&
-              storesHandleElsewhere(Callee, Inner, Lib))
+              Lib.wrappers() &&
+              Lib.wrappers()->storesHandleElsewhere(Callee, Inner))
             continue;
-          // The helper's own function pointer parameter (`xcreate(entry)`
-          // starting `entry` through a trampoline): the caller's argument.
-          if (const auto *DRE = R->Callable ? dyn_cast<DeclRefExpr>(
-                                                  R->Callable->IgnoreParenCasts())
-                                            : nullptr)
-            if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
-                P && P->getDeclContext() == Callee &&
-                (P->getType()->isFunctionPointerType() ||
-                 P->getType()->isVoidPointerType()) &&
-                isa<CallExpr>(E) && !isa<CXXOperatorCallExpr>(E) &&
-                P->getFunctionScopeIndex() < cast<CallExpr>(E)->getNumArgs())
-              R->Callable = cast<CallExpr>(E)->getArg(P->getFunctionScopeIndex());
+          R->Callable = ThreadWrappers::callerCallable(E, Callee, R->Callable);
           SpawnSite &S = Add(isa<CallExpr>(Inner) ? SpawnKind::SpawnFunction
                                                   : SpawnKind::ThreadConstructor,
                              R->Handle, R->Callable, R->Args);

@@ -1,6 +1,7 @@
 //===- ThreadWrappers.cpp - Wrappers of C thread functions ----------------===//
 
 #include "fearless/ThreadWrappers.h"
+#include "fearless/ASTUtil.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -14,8 +15,8 @@ namespace {
 /// How many wrappers of wrappers are followed.
 constexpr unsigned MaxDepth = 3;
 
-/// Visits the calls in \p S, not those inside lambdas or blocks (they run
-/// when they are called, not when the function does).
+/// Visits the statements of \p S, not those inside lambdas or blocks (they
+/// run when they are called, not when the function does).
 template <class Fn> void forEachStmtIn(const Stmt *S, Fn &&F) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return;
@@ -24,6 +25,7 @@ template <class Fn> void forEachStmtIn(const Stmt *S, Fn &&F) {
     forEachStmtIn(Child, F);
 }
 
+/// Visits the calls of \p S, as forEachStmtIn.
 template <class Fn> void forEachCall(const Stmt *S, Fn &&F) {
   forEachStmtIn(S, [&](const Stmt *St) {
     if (const auto *Call = dyn_cast<CallExpr>(St))
@@ -121,7 +123,7 @@ ThreadWrappers::spawnWrapper(const FunctionDecl *FD) const {
 
 std::unique_ptr<SpawnFunctionModel>
 ThreadWrappers::inferSpawn(const FunctionDecl *FD) const {
-  const ASTContext &Ctx = FD->getASTContext();
+  ASTContext &Ctx = FD->getASTContext();
   std::optional<SpawnFunctionModel> Found;
   unsigned Calls = 0;
   forEachCall(FD->getBody(), [&](const CallExpr *Call) {
@@ -142,8 +144,8 @@ ThreadWrappers::inferSpawn(const FunctionDecl *FD) const {
         M->ContextArg >= 0 ? Call->getArg(M->ContextArg) : nullptr;
     bool NoContext =
         !Context || Context->IgnoreParenCasts()->isNullPointerConstant(
-                        const_cast<ASTContext &>(Ctx),
-                        Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+                        Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+                        Expr::NPCK_NotNull;
     const ParmVarDecl *ContextParam = Context ? paramOf(FD, Context) : nullptr;
     SpawnFunctionModel W{FD->getName(), -1, int(Handle->getFunctionScopeIndex()),
                          -1, M->Kind};
@@ -154,9 +156,7 @@ ThreadWrappers::inferSpawn(const FunctionDecl *FD) const {
       W.CallableArg = int(Callable->getFunctionScopeIndex());
       W.ContextArg =
           ContextParam ? int(ContextParam->getFunctionScopeIndex()) : -1;
-    } else if (const FunctionDecl *Entry =
-                   functionOf(Call->getArg(M->CallableArg));
-               Entry && ContextParam && isTrampoline(Call->getArg(M->CallableArg))) {
+    } else if (ContextParam && isTrampoline(Call->getArg(M->CallableArg))) {
       // pthread_create(t, 0, trampoline, (void *)entry): the caller's
       // function, called with no argument.
       W.CallableArg = int(ContextParam->getFunctionScopeIndex());
@@ -261,6 +261,51 @@ ThreadWrappers::handleWrapper(const FunctionDecl *FD) const {
     Found.reset();
   Handles[FD] = Found;
   return Found;
+}
+
+bool ThreadWrappers::storesHandleElsewhere(const FunctionDecl *Helper,
+                                           const Expr *Inner) const {
+  const auto *Call = dyn_cast<CallExpr>(Inner);
+  const SpawnFunctionModel *M =
+      Call ? Lib.spawnFunction(Call->getDirectCallee()) : nullptr;
+  if (!M || M->HandleArg < 0 || unsigned(M->HandleArg) >= Call->getNumArgs())
+    return false;
+  const auto *UO = dyn_cast<UnaryOperator>(
+      Call->getArg(M->HandleArg)->IgnoreParenImpCasts());
+  const VarDecl *Tid =
+      UO && UO->getOpcode() == UO_AddrOf ? referencedVar(UO->getSubExpr())
+                                         : nullptr;
+  if (!Tid || !Tid->hasLocalStorage())
+    return false;
+  bool Stored = false;
+  llvm::SmallVector<const Stmt *, 32> Work{Helper->getBody()};
+  while (!Work.empty() && !Stored) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign &&
+        referencedVar(BO->getRHS()) == Tid) {
+      const VarDecl *To = referencedVar(BO->getLHS());
+      Stored = !To || !To->hasLocalStorage();
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return Stored;
+}
+
+const Expr *ThreadWrappers::callerCallable(const Expr *E,
+                                           const FunctionDecl *Helper,
+                                           const Expr *Callable) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const ParmVarDecl *P = paramOf(Helper, Callable);
+  if (!Call || isa<CXXOperatorCallExpr>(Call) || !P ||
+      !(P->getType()->isFunctionPointerType() ||
+        P->getType()->isVoidPointerType()) ||
+      P->getFunctionScopeIndex() >= Call->getNumArgs())
+    return Callable;
+  return Call->getArg(P->getFunctionScopeIndex());
 }
 
 } // namespace fearless

@@ -190,6 +190,8 @@ public:
   /// Sets the wrappers of the spawn and handle functions the model answers
   /// with (the Session's).
   void setWrappers(const ThreadWrappers *W) { Wrappers = W; }
+  /// The wrappers the model answers with, or null.
+  const ThreadWrappers *wrappers() const { return Wrappers; }
 
   /// Channels inferred from the bodies in the translation unit, and the
   /// library channels of Models/Channels.def (ChannelInference.h), or null.

@@ -67,6 +67,21 @@ public:
   /// `&`) is a trampoline that calls its only argument.
   static bool isTrampoline(const clang::Expr *E);
 
+  /// Whether \p Helper, besides returning the handle that its spawn call
+  /// \p Inner fills in (`pthread_create(&tid, ...)`), stores it outside its
+  /// locals (`thread_map[n++] = tid;`): whoever reads it there joins the
+  /// thread, out of its caller's sight.
+  bool storesHandleElsewhere(const clang::FunctionDecl *Helper,
+                             const clang::Expr *Inner) const;
+
+  /// The callable of a thread that \p Helper starts and returns, in the
+  /// terms of the call \p E of it: for the helper's own function pointer
+  /// parameter (`xcreate(entry)` starting `entry` through a trampoline),
+  /// the caller's argument; otherwise \p Callable itself.
+  static const clang::Expr *callerCallable(const clang::Expr *E,
+                                           const clang::FunctionDecl *Helper,
+                                           const clang::Expr *Callable);
+
 private:
   /// Whether a wrapper's parameter \p P can hand it the caller's thread: a
   /// pthread_t or thrd_t, a reference to a thread object, or a reference to
