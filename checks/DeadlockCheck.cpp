@@ -90,7 +90,7 @@ private:
     const SourceManager &SM = FA.astContext().getSourceManager();
     for (const FunctionDecl *Body : Bodies) {
       const FunctionSummary *Sum =
-          S.summary(Body, /*LocalsShared=*/Body == FD && Spawns);
+          S.acquisitionSummary(Body, /*LocalsShared=*/Body == FD && Spawns);
       if (!Sum || !Body->getBody())
         continue;
       SourceRange Range = Body->getBody()->getSourceRange();

@@ -118,6 +118,27 @@ void AccessRecorder::atomicBuiltin(const AtomicExpr *AE, const Lockset &Held,
     Out.Accesses.back().OrderOnly = true;
 }
 
+void AccessRecorder::callEffects(const CallExpr *Call, const FunctionDecl *Callee,
+                                 const Lockset &Held, const Stmt *Point) {
+  // sem_post(&s) / sem_wait(&s): a synchronizing write / read of s.
+  if (auto Effect = syncSignalFunction(Callee);
+      Effect && Call->getNumArgs() > 0)
+    if (auto Obj = Locs.derefLoc(Call->getArg(0))) {
+      recordSignal(*Obj, *Effect, Call, Held, Point);
+      return;
+    }
+  // Atomic builtins: __atomic_*, __sync_* through a pointer.
+  if (Callee && Callee->getBuiltinID() && Call->getNumArgs() > 0 &&
+      Callee->getIdentifier() &&
+      (Callee->getName().starts_with("__atomic_") ||
+       Callee->getName().starts_with("__sync_") ||
+       Callee->getName().starts_with("__c11_atomic_")))
+    if (auto Loc = Locs.derefLoc(Call->getArg(0)))
+      record(*Loc, true, true, false, Call, Held, Point);
+  if (const MemoryEffect *M = memoryFunction(Callee))
+    memoryCall(Call, *M, Held, Point);
+}
+
 void AccessRecorder::memoryCall(const CallExpr *Call, const MemoryEffect &M,
                                 const Lockset &Held, const Stmt *Point) {
   for (unsigned I = 0; I < Call->getNumArgs() && I < 32; ++I) {

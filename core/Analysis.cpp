@@ -9,6 +9,7 @@
 #include "fearless/Coroutines.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/Locks.h"
+#include "fearless/SummaryStore.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -31,6 +32,7 @@ Session::Session(ASTContext &Ctx, AnalysisOptions Opts)
   Library.setChannels(Channels.get());
   Wrappers = std::make_unique<ThreadWrappers>(Library);
   Library.setWrappers(Wrappers.get());
+  Store = std::make_unique<SummaryStore>(*this);
   for (CheckId C : allChecks())
     if (Options.Enabled.contains(C))
       Checks.push_back(createCheck(C, *this));

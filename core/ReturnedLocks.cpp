@@ -21,6 +21,7 @@
 #include "fearless/Locations.h"
 #include "fearless/Locks.h"
 #include "fearless/RaceModel.h"
+#include "fearless/SummaryStore.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -183,19 +184,47 @@ ReturnedLocks computeReturnedLocks(Session &S, const FunctionDecl *FD,
 }
 
 // No cycle: a function's calls are followed one level deeper, so a recursive
-// call asks for another key, and the chain ends at MaxReturnedDepth.
+// call asks for another height, and the chain ends at MaxReturnedDepth. A
+// result depends only on the levels left below it (Height), never on who
+// asked first: one whose Need fits its own height was not cut off and is
+// the result for every height of at least Need.
 const ReturnedLocks *Session::returnedLocks(const FunctionDecl *FD,
                                             unsigned Depth) {
+  return Store->returned(FD, Depth);
+}
+
+const ReturnedLocks *SummaryStore::returned(const FunctionDecl *FD,
+                                            unsigned Depth) {
   const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-  if (!Def || !Def->getBody() || Def->isDependentContext() ||
-      Depth > MaxReturnedDepth)
+  if (!Def || !Def->getBody() || Def->isDependentContext())
     return nullptr;
-  auto Key = std::make_pair(Def, Depth);
-  if (auto It = Returned.find(Key); It != Returned.end())
-    return It->second.get();
+  auto Report = [&](unsigned Need) {
+    if (ReturnedNeed)
+      *ReturnedNeed = std::max(
+          *ReturnedNeed, std::min(Need, ReturnedLocks::Truncated) + 1);
+  };
+  if (Depth > MaxReturnedDepth) {
+    Report(ReturnedLocks::Truncated);
+    return nullptr;
+  }
+  unsigned Height = MaxReturnedDepth - Depth;
+  for (const ReturnedSlot &Slot : Returned[Def])
+    if (Slot.Height == Height ||
+        (Slot.Result->Need <= Slot.Height && Slot.Result->Need <= Height)) {
+      Report(Slot.Result->Need);
+      return Slot.Result.get();
+    }
+  unsigned Need = 0;
+  unsigned *Outer = ReturnedNeed;
+  ReturnedNeed = &Need;
   auto R =
-      std::make_unique<ReturnedLocks>(computeReturnedLocks(*this, Def, Depth));
-  return (Returned[Key] = std::move(R)).get();
+      std::make_unique<ReturnedLocks>(computeReturnedLocks(S, Def, Depth));
+  ReturnedNeed = Outer;
+  R->Need = Need;
+  Report(Need);
+  std::vector<ReturnedSlot> &Slots = Returned[Def];
+  Slots.push_back({Height, std::move(R)});
+  return Slots.back().Result.get();
 }
 
 const CallReturn *CallReturns::of(const CallExpr *Call) {

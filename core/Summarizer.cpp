@@ -10,6 +10,7 @@
 #include "fearless/Analysis.h"
 #include "fearless/Dataflow.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/SummaryStore.h"
 #include "fearless/Threads.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -45,10 +46,10 @@ void fromCall(Access &A, SourceLocation Site) {
 } // namespace
 
 Summarizer::Summarizer(Session &S, const FunctionDecl *FD, bool LocalsShared,
-                       unsigned Depth, bool LocksOnly,
+                       unsigned Depth, SummaryPass Pass,
                        const CXXRecordDecl *Dynamic)
-    : S(S), FD(FD), FA(S.functionAnalysis(FD)), Depth(Depth),
-      LocksOnly(LocksOnly), Dynamic(Dynamic), Locs(S, FD, LocalsShared),
+    : S(S), FD(FD), FA(S.functionAnalysis(FD)), Depth(Depth), Pass(Pass),
+      Dynamic(Dynamic), Locs(S, FD, LocalsShared),
       Locks(S, FA, Locs), Recorder(S, FA, Locs, Depth) {}
 
 bool Summarizer::usableBody(const FunctionDecl *FD) const {
@@ -84,7 +85,7 @@ void Summarizer::transferElement(const CFGElement &E, Lockset &Held,
                                  bool Record) {
   if (auto CS = E.getAs<CFGStmt>()) {
     const Stmt *St = CS->getStmt();
-    if (Record && LocksOnly) {
+    if (Record && Pass == SummaryPass::LocksAtCalls) {
       if (isa<CallExpr>(St) || isa<CXXConstructExpr>(St))
         CallLocks[cast<Expr>(St)] = mutexesOnly(Held);
     } else if (Record) {
@@ -104,6 +105,17 @@ void Summarizer::expanded(const FunctionSummary *Sub) {
                             : FunctionSummary::Truncated);
 }
 
+/// The summary of a callee at \p Depth + 1 that a pass \p Pass expands.
+static const FunctionSummary *calleeSummary(Session &S, SummaryPass Pass,
+                                            const FunctionDecl *Def,
+                                            unsigned Depth,
+                                            const CXXRecordDecl *Dyn) {
+  return S.summaries().get(Def, /*LocalsShared=*/false, Depth + 1, Dyn,
+                           Pass == SummaryPass::Acquisitions
+                               ? SummaryPass::Acquisitions
+                               : SummaryPass::ExpandedAccesses);
+}
+
 void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
                             const Expr *Object, const Lockset &Held,
                             const Stmt *Point) {
@@ -115,8 +127,7 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     return;
   }
   const FunctionSummary *Sub =
-      S.summary(Def, /*LocalsShared=*/false, Depth + 1,
-                dynamicOf(Object, Dynamic));
+      calleeSummary(S, Pass, Def, Depth, dynamicOf(Object, Dynamic));
   if (Sub)
     expanded(Sub);
   if (!Sub || (Sub->Accesses.empty() && Sub->Acquisitions.empty()))
@@ -164,6 +175,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
                                                                 : nullptr;
   };
   addAcquisitions(*Sub, Held, Point, Call->getBeginLoc(), Map);
+  if (Pass == SummaryPass::Acquisitions)
+    return;
   // What the call does runs only under the conditions the call runs under.
   llvm::SmallVector<ValueGuard, 1> AtCall = Recorder.guards().guardsOf(Call);
   for (const Access &A : Sub->Accesses) {
@@ -243,14 +256,13 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
     expanded(nullptr);
     return;
   }
-  const FunctionSummary *Sub =
-      S.summary(LE->getCallOperator(), /*LocalsShared=*/false, Depth + 1,
-                llvm::any_of(LE->captures(),
-                             [](const LambdaCapture &C) {
-                               return C.capturesThis();
-                             })
-                    ? Dynamic
-                    : nullptr);
+  const FunctionSummary *Sub = calleeSummary(
+      S, Pass, LE->getCallOperator(), Depth, llvm::any_of(LE->captures(),
+                                          [](const LambdaCapture &C) {
+                                            return C.capturesThis();
+                                          })
+                                 ? Dynamic
+                                 : nullptr);
   if (!Sub)
     return;
   expanded(Sub);
@@ -263,6 +275,8 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
                       return std::nullopt;
                     return L;
                   });
+  if (Pass == SummaryPass::Acquisitions)
+    return;
   for (const Access &A : Sub->Accesses) {
     if (Recorder.full())
       return;
@@ -317,6 +331,10 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
     HeldP = &WithStaticGuard;
   }
   const Lockset &Held = *HeldP;
+  if (Pass == SummaryPass::Acquisitions) {
+    expandCalls(E, Held, St);
+    return;
+  }
   if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E) || isa<ArraySubscriptExpr>(E) ||
       (isa<UnaryOperator>(E) &&
        cast<UnaryOperator>(E)->getOpcode() == UO_Deref) ||
@@ -329,16 +347,28 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
   }
   if (const auto *AE = dyn_cast<AtomicExpr>(E))
     return Recorder.atomicBuiltin(AE, Held, St);
-  // Calls of functions we can see, and lambdas they run synchronously.
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!expandCalls(E, Held, St) || !Call)
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Callee = dispatch(Callee, MC->getImplicitObjectArgument(), Dynamic);
+  Recorder.callEffects(Call, Callee, Held, St);
+}
+
+// Calls of functions we can see, and lambdas they run synchronously. True
+// for a call whose own effects (signals, atomic builtins, memory functions)
+// are still to be recorded.
+bool Summarizer::expandCalls(const Expr *E, const Lockset &Held,
+                             const Stmt *St) {
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
       Callee = dispatch(Callee, MC->getImplicitObjectArgument(), Dynamic);
-    const LibraryModel &Lib = S.library();
-    if (ThreadModel::isSpawnExpr(Call, Lib))
-      return; // the thread's accesses belong to the thread
+    if (ThreadModel::isSpawnExpr(Call, S.library()))
+      return false; // the thread's accesses belong to the thread
     if (isOpaqueSync(Callee))
-      return;
+      return false;
     for (const Expr *Arg : Call->arguments())
       if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Arg)))
         expandLambda(LE, Held, St, Call->getBeginLoc());
@@ -349,32 +379,16 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
       // Calling a lambda held in a variable: its body runs here.
       expandCall(Call, Callee, Object, Held, St);
     }
-    // sem_post(&s) / sem_wait(&s): a synchronizing write / read of s.
-    if (auto Effect = syncSignalFunction(Callee);
-        Effect && Call->getNumArgs() > 0)
-      if (auto Obj = Locs.derefLoc(Call->getArg(0))) {
-        Recorder.recordSignal(*Obj, *Effect, Call, Held, St);
-        return;
-      }
-    // Atomic builtins: __atomic_*, __sync_* through a pointer.
-    if (Callee && Callee->getBuiltinID() && Call->getNumArgs() > 0 &&
-        Callee->getIdentifier() &&
-        (Callee->getName().starts_with("__atomic_") ||
-         Callee->getName().starts_with("__sync_") ||
-         Callee->getName().starts_with("__c11_atomic_")))
-      if (auto Loc = Locs.derefLoc(Call->getArg(0)))
-        Recorder.record(*Loc, true, true, false, Call, Held, St);
-    if (const MemoryEffect *M = memoryFunction(Callee))
-      Recorder.memoryCall(Call, *M, Held, St);
-    return;
+    return true;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (ThreadModel::isSpawnExpr(CE, S.library()))
-      return;
+      return false;
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     if (Ctor && usableBody(Ctor) && !Ctor->isCopyOrMoveConstructor())
       expandCall(CE, Ctor, nullptr, Held, St);
   }
+  return false;
 }
 
 FunctionSummary Summarizer::run() {
@@ -399,16 +413,21 @@ FunctionSummary Summarizer::run() {
     return {};
   FunctionSummary Out = Recorder.take();
   Out.Need = Need;
-  orderFlagStores(Out.Accesses, *Cfg);
+  if (Pass != SummaryPass::Acquisitions)
+    orderFlagStores(Out.Accesses, *Cfg);
   return Out;
 }
 
 bool Summarizer::replay() {
-  if (!Locs.lambda()) {
-    // The callers' locks are looked up with the same budget for every
-    // summary (its own call depth would make a summary depend on who
-    // asked for it first); the lock-only pass counts callers up.
-    Lockset FromCallers = locksHeldByEveryCaller(S, FD, LocksOnly ? Depth : 0);
+  // The callers' locks, looked up with the same budget for every summary
+  // (its own call depth would make a summary depend on who asked first);
+  // the lock-only pass counts callers up. None for the acquisitions (the
+  // caller's summary has them where they were taken) nor for an expanded
+  // callee (the caller's lockset at the call has them).
+  if (!Locs.lambda() && (Pass == SummaryPass::Accesses ||
+                         Pass == SummaryPass::LocksAtCalls)) {
+    Lockset FromCallers = locksHeldByEveryCaller(
+        S, FD, Pass == SummaryPass::LocksAtCalls ? Depth : 0);
     EntryLocks.insert(EntryLocks.end(), FromCallers.begin(), FromCallers.end());
   }
   return solveAndReplay<Lockset>(*FA.cfg(), FA.declContext(), *this,
@@ -437,7 +456,7 @@ Session::locksAtCalls(const FunctionDecl *FD, unsigned Depth) {
   auto Result =
       std::make_unique<llvm::DenseMap<const Expr *, std::vector<Lock>>>(
           Summarizer(*this, FD, /*LocalsShared=*/true, Depth,
-                     /*LocksOnly=*/true)
+                     SummaryPass::LocksAtCalls)
               .locksAtCalls());
   auto &Slot = CallLocks[Key];
   Slot = std::move(Result);
@@ -454,12 +473,26 @@ Session::locksAtCalls(const FunctionDecl *FD, unsigned Depth) {
 const FunctionSummary *Session::summary(const FunctionDecl *FD,
                                         bool LocalsShared, unsigned Depth,
                                         const CXXRecordDecl *Dynamic) {
+  return Store->get(FD, LocalsShared, Depth, Dynamic, SummaryPass::Accesses);
+}
+
+const FunctionSummary *
+Session::acquisitionSummary(const FunctionDecl *FD, bool LocalsShared,
+                            unsigned Depth, const CXXRecordDecl *Dynamic) {
+  return Store->get(FD, LocalsShared, Depth, Dynamic,
+                    SummaryPass::Acquisitions);
+}
+
+const FunctionSummary *SummaryStore::get(const FunctionDecl *FD,
+                                         bool LocalsShared, unsigned Depth,
+                                         const CXXRecordDecl *Dynamic,
+                                         SummaryPass Pass) {
   if (!FD || !FD->getBody() || FD->isDependentContext())
     return nullptr;
   unsigned Height = Depth >= Summarizer::MaxCallDepth
                         ? 0
                         : Summarizer::MaxCallDepth - Depth;
-  auto Key = std::make_tuple(FD, LocalsShared, Dynamic);
+  auto Key = std::make_tuple(FD, LocalsShared, Dynamic, unsigned(Pass));
   std::vector<SummarySlot> &Slots = Summaries[Key];
   for (const SummarySlot &Slot : Slots) {
     if (Slot.Height == Height)
@@ -470,11 +503,13 @@ const FunctionSummary *Session::summary(const FunctionDecl *FD,
   }
   size_t Index = Slots.size();
   Slots.push_back({Height, nullptr});
-  llvm::TimeTraceScope Scope("fearless summary",
-                             [&] { return FD->getQualifiedNameAsString(); });
+  llvm::TimeTraceScope Scope(
+      Pass == SummaryPass::Acquisitions ? "fearless acquisitions"
+                                        : "fearless summary",
+      [&] { return FD->getQualifiedNameAsString(); });
   auto Result = std::make_unique<FunctionSummary>(
-      Summarizer(*this, FD, LocalsShared, Summarizer::MaxCallDepth - Height,
-                 /*LocksOnly=*/false, Dynamic)
+      Summarizer(S, FD, LocalsShared, Summarizer::MaxCallDepth - Height, Pass,
+                 Dynamic)
           .run());
   // Slots may have grown (a deeper summary of FD): index again.
   SummarySlot &Slot = Summaries[Key][Index];

@@ -18,6 +18,7 @@
 #include "fearless/Locations.h"
 #include "fearless/Locks.h"
 #include "fearless/RaceModel.h"
+#include "fearless/SummaryStore.h"
 #include "fearless/ValueGuards.h"
 #include "fearless/FlagHandOff.h"
 #include "clang/Analysis/CFG.h"
@@ -63,6 +64,12 @@ public:
   void memoryCall(const clang::CallExpr *Call, const MemoryEffect &M,
                   const Lockset &Held, const clang::Stmt *Point);
 
+  /// What a call of \p Callee does itself, besides its body: a signal or
+  /// wait (sem_post), an atomic builtin through a pointer, a C memory
+  /// function.
+  void callEffects(const clang::CallExpr *Call, const clang::FunctionDecl *Callee,
+                   const Lockset &Held, const clang::Stmt *Point);
+
   /// A signal (release write) and/or wait (acquire read) on a
   /// synchronization object.
   void recordSignal(const MemLoc &Obj, SignalEffect Effect,
@@ -102,10 +109,10 @@ class Summarizer {
 public:
   /// \p LocalsShared: the function's locals are shareable (it spawns);
   /// \p Depth: how deep in a chain of expanded calls this summary is;
-  /// \p LocksOnly: record only the locks held at each call;
+  /// \p Pass: what the replay records;
   /// \p Dynamic: the dynamic class of *this, if known (Session::summary).
   Summarizer(Session &S, const clang::FunctionDecl *FD, bool LocalsShared,
-             unsigned Depth, bool LocksOnly = false,
+             unsigned Depth, SummaryPass Pass = SummaryPass::Accesses,
              const clang::CXXRecordDecl *Dynamic = nullptr);
 
   /// The function's accesses (empty when it has errors or does not
@@ -138,6 +145,10 @@ public:
 private:
   void transferElement(const clang::CFGElement &E, Lockset &Held, bool Record);
   void recordAccesses(const clang::Stmt *St, const Lockset &Held);
+  /// Expands the call or construction \p E (and the lambdas it runs) made
+  /// at \p St; false if \p E is neither.
+  bool expandCalls(const clang::Expr *E, const Lockset &Held,
+                   const clang::Stmt *St);
   void expandCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
                   const clang::Expr *Object, const Lockset &Held,
                   const clang::Stmt *Point);
@@ -156,7 +167,7 @@ private:
   const clang::FunctionDecl *FD;
   FunctionAnalysis &FA;
   unsigned Depth;
-  bool LocksOnly;
+  SummaryPass Pass;
   const clang::CXXRecordDecl *Dynamic;
   LocationResolver Locs;
   LockTracker Locks;

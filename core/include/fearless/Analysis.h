@@ -40,6 +40,7 @@ class ThreadWrappers;
 struct FunctionSummary;
 struct InferredLocking;
 class LockInference;
+class SummaryStore;
 struct ReturnedLocks;
 struct Lock;
 
@@ -113,6 +114,19 @@ public:
                                  bool LocalsShared, unsigned Depth = 0,
                                  const clang::CXXRecordDecl *Dynamic = nullptr);
 
+  /// The caches behind summary(), acquisitionSummary() and
+  /// returnedLocks() (SummaryStore.h).
+  SummaryStore &summaries() { return *Store; }
+
+  /// Like summary(), but only the locks \p FD and what it calls take
+  /// (FunctionSummary::Acquisitions; no accesses), without the locks its
+  /// callers hold on entry: what a check of the locks a body takes itself
+  /// needs (a self-deadlock), at a fraction of the cost.
+  const FunctionSummary *
+  acquisitionSummary(const clang::FunctionDecl *FD, bool LocalsShared,
+                     unsigned Depth = 0,
+                     const clang::CXXRecordDecl *Dynamic = nullptr);
+
   /// A call of a function, and the function the call is written in.
   struct CallSite {
     const clang::Expr *Call;
@@ -140,7 +154,9 @@ public:
                                          unsigned Depth = 0);
 
   /// What \p FD leaves its callers holding or released (ReturnedLocks,
-  /// Locks.h), asked for \p Depth calls down; cached. Null past the budget.
+  /// Locks.h), asked for \p Depth calls down; cached, and one result serves
+  /// every depth whose budget covers what it needed (ReturnedLocks::Need).
+  /// Null past the budget.
   const ReturnedLocks *returnedLocks(const clang::FunctionDecl *FD,
                                      unsigned Depth);
 
@@ -173,18 +189,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionAnalysis>>
       Functions;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Analysed;
-  /// A summary computed with a call-depth budget (Height levels of
-  /// expanded calls); null while being computed.
-  struct SummarySlot {
-    unsigned Height;
-    std::unique_ptr<FunctionSummary> Summary;
-  };
-  /// Per function, LocalsShared and dynamic class of *this, the summaries
-  /// of the budgets that were asked for and could differ (Summarizer.cpp).
-  std::map<std::tuple<const clang::FunctionDecl *, bool,
-                      const clang::CXXRecordDecl *>,
-           std::vector<SummarySlot>>
-      Summaries;
+  std::unique_ptr<SummaryStore> Store;
   std::optional<
       llvm::DenseMap<const clang::FunctionDecl *, std::vector<CallSite>>>
       Callers;
@@ -192,7 +197,6 @@ private:
   /// Keyed by function and by how many callers up it was asked for.
   PerDepth<llvm::DenseMap<const clang::Expr *, std::vector<Lock>>> CallLocks;
   std::unique_ptr<LockInference> Locking;
-  PerDepth<ReturnedLocks> Returned;
   std::unique_ptr<ConcurrencyModel> Concurrency;
   std::unique_ptr<CoroutineModel> Coroutines;
   std::vector<Finding> Findings;

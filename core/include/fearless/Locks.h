@@ -167,6 +167,12 @@ private:
 struct ReturnedLocks {
   Lockset Held;
   llvm::SmallVector<MemLoc, 2> Released;
+  /// How many levels of calls below the function the result depends on
+  /// (0: none of its calls was followed into a body); Truncated when the
+  /// depth budget cut one off. A result with Need <= h is the result for
+  /// every budget of h levels.
+  unsigned Need = 0;
+  static constexpr unsigned Truncated = 1u << 20;
 };
 
 /// Computes \p FD's ReturnedLocks with a lockset dataflow from an empty
