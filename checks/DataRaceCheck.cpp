@@ -64,6 +64,29 @@ struct Context {
   std::vector<Access> Accesses;
 };
 
+/// The accesses of one side grouped by what they are reached from
+/// (MemLoc::sameRoot), in their order: the pair loops visit only the pairs
+/// mayConflict can accept, in the order a loop over all of them would.
+class ByRoot {
+public:
+  explicit ByRoot(llvm::ArrayRef<Access> As) {
+    for (unsigned I = 0; I < As.size(); ++I)
+      Index[key(As[I].Loc)].push_back(I);
+  }
+  /// The indices of the accesses with \p L's root, ascending.
+  llvm::ArrayRef<unsigned> of(const MemLoc &L) const {
+    auto It = Index.find(key(L));
+    return It == Index.end() ? llvm::ArrayRef<unsigned>() : It->second;
+  }
+
+private:
+  using Key = std::pair<const clang::ValueDecl *, unsigned>;
+  static Key key(const MemLoc &L) {
+    return {L.Root, unsigned(L.IsThis) << 1 | unsigned(L.Deref)};
+  }
+  llvm::DenseMap<Key, llvm::SmallVector<unsigned, 2>> Index;
+};
+
 /// The guard of a function-local static's initializer (Summarizer), not a
 /// lock the user can take.
 bool isStaticInitGuard(const Lock &L) {
@@ -285,17 +308,20 @@ public:
     if (!Own)
       return;
     std::vector<Context> Threads;
+    std::vector<ByRoot> Roots;
     for (const SpawnSite &Site : TM.spawns()) {
       Context C;
       C.Spawn = Site.Id;
       C.Accesses = threadAccesses(FA, Site);
+      Roots.emplace_back(C.Accesses);
       Threads.push_back(std::move(C));
     }
     // The spawning function against each thread running at that point
     // (after a spawn in a loop, the copy of this iteration has its element).
     for (const Access &A : Own->Accesses) {
       for (unsigned Id : TL->runningAt(A.Point))
-        for (const Access &B : Threads[Id].Accesses) {
+        for (unsigned Y : Roots[Id].of(A.Loc)) {
+          const Access &B = Threads[Id].Accesses[Y];
           if (!mayConflict(A, B))
             continue;
           std::optional<Access> Same = sameCopyAs(FA, TM.spawns()[Id], A, B);
@@ -309,8 +335,8 @@ public:
       const auto &As = Threads[I].Accesses;
       const auto &Bs = Threads[J].Accesses;
       for (size_t X = 0; X < As.size(); ++X)
-        for (size_t Y = I == J ? X : 0; Y < Bs.size(); ++Y)
-          if (mayConflict(As[X], Bs[Y]) &&
+        for (unsigned Y : Roots[J].of(As[X].Loc))
+          if ((I != J || Y >= X) && mayConflict(As[X], Bs[Y]) &&
               (I != J || !inOneCopyOnly(FA, TM.spawns()[I], As[X], Bs[Y])))
             consider(FA, TL, As[X], I, As, Bs[Y], J, Bs);
     };
