@@ -234,11 +234,41 @@ static bool assignsOnlyFreshObjects(const FunctionDecl *FD, const VarDecl *V,
   return Fresh && !Other;
 }
 
+/// Whether \p V is declared inside a loop of \p Body.
+static bool declaredInLoop(const Stmt *Body, const VarDecl *V,
+                           const SourceManager &SM) {
+  auto Visit = [&](auto &Self, const Stmt *St) -> bool {
+    if (!St)
+      return false;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(St) &&
+        SM.isPointWithin(V->getLocation(), St->getBeginLoc(), St->getEndLoc()))
+      return true;
+    for (const Stmt *Child : St->children())
+      if (Self(Self, Child))
+        return true;
+    return false;
+  };
+  return Visit(Visit, Body);
+}
+
+/// Whether \p V, a local of the function enclosing a lambda that copies
+/// it, names one object there: declared outside its loops, never changed.
+static bool outerLocalNamesOneObject(Session &S, const VarDecl *V) {
+  const auto *Outer = dyn_cast_or_null<FunctionDecl>(V->getDeclContext());
+  return Outer && Outer->getBody() &&
+         !declaredInLoop(Outer->getBody(), V,
+                         S.astContext().getSourceManager()) &&
+         S.functionAnalysis(Outer).isOnlyRead(V);
+}
+
 bool LocationResolver::namesOneObject(const VarDecl *V) {
-  auto [It, New] = OneObject.try_emplace(V, false);
-  if (New)
-    It->second = !inLoop(V) && S.functionAnalysis(FD).isOnlyRead(V);
-  return It->second;
+  if (auto It = OneObject.find(V); It != OneObject.end())
+    return It->second;
+  // A lambda's copy of the enclosing function's local names what it does.
+  bool One = V->getDeclContext() == FD
+                 ? !inLoop(V) && S.functionAnalysis(FD).isOnlyRead(V)
+                 : outerLocalNamesOneObject(S, V);
+  return OneObject[V] = One;
 }
 
 /// Whether \p A and \p B spell the same lvalue: one variable, or the same
@@ -475,8 +505,9 @@ std::optional<MemLoc> LocationResolver::derefLoc(const Expr *E,
       }
       // A fresh object (make_shared, new) that only this local names: the
       // local names it, when it is one object (not one per iteration of a
-      // loop) that the local keeps pointing to.
-      if (!OwnLocal || !isFreshAllocation(Init) || !namesOneObject(VD))
+      // loop) that the local keeps pointing to; so does a lambda's copy of
+      // the local (`T *t = new T; std::thread([t] { t->n = 2; })`).
+      if (!isFreshAllocation(Init) || !namesOneObject(VD))
         return std::nullopt;
     }
     // Declared first, assigned once later (C89 style, often in the loop
