@@ -75,6 +75,11 @@ constexpr llvm::StringRef OwningPointers[] = {
 #include "fearless/Models/ThreadLibrary.def"
 };
 
+constexpr llvm::StringRef CopyingValues[] = {
+#define FEARLESS_COPYING_VALUE(Name) Name,
+#include "fearless/Models/ThreadLibrary.def"
+};
+
 constexpr llvm::StringRef PointerFactories[] = {
 #define FEARLESS_POINTER_FACTORY(Name) Name,
 #include "fearless/Models/ThreadLibrary.def"
@@ -241,6 +246,37 @@ bool LibraryModel::isOwningPointer(QualType T) const {
     if (hasQualifiedName(RD, Name))
       return true;
   return false;
+}
+
+/// Whether a value of type \p T can carry no pointer or reference: an
+/// arithmetic or enumeration type, an empty class (std::allocator,
+/// std::less, std::char_traits), or a copying value of such types.
+static bool carriesNoReference(QualType T, unsigned Depth) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isArithmeticType() || T->isEnumeralType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || Depth > 3)
+    return false;
+  if (RD->isEmpty())
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || llvm::none_of(CopyingValues, [&](llvm::StringRef Name) {
+        return hasQualifiedName(RD, Name);
+      }))
+    return false;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() != TemplateArgument::Type ||
+        !carriesNoReference(A.getAsType(), Depth + 1))
+      return false;
+  return true;
+}
+
+bool LibraryModel::copiesOnConstruction(QualType T) const {
+  T = T.getNonReferenceType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() && !RD->isEmpty() &&
+         carriesNoReference(T, 0);
 }
 
 std::optional<HandleOp>

@@ -23,7 +23,7 @@ ThreadModel::ThreadModel(const FunctionDecl *FD, const LibraryModel &Lib,
                          const CoroutineModel *Coroutines)
     : FD(FD), Lib(Lib), PM(PM), FrameModel(Coroutines != nullptr),
       Handles(std::make_unique<threadmodel::HandleTracker>(FD, Lib, PM)) {
-  threadmodel::BorrowCollector Borrows(FD, Handles->locals());
+  threadmodel::BorrowCollector Borrows(FD, Lib, Handles->locals());
   threadmodel::SpawnRecognizer Recognizer(Lib, PM, *Handles, Borrows, Spawns,
                                           SpawnIndex);
   for (const Expr *E : SpawnExprs)

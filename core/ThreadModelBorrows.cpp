@@ -315,10 +315,38 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
     }
   };
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    // `std::string(buf)`: the characters are copied; only an allocator
+    // argument may still refer to something.
+    if (Lib.copiesOnConstruction(CE->getType())) {
+      const CXXConstructorDecl *Ctor = CE->getConstructor();
+      llvm::ArrayRef<const Expr *> Args = argsOf(CE);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        const CXXRecordDecl *PT =
+            Ctor && I < Ctor->getNumParams()
+                ? classOf(Ctor->getParamDecl(I)->getType().getNonReferenceType())
+                : nullptr;
+        if (PT && PT->getIdentifier() &&
+            PT->getName().lower().find("allocator") != std::string::npos)
+          collectBorrowsFromValue(Args[I], S, Via, Depth + 1);
+      }
+      return;
+    }
     ArgsBoundByReference(CE->getConstructor(), argsOf(CE));
     return;
   }
+  // `std::vector<const char *>{buf}`: the elements of the initializer
+  // list are copied into the container, pointers among them.
+  if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E)) {
+    collectBorrowsFromValue(SIL->getSubExpr()->IgnoreImplicit(), S, Via,
+                            Depth + 1);
+    return;
+  }
   if (const auto *ILE = dyn_cast<InitListExpr>(E)) {
+    if (ILE->getType()->isArrayType()) {
+      for (const Expr *Init : ILE->inits())
+        collectBorrowsFromValue(Init, S, Via, Depth + 1);
+      return;
+    }
     const CXXRecordDecl *RD = classOf(ILE->getType());
     unsigned I = 0;
     if (RD && !RD->isUnion())

@@ -102,9 +102,9 @@ private:
 class BorrowCollector {
 public:
   /// Collects borrows of the objects owned by \p FD.
-  BorrowCollector(const clang::FunctionDecl *FD,
+  BorrowCollector(const clang::FunctionDecl *FD, const LibraryModel &Lib,
                   const LocalInitializers &Locals)
-      : FD(FD), Locals(Locals) {}
+      : FD(FD), Lib(Lib), Locals(Locals) {}
 
   /// Adds to \p S the borrows of its callable and its arguments.
   void collectBorrows(SpawnSite &S) const;
@@ -129,6 +129,7 @@ private:
   bool isOwnedHere(const clang::ValueDecl *V) const;
 
   const clang::FunctionDecl *FD;
+  const LibraryModel &Lib;
   const LocalInitializers &Locals;
 };
 

@@ -98,6 +98,12 @@ public:
   /// Whether \p T is an owning smart pointer (std::unique_ptr).
   bool isOwningPointer(clang::QualType T) const;
 
+  /// Whether constructing a \p T copies what it is built from and keeps no
+  /// pointer or reference to it (Models/ThreadLibrary.def,
+  /// FEARLESS_COPYING_VALUE): a listed class whose type arguments cannot
+  /// carry a reference either (`std::string`, `std::vector<int>`).
+  bool copiesOnConstruction(clang::QualType T) const;
+
   /// If \p Method joins or detaches the thread of the object it is called
   /// on, which.
   std::optional<HandleOp>
