@@ -21,6 +21,9 @@ bool hasQualifiedName(const NamedDecl *D, llvm::StringRef QualifiedName) {
     // compared from the end, so that a name that differs costs one compare
     // (every model lookup asks this of every call and type it meets).
     const IdentifierInfo *II = Cur->getIdentifier();
+    // A constructor is named after its class: `ns::Thread::Thread`.
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Cur); Ctor && !II)
+      II = Ctor->getParent()->getIdentifier();
     if (!II || !QualifiedName.ends_with(II->getName()))
       return false;
     size_t Rest = QualifiedName.size() - II->getName().size();

@@ -437,7 +437,8 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
     if (Lib.isThreadConstruction(CE))
       return true;
     const CXXConstructorDecl *Ctor = CE->getConstructor();
-    return Ctor && hasSpawnParam(Ctor);
+    return Ctor && (hasSpawnParam(Ctor) || Lib.isUserSpawnFunction(Ctor) ||
+                    Lib.isUserScopedSpawnFunction(Ctor));
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (isEmplaceSpawn(MC, Lib) || Lib.threadObjectRun(MC))
