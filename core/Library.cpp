@@ -549,4 +549,35 @@ const CallExpr *LibraryModel::handleFiller(const FunctionDecl *FD,
   return Count == 1 ? Found : nullptr;
 }
 
+namespace {
+struct ComparisonEntry {
+  llvm::StringLiteral Name;
+  ComparisonResult Result;
+};
+constexpr ComparisonEntry ComparisonResults[] = {
+#define FEARLESS_COMPARISON_RESULT(Name, Lhs, Rhs, Equal)                      \
+  {Name, {Lhs, Rhs, Equal}},
+#include "fearless/Models/Paths.def"
+};
+constexpr llvm::StringLiteral TruthValues[] = {
+#define FEARLESS_TRUTH_VALUE(Name) Name,
+#include "fearless/Models/Paths.def"
+};
+} // namespace
+
+const ComparisonResult *comparisonResult(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  for (const ComparisonEntry &E : ComparisonResults)
+    if (hasQualifiedName(FD, E.Name))
+      return &E.Result;
+  return nullptr;
+}
+
+bool testsAsItsValue(const CXXRecordDecl *RD) {
+  return RD && llvm::any_of(TruthValues, [&](llvm::StringRef Name) {
+           return hasQualifiedName(RD, Name);
+         });
+}
+
 } // namespace fearless

@@ -4,6 +4,7 @@
 #include "fearless/CoroutineFrames.h"
 #include "fearless/SpawnInference.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/Library.h"
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/VarUsage.h"
@@ -209,6 +210,29 @@ void BranchRefiner::addHolds(const CFGBlock &B, EdgeRefinement &R) const {
   }
 }
 
+/// The initializer of the assertion object \p E tests (`if (const
+/// AssertionResult r = ...)` tests `r.operator bool()`): a local const
+/// object's, without its wrappers; null for anything else.
+static const Expr *assertionInitializer(const Expr *E) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit());
+  if (!MC || !isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+    return nullptr;
+  const VarDecl *VD = referencedVar(MC->getImplicitObjectArgument());
+  if (!VD || !VD->hasLocalStorage() || !VD->getType().isConstQualified() ||
+      !VD->getInit())
+    return nullptr;
+  const Expr *Init = VD->getInit();
+  for (unsigned Steps = 0; Steps < 8; ++Steps) {
+    const Expr *Inner = Init->IgnoreImplicit()->IgnoreParens();
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Inner))
+      Inner = FC->getSubExpr();
+    if (Inner == Init)
+      break;
+    Init = Inner;
+  }
+  return Init;
+}
+
 EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
   EdgeRefinement R;
   const Stmt *CondS = B.getTerminatorCondition();
@@ -229,8 +253,30 @@ EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
     }
   bool Negated = false;
   const Expr *E = stripNegations(Cond, Negated);
+  // A test framework's assertion object (googletest's ASSERT_TRUE(c),
+  // ASSERT_EQ(a, b)): the value it was made from, or the comparison of
+  // two arguments it tests as.
+  const ComparisonResult *Cmp = nullptr;
+  llvm::ArrayRef<const Expr *> CmpArgs;
+  for (unsigned Steps = 0; Steps < 4; ++Steps) {
+    const Expr *Init = assertionInitializer(E);
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
+        CE && CE->getNumArgs() >= 1 &&
+        testsAsItsValue(CE->getConstructor()->getParent())) {
+      E = stripNegations(CE->getArg(0)->IgnoreImplicit(), Negated);
+      continue;
+    }
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(Init)) {
+      const ComparisonResult *C = comparisonResult(Call->getDirectCallee());
+      if (C && std::max(C->Lhs, C->Rhs) < Call->getNumArgs()) {
+        Cmp = C;
+        CmpArgs = argsOf(Call);
+      }
+    }
+    break;
+  }
   // t.joinable(): on the false edge the thread is not running.
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E); MC && !Cmp) {
     const CXXMethodDecl *M = MC->getMethodDecl();
     if (M && M->getIdentifier() && M->getName() == "joinable")
       if (auto H = Model.resolveHandle(MC->getImplicitObjectArgument());
@@ -244,10 +290,21 @@ EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
   // pthread_create(...) != 0: on the true edge no thread started.
   bool FailureWhenTrue = true;
   const Expr *Call = E;
-  if (const auto *BO = dyn_cast<BinaryOperator>(E);
-      BO && (BO->getOpcode() == BO_NE || BO->getOpcode() == BO_EQ)) {
+  const Expr *Lhs = nullptr, *Rhs = nullptr;
+  bool Equal = false;
+  if (Cmp) {
+    Lhs = CmpArgs[Cmp->Lhs];
+    Rhs = CmpArgs[Cmp->Rhs];
+    Equal = Cmp->Equal;
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && (BO->getOpcode() == BO_NE || BO->getOpcode() == BO_EQ)) {
+    Lhs = BO->getLHS();
+    Rhs = BO->getRHS();
+    Equal = BO->getOpcode() == BO_EQ;
+  }
+  if (Lhs && Rhs) {
     auto IsSuccessValue = [&](const Expr *V) {
-      V = V->IgnoreParenImpCasts();
+      V = V->IgnoreImplicit()->IgnoreParenImpCasts();
       if (const auto *IL = dyn_cast<IntegerLiteral>(V))
         return IL->getValue() == 0;
       if (const auto *DRE = dyn_cast<DeclRefExpr>(V))
@@ -255,15 +312,15 @@ EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
           return EC->getName() == "thrd_success";
       return false;
     };
-    if (IsSuccessValue(BO->getRHS()))
-      Call = BO->getLHS();
-    else if (IsSuccessValue(BO->getLHS()))
-      Call = BO->getRHS();
+    if (IsSuccessValue(Rhs))
+      Call = Lhs;
+    else if (IsSuccessValue(Lhs))
+      Call = Rhs;
     else
       return R;
-    FailureWhenTrue = BO->getOpcode() == BO_NE;
+    FailureWhenTrue = !Equal;
   }
-  if (auto Id = spawnOfResult(Call)) {
+  if (auto Id = spawnOfResult(Call->IgnoreImplicit())) {
     R.K = EdgeRefinement::SpawnFailed;
     R.SpawnId = *Id;
     bool FailureOnTrueEdge = FailureWhenTrue != Negated;

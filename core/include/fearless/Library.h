@@ -242,6 +242,18 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *, unsigned> Roles;
 };
 
+/// A call whose result tests as a comparison of two of its arguments
+/// (Models/Paths.def, FEARLESS_COMPARISON_RESULT).
+struct ComparisonResult {
+  unsigned Lhs, Rhs;
+  bool Equal;
+};
+/// The comparison a call of \p FD tests as, or null.
+const ComparisonResult *comparisonResult(const clang::FunctionDecl *FD);
+/// Whether an object of \p RD made from one value tests as that value
+/// (FEARLESS_TRUTH_VALUE).
+bool testsAsItsValue(const clang::CXXRecordDecl *RD);
+
 } // namespace fearless
 
 #endif // FEARLESS_LIBRARY_H
