@@ -2,8 +2,8 @@
 // does, after their class: a thread wrapper whose constructor takes the
 // callable (muduo's `muduo::Thread::Thread`) is a spawn function. The
 // scoped one waits for the callable before the object is made: silent.
+// (plugin/verify-config.test checks that verify-config accepts the names.)
 // RUN: %fearless-mock -std=c++17 -Xclang -verify %s \
-// RUN:   -fplugin-arg-fearless-verify-config \
 // RUN:   -fplugin-arg-fearless-SpawnFunctions='legacy::Thread::Thread' \
 // RUN:   -fplugin-arg-fearless-ScopedSpawnFunctions='legacy::Scoped::Scoped'
 #include <functional>
