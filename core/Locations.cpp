@@ -234,30 +234,37 @@ static bool assignsOnlyFreshObjects(const FunctionDecl *FD, const VarDecl *V,
   return Fresh && !Other;
 }
 
-/// Whether \p V is declared inside a loop of \p Body.
-static bool declaredInLoop(const Stmt *Body, const VarDecl *V,
-                           const SourceManager &SM) {
-  auto Visit = [&](auto &Self, const Stmt *St) -> bool {
+/// Appends the source ranges of the loops of \p Body to \p Out.
+static void collectLoops(const Stmt *Body,
+                         llvm::SmallVectorImpl<SourceRange> &Out) {
+  auto Visit = [&](auto &Self, const Stmt *St) -> void {
     if (!St)
-      return false;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(St) &&
-        SM.isPointWithin(V->getLocation(), St->getBeginLoc(), St->getEndLoc()))
-      return true;
+      return;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(St))
+      Out.push_back(St->getSourceRange());
     for (const Stmt *Child : St->children())
-      if (Self(Self, Child))
-        return true;
-    return false;
+      Self(Self, Child);
   };
-  return Visit(Visit, Body);
+  Visit(Visit, Body);
+}
+
+/// Whether \p V is declared inside one of \p Loops.
+static bool declaredIn(llvm::ArrayRef<SourceRange> Loops, const VarDecl *V,
+                       const SourceManager &SM) {
+  return llvm::any_of(Loops, [&](SourceRange R) {
+    return SM.isPointWithin(V->getLocation(), R.getBegin(), R.getEnd());
+  });
 }
 
 /// Whether \p V, a local of the function enclosing a lambda that copies
 /// it, names one object there: declared outside its loops, never changed.
 static bool outerLocalNamesOneObject(Session &S, const VarDecl *V) {
   const auto *Outer = dyn_cast_or_null<FunctionDecl>(V->getDeclContext());
-  return Outer && Outer->getBody() &&
-         !declaredInLoop(Outer->getBody(), V,
-                         S.astContext().getSourceManager()) &&
+  if (!Outer || !Outer->getBody())
+    return false;
+  llvm::SmallVector<SourceRange, 4> Loops;
+  collectLoops(Outer->getBody(), Loops);
+  return !declaredIn(Loops, V, S.astContext().getSourceManager()) &&
          S.functionAnalysis(Outer).isOnlyRead(V);
 }
 
@@ -367,20 +374,9 @@ static bool after(const SourceManager &SM, SourceLocation End,
 bool LocationResolver::inLoop(const VarDecl *V) {
   if (!LoopsKnown) {
     LoopsKnown = true;
-    auto Visit = [&](auto &Self, const Stmt *St) -> void {
-      if (!St)
-        return;
-      if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(St))
-        Loops.push_back(St->getSourceRange());
-      for (const Stmt *Child : St->children())
-        Self(Self, Child);
-    };
-    Visit(Visit, FD->getBody());
+    collectLoops(FD->getBody(), Loops);
   }
-  const SourceManager &SM = S.astContext().getSourceManager();
-  return llvm::any_of(Loops, [&](SourceRange R) {
-    return SM.isPointWithin(V->getLocation(), R.getBegin(), R.getEnd());
-  });
+  return declaredIn(Loops, V, S.astContext().getSourceManager());
 }
 
 bool LocationResolver::capturesThisByCopy() const {

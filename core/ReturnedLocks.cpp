@@ -209,8 +209,7 @@ const ReturnedLocks *SummaryStore::returned(const FunctionDecl *FD,
   }
   unsigned Height = MaxReturnedDepth - Depth;
   for (const ReturnedSlot &Slot : Returned[Def])
-    if (Slot.Height == Height ||
-        (Slot.Result->Need <= Slot.Height && Slot.Result->Need <= Height)) {
+    if (servesHeight(Slot.Height, Slot.Result->Need, Height)) {
       Report(Slot.Result->Need);
       return Slot.Result.get();
     }

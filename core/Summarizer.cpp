@@ -494,13 +494,10 @@ const FunctionSummary *SummaryStore::get(const FunctionDecl *FD,
                         : Summarizer::MaxCallDepth - Depth;
   auto Key = std::make_tuple(FD, LocalsShared, Dynamic, unsigned(Pass));
   std::vector<SummarySlot> &Slots = Summaries[Key];
-  for (const SummarySlot &Slot : Slots) {
-    if (Slot.Height == Height)
-      return Slot.Summary.get(); // null while being computed
-    if (Slot.Summary && Slot.Summary->Need <= Slot.Height &&
-        Slot.Summary->Need <= Height)
+  for (const SummarySlot &Slot : Slots)
+    if (Slot.Height == Height || // null while being computed
+        (Slot.Summary && servesHeight(Slot.Height, Slot.Summary->Need, Height)))
       return Slot.Summary.get();
-  }
   size_t Index = Slots.size();
   Slots.push_back({Height, nullptr});
   llvm::TimeTraceScope Scope(

@@ -221,16 +221,7 @@ static const Expr *assertionInitializer(const Expr *E) {
   if (!VD || !VD->hasLocalStorage() || !VD->getType().isConstQualified() ||
       !VD->getInit())
     return nullptr;
-  const Expr *Init = VD->getInit();
-  for (unsigned Steps = 0; Steps < 8; ++Steps) {
-    const Expr *Inner = Init->IgnoreImplicit()->IgnoreParens();
-    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Inner))
-      Inner = FC->getSubExpr();
-    if (Inner == Init)
-      break;
-    Init = Inner;
-  }
-  return Init;
+  return stripWrappers(VD->getInit());
 }
 
 EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {

@@ -326,7 +326,7 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
                 ? classOf(Ctor->getParamDecl(I)->getType().getNonReferenceType())
                 : nullptr;
         if (PT && PT->getIdentifier() &&
-            PT->getName().lower().find("allocator") != std::string::npos)
+            PT->getName().contains_insensitive("allocator"))
           collectBorrowsFromValue(Args[I], S, Via, Depth + 1);
       }
       return;

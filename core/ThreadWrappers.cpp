@@ -278,20 +278,14 @@ bool ThreadWrappers::storesHandleElsewhere(const FunctionDecl *Helper,
   if (!Tid || !Tid->hasLocalStorage())
     return false;
   bool Stored = false;
-  llvm::SmallVector<const Stmt *, 32> Work{Helper->getBody()};
-  while (!Work.empty() && !Stored) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
+  forEachStmtIn(Helper->getBody(), [&](const Stmt *S) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->getOpcode() == BO_Assign &&
         referencedVar(BO->getRHS()) == Tid) {
       const VarDecl *To = referencedVar(BO->getLHS());
-      Stored = !To || !To->hasLocalStorage();
+      Stored |= !To || !To->hasLocalStorage();
     }
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
+  });
   return Stored;
 }
 

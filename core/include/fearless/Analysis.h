@@ -23,8 +23,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/raw_ostream.h"
-#include <map>
-#include <tuple>
 #include <memory>
 #include <vector>
 

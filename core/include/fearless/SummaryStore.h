@@ -40,6 +40,14 @@ enum class SummaryPass {
   Acquisitions,
 };
 
+/// Whether a result computed with \p SlotHeight levels of calls left below
+/// it, of which it needed \p Need, is the result for \p Height levels: the
+/// same height, or one nothing was cut off from (Need <= SlotHeight) that
+/// needs no more than \p Height.
+inline bool servesHeight(unsigned SlotHeight, unsigned Need, unsigned Height) {
+  return SlotHeight == Height || (Need <= SlotHeight && Need <= Height);
+}
+
 /// The summaries and returned locks of one translation unit.
 class SummaryStore {
 public:
