@@ -20,8 +20,21 @@ using namespace clang;
 
 namespace fearless {
 
+/// \p E without a smart pointer's `->` or `*` (`workers_[i]->join()` on a
+/// container of std::unique_ptr<Worker>).
+static const Expr *throughSmartPointer(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+      Op->getNumArgs() == 1)
+    return Op->getArg(0)->IgnoreParenImpCasts();
+  return E;
+}
+
 bool namesHandle(const Expr *E, const FieldDecl *Handle) {
   E = E->IgnoreParenImpCasts();
+  if (Handle)
+    E = throughSmartPointer(E);
   if (!Handle) // the thread is the object itself (a QThread subclass)
     return isa<CXXThisExpr>(E);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
@@ -84,7 +97,7 @@ public:
     }
     if (std::optional<HandleOp> Op = Lib.handleMethod(MD);
         Op && *Op == HandleOp::Join) {
-      const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts());
+      const auto *DRE = dyn_cast<DeclRefExpr>(throughSmartPointer(Obj));
       if (namesHandle(Obj, Handle) ||
           (DRE && LoopVar && DRE->getDecl() == LoopVar))
         Joins.push_back(Call->getBeginLoc());

@@ -288,7 +288,8 @@ LibraryModel::handleMethod(const CXXMethodDecl *Method) const {
     if (Method->getIdentifier()->getName() == E.Method &&
         hasQualifiedName(RD, E.Class))
       return E.Op;
-  return std::nullopt;
+  // join() of a project's own thread class (ThreadWrappers.h, ThreadClass).
+  return Wrappers ? Wrappers->threadClassMethod(Method) : std::nullopt;
 }
 
 std::optional<std::pair<HandleOp, unsigned>>

@@ -10,7 +10,7 @@ namespace {
 constexpr llvm::StringRef ModelOptionNames[] = {
     "SpawnFunctions",         "ScopedSpawnFunctions",
     "JoinFunctions",          "DetachFunctions",
-    "InvalidationFunctions",  "ReinitializationFunctions",
+    "ThreadStartFunctions",   "InvalidationFunctions",  "ReinitializationFunctions",
     "TriviallyCopyableMoves", "GlobalAndStaticMoves",
     "SubObjectMoves",         "UnseenCalleeMoves"};
 } // namespace
@@ -28,6 +28,8 @@ std::vector<std::string> *ModelOptions::byName(llvm::StringRef Name) {
     return &JoinFunctions;
   if (Name == "DetachFunctions")
     return &DetachFunctions;
+  if (Name == "ThreadStartFunctions")
+    return &ThreadStartFunctions;
   if (Name == "InvalidationFunctions")
     return &InvalidationFunctions;
   if (Name == "ReinitializationFunctions")

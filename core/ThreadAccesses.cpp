@@ -211,6 +211,35 @@ void bindHelper(Session &S, const FunctionDecl *Caller, const SpawnSite &Site,
   }
 }
 
+/// The arguments \p Callable binds, when it is std::bind or std::bind_front
+/// of a function (perhaps in a std::function): `std::bind(&C::run, this)`
+/// runs run() on *this. Empty otherwise, and when a placeholder leaves an
+/// argument to the caller.
+llvm::ArrayRef<const Expr *> boundArguments(const Expr *Callable) {
+  const Expr *E = Callable;
+  for (unsigned Steps = 0; E && Steps < 4; ++Steps) {
+    E = stripMoves(E)->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+        CE && CE->getNumArgs() == 1 && isStdClass(CE->getType(), "function")) {
+      E = CE->getArg(0);
+      continue;
+    }
+    break;
+  }
+  const auto *Call = E ? dyn_cast<CallExpr>(E) : nullptr;
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !(isStdDecl(FD, "bind") || isStdDecl(FD, "bind_front")) ||
+      Call->getNumArgs() < 2)
+    return {};
+  llvm::ArrayRef<const Expr *> Bound(Call->getArgs() + 1,
+                                     Call->getNumArgs() - 1);
+  for (const Expr *A : Bound)
+    if (const CXXRecordDecl *RD = classOf(A->getType());
+        RD && RD->getIdentifier() && RD->getName().starts_with("_Placeholder"))
+      return {};
+  return Bound;
+}
+
 /// The binding of the thread started at \p Site; Body is null when the
 /// thread's function is not known or has no definition.
 ThreadBinding bindThread(FunctionAnalysis &FA, const SpawnSite &Site) {
@@ -236,6 +265,8 @@ ThreadBinding bindThread(FunctionAnalysis &FA, const SpawnSite &Site) {
     This->IsThis = true;
   } else {
     llvm::ArrayRef<const Expr *> Args = Site.Args;
+    if (Args.empty() && Site.Callable)
+      Args = boundArguments(Site.Callable);
     unsigned First = 0;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Body);
         MD && !MD->isStatic() && !Args.empty()) {

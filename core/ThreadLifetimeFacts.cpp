@@ -7,6 +7,7 @@
 #include "fearless/Library.h"
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/ThreadWrappers.h"
 #include "fearless/VarUsage.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -71,6 +72,12 @@ std::optional<unsigned> BranchRefiner::spawnOfResult(const Expr *E) const {
     return std::nullopt;
   const SpawnSite &S = Model.spawns()[Ids[0]];
   if (S.Handle != HandleKind::PThread && S.Handle != HandleKind::CThread)
+    return std::nullopt;
+  // A thread class's start() may return anything; only a spawn function's
+  // result is its status.
+  if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(S.Callee);
+      M && Model.library().wrappers() &&
+      Model.library().wrappers()->threadClass(M->getParent()))
     return std::nullopt;
   return Ids[0];
 }

@@ -21,6 +21,7 @@
 #ifndef FEARLESS_CORE_THREADMODELINTERNAL_H
 #define FEARLESS_CORE_THREADMODELINTERNAL_H
 
+#include "fearless/ThreadWrappers.h"
 #include "fearless/Threads.h"
 #include "llvm/ADT/DenseMap.h"
 #include <optional>
@@ -30,6 +31,50 @@ namespace fearless::threadmodel {
 /// Where a handle stored into \p VD lives: a member of *this, a local, or a
 /// global.
 SinkKind sinkKindOf(const clang::ValueDecl *VD);
+
+/// An object of a thread class (ThreadWrappers.h) that \p E constructs
+/// (`Thread t(f)`, `new Thread(f)`, `std::make_unique<Thread>(f)`): the
+/// class and the callable it is given. Nothing otherwise.
+struct ThreadClassObject {
+  const ThreadClass *Class = nullptr;
+  const clang::Expr *Callable = nullptr;
+};
+std::optional<ThreadClassObject>
+threadClassConstruction(const clang::Expr *E, const LibraryModel &Lib);
+
+/// `thread_.start()` on a member of *this of a thread class constructed by
+/// its class's constructors (or its default member initializer) from one
+/// callable that uses nothing of theirs but *this: the class, the callable
+/// and, in \p Field, the member. Nothing otherwise.
+std::optional<ThreadClassObject>
+memberThreadClassStart(const clang::CXXMemberCallExpr *MC,
+                       const LibraryModel &Lib,
+                       const clang::FieldDecl **Field = nullptr);
+
+class HandleTracker;
+
+/// The first call `H->Start()` / `H.Start()` (in source order) in the
+/// function around \p E on the handle \p H (a local or a field), if any:
+/// QThread::create's thread runs from its start(). With \p Element, \p H
+/// is a container and the call is on one of its elements
+/// (`threads_[i]->start()`). Walks the function once, only for stopped
+/// spawns.
+const clang::Expr *startCallOf(const clang::Expr *E, const clang::ValueDecl *H,
+                               llvm::StringRef Start,
+                               const clang::ParentMap &PM,
+                               const HandleTracker &Handles,
+                               bool Element = false);
+
+/// The spawn site of a thread class's object (ThreadWrappers.h) that \p E
+/// makes or starts: its construction, when the function starts it (\p
+/// StartedAt receives the start call, where the thread begins to run), or
+/// `thread_.start()` of a member that memberThreadClassStart knows. Id and
+/// InLoop are left to the caller.
+std::optional<SpawnSite> threadClassSite(const clang::Expr *E,
+                                         const LibraryModel &Lib,
+                                         const clang::ParentMap &PM,
+                                         const HandleTracker &Handles,
+                                         const clang::Expr *&StartedAt);
 
 /// What a local variable of one function holds when it is never written
 /// after its initialization.

@@ -100,24 +100,20 @@ bool callSpawns(const CallExpr *Call, const LibraryModel &Lib) {
   return Inf && (Inf->spawnAt(Call, nullptr) || detachedObject(Call, Lib));
 }
 
-/// The initializer of \p VD when it is a variable with static storage whose
-/// value cannot change: a const (or constexpr) object, or an array of const
-/// elements (a table of function pointers); null otherwise.
-/// The first call `H->Start()` / `H.Start()` (in source order) in the
-/// function around \p E on the handle \p H, if any: QThread::create's
-/// thread runs from its start(). Walks the function once, only for stopped
-/// spawns.
+} // namespace
+
 const Expr *startCallOf(const Expr *E, const ValueDecl *H,
                         llvm::StringRef Start, const ParentMap &PM,
-                        const HandleTracker &Handles) {
+                        const HandleTracker &Handles, bool Element) {
   const auto *Local = dyn_cast_or_null<VarDecl>(H);
-  if (!Local || !Local->hasLocalStorage())
+  if (!H || (Local && !Local->hasLocalStorage()) ||
+      (!Local && !isa<FieldDecl>(H)))
     return nullptr;
   const Stmt *Root = E;
   while (const Stmt *P = PM.getParent(Root))
     Root = P;
   const Expr *Found = nullptr;
-  const SourceManager &SM = Local->getASTContext().getSourceManager();
+  const SourceManager &SM = H->getASTContext().getSourceManager();
   llvm::SmallVector<const Stmt *, 32> Work{Root};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
@@ -127,7 +123,7 @@ const Expr *startCallOf(const Expr *E, const ValueDecl *H,
       const CXXMethodDecl *M = MC->getMethodDecl();
       if (M && M->getIdentifier() && M->getName() == Start)
         if (auto Ref = Handles.resolveHandle(MC->getImplicitObjectArgument());
-            Ref && !Ref->Element &&
+            Ref && Ref->Element == Element &&
             dyn_cast_if_present<const ValueDecl *>(Ref->Key) == H) {
           // Started several times: from the first (what comes before it
           // happens before the thread runs on every path).
@@ -143,6 +139,8 @@ const Expr *startCallOf(const Expr *E, const ValueDecl *H,
   }
   return Found;
 }
+
+namespace {
 
 /// The thread's borrow of \p Var, the object a member call \p Obj runs
 /// on, when the thread uses the object itself (its address).
@@ -255,6 +253,9 @@ void moveSpawn(llvm::SmallVectorImpl<SpawnSite> &Spawns, IndexT &Index,
   Index[To].push_back(Id);
 }
 
+/// The initializer of \p VD when it is a variable with static storage whose
+/// value cannot change: a const (or constexpr) object, or an array of const
+/// elements (a table of function pointers); null otherwise.
 const Expr *constantInitializer(const VarDecl *VD) {
   if (VD->hasLocalStorage())
     return nullptr;
@@ -438,13 +439,15 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
       return true;
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     return Ctor && (hasSpawnParam(Ctor) || Lib.isUserSpawnFunction(Ctor) ||
-                    Lib.isUserScopedSpawnFunction(Ctor));
+                    Lib.isUserScopedSpawnFunction(Ctor) ||
+                    (Lib.wrappers() && Lib.wrappers()->threadClassParam(Ctor)));
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-    if (isEmplaceSpawn(MC, Lib) || Lib.threadObjectRun(MC))
+    if (isEmplaceSpawn(MC, Lib) || Lib.threadObjectRun(MC) ||
+        memberThreadClassStart(MC, Lib))
       return true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    return callSpawns(Call, Lib);
+    return callSpawns(Call, Lib) || threadClassConstruction(Call, Lib);
   return false;
 }
 
@@ -498,6 +501,12 @@ void SpawnRecognizer::addSpawn(const Expr *E) {
       SpawnIndex[E].push_back(S->Id);
       Spawns.push_back(std::move(*S));
     }
+  } else if (std::optional<SpawnSite> S =
+                 threadClassSite(E, Lib, PM, Handles, StartedAt)) {
+    S->Id = Spawns.size();
+    S->InLoop = isInLoop(E);
+    SpawnIndex[E].push_back(S->Id);
+    Spawns.push_back(std::move(*S));
   } else if (const FunctionDecl *Callee = calleeOf(E)) {
     if (const SpawnFunctionModel *M = Lib.spawnFunction(Callee)) {
       auto Parts = spawnCallParts(*M, Args);

@@ -231,9 +231,11 @@ public:
   /// argument of a class template specialization), or null.
   static clang::QualType elementType(clang::QualType T);
 
-private:
+  /// Whether \p D's qualified name is one of \p Names (an option's list).
   static bool matchesAny(const clang::NamedDecl *D,
                          const std::vector<std::string> &Names);
+
+private:
   const ModelOptions &Options;
   const SpawnInference *Inference = nullptr;
   const ChannelInference *Channels = nullptr;

@@ -26,10 +26,18 @@ struct ModelOptions {
   /// copies at once, all finished before the call returns (like
   /// fearless::scoped_spawn).
   std::vector<std::string> ScopedSpawnFunctions;
-  /// Free functions joining the thread whose handle is their first argument.
+  /// Free functions joining the thread whose handle is their first argument;
+  /// member functions of a ThreadStartFunctions class joining its thread.
   std::vector<std::string> JoinFunctions;
-  /// Free functions detaching the thread whose handle is their first argument.
+  /// Free functions detaching the thread whose handle is their first
+  /// argument; member functions of a ThreadStartFunctions class detaching
+  /// its thread.
   std::vector<std::string> DetachFunctions;
+  /// Member functions that start the thread of the object they are called
+  /// on, an object of a thread class constructed from the callable the
+  /// thread runs (its constructor's first callable parameter): for thread
+  /// classes whose bodies are in another translation unit.
+  std::vector<std::string> ThreadStartFunctions;
   /// Functions after which the object they are called on (a member function)
   /// or their first argument (a free function) must not be used: closing a
   /// handle (clang-tidy's bugprone-use-after-move InvalidationFunctions).

@@ -39,6 +39,32 @@
 
 namespace fearless {
 
+/// A class whose objects are threads created stopped (a project's own
+/// `Thread`, `Worker`): a constructor stores the callable it is given in a
+/// member, and a member function starts a thread that runs it. Constructing
+/// an object creates the thread; `obj.start()` starts it; the member
+/// functions that join (or detach) the thread kept in \c Handle are handle
+/// methods of the object.
+struct ThreadClass {
+  /// The member holding the callable (a std::function, a function pointer).
+  const clang::FieldDecl *Callable = nullptr;
+  /// The member function that starts the thread.
+  const clang::CXXMethodDecl *Start = nullptr;
+  /// The member the thread's handle goes into (a std::thread, a pthread_t);
+  /// null if the start function keeps none (it detaches the thread).
+  const clang::FieldDecl *Handle = nullptr;
+  /// Whether the destructor joins the thread.
+  bool DestructorJoins = false;
+  /// Named by the ThreadStartFunctions option rather than inferred (its
+  /// bodies are elsewhere): Callable and Handle are null, JoinFunctions and
+  /// DetachFunctions name its handle methods, the destructor does not join.
+  bool Configured = false;
+  /// The constructors (canonical declarations) that store a parameter in
+  /// \c Callable, and its index.
+  llvm::SmallVector<std::pair<const clang::CXXConstructorDecl *, unsigned>, 2>
+      Stores;
+};
+
 /// Infers the wrappers of the library's spawn and handle functions. One
 /// per Session.
 class ThreadWrappers {
@@ -82,7 +108,30 @@ public:
                                            const clang::FunctionDecl *Helper,
                                            const clang::Expr *Callable);
 
+  /// If \p RD is a thread class, what it stores and what starts and ends
+  /// its thread (inferred from the bodies of its members; cached). Null
+  /// otherwise.
+  const ThreadClass *threadClass(const clang::CXXRecordDecl *RD) const;
+
+  /// If \p Ctor constructs an object of a thread class from a callable it
+  /// stores, the index of that parameter.
+  std::optional<unsigned>
+  threadClassParam(const clang::CXXConstructorDecl *Ctor) const;
+
+  /// If \p M is a member function of a thread class that joins or detaches
+  /// the object's thread (itself, or through another member function it
+  /// calls on *this), which. One that does both counts as a join.
+  std::optional<HandleOp> threadClassMethod(const clang::CXXMethodDecl *M) const;
+
 private:
+  std::unique_ptr<ThreadClass>
+  inferThreadClass(const clang::CXXRecordDecl *RD) const;
+  std::unique_ptr<ThreadClass>
+  configuredThreadClass(const clang::CXXRecordDecl *RD) const;
+  std::optional<HandleOp> threadClassMethod(const clang::CXXMethodDecl *M,
+                                            const ThreadClass &TC,
+                                            unsigned Depth) const;
+
   /// Whether a wrapper's parameter \p P can hand it the caller's thread: a
   /// pthread_t or thrd_t, a reference to a thread object, or a reference to
   /// a container of them.
@@ -97,6 +146,12 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *,
                          std::optional<std::pair<HandleOp, unsigned>>>
       Handles;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *,
+                         std::unique_ptr<ThreadClass>>
+      Classes;
+  mutable llvm::DenseMap<const clang::CXXMethodDecl *,
+                         std::optional<HandleOp>>
+      ClassMethods;
   /// The wrappers being inferred (a wrapper of itself is none).
   mutable llvm::DenseMap<const clang::FunctionDecl *, bool> InProgress;
 };

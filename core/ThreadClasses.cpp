@@ -1,0 +1,354 @@
+//===- ThreadClasses.cpp - Classes whose objects are stopped threads ------===//
+//
+// A project's own thread class (muduo's Thread, a Worker of a pool) keeps
+// the callable its constructor is given in a member and starts a thread
+// running it from a member function:
+//
+//   explicit Thread(std::function<void()> f) : func_(std::move(f)) {}
+//   void start() { t_ = std::thread([this] { func_(); }); }
+//   void join() { t_.join(); }
+//
+// Constructing an object creates a thread that does not run yet; start()
+// starts it; join() joins it. The inference reads the class's members only
+// (their bodies, not what they call elsewhere), and caches per class in
+// ThreadWrappers, which lives in the Session.
+//
+//===----------------------------------------------------------------------===//
+
+#include "fearless/ASTUtil.h"
+#include "fearless/ThreadWrappers.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace fearless {
+
+namespace {
+
+/// Visits \p S and everything below it, lambda bodies included (a lambda
+/// written in a spawn expression is what the thread runs).
+template <class Fn> void forEachBelow(const Stmt *S, Fn &&F) {
+  if (!S)
+    return;
+  F(S);
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : L->capture_inits())
+      forEachBelow(Init, F);
+    forEachBelow(L->getBody(), F);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    forEachBelow(Child, F);
+}
+
+/// The field of *this that \p E names (`f_`, `this->f_`), if any.
+const FieldDecl *fieldOfThis(const Expr *E) {
+  const auto *ME = E ? dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(ME->getMemberDecl());
+}
+
+/// Whether \p S reads field \p F of an object (of *this, or of the object a
+/// static start routine is handed).
+bool mentionsField(const Stmt *S, const FieldDecl *F) {
+  bool Found = false;
+  forEachBelow(S, [&](const Stmt *St) {
+    if (const auto *ME = dyn_cast<MemberExpr>(St))
+      Found |= ME->getMemberDecl() == F;
+  });
+  return Found;
+}
+
+/// \p FD's definition, when it has a body worth reading.
+const FunctionDecl *bodyOf(const FunctionDecl *FD) {
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || Def->isInvalidDecl() ||
+      Def->isDependentContext())
+    return nullptr;
+  return Def;
+}
+
+/// The function named by \p E (after casts and `&`): a thread function, a
+/// start routine, a member function pointer `&C::run`.
+const FunctionDecl *namedFunction(const Expr *E) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// Whether the thread started by \p Spawn (in member function \p M) runs
+/// the callable kept in \p F: the spawn expression reads it (a lambda
+/// `[this] { f_(); }`), a local it hands the thread was made from it
+/// (`auto *d = new Data(f_); pthread_create(&t, 0, entry, d)`), or the
+/// function the thread runs reads it, itself or in a member function of
+/// the class it calls (`std::thread(&C::run, this)`).
+bool runsField(const Expr *Spawn, llvm::ArrayRef<const Expr *> Args,
+               const FieldDecl *F) {
+  if (mentionsField(Spawn, F))
+    return true;
+  bool Found = false;
+  forEachBelow(Spawn, [&](const Stmt *St) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(St);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (VD && VD->hasLocalStorage() && VD->getInit())
+      Found |= mentionsField(VD->getInit(), F);
+  });
+  if (Found)
+    return true;
+  for (const Expr *A : Args) {
+    const FunctionDecl *Run = bodyOf(namedFunction(A));
+    if (!Run)
+      continue;
+    if (mentionsField(Run->getBody(), F))
+      return true;
+    // One call further: run() calls this->loop(), which calls f_().
+    forEachBelow(Run->getBody(), [&](const Stmt *St) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+        if (const FunctionDecl *Callee = bodyOf(MC->getMethodDecl());
+            Callee && Callee != Run &&
+            isa<CXXMethodDecl>(Callee) &&
+            cast<CXXMethodDecl>(Callee)->getParent() == F->getParent())
+          Found |= mentionsField(Callee->getBody(), F);
+    });
+    if (Found)
+      return true;
+  }
+  return false;
+}
+
+/// The field of *this that the handle of the thread \p Spawn starts goes
+/// into, in \p M: `t_ = std::thread(...)`, `pthread_create(&tid_, ...)`
+/// (\p HandleArg, or null). Null if it goes nowhere such.
+const FieldDecl *handleFieldOf(const Expr *Spawn, const Expr *HandleArg,
+                               const CXXMethodDecl *M) {
+  if (HandleArg) {
+    const Expr *H = HandleArg->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(H);
+        UO && UO->getOpcode() == UO_AddrOf)
+      H = UO->getSubExpr();
+    return fieldOfThis(H);
+  }
+  // The assignment whose right-hand side holds the construction.
+  const FieldDecl *Found = nullptr;
+  forEachBelow(M->getBody(), [&](const Stmt *St) {
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
+    if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 || Found)
+      return;
+    bool Holds = false;
+    forEachBelow(Op->getArg(1), [&](const Stmt *In) { Holds |= In == Spawn; });
+    if (Holds)
+      Found = fieldOfThis(Op->getArg(0));
+  });
+  return Found;
+}
+
+/// The parameter of \p Ctor whose value the initializer \p Init stores
+/// (`f_(std::move(f))`, `f_(f)`, `f_(std::forward<F>(f))`).
+const ParmVarDecl *storedParam(const Expr *Init,
+                               const CXXConstructorDecl *Ctor) {
+  for (unsigned Steps = 0; Init && Steps < 8; ++Steps) {
+    Init = stripMoves(Init->IgnoreImplicit());
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+        CE && CE->getNumArgs() >= 1 &&
+        (CE->getNumArgs() == 1 || CE->getArg(1)->isDefaultArgument())) {
+      Init = CE->getArg(0);
+      continue;
+    }
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init)) {
+      Init = FC->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  const auto *DRE = Init ? dyn_cast<DeclRefExpr>(Init->IgnoreParenImpCasts())
+                         : nullptr;
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  return P && P->getDeclContext() == Ctor &&
+                 isCallableType(P->getType().getNonReferenceType())
+             ? P
+             : nullptr;
+}
+
+} // namespace
+
+const ThreadClass *ThreadWrappers::threadClass(const CXXRecordDecl *RD) const {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || RD->isDependentContext() || RD->isLambda() ||
+      RD->isInStdNamespace() || RD->isInvalidDecl())
+    return nullptr;
+  if (auto It = Classes.find(RD); It != Classes.end())
+    return It->second.get();
+  Classes[RD] = nullptr; // a class whose inference needs itself is none
+  std::unique_ptr<ThreadClass> TC = inferThreadClass(RD);
+  if (!TC)
+    TC = configuredThreadClass(RD);
+  const ThreadClass *Result = TC.get();
+  Classes[RD] = std::move(TC);
+  return Result;
+}
+
+std::unique_ptr<ThreadClass>
+ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
+  auto TC = std::make_unique<ThreadClass>();
+  // A callable member that a constructor stores a parameter in.
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    const auto *Def = dyn_cast_or_null<CXXConstructorDecl>(bodyOf(Ctor));
+    if (!Def || Def->isCopyOrMoveConstructor())
+      continue;
+    for (const CXXCtorInitializer *Init : Def->inits()) {
+      const FieldDecl *F = Init->isMemberInitializer() ? Init->getMember()
+                                                       : nullptr;
+      if (!F || F->getType()->isReferenceType() ||
+          !isCallableType(F->getType()) || (TC->Callable && TC->Callable != F))
+        continue;
+      if (const ParmVarDecl *P = storedParam(Init->getInit(), Def)) {
+        TC->Callable = F;
+        TC->Stores.emplace_back(Def->getCanonicalDecl(),
+                                P->getFunctionScopeIndex());
+      }
+    }
+  }
+  if (!TC->Callable)
+    return nullptr;
+  // The member function that starts a thread running it.
+  for (const CXXMethodDecl *M : RD->methods()) {
+    const auto *Def = dyn_cast_or_null<CXXMethodDecl>(bodyOf(M));
+    if (!Def || Def->isStatic() || isa<CXXConstructorDecl>(Def) ||
+        isa<CXXDestructorDecl>(Def) || Def->isOverloadedOperator())
+      continue;
+    forEachBelow(Def->getBody(), [&](const Stmt *St) {
+      if (TC->Start)
+        return;
+      const auto *E = dyn_cast<Expr>(St);
+      if (!E)
+        return;
+      llvm::ArrayRef<const Expr *> Args = argsOf(E);
+      const Expr *HandleArg = nullptr;
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+        if (!Lib.isThreadConstruction(CE))
+          return;
+      } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        const SpawnFunctionModel *Model =
+            Lib.spawnFunction(Call->getDirectCallee());
+        if (!Model)
+          return;
+        if (Model->HandleArg >= 0 && unsigned(Model->HandleArg) < Args.size())
+          HandleArg = Args[Model->HandleArg];
+      } else {
+        return;
+      }
+      if (!runsField(E, Args, TC->Callable))
+        return;
+      TC->Start = Def->getCanonicalDecl();
+      TC->Handle = handleFieldOf(E, HandleArg, Def);
+    });
+    if (TC->Start)
+      break;
+  }
+  if (!TC->Start)
+    return nullptr;
+  if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+    TC->DestructorJoins =
+        threadClassMethod(Dtor, *TC, 0) == std::optional(HandleOp::Join);
+  return TC;
+}
+
+std::unique_ptr<ThreadClass>
+ThreadWrappers::configuredThreadClass(const CXXRecordDecl *RD) const {
+  const std::vector<std::string> &Starts = Lib.options().ThreadStartFunctions;
+  if (Starts.empty())
+    return nullptr;
+  auto TC = std::make_unique<ThreadClass>();
+  TC->Configured = true;
+  for (const CXXMethodDecl *M : RD->methods())
+    if (!M->isStatic() && LibraryModel::matchesAny(M, Starts)) {
+      TC->Start = M->getCanonicalDecl();
+      break;
+    }
+  if (!TC->Start)
+    return nullptr;
+  // Each constructor's first callable parameter is what the thread runs.
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    if (Ctor->isCopyOrMoveConstructor())
+      continue;
+    for (const ParmVarDecl *P : Ctor->parameters())
+      if (isCallableType(P->getType().getNonReferenceType())) {
+        TC->Stores.emplace_back(Ctor->getCanonicalDecl(),
+                                P->getFunctionScopeIndex());
+        break;
+      }
+  }
+  return TC;
+}
+
+std::optional<unsigned>
+ThreadWrappers::threadClassParam(const CXXConstructorDecl *Ctor) const {
+  const ThreadClass *TC = Ctor ? threadClass(Ctor->getParent()) : nullptr;
+  if (!TC)
+    return std::nullopt;
+  for (auto [C, Index] : TC->Stores)
+    if (C == Ctor->getCanonicalDecl())
+      return Index;
+  return std::nullopt;
+}
+
+std::optional<HandleOp>
+ThreadWrappers::threadClassMethod(const CXXMethodDecl *M) const {
+  const ThreadClass *TC = M ? threadClass(M->getParent()) : nullptr;
+  if (TC && TC->Configured) {
+    if (LibraryModel::matchesAny(M, Lib.options().JoinFunctions))
+      return HandleOp::Join;
+    if (LibraryModel::matchesAny(M, Lib.options().DetachFunctions))
+      return HandleOp::Detach;
+    return std::nullopt;
+  }
+  if (!TC || !TC->Handle)
+    return std::nullopt;
+  return threadClassMethod(M, *TC, 0);
+}
+
+std::optional<HandleOp>
+ThreadWrappers::threadClassMethod(const CXXMethodDecl *M, const ThreadClass &TC,
+                                  unsigned Depth) const {
+  const auto *Def = dyn_cast_or_null<CXXMethodDecl>(bodyOf(M));
+  if (!Def || Def->isStatic() || !TC.Handle || Depth > 2)
+    return std::nullopt;
+  if (auto It = ClassMethods.find(Def); It != ClassMethods.end())
+    return It->second;
+  ClassMethods[Def] = std::nullopt; // recursion ends at "does neither"
+  std::optional<HandleOp> Found;
+  auto Note = [&](std::optional<HandleOp> Op) {
+    if (Op && (!Found || *Op == HandleOp::Join))
+      Found = Op;
+  };
+  forEachBelow(Def->getBody(), [&](const Stmt *St) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St)) {
+      const Expr *Obj = MC->getImplicitObjectArgument();
+      if (std::optional<HandleOp> Op = Lib.handleMethod(MC->getMethodDecl());
+          Op && fieldOfThis(Obj) == TC.Handle)
+        Note(Op); // t_.join()
+      else if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+               MC->getMethodDecl() != Def)
+        Note(threadClassMethod(MC->getMethodDecl(), TC, Depth + 1));
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(St))
+      if (auto Op = Lib.handleFunction(Call->getDirectCallee());
+          Op && Op->second < Call->getNumArgs()) {
+        const Expr *H = Call->getArg(Op->second)->IgnoreParenImpCasts();
+        if (const auto *UO = dyn_cast<UnaryOperator>(H);
+            UO && UO->getOpcode() == UO_AddrOf)
+          H = UO->getSubExpr();
+        if (fieldOfThis(H) == TC.Handle)
+          Note(Op->first); // pthread_join(tid_, 0)
+      }
+  });
+  ClassMethods[Def] = Found;
+  return Found;
+}
+
+} // namespace fearless
