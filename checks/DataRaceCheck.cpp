@@ -255,17 +255,17 @@ static bool plainSide(llvm::ArrayRef<Access> Side) {
   });
 }
 
-/// Whether \p A, a write of an unseen setter, meets only unlocked reads
-/// of what it writes in the thread: the worker reads its configuration.
-/// A field the worker also writes (a counter, a state) is shared either
-/// way and stays a race.
+/// Whether \p A, a write of an unseen setter, meets only reads of what it
+/// writes in the thread: the worker reads its configuration, perhaps inside
+/// a critical section held for something else (no write of it is locked:
+/// the setter is plain). A field the worker also writes (a counter, a
+/// state) is shared either way and stays a race.
 static bool configures(const Access &A, const Access &B,
                        llvm::ArrayRef<Access> Thread) {
-  if (!A.Write || B.Write || !B.Locks.empty())
+  if (!A.Write || B.Write)
     return false;
-  return llvm::none_of(Thread, [&](const Access &T) {
-    return (T.Write || !T.Locks.empty()) && mayOverlap(A, T);
-  });
+  return llvm::none_of(
+      Thread, [&](const Access &T) { return T.Write && mayOverlap(A, T); });
 }
 
 /// What \p M does while a member thread runs: before it joins it, not under
