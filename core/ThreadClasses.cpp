@@ -251,7 +251,11 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
   }
   if (!TC->Start)
     return nullptr;
-  if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+  // A std::jthread member joins when the object's members are destroyed.
+  if (TC->Handle &&
+      Lib.threadClassKind(TC->Handle->getType()) == HandleKind::JThread)
+    TC->DestructorJoins = true;
+  else if (const CXXDestructorDecl *Dtor = RD->getDestructor())
     TC->DestructorJoins =
         threadClassMethod(Dtor, *TC, 0) == std::optional(HandleOp::Join);
   return TC;
