@@ -246,6 +246,15 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
       TC->Start = Def->getCanonicalDecl();
       TC->Handle = handleFieldOf(E, HandleArg, Def);
     });
+    // A member function that joins the thread it starts before returning
+    // runs the callable like a call: not a start.
+    if (TC->Start && TC->Handle &&
+        threadClassMethod(Def, *TC, 0) == std::optional(HandleOp::Join)) {
+      TC->Start = nullptr;
+      TC->Handle = nullptr;
+      ClassMethods.erase(Def);
+      continue;
+    }
     if (TC->Start)
       break;
   }
