@@ -278,6 +278,14 @@ void EscapingBorrowCheck::addWhyNote(Finding &F, const SpawnSite &Site,
            {static_cast<const NamedDecl *>(Owner)});
     return;
   }
+  // A raw pointer from `new` that dies with the thread's object never
+  // deleted: the object leaks with its thread.
+  if (const auto *P = dyn_cast_or_null<VarDecl>(Owner);
+      P && P->getType()->isPointerType() && Site.Sink.Indirect) {
+    F.note(Site.Sink.Loc.isValid() ? Site.Sink.Loc : P->getLocation(),
+           MessageId::HandleLeakedHere);
+    return;
+  }
   if (Owner && (Site.Handle == HandleKind::Thread ||
                 Site.Handle == HandleKind::JThread ||
                 Site.Handle == HandleKind::AsyncFuture)) {

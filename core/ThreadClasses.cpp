@@ -18,6 +18,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/ThreadWrappers.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -173,6 +174,73 @@ const ParmVarDecl *storedParam(const Expr *Init,
              : nullptr;
 }
 
+/// Whether a member function of \p RD other than its constructors assigns
+/// the field \p F of *this, or swaps it.
+bool assignedOutsideConstructors(const CXXRecordDecl *RD, const FieldDecl *F) {
+  for (const CXXMethodDecl *M : RD->methods()) {
+    const FunctionDecl *Def = bodyOf(M);
+    if (!Def || isa<CXXConstructorDecl>(Def))
+      continue;
+    bool Assigns = false;
+    forEachBelow(Def->getBody(), [&](const Stmt *St) {
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
+          Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        Assigns |= fieldOfThis(Op->getArg(0)) == F;
+      else if (const auto *BO = dyn_cast<BinaryOperator>(St);
+               BO && BO->isAssignmentOp())
+        Assigns |= fieldOfThis(BO->getLHS()) == F;
+      else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St);
+               MC && MC->getMethodDecl() &&
+               MC->getMethodDecl()->getIdentifier() &&
+               MC->getMethodDecl()->getName() == "swap")
+        Assigns |= fieldOfThis(MC->getImplicitObjectArgument()) == F ||
+                   (MC->getNumArgs() == 1 && fieldOfThis(MC->getArg(0)) == F);
+    });
+    if (Assigns)
+      return true;
+  }
+  return false;
+}
+
+/// Whether \p M joins the thread kept in \p Handle after \p Spawn (source
+/// order): `t_.join()`, or a call of a member function on *this that
+/// \p JoinsMember says joins it.
+bool joinsAfter(const FunctionDecl *M, const Expr *Spawn,
+                const FieldDecl *Handle, const LibraryModel &Lib,
+                llvm::function_ref<bool(const CXXMethodDecl *)> JoinsMember) {
+  const SourceManager &SM = M->getASTContext().getSourceManager();
+  bool Found = false;
+  forEachBelow(M->getBody(), [&](const Stmt *St) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(St);
+    if (!MC || Found || !MC->getImplicitObjectArgument() ||
+        !SM.isBeforeInTranslationUnit(Spawn->getEndLoc(), MC->getBeginLoc()))
+      return;
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (fieldOfThis(Obj) == Handle)
+      Found = Lib.handleMethod(MC->getMethodDecl()) ==
+              std::optional(HandleOp::Join);
+    else if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+             MC->getMethodDecl() && MC->getMethodDecl() != M)
+      Found = JoinsMember(MC->getMethodDecl());
+  });
+  return Found;
+}
+
+/// Whether \p M detaches a thread (`std::thread(...).detach()`,
+/// `pthread_detach(t)`).
+bool detaches(const FunctionDecl *M, const LibraryModel &Lib) {
+  bool Found = false;
+  forEachBelow(M->getBody(), [&](const Stmt *St) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+      Found |= Lib.handleMethod(MC->getMethodDecl()) ==
+               std::optional(HandleOp::Detach);
+    else if (const auto *Call = dyn_cast<CallExpr>(St))
+      if (auto Op = Lib.handleFunction(Call->getDirectCallee()))
+        Found |= Op->first == HandleOp::Detach;
+  });
+  return Found;
+}
+
 } // namespace
 
 const ThreadClass *ThreadWrappers::threadClass(const CXXRecordDecl *RD) const {
@@ -214,7 +282,12 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
   }
   if (!TC->Callable)
     return nullptr;
+  // A callable that another member function replaces (`setTask(f)`) is not
+  // known to be the constructor's when the thread starts.
+  if (assignedOutsideConstructors(RD, TC->Callable))
+    return nullptr;
   // The member function that starts a thread running it.
+  const Expr *Spawn = nullptr;
   for (const CXXMethodDecl *M : RD->methods()) {
     const auto *Def = dyn_cast_or_null<CXXMethodDecl>(bodyOf(M));
     if (!Def || Def->isStatic() || isa<CXXConstructorDecl>(Def) ||
@@ -245,18 +318,25 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
         return;
       TC->Start = Def->getCanonicalDecl();
       TC->Handle = handleFieldOf(E, HandleArg, Def);
+      Spawn = E;
     });
-    // A member function that joins the thread it starts before returning
-    // runs the callable like a call: not a start.
-    if (TC->Start && TC->Handle &&
-        threadClassMethod(Def, *TC, 0) == std::optional(HandleOp::Join)) {
+    if (!TC->Start)
+      continue;
+    // A start leaves the thread running: its handle goes into a member (and
+    // nothing after the spawn joins it), or it is detached. One that joins
+    // a local thread, waits for a future or joins the member before it
+    // returns runs the callable like a call.
+    auto JoinsMember = [&](const CXXMethodDecl *Callee) {
+      return threadClassMethod(Callee, *TC, 1) == std::optional(HandleOp::Join);
+    };
+    if (TC->Handle ? joinsAfter(Def, Spawn, TC->Handle, Lib, JoinsMember)
+                   : !detaches(Def, Lib)) {
       TC->Start = nullptr;
       TC->Handle = nullptr;
-      ClassMethods.erase(Def);
+      ClassMethods.clear(); // answers computed for this candidate
       continue;
     }
-    if (TC->Start)
-      break;
+    break;
   }
   if (!TC->Start)
     return nullptr;
@@ -319,7 +399,9 @@ ThreadWrappers::threadClassMethod(const CXXMethodDecl *M) const {
       return HandleOp::Detach;
     return std::nullopt;
   }
-  if (!TC || !TC->Handle)
+  // The start function joins (if at all) the previous thread, before it
+  // starts the next one.
+  if (!TC || !TC->Handle || TC->Start == M->getCanonicalDecl())
     return std::nullopt;
   return threadClassMethod(M, *TC, 0);
 }

@@ -40,6 +40,25 @@ SourceLocation triggerLoc(const Stmt *Trigger, SourceLocation Fallback) {
   return Trigger->getBeginLoc();
 }
 
+/// The pointer whose object \p E destroys: `delete p`, `p.reset()` of an
+/// owning pointer (with no argument or a null one), as its going out of
+/// scope would (a joining destructor joins).
+const Expr *destroyedThrough(const Expr *E, const LibraryModel &Lib) {
+  if (const auto *Del = dyn_cast<CXXDeleteExpr>(E); Del && !Del->isArrayForm())
+    return Del->getArgument();
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() || M->getName() != "reset" ||
+      !MC->getImplicitObjectArgument() ||
+      !Lib.isOwningPointer(MC->getImplicitObjectArgument()->getType()))
+    return nullptr;
+  if (MC->getNumArgs() == 1 && !isa<CXXDefaultArgExpr>(MC->getArg(0)) &&
+      !MC->getArg(0)->isNullPointerConstant(M->getASTContext(),
+                                            Expr::NPC_ValueDependentIsNotNull))
+    return nullptr;
+  return MC->getNumArgs() <= 1 ? MC->getImplicitObjectArgument() : nullptr;
+}
+
 } // namespace
 
 std::optional<unsigned> BranchRefiner::spawnOfResult(const Expr *E) const {
@@ -360,8 +379,10 @@ void FactGenerator::addWriteFacts(const Stmt *S,
   }
 }
 
-const Stmt *FactGenerator::loopEntry(const Stmt *Op) const {
-  const ParentMap &PM = Model.parents();
+/// Where the loop around \p Op (an operation on an element of a container,
+/// in the loop's body) begins: the range of a range-for, a for's init or
+/// condition, a while's condition; null if none.
+static const Stmt *loopEntry(const Stmt *Op, const ParentMap &PM) {
   const Stmt *Child = Op;
   for (const Stmt *P = PM.getParent(Op); P; Child = P, P = PM.getParent(P)) {
     if (const auto *RF = dyn_cast<CXXForRangeStmt>(P)) {
@@ -390,7 +411,7 @@ const Stmt *FactGenerator::loopEntry(const Stmt *Op) const {
 void FactGenerator::addLoopEntryFact(const Stmt *Op, const Fact &F) {
   if (!F.Handle.Element)
     return;
-  if (const Stmt *Entry = loopEntry(Op))
+  if (const Stmt *Entry = loopEntry(Op, Model.parents()))
     Before[Entry].push_back(F);
 }
 
@@ -438,6 +459,13 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
     F.SpawnId = Id;
     Push(F);
   }
+  if (const Expr *Destroyed = destroyedThrough(E, Lib))
+    if (auto H = Model.resolveHandle(Destroyed); H && !H->Element) {
+      Fact F(Fact::Destroy);
+      F.Handle = *H;
+      F.Loc = E->getBeginLoc();
+      Push(F);
+    }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     if (auto Op = Lib.handleMethod(MC->getMethodDecl()))
       if (auto H = Model.resolveHandle(MC->getImplicitObjectArgument())) {

@@ -157,7 +157,6 @@ private:
   /// local.
   void addWriteFacts(const clang::Stmt *S, llvm::function_ref<void(Fact)> Push);
   void addLoopEntryFact(const clang::Stmt *Op, const Fact &F);
-  const clang::Stmt *loopEntry(const clang::Stmt *Op) const;
 
   FunctionAnalysis &FA;
   const ThreadModel &Model;

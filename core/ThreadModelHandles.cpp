@@ -171,13 +171,9 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit() == Cur) {
-          if (VD->getType()->isPointerType() && Indirect &&
-              !Lib.isOwningPointer(VD->getType())) {
-            Sink.Kind = SinkKind::Escaped;
-            Sink.Loc = VD->getLocation();
-            Sink.Decl = VD;
-            return Sink;
-          }
+          // A raw pointer local owns the object from `new`: `t->join()`
+          // joins it, `delete t` destroys it; never deleted, it leaks with
+          // its thread still running (not joined on that path).
           SetVar(VD, false);
           return Sink;
         }

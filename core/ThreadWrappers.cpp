@@ -184,9 +184,10 @@ bool ThreadWrappers::isHandleParam(const ParmVarDecl *P) const {
   case HandleKind::CThread:
     return true; // an id: a copy names the same thread
   case HandleKind::None:
-    // A container of threads, by reference.
-    return Ref && Lib.handleTypeKind(LibraryModel::elementType(T)) !=
-                      HandleKind::None;
+    // A container of threads, or an object of a thread class, by reference.
+    return Ref && (Lib.handleTypeKind(LibraryModel::elementType(T)) !=
+                       HandleKind::None ||
+                   threadClass(T->getAsCXXRecordDecl()));
   default:
     return Ref; // a thread object by value is the callee's own
   }
