@@ -164,11 +164,15 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
     return;
   }
   case Fact::Op: {
+    // Only a join of a thread that may run is one (a restart's join of the
+    // previous thread, before the same call starts the next, is not).
+    bool Ends = false;
     for (State::Entry &E : S.Entries) {
       SpawnState &St = E.second;
       if (!(owns(St, F.Handle) || ownsAsPool(St, F.Handle)) ||
           !(St.Bits & TS_Running))
         continue;
+      Ends = true;
       St.Bits &= ~TS_Running;
       if (F.Operation == HandleOp::Join) {
         St.Bits |= TS_Joined;
@@ -179,7 +183,7 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
       }
     }
     S.prune();
-    if (Record && F.Operation == HandleOp::Join)
+    if (Record && Ends && F.Operation == HandleOp::Join)
       Out.Joins[F.Handle.Key.getOpaqueValue()].push_back(F.Loc);
     return;
   }

@@ -454,6 +454,19 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
     }
     return;
   }
+  // pool.wait_all(): waits for the tasks handed to the pool, before what
+  // the same call starts (`start() { join(); t_ = std::thread(...); }`).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const SpawnInference *I = Lib.inference();
+        I && I->waitsForTasks(MC->getMethodDecl()))
+      if (const ValueDecl *Pool =
+              SpawnInference::poolObject(MC->getImplicitObjectArgument())) {
+        Fact F(Fact::Op);
+        F.Handle = HandleRef{HandleKey(Pool), false};
+        F.Operation = HandleOp::Join;
+        F.Loc = MC->getExprLoc();
+        Push(F);
+      }
   for (unsigned Id : Model.spawnsAt(E)) {
     Fact F(Fact::Spawn);
     F.SpawnId = Id;
@@ -475,17 +488,6 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
         F.Loc = MC->getExprLoc();
         Push(F);
         addLoopEntryFact(S, Block.back());
-      }
-    // pool.wait_all(): waits for the tasks handed to the pool.
-    if (const SpawnInference *I = Lib.inference();
-        I && I->waitsForTasks(MC->getMethodDecl()))
-      if (const ValueDecl *Pool =
-              SpawnInference::poolObject(MC->getImplicitObjectArgument())) {
-        Fact F(Fact::Op);
-        F.Handle = HandleRef{HandleKey(Pool), false};
-        F.Operation = HandleOp::Join;
-        F.Loc = MC->getExprLoc();
-        Push(F);
       }
     return;
   }
