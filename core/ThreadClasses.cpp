@@ -17,6 +17,7 @@
 
 #include "fearless/ASTUtil.h"
 #include "fearless/ThreadWrappers.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -174,6 +175,26 @@ const ParmVarDecl *storedParam(const Expr *Init,
              : nullptr;
 }
 
+/// The constructors of \p RD with a body to read, not copying or moving,
+/// the instantiations of its constructor templates included.
+llvm::SmallVector<const CXXConstructorDecl *, 4>
+constructorsOf(const CXXRecordDecl *RD) {
+  llvm::SmallVector<const CXXConstructorDecl *, 4> Result;
+  auto Add = [&](const FunctionDecl *FD) {
+    const auto *Def = dyn_cast_or_null<CXXConstructorDecl>(bodyOf(FD));
+    if (Def && !Def->isCopyOrMoveConstructor() && !llvm::is_contained(Result, Def))
+      Result.push_back(Def);
+  };
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    Add(Ctor);
+  for (const Decl *D : RD->decls())
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D);
+        FT && isa<CXXConstructorDecl>(FT->getTemplatedDecl()))
+      for (const FunctionDecl *Spec : FT->specializations())
+        Add(Spec);
+  return Result;
+}
+
 /// Whether a member function of \p RD other than its constructors assigns
 /// the field \p F of *this, or swaps it.
 bool assignedOutsideConstructors(const CXXRecordDecl *RD, const FieldDecl *F) {
@@ -262,23 +283,30 @@ const ThreadClass *ThreadWrappers::threadClass(const CXXRecordDecl *RD) const {
 std::unique_ptr<ThreadClass>
 ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
   auto TC = std::make_unique<ThreadClass>();
-  // A callable member that a constructor stores a parameter in.
-  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
-    const auto *Def = dyn_cast_or_null<CXXConstructorDecl>(bodyOf(Ctor));
-    if (!Def || Def->isCopyOrMoveConstructor())
-      continue;
-    for (const CXXCtorInitializer *Init : Def->inits()) {
-      const FieldDecl *F = Init->isMemberInitializer() ? Init->getMember()
-                                                       : nullptr;
+  // A callable member that a constructor stores a parameter in, in its
+  // initializer list or by an assignment in its body.
+  for (const CXXConstructorDecl *Def : constructorsOf(RD)) {
+    auto Store = [&](const FieldDecl *F, const Expr *Value) {
       if (!F || F->getType()->isReferenceType() ||
           !isCallableType(F->getType()) || (TC->Callable && TC->Callable != F))
-        continue;
-      if (const ParmVarDecl *P = storedParam(Init->getInit(), Def)) {
+        return;
+      if (const ParmVarDecl *P = storedParam(Value, Def)) {
         TC->Callable = F;
         TC->Stores.emplace_back(Def->getCanonicalDecl(),
                                 P->getFunctionScopeIndex());
       }
-    }
+    };
+    for (const CXXCtorInitializer *Init : Def->inits())
+      if (Init->isMemberInitializer())
+        Store(Init->getMember(), Init->getInit());
+    forEachBelow(Def->getBody(), [&](const Stmt *St) {
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
+          Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        Store(fieldOfThis(Op->getArg(0)), Op->getArg(1));
+      else if (const auto *BO = dyn_cast<BinaryOperator>(St);
+               BO && BO->getOpcode() == BO_Assign)
+        Store(fieldOfThis(BO->getLHS()), BO->getRHS());
+    });
   }
   if (!TC->Callable)
     return nullptr;
