@@ -51,6 +51,14 @@ bool isBlockingName(llvm::StringRef N);
 llvm::SmallPtrSet<const clang::ValueDecl *, 4>
 carriers(const clang::FunctionDecl *FD, const clang::ParmVarDecl *P);
 
+/// The function \p E names, after parentheses, casts and `&` (a thread
+/// function, a start routine, a member function pointer `&C::run`).
+const clang::FunctionDecl *functionOf(const clang::Expr *E);
+
+/// \p FD's definition, when it has a body worth reading: not dependent,
+/// not invalid, not in namespace std.
+const clang::FunctionDecl *readableDefinition(const clang::FunctionDecl *FD);
+
 /// Whether \p Name is in the ';'-separated \p List.
 bool listed(llvm::StringRef List, llvm::StringRef Name);
 

@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/ThreadWrappers.h"
 #include "clang/AST/DeclTemplate.h"
@@ -25,25 +26,14 @@ using namespace clang;
 
 namespace fearless {
 
+using inference::forEachStmt;
+using inference::functionOf;
+using inference::readableDefinition;
+
 namespace {
 
-/// Visits \p S and everything below it, lambda bodies included (a lambda
-/// written in a spawn expression is what the thread runs).
-template <class Fn> void forEachBelow(const Stmt *S, Fn &&F) {
-  if (!S)
-    return;
-  F(S);
-  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-    for (const Expr *Init : L->capture_inits())
-      forEachBelow(Init, F);
-    forEachBelow(L->getBody(), F);
-    return;
-  }
-  for (const Stmt *Child : S->children())
-    forEachBelow(Child, F);
-}
-
-/// The field of *this that \p E names (`f_`, `this->f_`), if any.
+/// The field of *this that \p E names (`f_`, `this->f_`), if any; not an
+/// element of it, as inference::fieldOfThis also takes (`q_[i]`).
 const FieldDecl *fieldOfThis(const Expr *E) {
   const auto *ME = E ? dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()) : nullptr;
   if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
@@ -55,31 +45,11 @@ const FieldDecl *fieldOfThis(const Expr *E) {
 /// static start routine is handed).
 bool mentionsField(const Stmt *S, const FieldDecl *F) {
   bool Found = false;
-  forEachBelow(S, [&](const Stmt *St) {
+  forEachStmt(S, [&](const Stmt *St) {
     if (const auto *ME = dyn_cast<MemberExpr>(St))
       Found |= ME->getMemberDecl() == F;
   });
   return Found;
-}
-
-/// \p FD's definition, when it has a body worth reading.
-const FunctionDecl *bodyOf(const FunctionDecl *FD) {
-  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-  if (!Def || !Def->getBody() || Def->isInvalidDecl() ||
-      Def->isDependentContext())
-    return nullptr;
-  return Def;
-}
-
-/// The function named by \p E (after casts and `&`): a thread function, a
-/// start routine, a member function pointer `&C::run`.
-const FunctionDecl *namedFunction(const Expr *E) {
-  E = E ? E->IgnoreParenCasts() : nullptr;
-  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E);
-      UO && UO->getOpcode() == UO_AddrOf)
-    E = UO->getSubExpr()->IgnoreParenCasts();
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
-  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
 }
 
 /// Whether the thread started by \p Spawn (in member function \p M) runs
@@ -93,7 +63,7 @@ bool runsField(const Expr *Spawn, llvm::ArrayRef<const Expr *> Args,
   if (mentionsField(Spawn, F))
     return true;
   bool Found = false;
-  forEachBelow(Spawn, [&](const Stmt *St) {
+  forEachStmt(Spawn, [&](const Stmt *St) {
     const auto *DRE = dyn_cast<DeclRefExpr>(St);
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (VD && VD->hasLocalStorage() && VD->getInit())
@@ -102,15 +72,15 @@ bool runsField(const Expr *Spawn, llvm::ArrayRef<const Expr *> Args,
   if (Found)
     return true;
   for (const Expr *A : Args) {
-    const FunctionDecl *Run = bodyOf(namedFunction(A));
+    const FunctionDecl *Run = readableDefinition(functionOf(A));
     if (!Run)
       continue;
     if (mentionsField(Run->getBody(), F))
       return true;
     // One call further: run() calls this->loop(), which calls f_().
-    forEachBelow(Run->getBody(), [&](const Stmt *St) {
+    forEachStmt(Run->getBody(), [&](const Stmt *St) {
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
-        if (const FunctionDecl *Callee = bodyOf(MC->getMethodDecl());
+        if (const FunctionDecl *Callee = readableDefinition(MC->getMethodDecl());
             Callee && Callee != Run &&
             isa<CXXMethodDecl>(Callee) &&
             cast<CXXMethodDecl>(Callee)->getParent() == F->getParent())
@@ -136,12 +106,12 @@ const FieldDecl *handleFieldOf(const Expr *Spawn, const Expr *HandleArg,
   }
   // The assignment whose right-hand side holds the construction.
   const FieldDecl *Found = nullptr;
-  forEachBelow(M->getBody(), [&](const Stmt *St) {
+  forEachStmt(M->getBody(), [&](const Stmt *St) {
     const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
     if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 || Found)
       return;
     bool Holds = false;
-    forEachBelow(Op->getArg(1), [&](const Stmt *In) { Holds |= In == Spawn; });
+    forEachStmt(Op->getArg(1), [&](const Stmt *In) { Holds |= In == Spawn; });
     if (Holds)
       Found = fieldOfThis(Op->getArg(0));
   });
@@ -181,7 +151,7 @@ llvm::SmallVector<const CXXConstructorDecl *, 4>
 constructorsOf(const CXXRecordDecl *RD) {
   llvm::SmallVector<const CXXConstructorDecl *, 4> Result;
   auto Add = [&](const FunctionDecl *FD) {
-    const auto *Def = dyn_cast_or_null<CXXConstructorDecl>(bodyOf(FD));
+    const auto *Def = dyn_cast_or_null<CXXConstructorDecl>(readableDefinition(FD));
     if (Def && !Def->isCopyOrMoveConstructor() && !llvm::is_contained(Result, Def))
       Result.push_back(Def);
   };
@@ -199,11 +169,11 @@ constructorsOf(const CXXRecordDecl *RD) {
 /// the field \p F of *this, or swaps it.
 bool assignedOutsideConstructors(const CXXRecordDecl *RD, const FieldDecl *F) {
   for (const CXXMethodDecl *M : RD->methods()) {
-    const FunctionDecl *Def = bodyOf(M);
+    const FunctionDecl *Def = readableDefinition(M);
     if (!Def || isa<CXXConstructorDecl>(Def))
       continue;
     bool Assigns = false;
-    forEachBelow(Def->getBody(), [&](const Stmt *St) {
+    forEachStmt(Def->getBody(), [&](const Stmt *St) {
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
         Assigns |= fieldOfThis(Op->getArg(0)) == F;
@@ -231,7 +201,7 @@ bool joinsAfter(const FunctionDecl *M, const Expr *Spawn,
                 llvm::function_ref<bool(const CXXMethodDecl *)> JoinsMember) {
   const SourceManager &SM = M->getASTContext().getSourceManager();
   bool Found = false;
-  forEachBelow(M->getBody(), [&](const Stmt *St) {
+  forEachStmt(M->getBody(), [&](const Stmt *St) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(St);
     if (!MC || Found || !MC->getImplicitObjectArgument() ||
         !SM.isBeforeInTranslationUnit(Spawn->getEndLoc(), MC->getBeginLoc()))
@@ -251,7 +221,7 @@ bool joinsAfter(const FunctionDecl *M, const Expr *Spawn,
 /// `pthread_detach(t)`).
 bool detaches(const FunctionDecl *M, const LibraryModel &Lib) {
   bool Found = false;
-  forEachBelow(M->getBody(), [&](const Stmt *St) {
+  forEachStmt(M->getBody(), [&](const Stmt *St) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
       Found |= Lib.handleMethod(MC->getMethodDecl()) ==
                std::optional(HandleOp::Detach);
@@ -299,7 +269,7 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
     for (const CXXCtorInitializer *Init : Def->inits())
       if (Init->isMemberInitializer())
         Store(Init->getMember(), Init->getInit());
-    forEachBelow(Def->getBody(), [&](const Stmt *St) {
+    forEachStmt(Def->getBody(), [&](const Stmt *St) {
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
         Store(fieldOfThis(Op->getArg(0)), Op->getArg(1));
@@ -317,11 +287,11 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
   // The member function that starts a thread running it.
   const Expr *Spawn = nullptr;
   for (const CXXMethodDecl *M : RD->methods()) {
-    const auto *Def = dyn_cast_or_null<CXXMethodDecl>(bodyOf(M));
+    const auto *Def = dyn_cast_or_null<CXXMethodDecl>(readableDefinition(M));
     if (!Def || Def->isStatic() || isa<CXXConstructorDecl>(Def) ||
         isa<CXXDestructorDecl>(Def) || Def->isOverloadedOperator())
       continue;
-    forEachBelow(Def->getBody(), [&](const Stmt *St) {
+    forEachStmt(Def->getBody(), [&](const Stmt *St) {
       if (TC->Start)
         return;
       const auto *E = dyn_cast<Expr>(St);
@@ -361,7 +331,6 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
                    : !detaches(Def, Lib)) {
       TC->Start = nullptr;
       TC->Handle = nullptr;
-      ClassMethods.clear(); // answers computed for this candidate
       continue;
     }
     break;
@@ -437,18 +406,19 @@ ThreadWrappers::threadClassMethod(const CXXMethodDecl *M) const {
 std::optional<HandleOp>
 ThreadWrappers::threadClassMethod(const CXXMethodDecl *M, const ThreadClass &TC,
                                   unsigned Depth) const {
-  const auto *Def = dyn_cast_or_null<CXXMethodDecl>(bodyOf(M));
+  const auto *Def = dyn_cast_or_null<CXXMethodDecl>(readableDefinition(M));
   if (!Def || Def->isStatic() || !TC.Handle || Depth > 2)
     return std::nullopt;
-  if (auto It = ClassMethods.find(Def); It != ClassMethods.end())
+  auto Key = std::make_pair(Def, TC.Handle);
+  if (auto It = ClassMethods.find(Key); It != ClassMethods.end())
     return It->second;
-  ClassMethods[Def] = std::nullopt; // recursion ends at "does neither"
+  ClassMethods[Key] = std::nullopt; // recursion ends at "does neither"
   std::optional<HandleOp> Found;
   auto Note = [&](std::optional<HandleOp> Op) {
     if (Op && (!Found || *Op == HandleOp::Join))
       Found = Op;
   };
-  forEachBelow(Def->getBody(), [&](const Stmt *St) {
+  forEachStmt(Def->getBody(), [&](const Stmt *St) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St)) {
       const Expr *Obj = MC->getImplicitObjectArgument();
       if (std::optional<HandleOp> Op = Lib.handleMethod(MC->getMethodDecl());
@@ -470,7 +440,7 @@ ThreadWrappers::threadClassMethod(const CXXMethodDecl *M, const ThreadClass &TC,
           Note(Op->first); // pthread_join(tid_, 0)
       }
   });
-  ClassMethods[Def] = Found;
+  ClassMethods[Key] = Found;
   return Found;
 }
 

@@ -92,10 +92,11 @@ bool callSpawns(const CallExpr *Call, const LibraryModel &Lib) {
   });
   if (Verdict != CalleeSpawn::ByCall)
     return Verdict == CalleeSpawn::Always;
-  if (Lib.isPointerFactory(FD) &&
-      Lib.threadClassKind(templateArgType(Call->getType(), 0)) !=
-          HandleKind::None &&
-      Call->getNumArgs() > 0)
+  // std::make_unique<std::thread>(f), or of a thread class's object.
+  if (Lib.isPointerFactory(FD) && Call->getNumArgs() > 0 &&
+      (Lib.threadClassKind(templateArgType(Call->getType(), 0)) !=
+           HandleKind::None ||
+       threadClassConstruction(Call, Lib)))
     return true;
   return Inf && (Inf->spawnAt(Call, nullptr) || detachedObject(Call, Lib));
 }
@@ -447,7 +448,7 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
         memberThreadClassStart(MC, Lib))
       return true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    return callSpawns(Call, Lib) || threadClassConstruction(Call, Lib);
+    return callSpawns(Call, Lib);
   return false;
 }
 

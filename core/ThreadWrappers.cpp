@@ -1,6 +1,7 @@
 //===- ThreadWrappers.cpp - Wrappers of C thread functions ----------------===//
 
 #include "fearless/ThreadWrappers.h"
+#include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -40,7 +41,10 @@ const ParmVarDecl *paramOf(const FunctionDecl *FD, const Expr *E) {
   return P && P->getDeclContext() == FD ? P : nullptr;
 }
 
-/// The function \p E names, after parentheses, casts and `&`.
+} // namespace
+
+namespace inference {
+
 const FunctionDecl *functionOf(const Expr *E) {
   E = E->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
@@ -50,7 +54,6 @@ const FunctionDecl *functionOf(const Expr *E) {
   return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
 }
 
-/// \p FD's definition, when it has a body worth reading.
 const FunctionDecl *readableDefinition(const FunctionDecl *FD) {
   const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
   if (!Def || !Def->getBody() || Def->isDependentContext() ||
@@ -59,7 +62,10 @@ const FunctionDecl *readableDefinition(const FunctionDecl *FD) {
   return Def;
 }
 
-} // namespace
+} // namespace inference
+
+using inference::functionOf;
+using inference::readableDefinition;
 
 std::optional<unsigned>
 ThreadWrappers::trampolineParam(const FunctionDecl *FD) {

@@ -149,8 +149,10 @@ private:
   mutable llvm::DenseMap<const clang::CXXRecordDecl *,
                          std::unique_ptr<ThreadClass>>
       Classes;
-  mutable llvm::DenseMap<const clang::CXXMethodDecl *,
-                         std::optional<HandleOp>>
+  /// What a member function does to the thread in a handle member.
+  mutable llvm::DenseMap<
+      std::pair<const clang::CXXMethodDecl *, const clang::FieldDecl *>,
+      std::optional<HandleOp>>
       ClassMethods;
   /// The wrappers being inferred (a wrapper of itself is none).
   mutable llvm::DenseMap<const clang::FunctionDecl *, bool> InProgress;
