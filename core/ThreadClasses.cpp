@@ -41,6 +41,22 @@ const FieldDecl *fieldOfThis(const Expr *E) {
   return dyn_cast<FieldDecl>(ME->getMemberDecl());
 }
 
+/// The field of *this that the thread object \p Obj is, or that owns it:
+/// `t_`, `t_->` of a smart pointer or `*t_` of a pointer member.
+const FieldDecl *handleFieldOfObject(const Expr *Obj) {
+  if (!Obj)
+    return nullptr;
+  Obj = Obj->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Obj);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+    return fieldOfThis(Op->getArg(0));
+  if (const auto *UO = dyn_cast<UnaryOperator>(Obj);
+      UO && UO->getOpcode() == UO_Deref)
+    return fieldOfThis(UO->getSubExpr());
+  return fieldOfThis(Obj);
+}
+
 /// Whether \p S reads field \p F of an object (of *this, or of the object a
 /// static start routine is handed).
 bool mentionsField(const Stmt *S, const FieldDecl *F) {
@@ -52,15 +68,37 @@ bool mentionsField(const Stmt *S, const FieldDecl *F) {
   return Found;
 }
 
-/// Whether the thread started by \p Spawn (in member function \p M) runs
-/// the callable kept in \p F: the spawn expression reads it (a lambda
-/// `[this] { f_(); }`), a local it hands the thread was made from it
-/// (`auto *d = new Data(f_); pthread_create(&t, 0, entry, d)`), or the
-/// function the thread runs reads it, itself or in a member function of
-/// the class it calls (`std::thread(&C::run, this)`).
+/// Whether \p Body reads field \p F, itself or in a member function of
+/// F's class that it calls, up to \p Depth calls down (`run()` calls
+/// `this->loop()`, which calls `f_()`).
+bool reachesField(const Stmt *Body, const FieldDecl *F, unsigned Depth,
+                  const FunctionDecl *From = nullptr) {
+  if (mentionsField(Body, F))
+    return true;
+  if (Depth == 0)
+    return false;
+  bool Found = false;
+  forEachStmt(Body, [&](const Stmt *St) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(St);
+    if (Found || !MC)
+      return;
+    const FunctionDecl *Callee = readableDefinition(MC->getMethodDecl());
+    if (Callee && Callee != From && isa<CXXMethodDecl>(Callee) &&
+        cast<CXXMethodDecl>(Callee)->getParent() == F->getParent())
+      Found = reachesField(Callee->getBody(), F, Depth - 1, Callee);
+  });
+  return Found;
+}
+
+/// Whether the thread started by \p Spawn runs the callable kept in \p F:
+/// the spawn expression reads it, itself or in a member function it calls
+/// (`[this] { f_(); }`, `[this] { run(); }`), a local it hands the thread
+/// was made from it (`auto *d = new Data(f_); pthread_create(&t, 0, entry,
+/// d)`), or the function the thread runs reads it, itself or in a member
+/// function of the class it calls (`std::thread(&C::run, this)`).
 bool runsField(const Expr *Spawn, llvm::ArrayRef<const Expr *> Args,
                const FieldDecl *F) {
-  if (mentionsField(Spawn, F))
+  if (reachesField(Spawn, F, 2))
     return true;
   bool Found = false;
   forEachStmt(Spawn, [&](const Stmt *St) {
@@ -71,24 +109,10 @@ bool runsField(const Expr *Spawn, llvm::ArrayRef<const Expr *> Args,
   });
   if (Found)
     return true;
-  for (const Expr *A : Args) {
-    const FunctionDecl *Run = readableDefinition(functionOf(A));
-    if (!Run)
-      continue;
-    if (mentionsField(Run->getBody(), F))
+  for (const Expr *A : Args)
+    if (const FunctionDecl *Run = readableDefinition(functionOf(A));
+        Run && reachesField(Run->getBody(), F, 1, Run))
       return true;
-    // One call further: run() calls this->loop(), which calls f_().
-    forEachStmt(Run->getBody(), [&](const Stmt *St) {
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
-        if (const FunctionDecl *Callee = readableDefinition(MC->getMethodDecl());
-            Callee && Callee != Run &&
-            isa<CXXMethodDecl>(Callee) &&
-            cast<CXXMethodDecl>(Callee)->getParent() == F->getParent())
-          Found |= mentionsField(Callee->getBody(), F);
-    });
-    if (Found)
-      return true;
-  }
   return false;
 }
 
@@ -104,16 +128,33 @@ const FieldDecl *handleFieldOf(const Expr *Spawn, const Expr *HandleArg,
       H = UO->getSubExpr();
     return fieldOfThis(H);
   }
-  // The assignment whose right-hand side holds the construction.
+  auto Holds = [&](const Stmt *S) {
+    bool Found = false;
+    forEachStmt(S, [&](const Stmt *In) { Found |= In == Spawn; });
+    return Found;
+  };
+  // The member the constructor initializes with it: `t_([this] { f_(); })`.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isMemberInitializer() && Holds(Init->getInit()))
+        return Init->getMember();
+  // The assignment whose right-hand side holds the construction, or the
+  // smart pointer reset to it: `t_ = std::thread(...)`,
+  // `t_ = std::make_unique<std::thread>(...)`, `t_.reset(new std::thread(...))`.
   const FieldDecl *Found = nullptr;
   forEachStmt(M->getBody(), [&](const Stmt *St) {
-    const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
-    if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2 || Found)
+    if (Found)
       return;
-    bool Holds = false;
-    forEachStmt(Op->getArg(1), [&](const Stmt *In) { Holds |= In == Spawn; });
-    if (Holds)
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Holds(Op->getArg(1)))
       Found = fieldOfThis(Op->getArg(0));
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St);
+             MC && MC->getNumArgs() == 1 && MC->getMethodDecl() &&
+             MC->getMethodDecl()->getIdentifier() &&
+             MC->getMethodDecl()->getName() == "reset" &&
+             Holds(MC->getArg(0)))
+      Found = fieldOfThis(MC->getImplicitObjectArgument());
   });
   return Found;
 }
@@ -207,7 +248,7 @@ bool joinsAfter(const FunctionDecl *M, const Expr *Spawn,
         !SM.isBeforeInTranslationUnit(Spawn->getEndLoc(), MC->getBeginLoc()))
       return;
     const Expr *Obj = MC->getImplicitObjectArgument();
-    if (fieldOfThis(Obj) == Handle)
+    if (handleFieldOfObject(Obj) == Handle)
       Found = Lib.handleMethod(MC->getMethodDecl()) ==
               std::optional(HandleOp::Join);
     else if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
@@ -232,6 +273,128 @@ bool detaches(const FunctionDecl *M, const LibraryModel &Lib) {
   return Found;
 }
 
+/// The thread that \p M starts running the callable kept in \p Callable:
+/// a thread construction (`std::thread(...)`, `new std::thread(...)`, in
+/// the body or, for a constructor, its initializer list), a smart pointer
+/// made owning one (`std::make_unique<std::thread>(...)`), or a call of a
+/// spawn function (then \p HandleArg is the handle argument, if any).
+const Expr *spawnRunning(const CXXMethodDecl *M, const FieldDecl *Callable,
+                         const LibraryModel &Lib, const Expr *&HandleArg) {
+  const Expr *Spawn = nullptr;
+  auto Visit = [&](const Stmt *St) {
+    const auto *E = dyn_cast<Expr>(St);
+    if (Spawn || !E)
+      return;
+    llvm::ArrayRef<const Expr *> Args = argsOf(E);
+    const Expr *Handle = nullptr;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (!Lib.isThreadConstruction(CE))
+        return;
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Lib.isPointerFactory(Callee)) {
+        QualType T = templateArgType(Call->getType(), 0);
+        if (T.isNull() || Lib.threadClassKind(T) == HandleKind::None ||
+            Args.empty())
+          return;
+      } else if (const SpawnFunctionModel *Model = Lib.spawnFunction(Callee)) {
+        if (Model->HandleArg >= 0 && unsigned(Model->HandleArg) < Args.size())
+          Handle = Args[Model->HandleArg];
+      } else {
+        return;
+      }
+    } else {
+      return;
+    }
+    if (!runsField(E, Args, Callable))
+      return;
+    Spawn = E;
+    HandleArg = Handle;
+  };
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isMemberInitializer())
+        forEachStmt(Init->getInit(), Visit);
+  forEachStmt(M->getBody(), Visit);
+  return Spawn;
+}
+
+/// Whether \p Ctor calls \p Method on *this in a statement of its body
+/// that every path runs (`Thread(F f) : f_(f) { start(); }`, not under an
+/// `if`).
+bool callsOnEveryPath(const CXXConstructorDecl *Ctor,
+                      const CXXMethodDecl *Method) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Ctor->getBody());
+  if (!Body)
+    return false;
+  for (const Stmt *St : Body->body()) {
+    const auto *E = dyn_cast<Expr>(St);
+    const auto *MC =
+        E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+    if (MC && MC->getMethodDecl() &&
+        MC->getMethodDecl()->getCanonicalDecl() == Method &&
+        isa<CXXThisExpr>(
+            MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      return true;
+  }
+  return false;
+}
+
+/// The thread class \p RD is by deriving from one and passing a
+/// constructor's callable parameter up to it (`NamedThread(F f, string n) :
+/// Thread(std::move(f)), name_(n) {}`): the base's, with RD's constructors.
+/// \p ClassOf answers for the bases, \p Joins whether a member function of
+/// RD joins the thread. Nothing when RD declares a function of the start
+/// function's name (it may start something else) or replaces the callable.
+std::unique_ptr<ThreadClass> inheritedThreadClass(
+    const CXXRecordDecl *RD,
+    llvm::function_ref<const ThreadClass *(const CXXRecordDecl *)> ClassOf,
+    llvm::function_ref<bool(const CXXMethodDecl *, const ThreadClass &)>
+        Joins) {
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+    const ThreadClass *BT = Base && !B.isVirtual() ? ClassOf(Base) : nullptr;
+    if (!BT || !BT->Start)
+      continue;
+    if (llvm::any_of(RD->methods(), [&](const CXXMethodDecl *M) {
+          return M->getDeclName() == BT->Start->getDeclName();
+        }))
+      return nullptr;
+    if (BT->Callable && assignedOutsideConstructors(RD, BT->Callable))
+      return nullptr;
+    auto TC = std::make_unique<ThreadClass>(*BT);
+    TC->Stores.clear();
+    TC->StartingCtors.clear();
+    for (const CXXConstructorDecl *Ctor : constructorsOf(RD))
+      for (const CXXCtorInitializer *Init : Ctor->inits()) {
+        if (!Init->isBaseInitializer() || Init->isBaseVirtual() ||
+            Init->getBaseClass()->getAsCXXRecordDecl() != Base)
+          continue;
+        const auto *CE =
+            dyn_cast<CXXConstructExpr>(Init->getInit()->IgnoreImplicit());
+        const CXXConstructorDecl *BaseCtor = CE ? CE->getConstructor() : nullptr;
+        for (auto [C, Index] : BT->Stores)
+          if (BaseCtor && C == BaseCtor->getCanonicalDecl() &&
+              Index < CE->getNumArgs())
+            if (const ParmVarDecl *P = storedParam(CE->getArg(Index), Ctor)) {
+              TC->Stores.emplace_back(Ctor->getCanonicalDecl(),
+                                      P->getFunctionScopeIndex());
+              // A base constructor that starts the thread starts it for
+              // this one too.
+              if (llvm::is_contained(BT->StartingCtors, C))
+                TC->StartingCtors.push_back(Ctor->getCanonicalDecl());
+            }
+      }
+    if (TC->Stores.empty())
+      return nullptr;
+    if (!TC->DestructorJoins && !TC->Configured)
+      if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+        TC->DestructorJoins = Joins(Dtor, *TC);
+    return TC;
+  }
+  return nullptr;
+}
+
 } // namespace
 
 const ThreadClass *ThreadWrappers::threadClass(const CXXRecordDecl *RD) const {
@@ -245,6 +408,12 @@ const ThreadClass *ThreadWrappers::threadClass(const CXXRecordDecl *RD) const {
   std::unique_ptr<ThreadClass> TC = inferThreadClass(RD);
   if (!TC)
     TC = configuredThreadClass(RD);
+  if (!TC)
+    TC = inheritedThreadClass(
+        RD, [&](const CXXRecordDecl *B) { return threadClass(B); },
+        [&](const CXXMethodDecl *M, const ThreadClass &T) {
+          return threadClassMethod(M, T, 0) == std::optional(HandleOp::Join);
+        });
   const ThreadClass *Result = TC.get();
   Classes[RD] = std::move(TC);
   return Result;
@@ -284,42 +453,16 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
   // known to be the constructor's when the thread starts.
   if (assignedOutsideConstructors(RD, TC->Callable))
     return nullptr;
-  // The member function that starts a thread running it.
+  // The member function that starts a thread running it; failing one, a
+  // constructor that stores the callable and starts it.
   const Expr *Spawn = nullptr;
-  for (const CXXMethodDecl *M : RD->methods()) {
-    const auto *Def = dyn_cast_or_null<CXXMethodDecl>(readableDefinition(M));
-    if (!Def || Def->isStatic() || isa<CXXConstructorDecl>(Def) ||
-        isa<CXXDestructorDecl>(Def) || Def->isOverloadedOperator())
-      continue;
-    forEachStmt(Def->getBody(), [&](const Stmt *St) {
-      if (TC->Start)
-        return;
-      const auto *E = dyn_cast<Expr>(St);
-      if (!E)
-        return;
-      llvm::ArrayRef<const Expr *> Args = argsOf(E);
-      const Expr *HandleArg = nullptr;
-      if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-        if (!Lib.isThreadConstruction(CE))
-          return;
-      } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
-        const SpawnFunctionModel *Model =
-            Lib.spawnFunction(Call->getDirectCallee());
-        if (!Model)
-          return;
-        if (Model->HandleArg >= 0 && unsigned(Model->HandleArg) < Args.size())
-          HandleArg = Args[Model->HandleArg];
-      } else {
-        return;
-      }
-      if (!runsField(E, Args, TC->Callable))
-        return;
-      TC->Start = Def->getCanonicalDecl();
-      TC->Handle = handleFieldOf(E, HandleArg, Def);
-      Spawn = E;
-    });
-    if (!TC->Start)
-      continue;
+  auto Starts = [&](const CXXMethodDecl *Def) {
+    const Expr *HandleArg = nullptr;
+    Spawn = spawnRunning(Def, TC->Callable, Lib, HandleArg);
+    if (!Spawn)
+      return false;
+    TC->Start = Def->getCanonicalDecl();
+    TC->Handle = handleFieldOf(Spawn, HandleArg, Def);
     // A start leaves the thread running: its handle goes into a member (and
     // nothing after the spawn joins it), or it is detached. One that joins
     // a local thread, waits for a future or joins the member before it
@@ -331,15 +474,43 @@ ThreadWrappers::inferThreadClass(const CXXRecordDecl *RD) const {
                    : !detaches(Def, Lib)) {
       TC->Start = nullptr;
       TC->Handle = nullptr;
-      continue;
+      return false;
     }
-    break;
+    return true;
+  };
+  bool Found = false;
+  for (const CXXMethodDecl *M : RD->methods()) {
+    const auto *Def = dyn_cast_or_null<CXXMethodDecl>(readableDefinition(M));
+    if (Def && !Def->isStatic() && !isa<CXXConstructorDecl>(Def) &&
+        !isa<CXXDestructorDecl>(Def) && !Def->isOverloadedOperator() &&
+        Starts(Def)) {
+      Found = true;
+      break;
+    }
   }
+  llvm::SmallVector<const CXXConstructorDecl *, 4> Ctors = constructorsOf(RD);
+  auto Stores = [&](const CXXConstructorDecl *C) {
+    return llvm::any_of(TC->Stores, [&](auto &P) {
+      return P.first == C->getCanonicalDecl();
+    });
+  };
+  for (unsigned I = 0; I < Ctors.size() && !Found; ++I)
+    Found = Stores(Ctors[I]) && Starts(Ctors[I]);
+  if (!Found)
+    return nullptr;
+  for (const CXXConstructorDecl *C : Ctors)
+    if (Stores(C) && (C->getCanonicalDecl() == TC->Start ||
+                      callsOnEveryPath(C, TC->Start)))
+      TC->StartingCtors.push_back(C->getCanonicalDecl());
   if (!TC->Start)
     return nullptr;
-  // A std::jthread member joins when the object's members are destroyed.
-  if (TC->Handle &&
-      Lib.threadClassKind(TC->Handle->getType()) == HandleKind::JThread)
+  // A std::jthread member (or one a member owns) joins when the object's
+  // members are destroyed.
+  QualType HandleType = TC->Handle ? TC->Handle->getType() : QualType();
+  if (TC->Handle && Lib.isOwningPointer(HandleType))
+    HandleType = templateArgType(HandleType, 0);
+  if (TC->Handle && !HandleType.isNull() &&
+      Lib.threadClassKind(HandleType) == HandleKind::JThread)
     TC->DestructorJoins = true;
   else if (const CXXDestructorDecl *Dtor = RD->getDestructor())
     TC->DestructorJoins =
@@ -422,7 +593,7 @@ ThreadWrappers::threadClassMethod(const CXXMethodDecl *M, const ThreadClass &TC,
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St)) {
       const Expr *Obj = MC->getImplicitObjectArgument();
       if (std::optional<HandleOp> Op = Lib.handleMethod(MC->getMethodDecl());
-          Op && fieldOfThis(Obj) == TC.Handle)
+          Op && handleFieldOfObject(Obj) == TC.Handle)
         Note(Op); // t_.join()
       else if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
                MC->getMethodDecl() != Def)

@@ -65,6 +65,36 @@ bool usesOnlyThis(const Expr *E, const FunctionDecl *Ctor) {
   return !Own;
 }
 
+/// The thread-class object that `ws.emplace_back(f)` constructs in its
+/// container from the arguments: the constructor that stores a callable
+/// and takes that many arguments, when exactly one does (the construction
+/// itself is deep in the container's code).
+std::optional<ThreadClassObject>
+emplacedThreadClass(const CXXMemberCallExpr *MC, const LibraryModel &Lib) {
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  if (!M || !M->getIdentifier() || !M->getName().starts_with("emplace") ||
+      MC->getNumArgs() == 0 || !Lib.isContainerInsert(M))
+    return std::nullopt;
+  const CXXRecordDecl *RD = classOf(
+      LibraryModel::elementType(MC->getImplicitObjectArgument()->getType()));
+  const ThreadClass *TC = RD ? Lib.wrappers()->threadClass(RD) : nullptr;
+  if (!TC || classOf(MC->getArg(0)->getType()) == RD)
+    return std::nullopt; // a copy or a move of an object made elsewhere
+  std::optional<ThreadClassObject> Found;
+  for (auto [Ctor, Index] : TC->Stores) {
+    unsigned N = MC->getNumArgs();
+    if (N < Ctor->getMinRequiredArguments() || N > Ctor->getNumParams() ||
+        Index >= N ||
+        !isCallableType(MC->getArg(Index)->getType().getNonReferenceType()))
+      continue;
+    if (Found)
+      return std::nullopt; // which one overload resolution picks is unknown
+    Found = ThreadClassObject{TC, MC->getArg(Index),
+                              llvm::is_contained(TC->StartingCtors, Ctor)};
+  }
+  return Found;
+}
+
 } // namespace
 
 std::optional<ThreadClassObject>
@@ -86,13 +116,18 @@ threadClassConstruction(const Expr *E, const LibraryModel &Lib) {
     CE = constructionIn(Call->getDirectCallee(), RD);
     Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
   }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E); MC && !CE)
+    return emplacedThreadClass(MC, Lib);
   if (!CE || !CE->getConstructor())
     return std::nullopt;
   std::optional<unsigned> P = W->threadClassParam(CE->getConstructor());
   if (!P || *P >= Args.size() || Args[*P]->isDefaultArgument())
     return std::nullopt;
-  return ThreadClassObject{W->threadClass(CE->getConstructor()->getParent()),
-                           Args[*P]};
+  const ThreadClass *TC = W->threadClass(CE->getConstructor()->getParent());
+  return ThreadClassObject{
+      TC, Args[*P],
+      llvm::is_contained(TC->StartingCtors,
+                         CE->getConstructor()->getCanonicalDecl())};
 }
 
 std::optional<ThreadClassObject>
@@ -159,14 +194,29 @@ std::optional<SpawnSite> threadClassSite(const Expr *E, const LibraryModel &Lib,
           threadClassConstruction(E, Lib)) {
     // A thread created stopped, which runs from the start call on the
     // object in this function (none: it is started elsewhere, where it is
-    // known only as a member of *this).
-    S.Sink = Handles.findSink(E);
-    if (isa<CallExpr>(E))
-      S.Sink.Indirect = true;
-    StartedAt = startCallOf(E, S.Sink.Decl, Object->Class->Start->getName(),
-                            PM, Handles, S.Sink.Element);
-    if (!StartedAt)
-      return std::nullopt;
+    // known only as a member of *this), or from the construction when the
+    // constructor starts it.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      // An element of the container it is emplaced into.
+      S.Sink.Kind = SinkKind::Escaped;
+      S.Sink.Loc = E->getBeginLoc();
+      if (auto Ref = Handles.resolveHandle(MC->getImplicitObjectArgument()))
+        if (const auto *VD = dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+          S.Sink.Decl = VD;
+          S.Sink.Kind = sinkKindOf(VD);
+          S.Sink.Element = true;
+        }
+    } else {
+      S.Sink = Handles.findSink(E);
+      if (isa<CallExpr>(E))
+        S.Sink.Indirect = true;
+    }
+    if (!Object->Started) {
+      StartedAt = startCallOf(E, S.Sink.Decl, Object->Class->Start->getName(),
+                              PM, Handles, S.Sink.Element);
+      if (!StartedAt)
+        return std::nullopt;
+    }
     S.Callable = Object->Callable;
     S.Callee = Object->Class->Start;
     S.Sink.JoinsOnDestroy |= Object->Class->DestructorJoins;

@@ -38,6 +38,8 @@ SinkKind sinkKindOf(const clang::ValueDecl *VD);
 struct ThreadClassObject {
   const ThreadClass *Class = nullptr;
   const clang::Expr *Callable = nullptr;
+  /// Whether the constructor that made it starts the thread itself.
+  bool Started = false;
 };
 std::optional<ThreadClassObject>
 threadClassConstruction(const clang::Expr *E, const LibraryModel &Lib);

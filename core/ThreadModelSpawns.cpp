@@ -445,7 +445,7 @@ bool SpawnRecognizer::isSpawnExpr(const Expr *E, const LibraryModel &Lib) {
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (isEmplaceSpawn(MC, Lib) || Lib.threadObjectRun(MC) ||
-        memberThreadClassStart(MC, Lib))
+        memberThreadClassStart(MC, Lib) || threadClassConstruction(MC, Lib))
       return true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return callSpawns(Call, Lib);

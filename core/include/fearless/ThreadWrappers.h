@@ -48,7 +48,8 @@ namespace fearless {
 struct ThreadClass {
   /// The member holding the callable (a std::function, a function pointer).
   const clang::FieldDecl *Callable = nullptr;
-  /// The member function that starts the thread.
+  /// The member function that starts the thread (a constructor, when the
+  /// constructor itself starts it).
   const clang::CXXMethodDecl *Start = nullptr;
   /// The member the thread's handle goes into (a std::thread, a pthread_t);
   /// null if the start function keeps none (it detaches the thread).
@@ -63,6 +64,10 @@ struct ThreadClass {
   /// \c Callable, and its index.
   llvm::SmallVector<std::pair<const clang::CXXConstructorDecl *, unsigned>, 2>
       Stores;
+  /// The constructors (canonical declarations) that start the thread
+  /// themselves: they call \c Start, or are it (`t_([this] { f_(); })` in
+  /// the initializer list). An object they construct is running at once.
+  llvm::SmallVector<const clang::CXXConstructorDecl *, 2> StartingCtors;
 };
 
 /// Infers the wrappers of the library's spawn and handle functions. One

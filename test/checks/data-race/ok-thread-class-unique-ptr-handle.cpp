@@ -1,0 +1,21 @@
+// The twin of thread-class-unique-ptr-handle.cpp: the write before start() and
+// the read after join() are ordered with the thread. No race.
+// RUN: %fearless-mock -std=c++17 -I %S/../../Inputs -Xclang -verify %s
+// CONFIRM: thread
+// expected-no-diagnostics
+#include "classes/thread_class_shapes.h"
+
+long hits;
+void record() { ++hits; }
+
+long sample() {
+  PtrThread t(record);
+  hits = 10;
+  t.start();
+  t.join();
+  return hits;
+}
+
+#ifdef FEARLESS_RUN
+int main() { return sample() != 11; }
+#endif
