@@ -59,7 +59,7 @@ const clang::ValueDecl *poolArgument(const clang::Expr *Arg,
 /// fills before anything else in it with threads whose body calls one of
 /// \p RunMethods on \p Context (`std::thread t([&] { io.run(); })`), or
 /// null; \p Pool receives where they start, what they run and how they end.
-/// (In core/SpawnInference.cpp, beside the other thread-finding helpers.)
+/// (In core/InferenceThreads.cpp, beside the other thread-finding helpers.)
 const clang::VarDecl *contextRunners(const clang::VarDecl *Context,
                                      llvm::StringRef RunMethods,
                                      const LibraryModel &Lib, PoolClass &Pool);

@@ -12,8 +12,10 @@
 #define FEARLESS_INFERENCEUTIL_H
 
 #include "clang/AST/DeclCXX.h"
+#include "fearless/Library.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 
 namespace fearless::inference {
 
@@ -61,6 +63,63 @@ const clang::FunctionDecl *readableDefinition(const clang::FunctionDecl *FD);
 
 /// Whether \p Name is in the ';'-separated \p List.
 bool listed(llvm::StringRef List, llvm::StringRef Name);
+
+// Where threads start and what they run (core/InferenceThreads.cpp).
+
+/// The kind of thread a field or variable of type \p T holds: a thread
+/// class itself, the elements of a container or array of them, or either
+/// behind an owning pointer (`std::unique_ptr<std::thread>`,
+/// `std::vector<std::unique_ptr<std::thread>>`). None otherwise.
+HandleKind heldThreadKind(clang::QualType T, const LibraryModel &Lib);
+
+/// Whether a field or variable of type \p T holds threads (std::jthreads).
+bool holdsThreads(clang::QualType T, const LibraryModel &Lib);
+bool holdsJThreads(clang::QualType T, const LibraryModel &Lib);
+
+/// \p E as a thread construction (`std::thread(f, args...)`), or null.
+const clang::CXXConstructExpr *threadConstruction(const clang::Expr *E,
+                                                  const LibraryModel &Lib);
+
+/// The first thread construction inside \p S (not inside lambdas).
+const clang::CXXConstructExpr *
+findThreadConstruction(const clang::Stmt *S, const LibraryModel &Lib);
+
+/// The callable of the thread \p E starts: of the first thread
+/// construction in it (`std::thread(f)`, `new std::thread(f)`), or of a
+/// smart-pointer factory making a thread (`std::make_unique<std::thread>(
+/// f)`). Null if it starts none.
+const clang::Expr *startedCallable(const clang::Expr *E,
+                                   const LibraryModel &Lib);
+
+/// The function a callable runs: a lambda's call operator (also of a
+/// lambda held in a local: a closure cannot be assigned), `&C::run`,
+/// `std::bind(&C::run, this)`, a function name.
+const clang::FunctionDecl *bodyOf(const clang::Expr *Callable);
+
+/// A thread that a statement starts into a field of *this (or into an
+/// element of one): the field, what it runs, and whether the field holds
+/// several such threads.
+struct FieldThreadStart {
+  const clang::FieldDecl *Field = nullptr;
+  const clang::Expr *Callable = nullptr;
+  bool Many = false;
+};
+
+/// The thread \p S starts into a field of *this, if it does: an insert of a
+/// thread (or of a callable) into a container field, an assignment of a
+/// thread construction (or a smart-pointer factory's thread) to a field or
+/// an element of one, an owning pointer's reset(new std::thread(f)). \p
+/// InLoop: \p S runs in a loop (it starts several).
+std::optional<FieldThreadStart>
+fieldThreadStart(const clang::Stmt *S, bool InLoop, const LibraryModel &Lib);
+
+/// Whether \p MC calls a member function named \p Name.
+bool calls(const clang::CXXMemberCallExpr *MC, llvm::StringRef Name);
+
+/// Whether \p M, a member function of a class outside namespace std, puts
+/// one of its parameters into a container member of its own class: the
+/// push() of a project's own locked queue class.
+bool insertsParam(const clang::CXXMethodDecl *M, const LibraryModel &Lib);
 
 } // namespace fearless::inference
 

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "InferenceUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/Concurrency.h"
 #include "fearless/FunctionAnalysis.h"
@@ -16,6 +17,7 @@
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
+using fearless::inference::holdsJThreads;
 
 namespace fearless {
 
@@ -36,13 +38,6 @@ bool inInitializerOf(const CXXConstructorDecl *Ctor, const FieldDecl *Field,
   return false;
 }
 
-/// Whether a field of type \p T holds std::jthreads (itself, or elements).
-bool holdsJThreads(QualType T, const LibraryModel &Lib) {
-  if (Lib.threadClassKind(T) == HandleKind::JThread)
-    return true;
-  QualType Elem = LibraryModel::elementType(T);
-  return !Elem.isNull() && Lib.threadClassKind(Elem) == HandleKind::JThread;
-}
 
 /// Whether the destructor of \p Class (its definition) joins the thread in
 /// \p Handle, directly or through member functions it calls on *this.

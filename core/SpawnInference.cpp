@@ -105,25 +105,6 @@ namespace {
 /// How far inference follows calls (submit() calling submit_impl()).
 constexpr unsigned MaxDepth = 3;
 
-/// Whether \p T holds threads: a thread class or a container of them.
-bool holdsThreads(QualType T, const LibraryModel &Lib) {
-  return Lib.threadClassKind(T) != HandleKind::None ||
-         Lib.threadClassKind(LibraryModel::elementType(T)) != HandleKind::None;
-}
-
-bool holdsJThreads(QualType T, const LibraryModel &Lib) {
-  return Lib.threadClassKind(T) == HandleKind::JThread ||
-         Lib.threadClassKind(LibraryModel::elementType(T)) ==
-             HandleKind::JThread;
-}
-
-/// \p E as a thread construction (`std::thread(f, args...)`), or null.
-const CXXConstructExpr *threadConstruction(const Expr *E,
-                                           const LibraryModel &Lib) {
-  const auto *CE = dyn_cast<CXXConstructExpr>(E);
-  return CE && Lib.isThreadConstruction(CE) ? CE : nullptr;
-}
-
 /// \p E as a std::async call with a callable (or a shared_future made from
 /// one), or null.
 const CallExpr *asyncCall(const Expr *E, const LibraryModel &Lib) {
@@ -152,44 +133,6 @@ void returnedValues(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
   }
   for (const Stmt *Child : S->children())
     returnedValues(Child, Out);
-}
-
-/// The first thread construction inside \p S (not inside lambdas).
-const CXXConstructExpr *findThreadConstruction(const Stmt *S,
-                                               const LibraryModel &Lib) {
-  if (!S || isa<LambdaExpr>(S))
-    return nullptr;
-  if (const auto *E = dyn_cast<Expr>(S))
-    if (const CXXConstructExpr *CE = threadConstruction(E, Lib))
-      return CE;
-  for (const Stmt *Child : S->children())
-    if (const CXXConstructExpr *CE = findThreadConstruction(Child, Lib))
-      return CE;
-  return nullptr;
-}
-
-/// The function a callable runs: a lambda's call operator, `&C::run`,
-/// `std::bind(&C::run, this)`, a function name.
-const FunctionDecl *bodyOf(const Expr *Callable) {
-  for (unsigned Steps = 0; Callable && Steps < 6; ++Steps) {
-    const Expr *E = skipImplicit(stripMoves(Callable));
-    if (const auto *L = dyn_cast<LambdaExpr>(E))
-      return L->getCallOperator();
-    if (const auto *UO = dyn_cast<UnaryOperator>(E);
-        UO && UO->getOpcode() == UO_AddrOf)
-      E = skipImplicit(UO->getSubExpr());
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<FunctionDecl>(DRE->getDecl());
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && isStdDecl(Callee, "bind") && Call->getNumArgs() > 0) {
-        Callable = Call->getArg(0);
-        continue;
-      }
-    }
-    return nullptr;
-  }
-  return nullptr;
 }
 
 /// The member functions of the same class that \p FD calls on *this.
@@ -229,9 +172,9 @@ bool isJoinCall(const Stmt *S, const LibraryModel &Lib) {
   if (!MC || !MC->getMethodDecl())
     return false;
   auto Op = Lib.handleMethod(MC->getMethodDecl());
+  // MC->getObjectType(): `t->join()` on a thread behind a pointer too.
   return Op && *Op == HandleOp::Join &&
-         Lib.threadClassKind(MC->getImplicitObjectArgument()->getType()) !=
-             HandleKind::None;
+         Lib.threadClassKind(MC->getObjectType()) != HandleKind::None;
 }
 
 
@@ -339,32 +282,9 @@ const PoolClass *SpawnInference::poolClass(const CXXRecordDecl *RD) const {
         return;
       if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
         ++Loops;
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-          MC && Lib.isContainerInsert(MC->getMethodDecl()) &&
-          MC->getNumArgs() > 0) {
-        if (const FieldDecl *F = fieldOfThis(MC->getImplicitObjectArgument())) {
-          const Expr *Arg = MC->getArg(0);
-          if (const CXXConstructExpr *CE = findThreadConstruction(Arg, Lib))
-            Consider(F, CE->getArg(0), MC->getBeginLoc(), true);
-          else if (isCallableType(stripMoves(Arg)->getType()))
-            Consider(F, Arg, MC->getBeginLoc(), true);
-        }
-      }
-      const Expr *LHS = nullptr, *RHS = nullptr;
-      if (const auto *BO = dyn_cast<BinaryOperator>(S);
-          BO && BO->getOpcode() == BO_Assign) {
-        LHS = BO->getLHS();
-        RHS = BO->getRHS();
-      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
-                 OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-        LHS = OC->getArg(0);
-        RHS = OC->getArg(1);
-      }
-      if (LHS)
-        if (const FieldDecl *F = fieldOfThis(LHS))
-          if (const CXXConstructExpr *CE = findThreadConstruction(RHS, Lib))
-            Consider(F, CE->getArg(0), S->getBeginLoc(),
-                     Loops > 0 || !isa<MemberExpr>(skipImplicit(LHS)));
+      if (std::optional<FieldThreadStart> Start =
+              fieldThreadStart(S, Loops > 0, Lib))
+        Consider(Start->Field, Start->Callable, S->getBeginLoc(), Start->Many);
       for (const Stmt *Child : S->children())
         Walk(Child, Loops);
     };
@@ -484,10 +404,14 @@ std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
       };
       const FieldDecl *Q = nullptr;
       bool Assigned = false; // stored, rather than queued
+      // Into a container, or a locked queue class of the project's own
+      // whose member function puts its argument into its container.
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-          Pool && MC && Lib.isContainerInsert(MC->getMethodDecl()) &&
+          Pool && MC &&
           llvm::any_of(MC->arguments(),
-                       [&](const Expr *A) { return carries(A, Vars); }))
+                       [&](const Expr *A) { return carries(A, Vars); }) &&
+          (Lib.isContainerInsert(MC->getMethodDecl()) ||
+           insertsParam(MC->getMethodDecl(), Lib)))
         Q = fieldOfThis(MC->getImplicitObjectArgument());
       if (const auto *BO = dyn_cast<BinaryOperator>(S);
           Pool && BO && BO->getOpcode() == BO_Assign &&
@@ -727,72 +651,6 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
       *PoolObject = Object;
   }
   return S;
-}
-
-const VarDecl *inference::contextRunners(const VarDecl *Context,
-                                         llvm::StringRef RunMethods,
-                                         const LibraryModel &Lib,
-                                         PoolClass &Pool) {
-  const auto *Fn = dyn_cast<FunctionDecl>(Context->getDeclContext());
-  if (!Fn || !Fn->getBody() || !Context->hasLocalStorage())
-    return nullptr;
-  // Whether a thread body calls run() (or run_one(), poll(), ...) on it.
-  auto Runs = [&](const Expr *Callable) {
-    const FunctionDecl *Body = bodyOf(Callable);
-    bool Found = false;
-    if (Body && Body->getBody())
-      forEachStmt(Body->getBody(), [&](const Stmt *S) {
-        const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-        Found = Found ||
-                (MC && MC->getMethodDecl() &&
-                 MC->getMethodDecl()->getIdentifier() &&
-                 listed(RunMethods, MC->getMethodDecl()->getName()) &&
-                 SpawnInference::namedObject(MC->getImplicitObjectArgument()) ==
-                     Context);
-      });
-    return Found ? Body : nullptr;
-  };
-  const VarDecl *Runners = nullptr;
-  forEachStmt(Fn->getBody(), [&](const Stmt *S) {
-    if (Runners)
-      return;
-    const Expr *Callable = nullptr;
-    const VarDecl *Holder = nullptr;
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      // std::thread t([&] { io.run(); });
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D);
-            VD && VD->hasLocalStorage() && VD->getInit())
-          if (const CXXConstructExpr *CE =
-                  threadConstruction(skipImplicit(VD->getInit()), Lib)) {
-            Callable = CE->getArg(0);
-            Holder = VD;
-          }
-    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-               MC && Lib.isContainerInsert(MC->getMethodDecl()) &&
-               MC->getNumArgs() > 0) {
-      // threads.emplace_back([&] { io.run(); }), push_back(std::thread(..))
-      const auto *VD = dyn_cast_or_null<VarDecl>(
-          SpawnInference::namedObject(MC->getImplicitObjectArgument()));
-      if (VD && VD->hasLocalStorage() && holdsThreads(VD->getType(), Lib)) {
-        const CXXConstructExpr *CE =
-            findThreadConstruction(MC->getArg(0), Lib);
-        Callable = CE ? CE->getArg(0) : MC->getArg(0);
-        Holder = VD;
-      }
-    }
-    if (!Holder || !Callable)
-      return;
-    if (const FunctionDecl *Body = Runs(Callable)) {
-      Runners = Holder;
-      Pool.WorkerStart = S->getBeginLoc();
-      Pool.WorkerBody = Body;
-      Pool.SingleWorker =
-          Lib.threadClassKind(Holder->getType()) != HandleKind::None;
-      Pool.DestructorJoins = holdsJThreads(Holder->getType(), Lib);
-    }
-  });
-  return Runners;
 }
 
 } // namespace fearless
