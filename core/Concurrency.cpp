@@ -12,6 +12,7 @@
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/ThreadLifetime.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -200,9 +201,35 @@ memberCalls(const Stmt *Body, bool InLambdas,
 
 } // namespace
 
+/// Whether \p J runs on every path that reaches \p Call in their function:
+/// J is in a statement of a block that encloses Call, and nothing between J
+/// and that statement makes J conditional (`if (x) w.stop();`, `a && b`, a
+/// lambda). Call is not in a lambda inside that block either.
+static bool runsBefore(const Expr *J, const Expr *Call, const ParentMap &PM) {
+  const Stmt *T = J;
+  const Stmt *P = PM.getParent(T);
+  for (; P && !isa<CompoundStmt>(P); T = P, P = PM.getParent(P)) {
+    if (!isa<Expr>(P) || isa<ConditionalOperator, BinaryConditionalOperator,
+                             LambdaExpr>(P))
+      return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P); BO && BO->isLogicalOp())
+      return false;
+  }
+  if (!P)
+    return false;
+  for (const Stmt *Up = PM.getParent(Call); Up; Up = PM.getParent(Up)) {
+    if (Up == P)
+      return true;
+    if (isa<LambdaExpr>(Up))
+      return false;
+  }
+  return false;
+}
+
 bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
                                     const FunctionDecl *Body,
-                                    const CXXMethodDecl *Starter) {
+                                    const CXXMethodDecl *Starter,
+                                    const FieldDecl *Handle) {
   if (M->getAccess() != AS_public || M->isStatic())
     return false;
   llvm::ArrayRef<Session::CallSite> Calls = S.callSitesOf(M);
@@ -214,15 +241,17 @@ bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
         return C.Caller == BodyDef;
       }))
     return false;
-  // Called only before the thread starts: every call is on a local object
-  // whose starting member function the same function calls later (and not
-  // before), as in `Worker w; w.setRate(5); w.start();`.
+  // Called only while the thread does not run: every call is on a local
+  // object, either before the same function calls its starting member
+  // function (and not after: `Worker w; w.setRate(5); w.start();`), or
+  // after it called, on every path, a member function that joins the
+  // thread, and starts it nowhere after that (`w.start(); w.stop();
+  // print(w.count());`).
   const SourceManager &SM = S.astContext().getSourceManager();
   return !llvm::all_of(Calls, [&](const Session::CallSite &C) {
     const auto *Obj = dyn_cast_or_null<VarDecl>(calledOn(C.Call));
     if (!Obj || !Obj->hasLocalStorage() || !C.Caller->getBody())
       return false;
-    bool Later = false;
     // One walk per caller and starter, however many entry points (the
     // instantiations of a member template) it calls.
     auto [It, New] = StarterCalls.try_emplace({C.Caller, Starter});
@@ -234,15 +263,38 @@ bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
                                                 ->getCanonicalDecl() ==
                                             Starter->getCanonicalDecl();
                                });
-    for (const CXXMemberCallExpr *Start : It->second) {
-      if (calledOn(Start) != Obj)
+    llvm::SmallVector<const CXXMemberCallExpr *, 2> Starts;
+    for (const CXXMemberCallExpr *Start : It->second)
+      if (calledOn(Start) == Obj)
+        Starts.push_back(Start);
+    if (!Starts.empty() && llvm::all_of(Starts, [&](const Expr *Start) {
+          return SM.isBeforeInTranslationUnit(C.Call->getBeginLoc(),
+                                              Start->getBeginLoc());
+        }))
+      return true; // before the thread starts
+    // A thread started by a member function: its start must be in sight
+    // (the object might be started elsewhere, through a reference).
+    if (Starts.empty() && !isa<CXXConstructorDecl>(Starter))
+      return false;
+    for (const CXXMemberCallExpr *J : memberCalls(
+             C.Caller->getBody(), /*InLambdas=*/false,
+             [&](const CXXMemberCallExpr *Call) {
+               return calledOn(Call) == Obj && Call->getMethodDecl() &&
+                      SM.isBeforeInTranslationUnit(Call->getEndLoc(),
+                                                   C.Call->getBeginLoc());
+             })) {
+      // Not a start itself (replacing the handle counts as a join), and no
+      // start at or after it.
+      if (joinOf(J->getMethodDecl(), Handle).isInvalid() ||
+          llvm::any_of(Starts, [&](const Expr *Start) {
+            return !SM.isBeforeInTranslationUnit(Start->getBeginLoc(),
+                                                 J->getBeginLoc());
+          }))
         continue;
-      if (!SM.isBeforeInTranslationUnit(C.Call->getBeginLoc(),
-                                        Start->getBeginLoc()))
-        return false; // started before (or in a loop around) this call
-      Later = true;
+      if (runsBefore(J, C.Call, S.functionAnalysis(C.Caller).parents()))
+        return true; // after the thread was joined
     }
-    return Later;
+    return false;
   });
 }
 
@@ -333,7 +385,7 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
     if (M->getCanonicalDecl() == Starter->getCanonicalDecl() ||
         (BodyDef && M == BodyDef) || ThreadRuns.count(M->getCanonicalDecl()))
       continue;
-    if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body, Starter))
+    if (!isa<CXXDestructorDecl>(M) && !isEntryPoint(M, Body, Starter, Handle))
       continue;
     SourceLocation Joined = joinOf(M, Handle);
     // Who lets the worker leave its loop: a writer of the stop flag, or,

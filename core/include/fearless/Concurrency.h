@@ -189,12 +189,15 @@ public:
   /// Whether clients of \p M's class may call it while a thread running
   /// \p Body, started by \p Starter, runs: it is public and not static, not
   /// called only by \p Body (a public helper of the worker loop is part of
-  /// the thread), and not called only before the thread starts (every call
-  /// seen is on a local object whose \p Starter the same function calls
-  /// later, and not earlier).
+  /// the thread), and not called only while the thread does not run: every
+  /// call seen is on a local object, before the same function calls its
+  /// \p Starter (and not after), or after it called, on every path, a
+  /// member function that joins the thread in field \p Handle (joinOf),
+  /// with no call of \p Starter after that join.
   bool isEntryPoint(const clang::CXXMethodDecl *M,
                     const clang::FunctionDecl *Body,
-                    const clang::CXXMethodDecl *Starter);
+                    const clang::CXXMethodDecl *Starter,
+                    const clang::FieldDecl *Handle);
 
   /// Where a constructor of \p Class starts a thread into field \p Handle
   /// that may still run when the constructor returns; invalid if none does.
