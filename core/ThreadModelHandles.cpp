@@ -257,6 +257,13 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
       Sink.Loc = P->getBeginLoc();
       return Sink;
     }
+    // `(void)pool.submit(f);`, `static_cast<void>(...)`: discarded, as if
+    // the call were the statement.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P);
+        Cast && Cast->getType()->isVoidType()) {
+      Cur = P;
+      continue;
+    }
     if (isa<CallExpr>(P) || isa<InitListExpr>(P) || isa<LambdaExpr>(P) ||
         isa<CXXParenListInitExpr>(P)) {
       Sink.Kind = SinkKind::Escaped;
@@ -330,6 +337,14 @@ std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
       if (const VarDecl *Base = stableLocalBase(ME->getBase()))
         return HandleRef{HandleKey(static_cast<const ValueDecl *>(Base)),
                          true};
+      // A field of an object the function names (`a.t`, `ws[i].tid`: a C
+      // struct holding its thread's handle): a part of that object.
+      if (!ME->isArrow()) {
+        auto Ref = resolveHandle(ME->getBase());
+        if (Ref)
+          Ref->Element = true;
+        return Ref;
+      }
       return std::nullopt;
     }
     if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
