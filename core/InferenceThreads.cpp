@@ -82,9 +82,26 @@ const FunctionDecl *bodyOf(const Expr *Callable) {
         continue;
       }
     }
+    // A function object made here: `std::thread(Worker{this})`.
+    if (isa<CXXConstructExpr, InitListExpr>(E))
+      return callOperatorOf(E->getType()->getAsCXXRecordDecl());
     return nullptr;
   }
   return nullptr;
+}
+
+const CXXMethodDecl *callOperatorOf(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition() || RD->isLambda() || RD->isInStdNamespace())
+    return nullptr;
+  const CXXMethodDecl *Found = nullptr;
+  for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+    if (M->getOverloadedOperator() == OO_Call) {
+      if (Found)
+        return nullptr; // overloaded: which one runs is not known here
+      Found = M;
+    }
+  const FunctionDecl *Def = Found ? Found->getDefinition() : nullptr;
+  return Def && Def->hasBody() ? cast<CXXMethodDecl>(Def) : nullptr;
 }
 
 const Expr *startedCallable(const Expr *E, const LibraryModel &Lib) {

@@ -23,7 +23,8 @@ namespace fearless::inference {
 /// functional casts.
 const clang::Expr *skipImplicit(const clang::Expr *E);
 
-/// The field of *this that \p E names (`q_`, `this->q_`, `q_[i]`).
+/// The field of *this that \p E names (`q_`, `this->q_`, `q_[i]`), or that
+/// the field it names is part of (`q_[i].tasks`: q_).
 const clang::FieldDecl *fieldOfThis(const clang::Expr *E);
 
 /// Visits every statement of \p S, lambdas' bodies included.
@@ -93,8 +94,13 @@ const clang::Expr *startedCallable(const clang::Expr *E,
 
 /// The function a callable runs: a lambda's call operator (also of a
 /// lambda held in a local: a closure cannot be assigned), `&C::run`,
-/// `std::bind(&C::run, this)`, a function name.
+/// `std::bind(&C::run, this)`, a function name, the operator() of a
+/// function object made there (`Worker{this}`).
 const clang::FunctionDecl *bodyOf(const clang::Expr *Callable);
+
+/// The one operator() with a body of \p RD, a function object class (not
+/// a lambda's, not std's); null if it has none or several.
+const clang::CXXMethodDecl *callOperatorOf(const clang::CXXRecordDecl *RD);
 
 /// A thread that a statement starts into a field of *this (or into an
 /// element of one): the field, what it runs, and whether the field holds

@@ -38,15 +38,24 @@ const Expr *skipImplicit(const Expr *E) {
 }
 
 const FieldDecl *fieldOfThis(const Expr *E) {
-  E = skipImplicit(E);
-  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
-      OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() > 0)
-    E = skipImplicit(OC->getArg(0));
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-    E = skipImplicit(AS->getBase());
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
+  for (unsigned Steps = 0; E && Steps < 4; ++Steps) {
+    E = skipImplicit(E);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+        OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() > 0)
+      E = skipImplicit(OC->getArg(0));
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = skipImplicit(AS->getBase());
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME)
+      return nullptr;
     if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
       return dyn_cast<FieldDecl>(ME->getMemberDecl());
+    // A field of a field (`q_[i].tasks`) is a part of the outer field; a
+    // field reached through a pointer belongs to another object.
+    if (ME->isArrow())
+      return nullptr;
+    E = ME->getBase();
+  }
   return nullptr;
 }
 
@@ -135,14 +144,30 @@ void returnedValues(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
     returnedValues(Child, Out);
 }
 
-/// The member functions of the same class that \p FD calls on *this.
+/// The member functions that \p FD calls on *this (a function object's
+/// operator(): also on the object a field of it points to).
 llvm::SmallVector<const CXXMethodDecl *, 4>
 callsOnThis(const FunctionDecl *FD) {
   llvm::SmallVector<const CXXMethodDecl *, 4> Out;
+  // A function object's operator() works on the object it points to:
+  // `struct Worker { Pool *pool; void operator()() { pool->loop(); } }`.
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  bool Functor = MD && MD->getOverloadedOperator() == OO_Call &&
+                 !MD->getParent()->isLambda();
+  auto OnThis = [&](const Expr *Obj) {
+    Obj = Obj->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Obj))
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(Obj);
+    return Functor && ME &&
+           isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+           (ME->getType()->isPointerType() ||
+            ME->getMemberDecl()->getType()->isReferenceType());
+  };
   forEachStmt(FD->getBody(), [&](const Stmt *S) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
       if (const auto *Obj = MC->getImplicitObjectArgument();
-          Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+          Obj && OnThis(Obj))
         if (const CXXMethodDecl *M = MC->getMethodDecl();
             M && M->hasBody() && !llvm::is_contained(Out, M))
           Out.push_back(M);
@@ -290,9 +315,18 @@ const PoolClass *SpawnInference::poolClass(const CXXRecordDecl *RD) const {
     };
     Walk(Root, 0);
   };
-  for (const Decl *D : RD->decls()) {
-    const auto *M = dyn_cast<CXXMethodDecl>(D);
-    if (!M || !M->getBody() || M->isDependentContext())
+  // The member functions, with the instantiations of member templates (a
+  // `template <class Init> Pool(unsigned n, Init init)` constructor).
+  llvm::SmallVector<const CXXMethodDecl *, 16> Methods;
+  for (const Decl *D : RD->decls())
+    if (const auto *M = dyn_cast<CXXMethodDecl>(D))
+      Methods.push_back(M);
+    else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+      for (const FunctionDecl *Spec : T->specializations())
+        if (const auto *M = dyn_cast<CXXMethodDecl>(Spec))
+          Methods.push_back(M);
+  for (const CXXMethodDecl *M : Methods) {
+    if (!M->getBody() || M->isDependentContext())
       continue;
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
       for (const CXXCtorInitializer *Init : Ctor->inits())
