@@ -154,6 +154,42 @@ fieldThreadStart(const Stmt *S, bool InLoop, const LibraryModel &Lib) {
   return FieldThreadStart{F, Started, Many};
 }
 
+const FieldDecl *ownedObjectField(const Expr *Object, const LibraryModel &Lib,
+                                  unsigned Depth) {
+  const Expr *E = skipImplicit(Object);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && (OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
+      OC->getNumArgs() > 0 && Lib.isOwningPointer(OC->getArg(0)->getType()))
+    E = OC->getArg(0);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    E = UO->getSubExpr();
+  // An accessor of *this that returns one of them (`getWorker()` returning
+  // `*workers_[id]`): every return names a part of the same field.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(skipImplicit(E));
+      MC && Depth == 0 && MC->getImplicitObjectArgument() &&
+      isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+      (MC->getType()->isPointerType() ||
+       MC->getMethodDecl()->getReturnType()->isReferenceType())) {
+    const FunctionDecl *Def = readableDefinition(MC->getMethodDecl());
+    llvm::SmallVector<const Expr *, 2> Values;
+    if (Def)
+      forEachStmt(Def->getBody(), [&](const Stmt *S) {
+        if (const auto *R = dyn_cast<ReturnStmt>(S); R && R->getRetValue())
+          Values.push_back(R->getRetValue());
+      });
+    const FieldDecl *Field = nullptr;
+    for (const Expr *V : Values) {
+      const FieldDecl *F = ownedObjectField(V, Lib, Depth + 1);
+      if (!F || (Field && F != Field))
+        return nullptr;
+      Field = F;
+    }
+    return Field;
+  }
+  return fieldOfThis(E);
+}
+
 bool calls(const CXXMemberCallExpr *MC, llvm::StringRef Name) {
   const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
   return M && M->getIdentifier() && M->getName() == Name;

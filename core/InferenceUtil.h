@@ -119,6 +119,14 @@ struct FieldThreadStart {
 std::optional<FieldThreadStart>
 fieldThreadStart(const clang::Stmt *S, bool InLoop, const LibraryModel &Lib);
 
+/// The field of *this that holds the object \p Object (of a member call)
+/// names: itself, an element, or behind an owning pointer (`inner_`,
+/// `workers_[k]` in `workers_[k]->post(f)`), also as returned by an
+/// accessor of *this (`getWorker().post(f)`). Null if none.
+const clang::FieldDecl *ownedObjectField(const clang::Expr *Object,
+                                         const LibraryModel &Lib,
+                                         unsigned Depth = 0);
+
 /// Whether \p MC calls a member function named \p Name.
 bool calls(const clang::CXXMemberCallExpr *MC, llvm::StringRef Name);
 

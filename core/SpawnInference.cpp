@@ -367,6 +367,15 @@ bool SpawnInference::waitsForTasks(const CXXMethodDecl *M) const {
     Result = bodyOrCallees(M->getDefinition(), [&](const Stmt *S) {
       return isJoinCall(S, Lib) || isBlockingWait(S);
     });
+  else if (!Pool && !spawnOf(M))
+    // A pool of pools waits on the pools it holds (`for (auto &w :
+    // workers_) w->wait();`).
+    Result = bodyOrCallees(M->getDefinition(), [&](const Stmt *S) {
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+      const CXXMethodDecl *Callee = MC ? MC->getMethodDecl() : nullptr;
+      return Callee && Callee->getParent() != M->getParent() &&
+             poolClass(Callee->getParent()) && waitsForTasks(Callee);
+    });
   Waits[M] = Result;
   return Result;
 }
@@ -476,15 +485,23 @@ std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
             !carries(Call->getArg(Inner->Param), Vars))
           return;
         if (Inner->K == InferredSpawn::Pool) {
-          // Only the same pool: submit() calling this->submit_impl().
+          // The same pool (submit() calling this->submit_impl()), or a pool
+          // of pools that holds it (`workers_[k]->post(f)`).
           const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
-          if (!Pool || !MC || Inner->Class != Pool ||
-              !isa<CXXThisExpr>(
-                  MC->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+          bool OnThis = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
+          bool Same = OnThis && (Pool ? Inner->Class == Pool : Inner->Class != nullptr);
+          if (!Same && !(Method && !Method->isStatic() && Inner->Class &&
+                         Obj && ownedObjectField(Obj, Lib)))
             return;
         }
         Found = *Inner;
         Found->Param = I;
+        if (Inner->K == InferredSpawn::Pool) {
+          const auto *MC = cast<CXXMemberCallExpr>(Call);
+          Found->Spread |= !isa<CXXThisExpr>(
+              MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+        }
         return;
       }
     });

@@ -110,7 +110,7 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
         const SpawnSite &O = Model.spawns()[Other];
         return Site.Kind == SpawnKind::PoolSubmit &&
                O.Kind == SpawnKind::PoolSubmit && Site.Pool == O.Pool &&
-               Site.Inferred->Class->SingleWorker;
+               Site.Inferred->Class->SingleWorker && !Site.Inferred->Spread;
       };
       if (S.find(F.SpawnId) && !Serial(F.SpawnId))
         Out.MultiInstance.set(F.SpawnId);

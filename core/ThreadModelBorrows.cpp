@@ -1,6 +1,7 @@
 //===- ThreadModelBorrows.cpp - What a thread borrows from its spawner ----===//
 
 #include "ThreadModelInternal.h"
+#include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -60,6 +61,10 @@ public:
   }
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
+    // std::move(v) changes nothing itself (what takes the value is seen
+    // at its own call).
+    if (FD && (isStdDecl(FD, "move") || isStdDecl(FD, "forward")))
+      return true;
     for (unsigned I = 0, N = CE->getNumArgs(); I != N; ++I) {
       if (!refersToV(CE->getArg(I)))
         continue;
@@ -84,6 +89,26 @@ const Expr *LocalInitializers::singleInitializer(const VarDecl *V) const {
   ReassignmentFinder Finder(V);
   Finder.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
   return Finder.Found ? nullptr : V->getInit();
+}
+
+const VarDecl *LocalInitializers::futureOf(const VarDecl *Task) const {
+  if (!Task || !Task->hasLocalStorage() || !FD->getBody() ||
+      !isStdClass(Task->getType(), "packaged_task"))
+    return nullptr;
+  const VarDecl *Found = nullptr;
+  inference::forEachStmt(FD->getBody(), [&](const Stmt *S) {
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    if (!DS || Found)
+      return;
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit())
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(
+                inference::skipImplicit(VD->getInit()));
+            MC && inference::calls(MC, "get_future") &&
+            referencedVar(MC->getImplicitObjectArgument()) == Task)
+          Found = VD;
+  });
+  return Found;
 }
 
 const VarDecl *LocalInitializers::pointee(const VarDecl *Pointer) const {

@@ -94,6 +94,10 @@ public:
   /// array x decaying), or null.
   const clang::VarDecl *pointee(const clang::VarDecl *Pointer) const;
 
+  /// The local future initialized with `Task.get_future()`, \p Task a
+  /// local std::packaged_task, if there is one (the first); null otherwise.
+  const clang::VarDecl *futureOf(const clang::VarDecl *Task) const;
+
 private:
   const clang::FunctionDecl *FD;
 };

@@ -343,7 +343,9 @@ ThreadBody bodyOfCallable(const Expr *Callable,
       break;
     }
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      if (isStdClass(CE->getType(), "function") && CE->getNumArgs() == 1) {
+      if ((isStdClass(CE->getType(), "function") ||
+           isStdClass(CE->getType(), "packaged_task")) &&
+          CE->getNumArgs() == 1) {
         E = CE->getArg(0);
         continue;
       }
@@ -708,6 +710,13 @@ void SpawnRecognizer::addInferred(const Expr *E, const FunctionDecl *Callee,
     // thread; otherwise the pool itself is the owner.
     if (Lib.handleTypeKind(E->getType()) != HandleKind::None) {
       S.Sink = Handles.findSink(E);
+    } else if (const VarDecl *Future = Handles.locals().futureOf(
+                   referencedVar(stripMoves(S.Callable)))) {
+      // A std::packaged_task local whose future the caller took: that
+      // future is the task's handle (`auto f = t.get_future();
+      // pool.post(std::move(t)); ... f.get();`).
+      S.Sink.Kind = SinkKind::Local;
+      S.Sink.Decl = Future;
     } else {
       S.Sink.Kind = sinkKindOf(Pool);
       S.Sink.Decl = Pool;

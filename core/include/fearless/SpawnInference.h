@@ -70,6 +70,10 @@ struct InferredSpawn {
   /// Models/Executors.def), and the pool class.
   const clang::FieldDecl *Queue = nullptr;
   const PoolClass *Class = nullptr;
+  /// Pool: the tasks are spread over several objects of Class, held by
+  /// the object the function is called on (a pool of single-worker
+  /// pools): they may run at the same time even if Class has one worker.
+  bool Spread = false;
 };
 
 /// Infers spawn functions, thread pools and their waits. One per Session.
