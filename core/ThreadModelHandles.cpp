@@ -337,12 +337,19 @@ std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
       if (const VarDecl *Base = stableLocalBase(ME->getBase()))
         return HandleRef{HandleKey(static_cast<const ValueDecl *>(Base)),
                          true};
-      // A field of an object the function names (`a.t`, `ws[i].tid`: a C
-      // struct holding its thread's handle): a part of that object.
+      // A field of a local object (`a.t`, `ws[i].tid`: a C struct holding
+      // its thread's handle): a part of that object. Not yet of a field of
+      // *this (`workers_[i].thread_`): the member-thread model would then
+      // pair every public member function with such workers, also
+      // configuration made before any task reaches them.
       if (!ME->isArrow()) {
         auto Ref = resolveHandle(ME->getBase());
-        if (Ref)
-          Ref->Element = true;
+        const auto *Root =
+            Ref ? dyn_cast_if_present<const ValueDecl *>(Ref->Key) : nullptr;
+        if (!Root || !isa<VarDecl>(Root) ||
+            !cast<VarDecl>(Root)->hasLocalStorage())
+          return std::nullopt;
+        Ref->Element = true;
         return Ref;
       }
       return std::nullopt;
