@@ -110,6 +110,23 @@ bool inOneCopyOnly(FunctionAnalysis &FA, const SpawnSite &Site, const Access &X,
   return false;
 }
 
+/// Whether \p L is part of a variable that every copy of the thread
+/// started at \p Site has its own: a local declared in the loop that starts
+/// the copies, reached without going through a pointer. A reference counts
+/// only as the loop's range-for variable (`for (int &id : ids)`: bound to
+/// another element each time); any other names what it is bound to.
+bool ownedByEachCopy(FunctionAnalysis &FA, const SpawnSite &Site,
+                     const MemLoc &L) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(L.Root);
+  if (!VD || L.IsThis || L.Deref ||
+      llvm::any_of(L.Path, [](const PathStep &S) { return S.Deref; }))
+    return false;
+  if (VD->getType()->isReferenceType() &&
+      !(VD->isCXXForRangeDecl() && VD->getType()->isLValueReferenceType()))
+    return false;
+  return perCopy(FA, Site, VD);
+}
+
 /// \p Through as the read of the pointer \p Cell writes, when it goes
 /// through that pointer.
 std::optional<Access> asPointerRead(const Access &Through, const Access &Cell) {
@@ -337,7 +354,8 @@ public:
       for (size_t X = 0; X < As.size(); ++X)
         for (unsigned Y : Roots[J].of(As[X].Loc))
           if ((I != J || Y >= X) && mayConflict(As[X], Bs[Y]) &&
-              (I != J || !inOneCopyOnly(FA, TM.spawns()[I], As[X], Bs[Y])))
+              (I != J || (!inOneCopyOnly(FA, TM.spawns()[I], As[X], Bs[Y]) &&
+                          !ownedByEachCopy(FA, TM.spawns()[I], As[X].Loc))))
             consider(FA, TL, As[X], I, As, Bs[Y], J, Bs);
     };
     for (size_t I = 0; I < Threads.size(); ++I)
