@@ -710,6 +710,12 @@ void SpawnRecognizer::addInferred(const Expr *E, const FunctionDecl *Callee,
     // thread; otherwise the pool itself is the owner.
     if (Lib.handleTypeKind(E->getType()) != HandleKind::None) {
       S.Sink = Handles.findSink(E);
+    } else if (Lib.handleTypeKind(LibraryModel::elementType(E->getType())) !=
+               HandleKind::None) {
+      // A container of the tasks' futures (`std::vector<std::future<void>>`
+      // from a bulk helper): each task is one of its elements.
+      S.Sink = Handles.findSink(E);
+      S.Sink.Element = true;
     } else if (const VarDecl *Future = Handles.locals().futureOf(
                    referencedVar(stripMoves(S.Callable)))) {
       // A std::packaged_task local whose future the caller took: that
