@@ -190,6 +190,26 @@ const FieldDecl *ownedObjectField(const Expr *Object, const LibraryModel &Lib,
   return fieldOfThis(E);
 }
 
+const Expr *argOrNull(const CallExpr *Call, int Index) {
+  return Call && Index >= 0 && unsigned(Index) < Call->getNumArgs()
+             ? Call->getArg(Index)
+             : nullptr;
+}
+
+const Expr *withoutAddressOf(const Expr *E) {
+  if (const auto *UO = E ? dyn_cast<UnaryOperator>(skipImplicit(E)) : nullptr;
+      UO && UO->getOpcode() == UO_AddrOf)
+    return UO->getSubExpr();
+  return E;
+}
+
+const ParmVarDecl *paramNamed(const Expr *E, const FunctionDecl *FD) {
+  E = withoutAddressOf(E);
+  const auto *DRE = E ? dyn_cast<DeclRefExpr>(skipImplicit(E)) : nullptr;
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  return P && P->getDeclContext() == FD ? P : nullptr;
+}
+
 bool calls(const CXXMemberCallExpr *MC, llvm::StringRef Name) {
   const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
   return M && M->getIdentifier() && M->getName() == Name;

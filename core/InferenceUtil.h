@@ -127,6 +127,16 @@ const clang::FieldDecl *ownedObjectField(const clang::Expr *Object,
                                          const LibraryModel &Lib,
                                          unsigned Depth = 0);
 
+/// Argument \p Index of \p Call, or null if there is none.
+const clang::Expr *argOrNull(const clang::CallExpr *Call, int Index);
+
+/// \p E without a leading `&` (`&pool` names pool).
+const clang::Expr *withoutAddressOf(const clang::Expr *E);
+
+/// The parameter of \p FD that \p E names (`p`, `&p`), or null.
+const clang::ParmVarDecl *paramNamed(const clang::Expr *E,
+                                     const clang::FunctionDecl *FD);
+
 /// Whether \p MC calls a member function named \p Name.
 bool calls(const clang::CXXMemberCallExpr *MC, llvm::StringRef Name);
 

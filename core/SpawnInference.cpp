@@ -209,6 +209,37 @@ bool isCallableParam(const ParmVarDecl *P) {
   return isCallableType(P->getType().getNonReferenceType());
 }
 
+/// The pool spawn that \p FD's \p Call of the pool spawn function \p Inner
+/// makes \p FD: the same pool (submit() calling this->submit_impl()), a
+/// pool it is given (`p.submit(f)` on its parameter p, or a helper's helper
+/// passing p on), or a pool of pools that holds it (`workers_[k]->post(f)`).
+/// \p Pool is \p FD's own pool class, if any. None otherwise.
+std::optional<InferredSpawn> handedToPool(const CallExpr *Call,
+                                          const InferredSpawn &Inner,
+                                          const FunctionDecl *FD,
+                                          const PoolClass *Pool,
+                                          const LibraryModel &Lib) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+  std::optional<InferredSpawn> Out = Inner;
+  if (!Inner.Class)
+    return std::nullopt;
+  if (const ParmVarDecl *Given = paramNamed(
+          Inner.PoolParam < 0 ? Obj : argOrNull(Call, Inner.PoolParam), FD)) {
+    Out->PoolParam = int(Given->getFunctionScopeIndex());
+    return Out;
+  }
+  if (Inner.PoolParam >= 0 || !Obj)
+    return std::nullopt;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+    return !Pool || Inner.Class == Pool ? Out : std::nullopt;
+  if (!Method || Method->isStatic() || !ownedObjectField(Obj, Lib))
+    return std::nullopt;
+  Out->Spread = true; // over the pools it holds
+  return Out;
+}
+
 } // namespace
 
 SpawnInference::SpawnInference(const LibraryModel &Lib)
@@ -484,23 +515,13 @@ std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
         if (!Inner || Inner->Param >= Call->getNumArgs() ||
             !carries(Call->getArg(Inner->Param), Vars))
           return;
-        if (Inner->K == InferredSpawn::Pool) {
-          // The same pool (submit() calling this->submit_impl()), or a pool
-          // of pools that holds it (`workers_[k]->post(f)`).
-          const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
-          const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
-          bool OnThis = Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts());
-          bool Same = OnThis && (Pool ? Inner->Class == Pool : Inner->Class != nullptr);
-          if (!Same && !(Method && !Method->isStatic() && Inner->Class &&
-                         Obj && ownedObjectField(Obj, Lib)))
-            return;
-        }
-        Found = *Inner;
-        Found->Param = I;
-        if (Inner->K == InferredSpawn::Pool) {
-          const auto *MC = cast<CXXMemberCallExpr>(Call);
-          Found->Spread |= !isa<CXXThisExpr>(
-              MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+        if (Inner->K != InferredSpawn::Pool) {
+          Found = *Inner;
+          Found->Param = I;
+        } else {
+          Found = handedToPool(cast<CallExpr>(S), *Inner, FD, Pool, Lib);
+          if (Found)
+            Found->Param = I;
         }
         return;
       }
@@ -694,8 +715,10 @@ SpawnInference::spawnAt(const Expr *Call, const ValueDecl **PoolObject) const {
     return nullptr;
   if (S->K == InferredSpawn::Pool) {
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
-    const ValueDecl *Object =
-        MC ? poolObject(MC->getImplicitObjectArgument()) : nullptr;
+    const Expr *PoolExpr = MC ? MC->getImplicitObjectArgument() : nullptr;
+    if (S->PoolParam >= 0)
+      PoolExpr = withoutAddressOf(argOrNull(CE, S->PoolParam));
+    const ValueDecl *Object = PoolExpr ? poolObject(PoolExpr) : nullptr;
     if (!Object)
       return nullptr;
     if (PoolObject)

@@ -74,6 +74,11 @@ struct InferredSpawn {
   /// the object the function is called on (a pool of single-worker
   /// pools): they may run at the same time even if Class has one worker.
   bool Spread = false;
+  /// Pool: the parameter that names the pool, for a helper that hands the
+  /// callable to a pool it is given (`post(Pool &p, F f) { return
+  /// p.submit(f); }`); -1 when the pool is the object the function is
+  /// called on.
+  int PoolParam = -1;
 };
 
 /// Infers spawn functions, thread pools and their waits. One per Session.
