@@ -210,6 +210,14 @@ const ParmVarDecl *paramNamed(const Expr *E, const FunctionDecl *FD) {
   return P && P->getDeclContext() == FD ? P : nullptr;
 }
 
+bool waitsForFuture(const CXXMemberCallExpr *MC, const LibraryModel &Lib) {
+  std::optional<HandleOp> Op =
+      MC && MC->getMethodDecl() ? Lib.handleMethod(MC->getMethodDecl())
+                                : std::nullopt;
+  return Op && *Op == HandleOp::Join &&
+         Lib.handleTypeKind(MC->getObjectType()) == HandleKind::AsyncFuture;
+}
+
 bool calls(const CXXMemberCallExpr *MC, llvm::StringRef Name) {
   const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
   return M && M->getIdentifier() && M->getName() == Name;

@@ -137,6 +137,10 @@ const clang::Expr *withoutAddressOf(const clang::Expr *E);
 const clang::ParmVarDecl *paramNamed(const clang::Expr *E,
                                      const clang::FunctionDecl *FD);
 
+/// Whether \p MC waits for a future (`f.get()`, `f.wait()`).
+bool waitsForFuture(const clang::CXXMemberCallExpr *MC,
+                    const LibraryModel &Lib);
+
 /// Whether \p MC calls a member function named \p Name.
 bool calls(const clang::CXXMemberCallExpr *MC, llvm::StringRef Name);
 

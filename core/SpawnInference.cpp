@@ -400,12 +400,15 @@ bool SpawnInference::waitsForTasks(const CXXMethodDecl *M) const {
     });
   else if (!Pool && !spawnOf(M))
     // A pool of pools waits on the pools it holds (`for (auto &w :
-    // workers_) w->wait();`).
+    // workers_) w->wait();`); a class over a pool waits on the futures it
+    // keeps of the tasks it queued (`for (auto &f : futures_) f.get();`).
     Result = bodyOrCallees(M->getDefinition(), [&](const Stmt *S) {
       const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
       const CXXMethodDecl *Callee = MC ? MC->getMethodDecl() : nullptr;
-      return Callee && Callee->getParent() != M->getParent() &&
-             poolClass(Callee->getParent()) && waitsForTasks(Callee);
+      return Callee && ((Callee->getParent() != M->getParent() &&
+                         poolClass(Callee->getParent()) &&
+                         waitsForTasks(Callee)) ||
+                        waitsForFuture(MC, Lib));
     });
   Waits[M] = Result;
   return Result;

@@ -304,9 +304,16 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
           collectBorrowsFromValue(Init, S, Via, Depth + 1);
       return;
     }
-    if (VD->getType()->isRecordType() && Depth < 3)
-      if (const Expr *Init = Locals.singleInitializer(VD))
+    if (VD->getType()->isRecordType() && Depth < 3) {
+      // A closure's captures are fixed when it is made (it cannot be
+      // assigned), whatever it is passed to later.
+      const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+      const Expr *Init = RD && RD->isLambda() && VD->hasLocalStorage()
+                             ? VD->getInit()
+                             : Locals.singleInitializer(VD);
+      if (Init)
         collectBorrowsFromValue(Init, S, Via ? Via : VD, Depth + 1);
+    }
     return;
   }
   auto ArgsBoundByReference = [&](const FunctionDecl *Ctor,
