@@ -12,6 +12,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Library.h"
 #include "fearless/SpawnInference.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include <optional>
 
@@ -216,6 +217,25 @@ bool waitsForFuture(const CXXMemberCallExpr *MC, const LibraryModel &Lib) {
                                 : std::nullopt;
   return Op && *Op == HandleOp::Join &&
          Lib.handleTypeKind(MC->getObjectType()) == HandleKind::AsyncFuture;
+}
+
+bool inLoopUnder(const Stmt *Root, const Stmt *Target, bool InLoop) {
+  if (!Root || isa<LambdaExpr>(Root))
+    return false;
+  if (Root == Target)
+    return InLoop;
+  // A counted loop's body: `for (i = b; i < e; ++i)`, a range-for. Not a
+  // while loop (`while (!q.push(t)) yield();` retries one task), nor
+  // `for (;;)`.
+  if (const auto *For = dyn_cast<ForStmt>(Root); For && For->getCond())
+    return inLoopUnder(For->getBody(), Target, true) ||
+           inLoopUnder(For->getInit(), Target, InLoop);
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Root))
+    return inLoopUnder(Range->getBody(), Target, true);
+  for (const Stmt *Child : Root->children())
+    if (inLoopUnder(Child, Target, InLoop))
+      return true;
+  return false;
 }
 
 bool calls(const CXXMemberCallExpr *MC, llvm::StringRef Name) {

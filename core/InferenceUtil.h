@@ -141,6 +141,11 @@ const clang::ParmVarDecl *paramNamed(const clang::Expr *E,
 bool waitsForFuture(const clang::CXXMemberCallExpr *MC,
                     const LibraryModel &Lib);
 
+/// Whether \p Target lies in the body of a counted loop (a `for` with a
+/// condition, a range-for) inside \p Root, not inside a lambda.
+bool inLoopUnder(const clang::Stmt *Root, const clang::Stmt *Target,
+                 bool InLoop = false);
+
 /// Whether \p MC calls a member function named \p Name.
 bool calls(const clang::CXXMemberCallExpr *MC, llvm::StringRef Name);
 

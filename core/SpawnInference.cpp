@@ -467,6 +467,7 @@ std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
       continue;
     auto Vars = carriers(FD, P);
     std::optional<InferredSpawn> Found;
+    const Stmt *FoundAt = nullptr;
     forEachStmt(FD->getBody(), [&](const Stmt *S) {
       if (Found)
         return;
@@ -507,6 +508,7 @@ std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
           WorkerReads(Q)) {
         Found = InferredSpawn{InferredSpawn::Pool, I, S->getBeginLoc(), Q,
                               Pool};
+        FoundAt = S;
         return;
       }
       // Handed on to another inferred spawn function.
@@ -526,9 +528,12 @@ std::optional<InferredSpawn> SpawnInference::infer(const FunctionDecl *FD,
           if (Found)
             Found->Param = I;
         }
+        FoundAt = S;
         return;
       }
     });
+    if (Found && Found->K == InferredSpawn::Pool)
+      Found->ManyPerCall |= inLoopUnder(FD->getBody(), FoundAt);
     if (Found)
       return Found;
     // Run on a thread started here: detached, or joined before returning.

@@ -112,7 +112,10 @@ void ThreadStateAnalysis::apply(const Fact &F, State &S, bool Record) {
                O.Kind == SpawnKind::PoolSubmit && Site.Pool == O.Pool &&
                Site.Inferred->Class->SingleWorker && !Site.Inferred->Spread;
       };
-      if (S.find(F.SpawnId) && !Serial(F.SpawnId))
+      // Several tasks per call (a bulk helper queuing in a loop).
+      if ((S.find(F.SpawnId) || (Site.Inferred && Site.Inferred->ManyPerCall &&
+                                 Site.Kind == SpawnKind::PoolSubmit)) &&
+          !Serial(F.SpawnId))
         Out.MultiInstance.set(F.SpawnId);
       // The threads of one helper's return statements are alternatives:
       // one call starts one of them (two, if the call runs again, which

@@ -79,6 +79,9 @@ struct InferredSpawn {
   /// p.submit(f); }`); -1 when the pool is the object the function is
   /// called on.
   int PoolParam = -1;
+  /// Pool: one call queues several tasks (the function queues in a loop:
+  /// a bulk helper such as parallel_loop); they may run at the same time.
+  bool ManyPerCall = false;
 };
 
 /// Infers spawn functions, thread pools and their waits. One per Session.
