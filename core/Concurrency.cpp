@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "fearless/Concurrency.h"
+#include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Analysis.h"
 #include "fearless/FunctionAnalysis.h"
@@ -298,23 +299,6 @@ bool ConcurrencyModel::isEntryPoint(const CXXMethodDecl *M,
   });
 }
 
-/// The member functions of \p Class in declaration order, with the
-/// instantiations of its member function templates (`template <class F>
-/// void post(F f)` is a public entry point like any other).
-static llvm::SmallVector<const CXXMethodDecl *, 16>
-methodsOf(const CXXRecordDecl *Class) {
-  llvm::SmallVector<const CXXMethodDecl *, 16> Out;
-  for (const Decl *D : Class->decls()) {
-    if (const auto *M = dyn_cast<CXXMethodDecl>(D))
-      Out.push_back(M);
-    else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
-      for (const FunctionDecl *Spec : T->specializations())
-        if (const auto *M = dyn_cast<CXXMethodDecl>(Spec))
-          Out.push_back(M);
-  }
-  return Out;
-}
-
 /// The virtual member functions that \p Body calls on *this (directly, or
 /// \p Body itself when it is one: `std::thread(&C::run, this)`).
 static llvm::SmallVector<const CXXMethodDecl *, 4>
@@ -372,9 +356,9 @@ const MemberThreadPeers &ConcurrencyModel::memberThreadPeers(
       return true;
     });
     for (const CXXRecordDecl *C : Chain)
-      Methods.append(methodsOf(C));
+      Methods.append(inference::methodsOf(C));
   } else {
-    Methods = methodsOf(P.Class);
+    Methods = inference::methodsOf(P.Class);
   }
   for (const CXXMethodDecl *Method : Methods) {
     const FunctionDecl *Def = Method->getDefinition();
@@ -511,7 +495,7 @@ ConcurrencyModel::sharedClassMembers(const CXXRecordDecl *Class) {
   auto [It, New] = Shared.try_emplace(Class);
   if (!New || !hasAnnotation(Class, "fearless::shared"))
     return It->second;
-  for (const CXXMethodDecl *Method : methodsOf(Class)) {
+  for (const CXXMethodDecl *Method : inference::methodsOf(Class)) {
     const FunctionDecl *Def = Method->getDefinition();
     if (!Def || !Def->getBody() || Def->isDeleted() || Def->isDefaulted() ||
         Def->isImplicit() || Method->getAccess() != AS_public ||

@@ -12,6 +12,7 @@
 #include "fearless/ASTUtil.h"
 #include "fearless/Library.h"
 #include "fearless/SpawnInference.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include <optional>
@@ -236,6 +237,20 @@ bool inLoopUnder(const Stmt *Root, const Stmt *Target, bool InLoop) {
     if (inLoopUnder(Child, Target, InLoop))
       return true;
   return false;
+}
+
+llvm::SmallVector<const CXXMethodDecl *, 16>
+methodsOf(const CXXRecordDecl *Class) {
+  llvm::SmallVector<const CXXMethodDecl *, 16> Out;
+  for (const Decl *D : Class->decls()) {
+    if (const auto *M = dyn_cast<CXXMethodDecl>(D))
+      Out.push_back(M);
+    else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+      for (const FunctionDecl *Spec : T->specializations())
+        if (const auto *M = dyn_cast<CXXMethodDecl>(Spec))
+          Out.push_back(M);
+  }
+  return Out;
 }
 
 bool calls(const CXXMemberCallExpr *MC, llvm::StringRef Name) {

@@ -15,6 +15,7 @@
 #include "fearless/Library.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace fearless::inference {
@@ -145,6 +146,12 @@ bool waitsForFuture(const clang::CXXMemberCallExpr *MC,
 /// condition, a range-for) inside \p Root, not inside a lambda.
 bool inLoopUnder(const clang::Stmt *Root, const clang::Stmt *Target,
                  bool InLoop = false);
+
+/// The member functions of \p Class in declaration order, with the
+/// instantiations of its member function templates (`template <class F>
+/// void post(F f)`, a constructor template).
+llvm::SmallVector<const clang::CXXMethodDecl *, 16>
+methodsOf(const clang::CXXRecordDecl *Class);
 
 /// Whether \p MC calls a member function named \p Name.
 bool calls(const clang::CXXMemberCallExpr *MC, llvm::StringRef Name);

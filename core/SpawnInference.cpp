@@ -346,17 +346,9 @@ const PoolClass *SpawnInference::poolClass(const CXXRecordDecl *RD) const {
     };
     Walk(Root, 0);
   };
-  // The member functions, with the instantiations of member templates (a
-  // `template <class Init> Pool(unsigned n, Init init)` constructor).
-  llvm::SmallVector<const CXXMethodDecl *, 16> Methods;
-  for (const Decl *D : RD->decls())
-    if (const auto *M = dyn_cast<CXXMethodDecl>(D))
-      Methods.push_back(M);
-    else if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
-      for (const FunctionDecl *Spec : T->specializations())
-        if (const auto *M = dyn_cast<CXXMethodDecl>(Spec))
-          Methods.push_back(M);
-  for (const CXXMethodDecl *M : Methods) {
+  // With the instantiations of member templates (a `template <class Init>
+  // Pool(unsigned n, Init init)` constructor).
+  for (const CXXMethodDecl *M : methodsOf(RD)) {
     if (!M->getBody() || M->isDependentContext())
       continue;
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(M))
