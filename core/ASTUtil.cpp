@@ -283,6 +283,29 @@ bool isCallableType(QualType T) {
   return !RD->lookup(Call).empty();
 }
 
+const CXXMethodDecl *singleCallOperator(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  RD = RD->getDefinition();
+  DeclarationName Name =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  const CXXMethodDecl *Call = nullptr;
+  for (const NamedDecl *ND : RD->lookup(Name)) {
+    const auto *M = dyn_cast<CXXMethodDecl>(ND);
+    if (!M || Call)
+      return nullptr; // a template or an overload set
+    Call = M;
+  }
+  return Call;
+}
+
+const Expr *closureInitializer(const VarDecl *VD) {
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit())
+    return nullptr;
+  const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+  return RD && RD->isLambda() ? VD->getInit() : nullptr;
+}
+
 bool bodyHasErrors(const FunctionDecl *FD) {
   if (FD->isInvalidDecl())
     return true;

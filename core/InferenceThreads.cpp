@@ -68,11 +68,9 @@ const FunctionDecl *bodyOf(const Expr *Callable) {
       E = skipImplicit(UO->getSubExpr());
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       // `auto worker = [this, i] { ... }; std::thread(worker)`.
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-          VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
-          VD->getInit() && VD->getType()->getAsCXXRecordDecl() &&
-          VD->getType()->getAsCXXRecordDecl()->isLambda()) {
-        Callable = VD->getInit();
+      if (const Expr *Init =
+              closureInitializer(dyn_cast<VarDecl>(DRE->getDecl()))) {
+        Callable = Init;
         continue;
       }
       return dyn_cast<FunctionDecl>(DRE->getDecl());
@@ -93,15 +91,10 @@ const FunctionDecl *bodyOf(const Expr *Callable) {
 }
 
 const CXXMethodDecl *callOperatorOf(const CXXRecordDecl *RD) {
-  if (!RD || !RD->hasDefinition() || RD->isLambda() || RD->isInStdNamespace())
+  if (!RD || RD->isLambda() || RD->isInStdNamespace())
     return nullptr;
-  const CXXMethodDecl *Found = nullptr;
-  for (const CXXMethodDecl *M : RD->getDefinition()->methods())
-    if (M->getOverloadedOperator() == OO_Call) {
-      if (Found)
-        return nullptr; // overloaded: which one runs is not known here
-      Found = M;
-    }
+  // Overloaded: which one runs is not known here.
+  const CXXMethodDecl *Found = singleCallOperator(RD);
   const FunctionDecl *Def = Found ? Found->getDefinition() : nullptr;
   return Def && Def->hasBody() ? cast<CXXMethodDecl>(Def) : nullptr;
 }

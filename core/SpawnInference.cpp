@@ -219,11 +219,11 @@ std::optional<InferredSpawn> handedToPool(const CallExpr *Call,
                                           const FunctionDecl *FD,
                                           const PoolClass *Pool,
                                           const LibraryModel &Lib) {
+  if (!Inner.Class)
+    return std::nullopt;
   const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
   const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
   std::optional<InferredSpawn> Out = Inner;
-  if (!Inner.Class)
-    return std::nullopt;
   if (const ParmVarDecl *Given = paramNamed(
           Inner.PoolParam < 0 ? Obj : argOrNull(Call, Inner.PoolParam), FD)) {
     Out->PoolParam = int(Given->getFunctionScopeIndex());

@@ -131,14 +131,7 @@ bool isPlainTask(const Expr *Callable) {
       return false;
     Call = RD->getLambdaCallOperator();
   } else {
-    DeclarationName Name =
-        RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
-    for (const NamedDecl *ND : RD->lookup(Name)) {
-      const auto *M = dyn_cast<CXXMethodDecl>(ND);
-      if (!M || Call)
-        return false; // a template or an overload set
-      Call = M;
-    }
+    Call = singleCallOperator(RD);
   }
   return Call && Call->getNumParams() == 0 &&
          Call->getReturnType()->isVoidType();

@@ -305,12 +305,9 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
       return;
     }
     if (VD->getType()->isRecordType() && Depth < 3) {
-      // A closure's captures are fixed when it is made (it cannot be
-      // assigned), whatever it is passed to later.
-      const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
-      const Expr *Init = RD && RD->isLambda() && VD->hasLocalStorage()
-                             ? VD->getInit()
-                             : Locals.singleInitializer(VD);
+      const Expr *Init = closureInitializer(VD);
+      if (!Init)
+        Init = Locals.singleInitializer(VD);
       if (Init)
         collectBorrowsFromValue(Init, S, Via ? Via : VD, Depth + 1);
     }

@@ -306,12 +306,10 @@ ThreadBody bodyOfCallable(const Expr *Callable,
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD)
         return Body;
-      // A closure cannot be assigned: a lambda local runs its initializer's
-      // body whatever it is passed to (`tg.run(body)`, a forwarding
-      // reference, counts as a write otherwise).
-      if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
-          RD && RD->isLambda() && VD->hasLocalStorage() && VD->getInit()) {
-        E = VD->getInit();
+      // `tg.run(body)` with a forwarding reference would count as a write
+      // of the local for singleInitializer.
+      if (const Expr *Init = closureInitializer(VD)) {
+        E = Init;
         continue;
       }
       if (const Expr *Init = Locals.singleInitializer(VD)) {

@@ -96,6 +96,16 @@ const clang::ParmVarDecl *paramForArg(const clang::Expr *Call, unsigned ArgIdx);
 /// a function or a pointer or reference to function.
 bool isCallableType(clang::QualType T);
 
+/// The one operator() declared in \p RD (a function object's class), or
+/// null if it declares none, an overload set or a template.
+const clang::CXXMethodDecl *singleCallOperator(const clang::CXXRecordDecl *RD);
+
+/// The initializer of \p VD when it is a local closure (a lambda's object,
+/// not a parameter): a closure cannot be assigned, so it runs, with the
+/// captures, what it was made from whatever it is passed to later. Null
+/// otherwise.
+const clang::Expr *closureInitializer(const clang::VarDecl *VD);
+
 /// Whether the function body contains errors (broken code in the editor).
 bool bodyHasErrors(const clang::FunctionDecl *FD);
 
