@@ -320,8 +320,9 @@ public:
     if (!TL)
       return;
     const ThreadModel &TM = FA.threads();
-    const FunctionSummary *Own =
-        S.summary(FA.function(), /*LocalsShared=*/true);
+    // What the function's calls do only where its threads may run: the
+    // accesses below are paired only there.
+    const FunctionSummary *Own = S.concurrentSummary(FA.function());
     if (!Own)
       return;
     std::vector<Context> Threads;

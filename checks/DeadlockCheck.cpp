@@ -155,8 +155,10 @@ private:
     if (!TL)
       return;
     const ThreadModel &TM = FA.threads();
-    const FunctionSummary *Own =
-        S.summary(FA.function(), /*LocalsShared=*/true);
+    // What its calls take only where its threads may run (the comparisons
+    // below ask for no more); a lock still held at a join is taken by the
+    // function itself, or returned held by a call, and recorded anyway.
+    const FunctionSummary *Own = S.concurrentSummary(FA.function());
     if (!Own)
       return;
     std::vector<std::vector<Acquisition>> Threads;

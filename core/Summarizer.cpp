@@ -11,6 +11,7 @@
 #include "fearless/Dataflow.h"
 #include "fearless/FunctionAnalysis.h"
 #include "fearless/SummaryStore.h"
+#include "fearless/ThreadLifetime.h"
 #include "fearless/Threads.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -116,11 +117,45 @@ static const FunctionSummary *calleeSummary(Session &S, SummaryPass Pass,
                                : SummaryPass::ExpandedAccesses);
 }
 
+/// Adds \p Sub's acquisitions to \p Out, mapped by \p Map, under \p Held.
+static void addAcquisitions(
+    std::vector<Acquisition> &Out, const FunctionSummary &Sub,
+    const Lockset &Held, const Stmt *Point, SourceLocation Site,
+    llvm::function_ref<std::optional<MemLoc>(const MemLoc &)> Map) {
+  for (const Acquisition &A : Sub.Acquisitions) {
+    if (Out.size() >= 1000)
+      return;
+    // A lock of the callee's own (a local mutex) orders nothing here.
+    if (A.Taken.Unknown)
+      continue;
+    std::optional<MemLoc> M = Map(A.Taken.Mutex);
+    if (!M)
+      continue;
+    Acquisition Mapped = A;
+    Mapped.Taken.Mutex = *M;
+    Lockset Mutexes = mutexesOnly(Held);
+    Mapped.Held.assign(Mutexes.begin(), Mutexes.end());
+    for (const Lock &L : A.Held) {
+      Lock ML = L;
+      if (!L.Unknown) {
+        if (std::optional<MemLoc> HM = Map(L.Mutex))
+          ML.Mutex = *HM;
+        else
+          ML.Unknown = true;
+      }
+      Mapped.Held.push_back(ML);
+    }
+    Mapped.Via.insert(Mapped.Via.begin(), Site);
+    Mapped.Point = Point;
+    Out.push_back(std::move(Mapped));
+  }
+}
+
 void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
                             const Expr *Object, const Lockset &Held,
                             const Stmt *Point) {
   const FunctionDecl *Def = Callee->getDefinition();
-  if (!Def)
+  if (!Def || !Expand)
     return;
   if (Depth >= MaxCallDepth) {
     expanded(nullptr);
@@ -174,7 +209,8 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     return DRE && Recorder.guards().isGuardable(DRE->getDecl()) ? DRE->getDecl()
                                                                 : nullptr;
   };
-  addAcquisitions(*Sub, Held, Point, Call->getBeginLoc(), Map);
+  addAcquisitions(Recorder.acquisitions(), *Sub, Held, Point,
+                  Call->getBeginLoc(), Map);
   if (Pass == SummaryPass::Acquisitions)
     return;
   // What the call does runs only under the conditions the call runs under.
@@ -216,42 +252,10 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
   }
 }
 
-void Summarizer::addAcquisitions(
-    const FunctionSummary &Sub, const Lockset &Held, const Stmt *Point,
-    SourceLocation Site,
-    llvm::function_ref<std::optional<MemLoc>(const MemLoc &)> Map) {
-  std::vector<Acquisition> &Out = Recorder.acquisitions();
-  for (const Acquisition &A : Sub.Acquisitions) {
-    if (Out.size() >= 1000)
-      return;
-    // A lock of the callee's own (a local mutex) orders nothing here.
-    if (A.Taken.Unknown)
-      continue;
-    std::optional<MemLoc> M = Map(A.Taken.Mutex);
-    if (!M)
-      continue;
-    Acquisition Mapped = A;
-    Mapped.Taken.Mutex = *M;
-    Lockset Mutexes = mutexesOnly(Held);
-    Mapped.Held.assign(Mutexes.begin(), Mutexes.end());
-    for (const Lock &L : A.Held) {
-      Lock ML = L;
-      if (!L.Unknown) {
-        if (std::optional<MemLoc> HM = Map(L.Mutex))
-          ML.Mutex = *HM;
-        else
-          ML.Unknown = true;
-      }
-      Mapped.Held.push_back(ML);
-    }
-    Mapped.Via.insert(Mapped.Via.begin(), Site);
-    Mapped.Point = Point;
-    Out.push_back(std::move(Mapped));
-  }
-}
-
 void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
                               const Stmt *Point, SourceLocation Site) {
+  if (!Expand)
+    return;
   if (Depth >= MaxCallDepth) {
     expanded(nullptr);
     return;
@@ -268,7 +272,7 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
   expanded(Sub);
   // The lambda's own locals are private; what it captured by reference is
   // the enclosing function's.
-  addAcquisitions(*Sub, Held, Point, Site,
+  addAcquisitions(Recorder.acquisitions(), *Sub, Held, Point, Site,
                   [&](const MemLoc &L) -> std::optional<MemLoc> {
                     if (const auto *VD = dyn_cast_or_null<VarDecl>(L.Root);
                         VD && VD->getDeclContext() == LE->getCallOperator())
@@ -331,6 +335,7 @@ void Summarizer::recordAccesses(const Stmt *St, const Lockset &HeldHere) {
     HeldP = &WithStaticGuard;
   }
   const Lockset &Held = *HeldP;
+  Expand = !Running || !Running->runningAt(St).empty();
   if (Pass == SummaryPass::Acquisitions) {
     expandCalls(E, Held, St);
     return;
@@ -395,6 +400,8 @@ FunctionSummary Summarizer::run() {
   const CFG *Cfg = FA.cfg();
   if (!Cfg || FA.scan().HasErrors)
     return {};
+  if (Pass == SummaryPass::ConcurrentAccesses && !(Running = FA.lifetime()))
+    return {};
   // Locks a function requires are held on entry.
   for (const auto *A : FD->specific_attrs<RequiresCapabilityAttr>())
     for (const Expr *Arg : A->args()) {
@@ -425,6 +432,7 @@ bool Summarizer::replay() {
   // caller's summary has them where they were taken) nor for an expanded
   // callee (the caller's lockset at the call has them).
   if (!Locs.lambda() && (Pass == SummaryPass::Accesses ||
+                         Pass == SummaryPass::ConcurrentAccesses ||
                          Pass == SummaryPass::LocksAtCalls)) {
     Lockset FromCallers = locksHeldByEveryCaller(
         S, FD, Pass == SummaryPass::LocksAtCalls ? Depth : 0);
@@ -474,6 +482,11 @@ const FunctionSummary *Session::summary(const FunctionDecl *FD,
                                         bool LocalsShared, unsigned Depth,
                                         const CXXRecordDecl *Dynamic) {
   return Store->get(FD, LocalsShared, Depth, Dynamic, SummaryPass::Accesses);
+}
+
+const FunctionSummary *Session::concurrentSummary(const FunctionDecl *FD) {
+  return Store->get(FD, /*LocalsShared=*/true, 0, nullptr,
+                    SummaryPass::ConcurrentAccesses);
 }
 
 const FunctionSummary *

@@ -29,6 +29,7 @@ namespace fearless {
 
 class FunctionAnalysis;
 class Session;
+class ThreadLifetime;
 
 /// Records the accesses of one function: what each occurrence of a location
 /// does to it (a read, a write, an atomic or synchronizing access, a shallow
@@ -152,11 +153,6 @@ private:
   void expandCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
                   const clang::Expr *Object, const Lockset &Held,
                   const clang::Stmt *Point);
-  /// Adds \p Sub's acquisitions, mapped by \p Map, under \p Held.
-  void addAcquisitions(
-      const FunctionSummary &Sub, const Lockset &Held, const clang::Stmt *Point,
-      clang::SourceLocation Site,
-      llvm::function_ref<std::optional<MemLoc>(const MemLoc &)> Map);
   void expandLambda(const clang::LambdaExpr *LE, const Lockset &Held,
                     const clang::Stmt *Point, clang::SourceLocation Site);
   /// Solves the locksets and replays the body, recording.
@@ -176,6 +172,11 @@ private:
   Lockset EntryLocks;
   /// FunctionSummary::Need of the summary being built.
   unsigned Need = 0;
+  /// ConcurrentAccesses: the function's thread lifetimes; calls are
+  /// expanded only at the statements where one of its threads may run
+  /// (Expand, set per statement).
+  const ThreadLifetime *Running = nullptr;
+  bool Expand = true;
   /// Notes that a call of \p Callee was expanded into a summary needing
   /// \p Sub levels, or (null) that the depth budget cut it off.
   void expanded(const FunctionSummary *Sub);

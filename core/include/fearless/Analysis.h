@@ -112,6 +112,15 @@ public:
                                  bool LocalsShared, unsigned Depth = 0,
                                  const clang::CXXRecordDecl *Dynamic = nullptr);
 
+  /// Like summary(\p FD, /*LocalsShared=*/true), for a function that starts
+  /// threads: its own accesses everywhere, but what its calls and the
+  /// lambdas they run do only where a thread it starts may be running
+  /// (ThreadLifetime::runningAt). Elsewhere nothing the function calls can
+  /// meet those threads, and on code with long sequential stretches around
+  /// its threads (a main that parses options, then starts workers) that is
+  /// most of the cost. Null if \p FD has no body or starts no thread.
+  const FunctionSummary *concurrentSummary(const clang::FunctionDecl *FD);
+
   /// The caches behind summary(), acquisitionSummary() and
   /// returnedLocks() (SummaryStore.h).
   SummaryStore &summaries() { return *Store; }

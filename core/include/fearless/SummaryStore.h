@@ -38,6 +38,11 @@ enum class SummaryPass {
   /// Only the acquisitions, its callees' included, with no locks from its
   /// callers (Session::acquisitionSummary).
   Acquisitions,
+  /// Accesses like Accesses, but the calls and lambdas are expanded only at
+  /// the statements where a thread the function starts may run (its
+  /// ThreadLifetime): the spawning function's side of the data-race check
+  /// (Session::concurrentSummary).
+  ConcurrentAccesses,
 };
 
 /// Whether a result computed with \p SlotHeight levels of calls left below
