@@ -99,6 +99,11 @@ constexpr AdaptorEntry AdaptorCalls[] = {
 #include "fearless/Models/Containers.def"
 };
 
+constexpr llvm::StringRef StoringMembers[] = {
+#define FEARLESS_STORES_ARGUMENTS(Method) Method,
+#include "fearless/Models/Containers.def"
+};
+
 /// What \p Method of the standard container \p RD leaves valid.
 KeptValid keptValidByName(const CXXRecordDecl *RD, llvm::StringRef Method) {
   for (const KeepsEntry &E : KeepsElements)
@@ -230,6 +235,16 @@ bool isSyncType(QualType T, TraitOracle &Traits) {
 
 bool isStdLibraryRecord(const CXXRecordDecl *RD) {
   return RD && RD->getDeclContext()->getRedeclContext()->isStdNamespace();
+}
+
+bool storesArguments(const FunctionDecl *FD) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!M)
+    return false;
+  if (M->getOverloadedOperator() == OO_Equal)
+    return true;
+  return M->getIdentifier() && isStdLibraryRecord(M->getParent()) &&
+         llvm::is_contained(StoringMembers, M->getName());
 }
 
 bool constForRaces(const CXXMethodDecl *M) {

@@ -374,8 +374,10 @@ bool Summarizer::expandCalls(const Expr *E, const Lockset &Held,
       return false; // the thread's accesses belong to the thread
     if (isOpaqueSync(Callee))
       return false;
+    // A lambda given to a call runs there, unless the call keeps it.
     for (const Expr *Arg : Call->arguments())
-      if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Arg)))
+      if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Arg));
+          LE && !storesArguments(Callee))
         expandLambda(LE, Held, St, Call->getBeginLoc());
     if (Callee && usableBody(Callee)) {
       const Expr *Object = nullptr;

@@ -110,6 +110,12 @@ bool constForRaces(const clang::CXXMethodDecl *M);
 /// deque or a list).
 KeptValid keptValidBy(const clang::CXXMethodDecl *M);
 
+/// Whether \p FD keeps the arguments it is given rather than running them:
+/// an assignment operator, or a member of a standard library class that
+/// puts them into the object (Models/Containers.def). A lambda passed to it
+/// runs later, not at the call.
+bool storesArguments(const clang::FunctionDecl *FD);
+
 /// The guard class \p T is, if it is one.
 const GuardEntry *guardClass(clang::QualType T);
 

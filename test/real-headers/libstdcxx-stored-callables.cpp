@@ -1,0 +1,49 @@
+// Callables stored under a lock against the real libstdc++ 12 headers, whose
+// std::function has an assignment operator template taking the lambda
+// itself: storing it does not run it (ok-lambda-stored-under-lock.cpp).
+// RUN: %fearless -std=c++17 -pthread -Xclang -verify %s
+// expected-no-diagnostics
+#include <functional>
+#include <mutex>
+#include <vector>
+
+class Timer {
+public:
+  void arm() {
+    std::lock_guard<std::mutex> g(m_);
+    cb_ = [this] {
+      std::lock_guard<std::mutex> g2(m_);
+      ++fired_;
+    };
+    handlers_.push_back([this] {
+      std::lock_guard<std::mutex> g2(m_);
+      ++fired_;
+    });
+  }
+  void fire() {
+    std::function<void()> cb;
+    std::vector<std::function<void()>> hs;
+    {
+      std::lock_guard<std::mutex> g(m_);
+      cb = cb_;
+      hs = handlers_;
+    }
+    cb();
+    for (auto &h : hs)
+      h();
+  }
+
+private:
+  std::mutex m_;
+  int fired_ = 0;
+  std::function<void()> cb_;
+  std::vector<std::function<void()>> handlers_;
+};
+
+#ifdef FEARLESS_RUN
+int main() {
+  Timer t;
+  t.arm();
+  t.fire();
+}
+#endif
