@@ -16,6 +16,7 @@
 #include "fearless/Concurrency.h"
 #include "fearless/Explain.h"
 #include "fearless/FunctionAnalysis.h"
+#include "fearless/RaceModel.h"
 #include "fearless/SpawnInference.h"
 #include "fearless/ThreadLifetime.h"
 #include "fearless/VarUsage.h"
@@ -52,18 +53,23 @@ private:
 };
 
 /// Places where a function may wait for threads by hand: a loop testing an
-/// atomic or calling a wait-like function, or a call of wait(),
+/// atomic or calling a wait-like function, a call of wait(),
 /// arrive_and_wait(), acquire() (latches, barriers, semaphores, condition
-/// variables, futures of promises). A thread that is detached or escapes but
-/// is waited for this way is not a definite bug.
+/// variables, futures of promises), or a call of a function whose body
+/// waits so (a blocking queue's receive(): the reply to a request). A
+/// thread that is detached or escapes but is waited for this way is not a
+/// definite bug.
 class WaitFinder : public RecursiveASTVisitor<WaitFinder> {
 public:
+  /// \p Depth: how many levels of callees' bodies may still be looked into.
+  explicit WaitFinder(const SourceManager &SM, unsigned Depth = 2)
+      : SM(SM), Depth(Depth) {}
   std::vector<SourceLocation> Waits;
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
 
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *FD = Call->getDirectCallee())
-      if (isWaitName(FD))
+      if (isWaitName(FD) || bodyWaits(FD))
         Waits.push_back(Call->getBeginLoc());
     return true;
   }
@@ -72,6 +78,17 @@ public:
   bool VisitForStmt(ForStmt *F) { return loop(F->getCond(), F); }
 
 private:
+  const SourceManager &SM;
+  unsigned Depth;
+
+  bool bodyWaits(const FunctionDecl *FD) const {
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Depth || !Def || !hasUsableBody(Def, SM))
+      return false;
+    WaitFinder Inner(SM, Depth - 1);
+    Inner.TraverseStmt(const_cast<Stmt *>(Def->getBody()));
+    return !Inner.Waits.empty();
+  }
   static bool isWaitName(const FunctionDecl *FD) {
     const IdentifierInfo *II = FD->getIdentifier();
     if (!II)
@@ -160,9 +177,9 @@ void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
   llvm::ArrayRef<OutlivedBorrow> All = TL->outlivedBorrows();
   if (All.empty())
     return;
-  WaitFinder Waits;
-  Waits.TraverseStmt(const_cast<Stmt *>(FA.function()->getBody()));
   const SourceManager &SM = FA.astContext().getSourceManager();
+  WaitFinder Waits(SM);
+  Waits.TraverseStmt(const_cast<Stmt *>(FA.function()->getBody()));
   // One finding per thread, however many objects it borrows.
   std::vector<unsigned> Spawns;
   for (const OutlivedBorrow &O : All)
