@@ -386,6 +386,9 @@ void EscapingBorrowCheck::report(FunctionAnalysis &FA,
     case BorrowKind::Address:
       F.note(B.Loc, MessageId::BorrowedByAddress, {Named}, B.Range);
       break;
+    case BorrowKind::Storage:
+      F.note(B.Loc, MessageId::BorrowedStorage, {Named}, B.Range);
+      break;
     case BorrowKind::ThroughPointer:
       F.note(B.Loc, MessageId::BorrowedThroughPointer,
              {static_cast<const NamedDecl *>(B.Via), Named}, B.Range);

@@ -104,6 +104,14 @@ constexpr llvm::StringRef StoringMembers[] = {
 #include "fearless/Models/Containers.def"
 };
 
+struct OwnedStorageEntry {
+  llvm::StringRef Class, Method;
+};
+constexpr OwnedStorageEntry OwnedStorage[] = {
+#define FEARLESS_OWNED_STORAGE(Class, Method) {Class, Method},
+#include "fearless/Models/Owners.def"
+};
+
 /// What \p Method of the standard container \p RD leaves valid.
 KeptValid keptValidByName(const CXXRecordDecl *RD, llvm::StringRef Method) {
   for (const KeepsEntry &E : KeepsElements)
@@ -235,6 +243,25 @@ bool isSyncType(QualType T, TraitOracle &Traits) {
 
 bool isStdLibraryRecord(const CXXRecordDecl *RD) {
   return RD && RD->getDeclContext()->getRedeclContext()->isStdNamespace();
+}
+
+bool pointsIntoOwnedStorage(const CXXMethodDecl *M) {
+  if (!M)
+    return false;
+  const CXXRecordDecl *RD = M->getParent();
+  bool Owner = false;
+  for (const OwnedStorageEntry &E : OwnedStorage) {
+    if (!isStdDecl(RD, E.Class))
+      continue;
+    Owner = true;
+    if (M->getIdentifier() && M->getName() == E.Method)
+      return true;
+  }
+  if (const auto *Conv = dyn_cast<CXXConversionDecl>(M); Conv && Owner) {
+    const CXXRecordDecl *To = Conv->getConversionType()->getAsCXXRecordDecl();
+    return To && (isStdDecl(To, "basic_string_view") || isStdDecl(To, "span"));
+  }
+  return false;
 }
 
 bool storesArguments(const FunctionDecl *FD) {

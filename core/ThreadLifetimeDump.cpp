@@ -77,6 +77,8 @@ static llvm::StringRef borrowKindName(BorrowKind K) {
     return "ref-wrapper";
   case BorrowKind::Address:
     return "address";
+  case BorrowKind::Storage:
+    return "storage";
   case BorrowKind::ThroughPointer:
     return "through-pointer";
   case BorrowKind::ThroughObject:

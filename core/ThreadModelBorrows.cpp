@@ -3,6 +3,7 @@
 #include "ThreadModelInternal.h"
 #include "InferenceUtil.h"
 #include "fearless/ASTUtil.h"
+#include "fearless/RaceModel.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -80,6 +81,31 @@ public:
 private:
   const VarDecl *V;
 };
+
+/// Whether \p V, a local of \p FD, still owns what it owns when it dies:
+/// moved from, released or swapped away, it may no longer free what a
+/// pointer into it names.
+bool keepsWhatItOwns(const FunctionDecl *FD, const ValueDecl *V) {
+  bool Gives = false;
+  inference::forEachStmt(FD->getBody(), [&](const Stmt *St) {
+    const auto *Call = dyn_cast<CallExpr>(St);
+    if (Gives || !Call)
+      return;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      Gives = M && M->getIdentifier() &&
+              (M->getName() == "release" || M->getName() == "swap") &&
+              lvalueRoot(MC->getImplicitObjectArgument()) == V;
+    }
+    if (!Gives && Callee &&
+        (isStdDecl(Callee, "move") || isStdDecl(Callee, "swap") ||
+         isStdDecl(Callee, "exchange")))
+      for (const Expr *Arg : Call->arguments())
+        Gives |= lvalueRoot(Arg) == V;
+  });
+  return !Gives;
+}
 
 } // namespace
 
@@ -270,6 +296,16 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
     collectBorrowsFromLambda(L, S, Via, Depth);
     return;
   }
+  // `s.c_str()`, `v.data()`, `p.get()` of a unique_ptr, a string viewed:
+  // a pointer into what a local owns and frees when it dies.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && pointsIntoOwnedStorage(MC->getMethodDecl())) {
+    if (const ValueDecl *Root = lvalueRoot(MC->getImplicitObjectArgument());
+        Root && keepsWhatItOwns(FD, Root))
+      addBorrow(S, Root, BorrowKind::Storage, MC->getBeginLoc(),
+                MC->getSourceRange(), Via);
+    return;
+  }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (Callee && (isStdDecl(Callee, "ref") || isStdDecl(Callee, "cref")) &&
@@ -292,6 +328,13 @@ void BorrowCollector::collectBorrowsFromValue(const Expr *E, SpawnSite &S,
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD || !VD->hasLocalStorage())
       return;
+    // A spawn keeps a decayed copy of an array argument (std::thread(f,
+    // buf) stores `char *`): the address of the local array.
+    if (VD->getType()->isArrayType() && !Via) {
+      addBorrow(S, VD, BorrowKind::Address, DRE->getBeginLoc(),
+                DRE->getSourceRange(), Via);
+      return;
+    }
     if (VD->getType()->isPointerType()) {
       if (const VarDecl *Target = Locals.pointee(VD))
         addBorrow(S, Target, BorrowKind::ThroughPointer, DRE->getBeginLoc(),

@@ -116,6 +116,11 @@ KeptValid keptValidBy(const clang::CXXMethodDecl *M);
 /// runs later, not at the call.
 bool storesArguments(const clang::FunctionDecl *FD);
 
+/// Whether a call of \p M points into storage its object owns and frees
+/// when it dies (Models/Owners.def): `s.c_str()`, `v.data()`, `p.get()` of
+/// a unique_ptr, a string's conversion to a string_view.
+bool pointsIntoOwnedStorage(const clang::CXXMethodDecl *M);
+
 /// The guard class \p T is, if it is one.
 const GuardEntry *guardClass(clang::QualType T);
 

@@ -76,6 +76,9 @@ enum class BorrowKind : unsigned char {
   RefWrapper,
   /// Its address is passed: &x, an array decaying to a pointer.
   Address,
+  /// A pointer into what it owns and frees is passed: s.c_str(), v.data(),
+  /// p.get() of a unique_ptr (Models/Owners.def).
+  Storage,
   /// A pointer variable pointing to it is passed or captured by copy.
   ThroughPointer,
   /// A function object holding a reference to it is passed or captured.
