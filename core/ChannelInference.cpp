@@ -101,6 +101,39 @@ struct MethodFacts {
   bool Blocks = false, Notifies = false;
 };
 
+/// The name of the function a call of a free function names, resolved or
+/// not (`std::move(items_)` in a class template).
+llvm::StringRef freeCalleeName(const CallExpr *Call) {
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return !isa<CXXMethodDecl>(Callee) && Callee->getIdentifier() &&
+                   Callee->isInStdNamespace()
+               ? Callee->getName()
+               : llvm::StringRef();
+  if (const auto *ULE = dyn_cast<UnresolvedLookupExpr>(
+          Call->getCallee()->IgnoreParenImpCasts()))
+    if (ULE->getName().isIdentifier())
+      return ULE->getName().getAsIdentifierInfo()->getName();
+  return {};
+}
+
+/// The member container \p Call takes all the elements out of without
+/// naming the container's own members: `std::move(items_)` (into a local,
+/// `out = std::move(items_)`), `std::swap(out, items_)`, `std::exchange`,
+/// `out.swap(items_)`.
+const FieldDecl *drainedField(const CallExpr *Call, const MemberCall &MC) {
+  llvm::StringRef Name = MC.Name.empty() ? freeCalleeName(Call) : MC.Name;
+  if (Name != "move" && Name != "swap" && Name != "exchange")
+    return nullptr;
+  if (!MC.Name.empty() && (Name != "swap" || !MC.Base || fieldOfThis(MC.Base)))
+    return nullptr;
+  for (const Expr *Arg : Call->arguments())
+    if (const FieldDecl *Field = fieldOfThis(Arg);
+        Field && isa<MemberExpr>(Arg->IgnoreParenImpCasts()) &&
+        mayBeContainer(Field->getType()))
+      return Field;
+  return nullptr;
+}
+
 MethodFacts factsOf(const FunctionDecl *FD, const LibraryModel &Lib) {
   MethodFacts F;
   F.FD = FD;
@@ -116,6 +149,8 @@ MethodFacts factsOf(const FunctionDecl *FD, const LibraryModel &Lib) {
     if (!Call)
       return;
     MemberCall MC = memberCallOf(Call);
+    if (const FieldDecl *Drained = drainedField(Call, MC))
+      F.Takes.insert(Drained);
     if (MC.Name.empty())
       return;
     if (isBlockingName(MC.Name))
