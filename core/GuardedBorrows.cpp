@@ -94,6 +94,13 @@ const FieldDecl *designatedField(const Expr *E, unsigned Depth,
   if (!E || Depth > 8)
     return nullptr;
   E = E->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return designatedField(EWC->getSubExpr(), Depth + 1, Root);
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    if (const FieldDecl *F = designatedField(CO->getTrueExpr(), Depth + 1, Root))
+      return F;
+    return designatedField(CO->getFalseExpr(), Depth + 1, Root);
+  }
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
     CastKind K = ICE->getCastKind();
     if (K == CK_NoOp || K == CK_DerivedToBase || K == CK_UncheckedDerivedToBase)
@@ -189,6 +196,14 @@ static const FieldDecl *pointedField(const Expr *E, unsigned Depth,
   if (!E || Depth > 8)
     return nullptr;
   E = E->IgnoreParens();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return pointedField(EWC->getSubExpr(), Depth + 1, Root);
+  // `it == end ? nullptr : &it->second`: what either arm points into.
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    if (const FieldDecl *F = pointedField(CO->getTrueExpr(), Depth + 1, Root))
+      return F;
+    return pointedField(CO->getFalseExpr(), Depth + 1, Root);
+  }
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
     if (ICE->getCastKind() == CK_ArrayToPointerDecay)
       return designatedField(ICE->getSubExpr(), Depth + 1, Root);
