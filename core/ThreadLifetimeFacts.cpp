@@ -61,11 +61,26 @@ const Expr *destroyedThrough(const Expr *E, const LibraryModel &Lib) {
 
 } // namespace
 
-std::optional<unsigned> BranchRefiner::spawnOfResult(const Expr *E) const {
+/// The value last assigned to \p VD by a statement of \p B (`r =
+/// pthread_create(...); if (r != 0)` in one block), if one is.
+static const Expr *lastAssignedIn(const CFGBlock &B, const VarDecl *VD) {
+  for (auto It = B.rbegin(); It != B.rend(); ++It)
+    if (auto CS = It->getAs<CFGStmt>())
+      if (const auto *BO = dyn_cast<BinaryOperator>(CS->getStmt());
+          BO && BO->isAssignmentOp() && referencedVar(BO->getLHS()) == VD)
+        return BO->getOpcode() == BO_Assign ? BO->getRHS() : BO;
+  return nullptr;
+}
+
+std::optional<unsigned>
+BranchRefiner::spawnOfResult(const Expr *E, const CFGBlock &B) const {
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-      if (VD->hasLocalStorage() && VD->getInit()) {
+      if (const Expr *Last = lastAssignedIn(B, VD)) {
+        // Of several spawns assigned to it, the one assigned just before.
+        E = Last->IgnoreParenImpCasts();
+      } else if (VD->hasLocalStorage() && VD->getInit()) {
         E = VD->getInit()->IgnoreParenImpCasts();
       } else {
         // r = pthread_create(...); if (r) ...: the spawn assigned to it.
@@ -337,7 +352,7 @@ EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
       return R;
     FailureWhenTrue = !Equal;
   }
-  if (auto Id = spawnOfResult(Call->IgnoreImplicit())) {
+  if (auto Id = spawnOfResult(Call->IgnoreImplicit(), B)) {
     R.K = EdgeRefinement::SpawnFailed;
     R.SpawnId = *Id;
     bool FailureOnTrueEdge = FailureWhenTrue != Negated;

@@ -117,9 +117,11 @@ public:
   void addHolds(const clang::CFGBlock &B, EdgeRefinement &R) const;
 
 private:
-  /// The pthread/C11 spawn whose result \p E is (the call itself, or a local
-  /// initialized or assigned with it), when there is exactly one.
-  std::optional<unsigned> spawnOfResult(const clang::Expr *E) const;
+  /// The pthread/C11 spawn whose result \p E, tested by the terminator of
+  /// \p B, is: the call itself, or a local initialized with it, or assigned
+  /// it last in \p B before the test, or else assigned only it.
+  std::optional<unsigned> spawnOfResult(const clang::Expr *E,
+                                        const clang::CFGBlock &B) const;
   /// The spawns that cannot have run when \p Cond is \p Taken.
   llvm::SmallVector<unsigned, 2> notSpawnedWhen(const clang::Expr *Cond,
                                                 bool Taken) const;
