@@ -379,6 +379,19 @@ bool LocationResolver::inLoop(const VarDecl *V) {
   return declaredIn(Loops, V, S.astContext().getSourceManager());
 }
 
+/// The range-for statement of \p FD whose loop variable \p V is, if it is
+/// one: its declaration's parent (FunctionAnalysis::parents).
+static const CXXForRangeStmt *rangeForOf(Session &S, const FunctionDecl *FD,
+                                         const VarDecl *V) {
+  if (!V->getInit() || !V->isLocalVarDecl())
+    return nullptr;
+  const ParentMap &PM = S.functionAnalysis(FD).parents();
+  const Stmt *DS = PM.getParent(V->getInit());
+  const auto *RF =
+      dyn_cast_or_null<CXXForRangeStmt>(DS ? PM.getParent(DS) : nullptr);
+  return RF && RF->getLoopVariable() == V ? RF : nullptr;
+}
+
 bool LocationResolver::capturesThisByCopy() const {
   if (!Lambda)
     return false;
@@ -559,6 +572,16 @@ std::optional<MemLoc> LocationResolver::locOf(const Expr *E, unsigned Steps) {
       const Expr *Init = VD->getInit();
       if (!Init)
         return std::nullopt;
+      // `for (auto &w : workers_)`: some element of what it ranges over
+      // (its initializer reads a hidden iterator).
+      if (const CXXForRangeStmt *RF = rangeForOf(S, FD, VD)) {
+        std::optional<MemLoc> Range = locOf(RF->getRangeInit(), Steps + 1);
+        PathStep Element;
+        Element.Index = PathStep::Other;
+        if (Range)
+          Range->Path.push_back(Element);
+        return Range;
+      }
       if (!VD->isInitCapture())
         return locOf(Init, Steps + 1);
       // [&w = workers[i]]: bound once, when the lambda was made.

@@ -245,7 +245,14 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
       Mapped.Locks.push_back(ML);
     }
     bindStore(Mapped, ParamArg, S.astContext());
-    Mapped.Via.insert(Mapped.Via.begin(), Call->getBeginLoc());
+    if (Def->isImplicit() && Mapped.Via.empty()) {
+      // A member the compiler wrote (`s = Slot{}`) has no source of its
+      // own: its accesses are the call's.
+      Mapped.Where = Call->getExprLoc();
+      Mapped.Range = Call->getSourceRange();
+    } else {
+      Mapped.Via.insert(Mapped.Via.begin(), Call->getBeginLoc());
+    }
     fromCall(Mapped, Call->getBeginLoc());
     Mapped.Point = Point;
     Recorder.add(std::move(Mapped));
