@@ -62,7 +62,7 @@ private:
 class WaitFinder : public RecursiveASTVisitor<WaitFinder> {
 public:
   /// \p Depth: how many levels of callees' bodies may still be looked into.
-  explicit WaitFinder(const SourceManager &SM, unsigned Depth = 2)
+  explicit WaitFinder(const SourceManager &SM, unsigned Depth = 3)
       : SM(SM), Depth(Depth) {}
   std::vector<SourceLocation> Waits;
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -118,6 +118,39 @@ private:
     return false;
   }
 };
+
+/// Whether \p Send, a channel send, is waited for by joining its receiver
+/// between the send and \p Death: a thread this function starts, whose
+/// body calls a member function of the channel's class (`mb.take_all()`),
+/// joined there.
+static bool receiverJoined(FunctionAnalysis &FA, const ThreadLifetime &TL,
+                           const SpawnSite &Send, SourceLocation Death) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Send.Callee);
+  if (!Method)
+    return false;
+  const CXXRecordDecl *Channel = Method->getParent()->getCanonicalDecl();
+  const SourceManager &SM = FA.astContext().getSourceManager();
+  for (const SpawnSite &R : FA.threads().spawns()) {
+    if (R.Kind == SpawnKind::ChannelSend || !R.Sink.Decl || !R.Body.Function)
+      continue;
+    auto Receives = [&](auto &Self, const Stmt *St) -> bool {
+      if (!St)
+        return false;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St))
+        if (const CXXRecordDecl *RD = MC->getRecordDecl();
+            RD && RD->getCanonicalDecl() == Channel)
+          return true;
+      return llvm::any_of(St->children(),
+                          [&](const Stmt *C) { return Self(Self, C); });
+    };
+    if (Receives(Receives, R.Body.Function->getBody()))
+      for (SourceLocation J : TL.joinsOf(HandleKey(R.Sink.Decl)))
+        if (SM.isBeforeInTranslationUnit(Send.Spawn->getBeginLoc(), J) &&
+            SM.isBeforeInTranslationUnit(J, Death))
+          return true;
+  }
+  return false;
+}
 
 /// A base class's member thread using a member of a derived class that is
 /// destroyed before the base class's destructor joins it.
@@ -204,7 +237,10 @@ void EscapingBorrowCheck::checkFunction(FunctionAnalysis &FA) {
       if (SM.isBeforeInTranslationUnit(SpawnLoc, W) &&
           SM.isBeforeInTranslationUnit(W, Group.front()->DeathLoc))
         WaitedFor = true;
-    if (WaitedFor)
+    if (WaitedFor ||
+        (FA.threads().spawns()[Spawn].Kind == SpawnKind::ChannelSend &&
+         receiverJoined(FA, *TL, FA.threads().spawns()[Spawn],
+                        Group.front()->DeathLoc)))
       continue;
     report(FA, Group);
   }

@@ -178,6 +178,18 @@ private:
                                    const State &St) {
     if (!E)
       return std::nullopt;
+    // `i < n ? &slots_[i] : nullptr`: the borrow is the arm's, with what
+    // the arm's own form keeps valid (a deque's element across a push).
+    const Expr *Bare = E->IgnoreParens();
+    while (isa<ExprWithCleanups, ImplicitCastExpr>(Bare) &&
+           !(isa<ImplicitCastExpr>(Bare) &&
+             cast<ImplicitCastExpr>(Bare)->getCastKind() != CK_NoOp))
+      Bare = cast<Expr>(*Bare->child_begin())->IgnoreParens();
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Bare)) {
+      if (auto B = borrowOf(CO->getTrueExpr(), K, St))
+        return B;
+      return borrowOf(CO->getFalseExpr(), K, St);
+    }
     if (const VarDecl *V = localVarOf(E))
       if (const BorrowFact *F = St.fact(V))
         return F->B;

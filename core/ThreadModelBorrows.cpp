@@ -88,6 +88,28 @@ private:
 bool keepsWhatItOwns(const FunctionDecl *FD, const ValueDecl *V) {
   bool Gives = false;
   inference::forEachStmt(FD->getBody(), [&](const Stmt *St) {
+    // Its address taken, or bound to a parameter that may change it
+    // (`adopt(c)` moving it into a registry): it may be given away.
+    if (const auto *UO = dyn_cast<UnaryOperator>(St);
+        UO && UO->getOpcode() == UO_AddrOf && lvalueRoot(UO->getSubExpr()) == V)
+      Gives = true;
+    const FunctionDecl *Target = nullptr;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(St)) {
+      Target = CE->getConstructor();
+      Args = argsOf(CE);
+    } else if (const auto *C = dyn_cast<CallExpr>(St);
+               C && !isa<CXXOperatorCallExpr>(C)) {
+      Target = C->getDirectCallee();
+      Args = argsOf(C);
+    }
+    for (unsigned I = 0; Target && I < Args.size() && I < Target->getNumParams();
+         ++I) {
+      QualType PT = Target->getParamDecl(I)->getType();
+      if (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified() &&
+          lvalueRoot(Args[I]) == V)
+        Gives = true;
+    }
     const auto *Call = dyn_cast<CallExpr>(St);
     if (Gives || !Call)
       return;
