@@ -104,6 +104,11 @@ constexpr llvm::StringRef StoringMembers[] = {
 #include "fearless/Models/Containers.def"
 };
 
+constexpr llvm::StringRef StoringFunctions[] = {
+#define FEARLESS_STORING_FUNCTION(Name) Name,
+#include "fearless/Models/Containers.def"
+};
+
 struct OwnedStorageEntry {
   llvm::StringRef Class, Method;
 };
@@ -267,7 +272,10 @@ bool pointsIntoOwnedStorage(const CXXMethodDecl *M) {
 bool storesArguments(const FunctionDecl *FD) {
   const auto *M = dyn_cast_or_null<CXXMethodDecl>(FD);
   if (!M)
-    return false;
+    return FD && FD->getIdentifier() && FD->isInStdNamespace() &&
+           llvm::any_of(StoringFunctions, [&](llvm::StringRef N) {
+             return hasQualifiedName(FD, N);
+           });
   if (M->getOverloadedOperator() == OO_Equal)
     return true;
   return M->getIdentifier() && isStdLibraryRecord(M->getParent()) &&

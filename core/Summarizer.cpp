@@ -308,6 +308,68 @@ void Summarizer::expandLambda(const LambdaExpr *LE, const Lockset &Held,
   }
 }
 
+/// Whether \p Callee, a function of the translation unit, only keeps what
+/// its parameter \p P is given: every use of \p P (through std::move,
+/// std::forward and conversions) is put into an object, by an assignment or
+/// a call that keeps its arguments (storesArguments), never called or
+/// handed to anything else (`template <class F> void post(F f) {
+/// tasks_.emplace_back(std::move(f)); }`).
+static bool onlyKeeps(Session &S, const FunctionDecl *Callee,
+                      const ParmVarDecl *P) {
+  if (!Callee->getBody() || Callee->isDependentContext())
+    return false;
+  const ParentMap &PM = S.functionAnalysis(Callee).parents();
+  bool Used = false, Keeps = true;
+  auto Visit = [&](auto &Self, const Stmt *St) -> void {
+    if (!St || !Keeps)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(St); DRE && DRE->getDecl() == P) {
+      Used = true;
+      const Stmt *Child = DRE;
+      const Stmt *Up = PM.getParent(Child);
+      while (Up && (isa<ImplicitCastExpr, MaterializeTemporaryExpr,
+                        CXXBindTemporaryExpr, ParenExpr, CXXConstructExpr,
+                        CXXFunctionalCastExpr, ExprWithCleanups>(Up) ||
+                    (isa<CallExpr>(Up) && cast<CallExpr>(Up)->getDirectCallee() &&
+                     (isStdDecl(cast<CallExpr>(Up)->getDirectCallee(), "move") ||
+                      isStdDecl(cast<CallExpr>(Up)->getDirectCallee(), "forward"))))) {
+        Child = Up;
+        Up = PM.getParent(Up);
+      }
+      const auto *Call = dyn_cast_or_null<CallExpr>(Up);
+      const auto *BO = dyn_cast_or_null<BinaryOperator>(Up);
+      bool Kept =
+          (BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Child) ||
+          (Call && Call->getCallee() != Child &&
+           storesArguments(Call->getDirectCallee()) &&
+           !(isa<CXXOperatorCallExpr>(Call) && Call->getArg(0) == Child));
+      Keeps = Kept;
+    }
+    for (const Stmt *C : St->children())
+      Self(Self, C);
+  };
+  Visit(Visit, Callee->getBody());
+  return Used && Keeps;
+}
+
+/// Whether the lambda given as argument \p I of \p Call runs there: not
+/// when the callee keeps its arguments (storesArguments), nor when its
+/// visible body only keeps that parameter (onlyKeeps).
+static bool runsLambdaArgument(Session &S, const CallExpr *Call,
+                               const FunctionDecl *Callee, unsigned I) {
+  if (storesArguments(Callee))
+    return false;
+  if (!Callee || !hasUsableBody(Callee, S.astContext().getSourceManager()))
+    return true;
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+                            !cast<CXXMethodDecl>(Callee)->isStatic()
+                        ? 1
+                        : 0;
+  if (I < Offset || I - Offset >= Callee->getNumParams())
+    return true;
+  return !onlyKeeps(S, Callee, Callee->getParamDecl(I - Offset));
+}
+
 /// The function-local static whose initializer \p St is part of.
 static const VarDecl *staticInitializerOf(const ParentMap &PM,
                                           const Stmt *St) {
@@ -382,9 +444,9 @@ bool Summarizer::expandCalls(const Expr *E, const Lockset &Held,
     if (isOpaqueSync(Callee))
       return false;
     // A lambda given to a call runs there, unless the call keeps it.
-    for (const Expr *Arg : Call->arguments())
-      if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Arg));
-          LE && !storesArguments(Callee))
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (const auto *LE = dyn_cast<LambdaExpr>(stripWrappers(Call->getArg(I)));
+          LE && runsLambdaArgument(S, Call, Callee, I))
         expandLambda(LE, Held, St, Call->getBeginLoc());
     if (Callee && usableBody(Callee)) {
       const Expr *Object = nullptr;
