@@ -6,6 +6,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 
 using namespace clang;
 
@@ -323,8 +324,19 @@ bool bodyHasErrors(const FunctionDecl *FD) {
 
 const Expr *stripNegations(const Expr *E, bool &Negated) {
   E = E->IgnoreParenImpCasts();
-  while (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    if (UO->getOpcode() != UO_LNot)
+  while (true) {
+    // `unlikely(x)`: __builtin_expect(!!(x), 0) is the value of its first
+    // argument.
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() >= 1 &&
+        (Call->getBuiltinCallee() == Builtin::BI__builtin_expect ||
+         Call->getBuiltinCallee() ==
+             Builtin::BI__builtin_expect_with_probability)) {
+      E = Call->getArg(0)->IgnoreParenImpCasts();
+      continue;
+    }
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || UO->getOpcode() != UO_LNot)
       break;
     Negated = !Negated;
     E = UO->getSubExpr()->IgnoreParenImpCasts();

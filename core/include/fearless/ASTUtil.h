@@ -44,7 +44,8 @@ clang::QualType templateArgType(clang::QualType T, unsigned Index);
 /// trivially forwarding constructions (copy/move of the same type) from \p E.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 
-/// \p E without parentheses, implicit casts and logical negations; sets
+/// \p E without parentheses, implicit casts, logical negations and
+/// __builtin_expect (what `likely(x)`/`unlikely(x)` expand to); sets
 /// \p Negated when an odd number of `!` were stripped.
 const clang::Expr *stripNegations(const clang::Expr *E, bool &Negated);
 
