@@ -181,10 +181,15 @@ private:
     // `i < n ? &slots_[i] : nullptr`: the borrow is the arm's, with what
     // the arm's own form keeps valid (a deque's element across a push).
     const Expr *Bare = E->IgnoreParens();
-    while (isa<ExprWithCleanups, ImplicitCastExpr>(Bare) &&
-           !(isa<ImplicitCastExpr>(Bare) &&
-             cast<ImplicitCastExpr>(Bare)->getCastKind() != CK_NoOp))
-      Bare = cast<Expr>(*Bare->child_begin())->IgnoreParens();
+    while (true) {
+      if (const auto *EWC = dyn_cast<ExprWithCleanups>(Bare))
+        Bare = EWC->getSubExpr()->IgnoreParens();
+      else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Bare);
+               ICE && ICE->getCastKind() == CK_NoOp)
+        Bare = ICE->getSubExpr()->IgnoreParens();
+      else
+        break;
+    }
     if (const auto *CO = dyn_cast<ConditionalOperator>(Bare)) {
       if (auto B = borrowOf(CO->getTrueExpr(), K, St))
         return B;

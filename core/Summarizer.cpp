@@ -106,6 +106,14 @@ void Summarizer::expanded(const FunctionSummary *Sub) {
                             : FunctionSummary::Truncated);
 }
 
+/// How many of \p Call's arguments come before \p Callee's first
+/// parameter: 1 for a member operator written as an operator call (`a = b`:
+/// its first argument is the object), 0 otherwise.
+static unsigned objectArguments(const Expr *Call, const FunctionDecl *Callee) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  return isa<CXXOperatorCallExpr>(Call) && M && !M->isStatic() ? 1 : 0;
+}
+
 /// The summary of a callee at \p Depth + 1 that a pass \p Pass expands.
 static const FunctionSummary *calleeSummary(Session &S, SummaryPass Pass,
                                             const FunctionDecl *Def,
@@ -169,13 +177,9 @@ void Summarizer::expandCall(const Expr *Call, const FunctionDecl *Callee,
     return;
   // Bind parameters to arguments and *this to the object.
   llvm::ArrayRef<const Expr *> Args = argsOf(Call);
-  unsigned Offset = 0;
-  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Def) &&
-      !cast<CXXMethodDecl>(Def)->isStatic()) {
-    Offset = 1;
-    if (!Object && !Args.empty())
-      Object = Args[0];
-  }
+  unsigned Offset = objectArguments(Call, Def);
+  if (Offset && !Object && !Args.empty())
+    Object = Args[0];
   std::vector<std::optional<MemLoc>> Params(Def->getNumParams());
   for (unsigned I = 0; I < Def->getNumParams(); ++I) {
     if (I + Offset >= Args.size())
@@ -361,10 +365,7 @@ static bool runsLambdaArgument(Session &S, const CallExpr *Call,
     return false;
   if (!Callee || !hasUsableBody(Callee, S.astContext().getSourceManager()))
     return true;
-  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
-                            !cast<CXXMethodDecl>(Callee)->isStatic()
-                        ? 1
-                        : 0;
+  unsigned Offset = objectArguments(Call, Callee);
   if (I < Offset || I - Offset >= Callee->getNumParams())
     return true;
   return !onlyKeeps(S, Callee, Callee->getParamDecl(I - Offset));

@@ -88,8 +88,9 @@ private:
 bool keepsWhatItOwns(const FunctionDecl *FD, const ValueDecl *V) {
   bool Gives = false;
   inference::forEachStmt(FD->getBody(), [&](const Stmt *St) {
-    // Its address taken, or bound to a parameter that may change it
-    // (`adopt(c)` moving it into a registry): it may be given away.
+    // Its address taken, or bound to a parameter that may change it:
+    // `adopt(c)` moving it into a registry, and std::move, std::swap and
+    // std::exchange, whose parameters are non-const references too.
     if (const auto *UO = dyn_cast<UnaryOperator>(St);
         UO && UO->getOpcode() == UO_AddrOf && lvalueRoot(UO->getSubExpr()) == V)
       Gives = true;
@@ -110,21 +111,13 @@ bool keepsWhatItOwns(const FunctionDecl *FD, const ValueDecl *V) {
           lvalueRoot(Args[I]) == V)
         Gives = true;
     }
-    const auto *Call = dyn_cast<CallExpr>(St);
-    if (Gives || !Call)
-      return;
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    // Its own release() or swap().
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(St); MC && !Gives) {
       const CXXMethodDecl *M = MC->getMethodDecl();
       Gives = M && M->getIdentifier() &&
               (M->getName() == "release" || M->getName() == "swap") &&
               lvalueRoot(MC->getImplicitObjectArgument()) == V;
     }
-    if (!Gives && Callee &&
-        (isStdDecl(Callee, "move") || isStdDecl(Callee, "swap") ||
-         isStdDecl(Callee, "exchange")))
-      for (const Expr *Arg : Call->arguments())
-        Gives |= lvalueRoot(Arg) == V;
   });
   return !Gives;
 }
