@@ -65,6 +65,16 @@ constexpr HandleFunctionEntry HandleFunctions[] = {
 #include "fearless/Models/ThreadLibrary.def"
 };
 
+struct ElementAlgorithmEntry {
+  llvm::StringRef Name;
+  unsigned First;
+  unsigned Callable;
+};
+constexpr ElementAlgorithmEntry ElementAlgorithms[] = {
+#define FEARLESS_ELEMENT_ALGORITHM(Name, First, Callable) {Name, First, Callable},
+#include "fearless/Models/ThreadLibrary.def"
+};
+
 constexpr ThreadClassEntry HandleTypes[] = {
 #define FEARLESS_HANDLE_TYPE(Name, Kind) {Name, HandleKind::Kind},
 #include "fearless/Models/ThreadLibrary.def"
@@ -92,6 +102,11 @@ constexpr llvm::StringRef ContainerInserts[] = {
 
 constexpr llvm::StringRef ContainerElements[] = {
 #define FEARLESS_CONTAINER_ELEMENT(Name) Name,
+#include "fearless/Models/ThreadLibrary.def"
+};
+
+constexpr llvm::StringRef ContainerIterators[] = {
+#define FEARLESS_CONTAINER_ITERATOR(Name) Name,
 #include "fearless/Models/ThreadLibrary.def"
 };
 
@@ -306,6 +321,16 @@ LibraryModel::handleFunction(const FunctionDecl *FD) const {
   return Wrappers ? Wrappers->handleWrapper(FD) : std::nullopt;
 }
 
+std::optional<std::pair<unsigned, unsigned>>
+LibraryModel::elementAlgorithm(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return std::nullopt;
+  for (const ElementAlgorithmEntry &E : ElementAlgorithms)
+    if (hasQualifiedName(FD, E.Name))
+      return std::make_pair(E.First, E.Callable);
+  return std::nullopt;
+}
+
 std::optional<LibraryModel::JoinGuard>
 LibraryModel::joinGuard(const CXXRecordDecl *RD) const {
   if (!RD || !RD->hasDefinition())
@@ -369,6 +394,12 @@ bool LibraryModel::isContainerElement(const CXXMethodDecl *Method) const {
     if (methodNamed(Method, Name))
       return true;
   return false;
+}
+
+bool LibraryModel::isContainerIterator(const CXXMethodDecl *Method) const {
+  return Method && llvm::any_of(ContainerIterators, [&](llvm::StringRef Name) {
+           return methodNamed(Method, Name);
+         });
 }
 
 const Expr *

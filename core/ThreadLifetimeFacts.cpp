@@ -17,11 +17,6 @@ using namespace clang;
 
 namespace fearless::threadlifetime {
 
-namespace {
-
-/// The handle argument \p I of a call of a handle function, without the
-/// `&` of a wrapper given the handle's address (`uv_thread_join(&t)`); null
-/// if the call has no such argument.
 const Expr *handleArgument(const CallExpr *Call, unsigned I) {
   if (I >= Call->getNumArgs())
     return nullptr;
@@ -31,6 +26,8 @@ const Expr *handleArgument(const CallExpr *Call, unsigned I) {
     return UO->getSubExpr();
   return Arg;
 }
+
+namespace {
 
 SourceLocation triggerLoc(const Stmt *Trigger, SourceLocation Fallback) {
   if (!Trigger)
@@ -398,6 +395,13 @@ void FactGenerator::addWriteFacts(const Stmt *S,
 /// in the loop's body) begins: the range of a range-for, a for's init or
 /// condition, a while's condition; null if none.
 static const Stmt *loopEntry(const Stmt *Op, const ParentMap &PM) {
+  // The CFG lists a full-expression's cleanups apart from the expression:
+  // `it != ts.end()` is the element, not the ExprWithCleanups around it.
+  auto Element = [](const Stmt *S) -> const Stmt * {
+    if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(S))
+      return EWC->getSubExpr();
+    return S;
+  };
   const Stmt *Child = Op;
   for (const Stmt *P = PM.getParent(Op); P; Child = P, P = PM.getParent(P)) {
     if (const auto *RF = dyn_cast<CXXForRangeStmt>(P)) {
@@ -409,12 +413,12 @@ static const Stmt *loopEntry(const Stmt *Op, const ParentMap &PM) {
       if (Child != F->getBody())
         continue;
       if (F->getInit())
-        return F->getInit();
-      return F->getCond();
+        return Element(F->getInit());
+      return Element(F->getCond());
     }
     if (const auto *W = dyn_cast<WhileStmt>(P)) {
       if (Child == W->getBody())
-        return W->getCond();
+        return Element(W->getCond());
       continue;
     }
     if (isa<DoStmt>(P))
@@ -508,6 +512,14 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
+    llvm::SmallVector<DeferredOp, 1> Ops;
+    elementAlgorithmOps(Call, Model, Ops);
+    for (const DeferredOp &Op : Ops) {
+      Fact F(Fact::Op);
+      F.Handle = Op.Handle;
+      F.Operation = Op.Operation;
+      Push(F);
+    }
     if (auto Op = Lib.handleFunction(Callee)) {
       if (const Expr *Arg = handleArgument(Call, Op->second))
         if (auto H = Model.resolveHandle(Arg)) {
@@ -650,6 +662,19 @@ void FactGenerator::buildFacts(const CFG &Cfg) {
           J.Loc = triggerLoc(J.Trigger, Dtor->getVarDecl()->getLocation());
           J.ScopeVar = Dtor->getVarDecl();
           Block.push_back(J);
+        } else {
+          // A scope guard running a lambda that joins.
+          llvm::SmallVector<DeferredOp, 2> Ops;
+          scopeGuardOps(Dtor->getVarDecl(), Model, Ops);
+          for (const DeferredOp &Op : Ops) {
+            Fact J(Fact::Op);
+            J.Handle = Op.Handle;
+            J.Operation = Op.Operation;
+            J.Trigger = Dtor->getTriggerStmt();
+            J.Loc = triggerLoc(J.Trigger, Dtor->getVarDecl()->getLocation());
+            J.ScopeVar = Dtor->getVarDecl();
+            Block.push_back(J);
+          }
         }
         Fact F(Fact::Destroy);
         F.Handle = HandleRef{

@@ -135,6 +135,31 @@ private:
   llvm::DenseSet<const clang::ValueDecl *> Tracked;
 };
 
+/// The handle argument \p I of a call of a handle function, without the
+/// `&` of a wrapper given the handle's address (`uv_thread_join(&t)`); null
+/// if the call has no such argument.
+const clang::Expr *handleArgument(const clang::CallExpr *Call, unsigned I);
+
+/// A join or detach a callable makes on behalf of the function
+/// (ThreadLifetimeDeferred.cpp).
+struct DeferredOp {
+  HandleRef Handle;
+  HandleOp Operation;
+};
+
+/// The joins a call of an element algorithm makes
+/// (`std::for_each(ts.begin(), ts.end(), std::mem_fn(&std::thread::join))`,
+/// or a lambda joining its parameter): of every element of the range's
+/// container.
+void elementAlgorithmOps(const clang::CallExpr *Call, const ThreadModel &Model,
+                         llvm::SmallVectorImpl<DeferredOp> &Out);
+
+/// The joins scope guard \p VD makes when it is destroyed: its destructor
+/// calls a member, and it was made from a lambda whose body joins
+/// (`auto j = gsl::finally([&] { t.join(); });`).
+void scopeGuardOps(const clang::VarDecl *VD, const ThreadModel &Model,
+                   llvm::SmallVectorImpl<DeferredOp> &Out);
+
 /// Derives the facts of a function from its CFG, once, before the dataflow.
 class FactGenerator {
 public:

@@ -284,6 +284,31 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
   return Sink;
 }
 
+/// The container a local iterator \p It walks: `c` for a local initialised
+/// from `c.begin()` (Models/ThreadLibrary.def, FEARLESS_CONTAINER_ITERATOR);
+/// null otherwise.
+static const Expr *iteratedContainer(const Expr *It, const LibraryModel &Lib) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(It->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+      !VD->getInit())
+    return nullptr;
+  const Expr *Init = VD->getInit();
+  for (unsigned Steps = 0; Init && Steps < 8; ++Steps) {
+    Init = Init->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+        CE && CE->getNumArgs() == 1) {
+      Init = CE->getArg(0);
+      continue;
+    }
+    break;
+  }
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Init);
+  if (!MC || !Lib.isContainerIterator(MC->getMethodDecl()))
+    return nullptr;
+  return MC->getImplicitObjectArgument();
+}
+
 std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
   for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
     E = E->IgnoreParens();
@@ -375,6 +400,14 @@ std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
         E = OCE->getArg(0);
         continue;
       }
+      // *it, it-> of `auto it = c.begin()`: an element of c.
+      if (Op == OO_Star || Op == OO_Arrow)
+        if (const Expr *Container = iteratedContainer(OCE->getArg(0), Lib)) {
+          auto Ref = resolveHandle(Container);
+          if (Ref)
+            Ref->Element = true;
+          return Ref;
+        }
       return std::nullopt;
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
