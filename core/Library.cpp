@@ -322,7 +322,7 @@ LibraryModel::handleFunction(const FunctionDecl *FD) const {
 }
 
 std::optional<std::pair<unsigned, unsigned>>
-LibraryModel::elementAlgorithm(const FunctionDecl *FD) const {
+elementAlgorithm(const FunctionDecl *FD) {
   if (!FD || !FD->getIdentifier())
     return std::nullopt;
   for (const ElementAlgorithmEntry &E : ElementAlgorithms)
@@ -396,7 +396,7 @@ bool LibraryModel::isContainerElement(const CXXMethodDecl *Method) const {
   return false;
 }
 
-bool LibraryModel::isContainerIterator(const CXXMethodDecl *Method) const {
+bool isContainerIterator(const CXXMethodDecl *Method) {
   return Method && llvm::any_of(ContainerIterators, [&](llvm::StringRef Name) {
            return methodNamed(Method, Name);
          });

@@ -293,7 +293,7 @@ void ThreadStateAnalysis::transferEdge(const CFGBlock &From, unsigned SuccIndex,
     for (State::Entry &E : S.Entries)
       E.second.Known.assume(Holds);
   }
-  if (R.K == EdgeRefinement::None || R.SuccIndex != SuccIndex)
+  if (R.K == EdgeRefinement::None || !R.holdsOn(SuccIndex))
     return;
   if (R.K == EdgeRefinement::SpawnFailed) {
     S.erase(R.SpawnId);

@@ -96,12 +96,12 @@ static std::optional<HandleOp> opOnArgument(const Expr *Callable,
 void elementAlgorithmOps(const CallExpr *Call, const ThreadModel &Model,
                          llvm::SmallVectorImpl<DeferredOp> &Out) {
   const LibraryModel &Lib = Model.library();
-  auto Args = Lib.elementAlgorithm(Call->getDirectCallee());
+  auto Args = elementAlgorithm(Call->getDirectCallee());
   if (!Args || std::max(Args->first, Args->second) >= Call->getNumArgs())
     return;
   const auto *Begin = dyn_cast<CXXMemberCallExpr>(
       stripCallableWrappers(Call->getArg(Args->first)));
-  if (!Begin || !Lib.isContainerIterator(Begin->getMethodDecl()))
+  if (!Begin || !isContainerIterator(Begin->getMethodDecl()))
     return;
   std::optional<HandleOp> Op = opOnArgument(Call->getArg(Args->second), Lib);
   if (!Op)

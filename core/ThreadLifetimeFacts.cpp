@@ -58,63 +58,8 @@ const Expr *destroyedThrough(const Expr *E, const LibraryModel &Lib) {
 
 } // namespace
 
-/// The value last assigned to \p VD by a statement of \p B (`r =
-/// pthread_create(...); if (r != 0)` in one block), if one is.
-static const Expr *lastAssignedIn(const CFGBlock &B, const VarDecl *VD) {
-  for (auto It = B.rbegin(); It != B.rend(); ++It)
-    if (auto CS = It->getAs<CFGStmt>())
-      if (const auto *BO = dyn_cast<BinaryOperator>(CS->getStmt());
-          BO && BO->isAssignmentOp() && referencedVar(BO->getLHS()) == VD)
-        return BO->getOpcode() == BO_Assign ? BO->getRHS() : BO;
-  return nullptr;
-}
-
-std::optional<unsigned>
-BranchRefiner::spawnOfResult(const Expr *E, const CFGBlock &B) const {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-      if (const Expr *Last = lastAssignedIn(B, VD)) {
-        // Of several spawns assigned to it, the one assigned just before.
-        E = Last->IgnoreParenImpCasts();
-      } else if (VD->hasLocalStorage() && VD->getInit()) {
-        E = VD->getInit()->IgnoreParenImpCasts();
-      } else {
-        // r = pthread_create(...); if (r) ...: the spawn assigned to it.
-        std::optional<unsigned> Found;
-        for (const SpawnSite &S : Model.spawns()) {
-          const auto *BO =
-              dyn_cast_or_null<BinaryOperator>(Model.semanticParent(S.Spawn));
-          if (!BO || BO->getOpcode() != BO_Assign)
-            continue;
-          if (referencedVar(BO->getLHS()) != VD)
-            continue;
-          if (Found)
-            return std::nullopt; // several: cannot tell which
-          Found = S.Id;
-        }
-        if (!Found)
-          return std::nullopt;
-        E = Model.spawns()[*Found].Spawn;
-      }
-    }
-  llvm::ArrayRef<unsigned> Ids = Model.spawnsAt(E);
-  if (Ids.size() != 1)
-    return std::nullopt;
-  const SpawnSite &S = Model.spawns()[Ids[0]];
-  if (S.Handle != HandleKind::PThread && S.Handle != HandleKind::CThread)
-    return std::nullopt;
-  // A thread class's start() may return anything; only a spawn function's
-  // result is its status.
-  if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(S.Callee);
-      M && Model.library().wrappers() &&
-      Model.library().wrappers()->threadClass(M->getParent()))
-    return std::nullopt;
-  return Ids[0];
-}
-
-BranchRefiner::BranchRefiner(const ThreadModel &Model)
-    : Model(Model), Guards(Model.function(), Model.parents(),
+BranchRefiner::BranchRefiner(const ThreadModel &Model, FunctionAnalysis &FA)
+    : Model(Model), FA(FA), Guards(Model.function(), Model.parents(),
                            Model.function()->getASTContext()),
       AnyGuards(Model.function(), Model.parents(),
                 Model.function()->getASTContext(), /*AnyLocal=*/true,
@@ -264,6 +209,8 @@ static const Expr *assertionInitializer(const Expr *E) {
 
 EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
   EdgeRefinement R;
+  if (const auto *Switch = dyn_cast_or_null<SwitchStmt>(B.getTerminatorStmt()))
+    return switchRefinement(B, *Switch);
   const Stmt *CondS = B.getTerminatorCondition();
   const auto *Cond = dyn_cast_or_null<Expr>(CondS);
   if (!Cond || B.succ_size() != 2)
@@ -282,6 +229,18 @@ EdgeRefinement BranchRefiner::refinementOf(const CFGBlock &B) const {
     }
   bool Negated = false;
   const Expr *E = stripNegations(Cond, Negated);
+  // A flag made from the status once (`int ok = rc == 0; if (!ok)`): the
+  // comparison it holds.
+  for (unsigned Steps = 0; Steps < 2; ++Steps) {
+    const VarDecl *Flag = referencedVar(E);
+    const Expr *Init = Flag && Flag->hasLocalStorage() && Flag->getInit()
+                           ? Flag->getInit()->IgnoreParenImpCasts()
+                           : nullptr;
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(Init);
+    if (!BO || !BO->isEqualityOp() || !FA.isOnlyRead(Flag))
+      break;
+    E = stripNegations(Init, Negated);
+  }
   // A test framework's assertion object (googletest's ASSERT_TRUE(c),
   // ASSERT_EQ(a, b)): the value it was made from, or the comparison of
   // two arguments it tests as.

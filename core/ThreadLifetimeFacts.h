@@ -76,6 +76,13 @@ struct EdgeRefinement {
   llvm::SmallVector<unsigned, 2> NotSpawnedIds;
   /// The successor index on which the refinement holds.
   unsigned SuccIndex = 0;
+  /// For SpawnFailed, further successors on which it holds, as a bit mask
+  /// (the failure cases of a switch).
+  uint64_t AlsoOn = 0;
+  /// Whether the refinement holds on successor \p Succ.
+  bool holdsOn(unsigned Succ) const {
+    return Succ == SuccIndex || (Succ < 64 && ((AlsoOn >> Succ) & 1));
+  }
   /// The conditions on tracked locals that hold on each successor.
   llvm::SmallVector<ValueGuard, 1> Holds[2];
 };
@@ -97,11 +104,13 @@ struct FunctionFacts {
 /// on one edge, pthread_create(...) != 0 failed on one edge.
 class BranchRefiner {
 public:
-  /// Reads conditions about the threads of \p Model.
-  explicit BranchRefiner(const ThreadModel &Model);
+  /// Reads conditions about the threads of \p Model, the thread model of
+  /// \p FA's function.
+  BranchRefiner(const ThreadModel &Model, FunctionAnalysis &FA);
 
   /// The refinement the terminator condition of \p B makes on one of its
-  /// two successors, or a refinement of kind None.
+  /// two successors (or, for a switch on a spawn's status, on its failure
+  /// cases), or a refinement of kind None.
   EdgeRefinement refinementOf(const clang::CFGBlock &B) const;
 
   /// Whether the dataflow tracks the value of \p V (PathFacts.h): an
@@ -122,11 +131,16 @@ private:
   /// it last in \p B before the test, or else assigned only it.
   std::optional<unsigned> spawnOfResult(const clang::Expr *E,
                                         const clang::CFGBlock &B) const;
+  /// The refinement of a switch on a spawn's status: the cases other than
+  /// the success value (0, thrd_success) failed, when one case is it.
+  EdgeRefinement switchRefinement(const clang::CFGBlock &B,
+                                  const clang::SwitchStmt &Switch) const;
   /// The spawns that cannot have run when \p Cond is \p Taken.
   llvm::SmallVector<unsigned, 2> notSpawnedWhen(const clang::Expr *Cond,
                                                 bool Taken) const;
 
   const ThreadModel &Model;
+  FunctionAnalysis &FA;
   mutable ValueGuardFinder Guards;
   /// The conditions each spawn ran under, by spawn id.
   std::vector<llvm::SmallVector<ValueGuard, 1>> SpawnGuards;
@@ -168,7 +182,7 @@ public:
   /// ask runningAt() about gets a Point fact.
   FactGenerator(FunctionAnalysis &FA, const ThreadModel &Model,
                 bool RecordPoints, FunctionFacts &Out)
-      : FA(FA), Model(Model), Lib(Model.library()), Refiner(Model),
+      : FA(FA), Model(Model), Lib(Model.library()), Refiner(Model, FA),
         RecordPoints(RecordPoints), Facts(Out.Blocks),
         Refinements(Out.Refinements), Borrowers(Out.Borrowers) {}
 

@@ -1,6 +1,7 @@
 //===- ThreadModelHandles.cpp - Where thread handles go, and their names --===//
 
 #include "ThreadModelInternal.h"
+#include "fearless/ThreadWrappers.h"
 #include "fearless/VarUsage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -102,6 +103,22 @@ const Stmt *HandleTracker::semanticParent(const Stmt *E) const {
     return P;
   }
   return nullptr;
+}
+
+/// The object member call \p MC keeps the handle \p Arg in: the container
+/// it inserts into, or a group that adopts it (ThreadWrappers::adoptingParam;
+/// \p Joins is then set: the group's destructor joins it). Null otherwise.
+static const Expr *keeperOf(const CXXMemberCallExpr *MC, const Expr *Arg,
+                            const LibraryModel &Lib, bool &Joins) {
+  if (Lib.isContainerInsert(MC->getMethodDecl()))
+    return MC->getImplicitObjectArgument();
+  const ThreadWrappers *W = Lib.wrappers();
+  auto I = W ? W->adoptingParam(MC->getMethodDecl()) : std::nullopt;
+  if (!I || *I >= MC->getNumArgs() ||
+      MC->getArg(*I)->IgnoreParenImpCasts() != Arg->IgnoreParenImpCasts())
+    return nullptr;
+  Joins = true;
+  return MC->getImplicitObjectArgument();
 }
 
 HandleSink HandleTracker::findSink(const Expr *E) const {
@@ -225,15 +242,16 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
         Sink.Temp = Temp ? Temp : E;
         return Sink;
       }
-      if (Lib.isContainerInsert(MC->getMethodDecl())) {
-        if (auto Ref = resolveHandle(MC->getImplicitObjectArgument()))
+      bool Joins = false;
+      if (const Expr *Keeper = keeperOf(MC, cast<Expr>(Cur), Lib, Joins))
+        if (auto Ref = resolveHandle(Keeper))
           if (const auto *VD =
                   dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
             SetVar(VD, true);
+            Sink.JoinsOnDestroy = Joins;
             Sink.Loc = MC->getBeginLoc();
             return Sink;
           }
-      }
       Sink.Kind = SinkKind::Escaped;
       Sink.Loc = MC->getBeginLoc();
       return Sink;
@@ -287,7 +305,7 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
 /// The container a local iterator \p It walks: `c` for a local initialised
 /// from `c.begin()` (Models/ThreadLibrary.def, FEARLESS_CONTAINER_ITERATOR);
 /// null otherwise.
-static const Expr *iteratedContainer(const Expr *It, const LibraryModel &Lib) {
+static const Expr *iteratedContainer(const Expr *It) {
   const auto *DRE = dyn_cast<DeclRefExpr>(It->IgnoreParenImpCasts());
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
@@ -304,7 +322,7 @@ static const Expr *iteratedContainer(const Expr *It, const LibraryModel &Lib) {
     break;
   }
   const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Init);
-  if (!MC || !Lib.isContainerIterator(MC->getMethodDecl()))
+  if (!MC || !isContainerIterator(MC->getMethodDecl()))
     return nullptr;
   return MC->getImplicitObjectArgument();
 }
@@ -389,26 +407,19 @@ std::optional<HandleRef> HandleTracker::resolveHandle(const Expr *E) const {
       if (OCE->getNumArgs() == 0)
         return std::nullopt;
       OverloadedOperatorKind Op = OCE->getOperator();
-      if (Op == OO_Subscript) {
-        auto Ref = resolveHandle(OCE->getArg(0));
-        if (Ref)
-          Ref->Element = true;
-        return Ref;
-      }
-      if ((Op == OO_Star || Op == OO_Arrow) &&
-          Lib.isOwningPointer(OCE->getArg(0)->getType())) {
+      bool Deref = Op == OO_Star || Op == OO_Arrow;
+      if (Deref && Lib.isOwningPointer(OCE->getArg(0)->getType())) {
         E = OCE->getArg(0);
         continue;
       }
-      // *it, it-> of `auto it = c.begin()`: an element of c.
-      if (Op == OO_Star || Op == OO_Arrow)
-        if (const Expr *Container = iteratedContainer(OCE->getArg(0), Lib)) {
-          auto Ref = resolveHandle(Container);
-          if (Ref)
-            Ref->Element = true;
-          return Ref;
-        }
-      return std::nullopt;
+      // c[i]; *it, it-> of `auto it = c.begin()`: an element of c.
+      const Expr *Container = Op == OO_Subscript ? OCE->getArg(0)
+                              : Deref ? iteratedContainer(OCE->getArg(0))
+                                      : nullptr;
+      auto Ref = Container ? resolveHandle(Container) : std::nullopt;
+      if (Ref)
+        Ref->Element = true;
+      return Ref;
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
       if (Lib.isContainerElement(MC->getMethodDecl())) {

@@ -48,6 +48,17 @@ struct SpawnFunctionModel {
   HandleKind Kind;
 };
 
+/// Whether \p Method returns an iterator to the first element of its
+/// container (Models/ThreadLibrary.def, FEARLESS_CONTAINER_ITERATOR): what
+/// the iterator points to is an element.
+bool isContainerIterator(const clang::CXXMethodDecl *Method);
+
+/// If \p FD calls a callable with every element of a range
+/// (Models/ThreadLibrary.def, FEARLESS_ELEMENT_ALGORITHM), the indices of
+/// the range's first iterator and of the callable.
+std::optional<std::pair<unsigned, unsigned>>
+elementAlgorithm(const clang::FunctionDecl *FD);
+
 /// The library model of one session.
 class LibraryModel {
 public:
@@ -116,12 +127,6 @@ public:
   std::optional<std::pair<HandleOp, unsigned>>
   handleFunction(const clang::FunctionDecl *FD) const;
 
-  /// If \p FD calls a callable with every element of a range
-  /// (Models/ThreadLibrary.def, FEARLESS_ELEMENT_ALGORITHM), the indices of
-  /// the range's first iterator and of the callable.
-  std::optional<std::pair<unsigned, unsigned>>
-  elementAlgorithm(const clang::FunctionDecl *FD) const;
-
   /// A user-defined RAII class whose destructor joins a std::thread member
   /// (C++ Concurrency in Action's scoped_thread and thread_guard): the
   /// member, and whether it is a reference to a thread the guard does not
@@ -147,10 +152,6 @@ public:
 
   /// Whether \p Method returns an element of its container (operator[], ...).
   bool isContainerElement(const clang::CXXMethodDecl *Method) const;
-
-  /// Whether \p Method returns an iterator to the first element of its
-  /// container (begin(), ...): what the iterator points to is an element.
-  bool isContainerIterator(const clang::CXXMethodDecl *Method) const;
 
   /// If \p Call runs a standard algorithm with a parallel execution policy
   /// (std::execution::par, par_unseq), the callable it runs concurrently.

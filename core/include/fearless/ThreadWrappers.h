@@ -34,6 +34,7 @@
 
 #include "fearless/Library.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <optional>
 
@@ -128,7 +129,19 @@ public:
   /// calls on *this), which. One that does both counts as a join.
   std::optional<HandleOp> threadClassMethod(const clang::CXXMethodDecl *M) const;
 
+  /// If member function \p M keeps the thread handed to it as a parameter
+  /// (by value or rvalue reference) in a member that the destructor of its
+  /// class joins (`void add(std::thread t) { ts_.push_back(std::move(t));
+  /// }` with `~Group() { for (auto &t : ts_) t.join(); }`), that
+  /// parameter's index: the thread is joined when the object is destroyed
+  /// (ThreadGroups.cpp; cached).
+  std::optional<unsigned> adoptingParam(const clang::CXXMethodDecl *M) const;
+
 private:
+  /// The members of \p RD whose thread (or every element's) its destructor
+  /// joins, itself or through a member function it calls (cached).
+  const llvm::SmallVector<const clang::FieldDecl *, 1> &
+  joinedMembers(const clang::CXXRecordDecl *RD) const;
   std::unique_ptr<ThreadClass>
   inferThreadClass(const clang::CXXRecordDecl *RD) const;
   std::unique_ptr<ThreadClass>
@@ -159,6 +172,11 @@ private:
       std::pair<const clang::CXXMethodDecl *, const clang::FieldDecl *>,
       std::optional<HandleOp>>
       ClassMethods;
+  mutable llvm::DenseMap<const clang::CXXMethodDecl *, std::optional<unsigned>>
+      Adopting;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *,
+                         llvm::SmallVector<const clang::FieldDecl *, 1>>
+      Joined;
   /// The wrappers being inferred (a wrapper of itself is none).
   mutable llvm::DenseMap<const clang::FunctionDecl *, bool> InProgress;
 };
