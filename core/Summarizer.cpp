@@ -356,10 +356,7 @@ static bool onlyKeeps(Session &S, const FunctionDecl *Callee,
   return Used && Keeps;
 }
 
-/// Whether the lambda given as argument \p I of \p Call runs there: not
-/// when the callee keeps its arguments (storesArguments), nor when its
-/// visible body only keeps that parameter (onlyKeeps).
-static bool runsLambdaArgument(Session &S, const CallExpr *Call,
+bool runsLambdaArgument(Session &S, const CallExpr *Call,
                                const FunctionDecl *Callee, unsigned I) {
   if (storesArguments(Callee))
     return false;

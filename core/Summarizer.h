@@ -31,6 +31,13 @@ class FunctionAnalysis;
 class Session;
 class ThreadLifetime;
 
+/// Whether the lambda given as argument \p I of \p Call (to \p Callee)
+/// runs there: not when the callee keeps its arguments (storesArguments),
+/// nor when its visible body only keeps that parameter (`template <class
+/// F> void post(F f) { tasks_.emplace_back(std::move(f)); }`).
+bool runsLambdaArgument(Session &S, const clang::CallExpr *Call,
+                        const clang::FunctionDecl *Callee, unsigned I);
+
 /// Records the accesses of one function: what each occurrence of a location
 /// does to it (a read, a write, an atomic or synchronizing access, a shallow
 /// read of a container's own state), with the locks held.

@@ -12,6 +12,7 @@
 #include "ThreadLifetimeFacts.h"
 #include "fearless/ASTUtil.h"
 #include "fearless/Library.h"
+#include "Summarizer.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -139,22 +140,11 @@ static bool destructorCallsMember(const CXXRecordDecl *RD) {
   return Calls;
 }
 
-void scopeGuardOps(const VarDecl *VD, const ThreadModel &Model,
-                   llvm::SmallVectorImpl<DeferredOp> &Out) {
-  if (!VD->getInit() ||
-      !destructorCallsMember(VD->getType()->getAsCXXRecordDecl()))
-    return;
-  // The lambda the guard is made from: an argument of its constructor or
-  // of the function returning it (`finally(...)`), or a local lambda named
-  // there.
-  const LambdaExpr *Lambda = nullptr;
-  forEachStatement(VD->getInit(), [&](const Stmt *S) {
-    if (Lambda)
-      return;
-    if (const auto *E = dyn_cast<Expr>(S))
-      Lambda = dyn_cast_or_null<LambdaExpr>(stripCallableWrappers(E));
-  });
-  const CXXMethodDecl *CallOp = Lambda ? Lambda->getCallOperator() : nullptr;
+/// The joins and detaches the body of \p Lambda makes on handles of the
+/// function around it (`[&] { for (auto &t : ts) t.join(); }`).
+static void lambdaOps(const LambdaExpr *Lambda, const ThreadModel &Model,
+                      llvm::SmallVectorImpl<DeferredOp> &Out) {
+  const CXXMethodDecl *CallOp = Lambda->getCallOperator();
   if (!CallOp || !CallOp->getBody())
     return;
   const LibraryModel &Lib = Model.library();
@@ -174,6 +164,49 @@ void scopeGuardOps(const VarDecl *VD, const ThreadModel &Model,
       if (auto H = Model.resolveHandle(Handle))
         Out.push_back({*H, *Op});
   });
+}
+
+void scopeGuardOps(const VarDecl *VD, const ThreadModel &Model,
+                   llvm::SmallVectorImpl<DeferredOp> &Out) {
+  if (!VD->getInit() ||
+      !destructorCallsMember(VD->getType()->getAsCXXRecordDecl()))
+    return;
+  // The lambda the guard is made from: an argument of its constructor or
+  // of the function returning it (`finally(...)`), or a local lambda named
+  // there.
+  const LambdaExpr *Lambda = nullptr;
+  forEachStatement(VD->getInit(), [&](const Stmt *S) {
+    if (Lambda)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S))
+      Lambda = dyn_cast_or_null<LambdaExpr>(stripCallableWrappers(E));
+  });
+  if (Lambda)
+    lambdaOps(Lambda, Model, Out);
+}
+
+void calledLambdaOps(Session &S, const CallExpr *Call,
+                     const ThreadModel &Model,
+                     llvm::SmallVectorImpl<DeferredOp> &Out) {
+  // `join_all()` of `auto join_all = [&] { ... };`.
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Call);
+      OCE && OCE->getOperator() == OO_Call && OCE->getNumArgs() >= 1) {
+    if (const auto *LE =
+            dyn_cast_or_null<LambdaExpr>(stripCallableWrappers(OCE->getArg(0))))
+      lambdaOps(LE, Model, Out);
+    return;
+  }
+  // `measure([&] { t.join(); })`: a lambda given to a call runs there,
+  // unless the callee keeps it, the call starts a thread that runs it, or
+  // it makes a scope guard that runs it later (`finally(...)`).
+  if (!Model.spawnsAt(Call).empty() ||
+      destructorCallsMember(Call->getType()->getAsCXXRecordDecl()))
+    return;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (const auto *LE = dyn_cast_or_null<LambdaExpr>(
+            stripCallableWrappers(Call->getArg(I)));
+        LE && runsLambdaArgument(S, Call, Call->getDirectCallee(), I))
+      lambdaOps(LE, Model, Out);
 }
 
 } // namespace fearless::threadlifetime

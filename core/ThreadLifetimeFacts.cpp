@@ -457,6 +457,18 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
       F.Loc = E->getBeginLoc();
       Push(F);
     }
+  // Joins a callable makes for the call (ThreadLifetimeDeferred.cpp).
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    llvm::SmallVector<DeferredOp, 1> Ops;
+    elementAlgorithmOps(Call, Model, Ops);
+    calledLambdaOps(FA.session(), Call, Model, Ops);
+    for (const DeferredOp &Op : Ops) {
+      Fact F(Fact::Op);
+      F.Handle = Op.Handle;
+      F.Operation = Op.Operation;
+      Push(F);
+    }
+  }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     if (auto Op = Lib.handleMethod(MC->getMethodDecl()))
       if (auto H = Model.resolveHandle(MC->getImplicitObjectArgument())) {
@@ -471,14 +483,6 @@ void FactGenerator::addStmtFacts(const Stmt *S, std::vector<Fact> &Block) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    llvm::SmallVector<DeferredOp, 1> Ops;
-    elementAlgorithmOps(Call, Model, Ops);
-    for (const DeferredOp &Op : Ops) {
-      Fact F(Fact::Op);
-      F.Handle = Op.Handle;
-      F.Operation = Op.Operation;
-      Push(F);
-    }
     if (auto Op = Lib.handleFunction(Callee)) {
       if (const Expr *Arg = handleArgument(Call, Op->second))
         if (auto H = Model.resolveHandle(Arg)) {
@@ -612,28 +616,20 @@ void FactGenerator::buildFacts(const CFG &Cfg) {
         }
       } else if (auto Dtor = Elem.getAs<CFGAutomaticObjDtor>()) {
         // A thread_guard-like local referring to a thread joins it when it
-        // is destroyed.
-        if (auto Guarded = guardedHandle(Dtor->getVarDecl())) {
+        // is destroyed; a scope guard running a lambda makes its joins.
+        llvm::SmallVector<DeferredOp, 2> Ops;
+        if (auto Guarded = guardedHandle(Dtor->getVarDecl()))
+          Ops.push_back({*Guarded, HandleOp::Join});
+        else
+          scopeGuardOps(Dtor->getVarDecl(), Model, Ops);
+        for (const DeferredOp &Op : Ops) {
           Fact J(Fact::Op);
-          J.Handle = *Guarded;
-          J.Operation = HandleOp::Join;
+          J.Handle = Op.Handle;
+          J.Operation = Op.Operation;
           J.Trigger = Dtor->getTriggerStmt();
           J.Loc = triggerLoc(J.Trigger, Dtor->getVarDecl()->getLocation());
           J.ScopeVar = Dtor->getVarDecl();
           Block.push_back(J);
-        } else {
-          // A scope guard running a lambda that joins.
-          llvm::SmallVector<DeferredOp, 2> Ops;
-          scopeGuardOps(Dtor->getVarDecl(), Model, Ops);
-          for (const DeferredOp &Op : Ops) {
-            Fact J(Fact::Op);
-            J.Handle = Op.Handle;
-            J.Operation = Op.Operation;
-            J.Trigger = Dtor->getTriggerStmt();
-            J.Loc = triggerLoc(J.Trigger, Dtor->getVarDecl()->getLocation());
-            J.ScopeVar = Dtor->getVarDecl();
-            Block.push_back(J);
-          }
         }
         Fact F(Fact::Destroy);
         F.Handle = HandleRef{

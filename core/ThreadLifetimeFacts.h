@@ -24,6 +24,7 @@
 namespace fearless {
 
 class FunctionAnalysis;
+class Session;
 
 namespace threadlifetime {
 
@@ -173,6 +174,14 @@ void elementAlgorithmOps(const clang::CallExpr *Call, const ThreadModel &Model,
 /// (`auto j = gsl::finally([&] { t.join(); });`).
 void scopeGuardOps(const clang::VarDecl *VD, const ThreadModel &Model,
                    llvm::SmallVectorImpl<DeferredOp> &Out);
+
+/// The joins a call makes through a lambda it runs: a local lambda called
+/// (`join_all()`), or a lambda given to a function that calls it
+/// (`measure([&] { for (auto &t : ts) t.join(); })`), not one the callee
+/// keeps or a thread runs.
+void calledLambdaOps(Session &S, const clang::CallExpr *Call,
+                     const ThreadModel &Model,
+                     llvm::SmallVectorImpl<DeferredOp> &Out);
 
 /// Derives the facts of a function from its CFG, once, before the dataflow.
 class FactGenerator {
