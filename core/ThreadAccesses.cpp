@@ -258,18 +258,19 @@ ThreadBinding bindThread(FunctionAnalysis &FA, const SpawnSite &Site) {
   std::vector<std::optional<MemLoc>> &Params = B.Params;
   Params.resize(Body->getNumParams());
   std::optional<MemLoc> &This = B.This;
-  if (Site.Body.Lambda) {
-    // Captured by reference: the spawner's own variables; *this: the
-    // spawner's *this. The lambda's locals are its own.
-    This.emplace();
-    This->IsThis = true;
-  } else {
+  {
     llvm::ArrayRef<const Expr *> Args = Site.Args;
-    if (Args.empty() && Site.Callable)
+    if (Args.empty() && Site.Callable && !Site.Body.Lambda)
       Args = boundArguments(Site.Callable);
     unsigned First = 0;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Body);
-        MD && !MD->isStatic() && !Args.empty()) {
+    if (Site.Body.Lambda) {
+      // Captured by reference: the spawner's own variables; *this: the
+      // spawner's *this. The lambda's locals are its own; its parameters
+      // get the thread's arguments (`std::thread([](int *p) {...}, &x)`).
+      This.emplace();
+      This->IsThis = true;
+    } else if (const auto *MD = dyn_cast<CXXMethodDecl>(Body);
+               MD && !MD->isStatic() && !Args.empty()) {
       // std::thread(&C::run, obj, args...): the object comes first.
       const Expr *Obj = stripMoves(Args[0]);
       This = resolveLocation(S, Spawner, Obj, Obj->getType()->isPointerType());
