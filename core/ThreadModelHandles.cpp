@@ -1,6 +1,8 @@
 //===- ThreadModelHandles.cpp - Where thread handles go, and their names --===//
 
 #include "ThreadModelInternal.h"
+#include "fearless/ASTUtil.h"
+#include "fearless/CoroutineFrames.h"
 #include "fearless/ThreadWrappers.h"
 #include "fearless/VarUsage.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -121,6 +123,26 @@ static const Expr *keeperOf(const CXXMemberCallExpr *MC, const Expr *Arg,
   return MC->getImplicitObjectArgument();
 }
 
+/// Where a task given to a call that leaves it with the argument object
+/// (FrameHandOff::Kept) is: the temporary the argument is, or the local
+/// `std::move(t)` names.
+static HandleSink keptSink(const HandleTracker &Handles, const Expr *E,
+                           const Expr *Temp) {
+  HandleSink Sink;
+  Sink.Loc = E->getBeginLoc();
+  if (const Expr *Moved = Temp ? nullptr : getMovedExpr(E))
+    if (auto Ref = Handles.resolveHandle(Moved))
+      if (const auto *VD = dyn_cast_if_present<const ValueDecl *>(Ref->Key)) {
+        Sink.Decl = VD;
+        Sink.Element = Ref->Element;
+        Sink.Kind = sinkKindOf(VD);
+        return Sink;
+      }
+  Sink.Kind = SinkKind::Temporary;
+  Sink.Temp = Temp ? Temp : E;
+  return Sink;
+}
+
 HandleSink HandleTracker::findSink(const Expr *E) const {
   HandleSink Sink;
   Sink.Loc = E->getBeginLoc();
@@ -176,13 +198,8 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
       continue;
     }
     if (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr,
-            ExprWithCleanups, ConstantExpr>(P)) {
+            ExprWithCleanups, ConstantExpr, CXXFunctionalCastExpr>(P)) {
       Cur = P;
-      continue;
-    }
-    if (const auto *FCE = dyn_cast<CXXFunctionalCastExpr>(P)) {
-      Cur = P;
-      (void)FCE;
       continue;
     }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
@@ -233,6 +250,17 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
       Sink.Kind = SinkKind::Escaped;
       Sink.Loc = BO->getBeginLoc();
       return Sink;
+    }
+    // A task handed to a call whose body shows what becomes of it.
+    if (const auto *Call = dyn_cast<CallExpr>(P);
+        Call && ownsCoroutineFrame(cast<Expr>(Cur)->getType())) {
+      FrameHandOff H = frameHandOff(Call, cast<Expr>(Cur));
+      if (H == FrameHandOff::IntoResult) {
+        Cur = P;
+        continue;
+      }
+      if (H == FrameHandOff::Kept)
+        return keptSink(*this, E, Temp);
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
       if (MC->getImplicitObjectArgument() &&

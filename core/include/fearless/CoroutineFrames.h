@@ -40,6 +40,19 @@ namespace fearless {
 /// base) has a std::coroutine_handle member.
 bool ownsCoroutineFrame(clang::QualType T);
 
+/// What becomes of a task (an object owning a coroutine frame) given to a
+/// call, as its callee's visible body shows (FrameHandOff.cpp).
+enum class FrameHandOff : unsigned char {
+  /// Not known: the callee may keep it or pass it on.
+  Unknown,
+  /// It stays with the argument object (the callee only uses it in place).
+  Kept,
+  /// The task the call returns owns it (a coroutine's by-value parameter).
+  IntoResult,
+};
+/// What becomes of the task \p Arg, an argument of \p Call.
+FrameHandOff frameHandOff(const clang::CallExpr *Call, const clang::Expr *Arg);
+
 /// What the frame of a coroutine may do after a call of it returns.
 struct FrameBehaviour {
   enum Kind : unsigned char {
