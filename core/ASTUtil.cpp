@@ -150,7 +150,8 @@ const ValueDecl *lvalueRoot(const Expr *E) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return DRE->getDecl();
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
+      // A reference member names its referent, not a part of the object.
+      if (ME->isArrow() || ME->getMemberDecl()->getType()->isReferenceType())
         return nullptr;
       E = ME->getBase();
       continue;

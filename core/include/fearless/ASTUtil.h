@@ -61,7 +61,8 @@ const clang::Expr *getMovedExpr(const clang::Expr *E);
 const clang::VarDecl *referencedVar(const clang::Expr *E);
 
 /// The variable at the root of an lvalue: x in x, x.f, x[i], x.f[i].g
-/// (arrays only, no `->`), or null.
+/// (arrays only, no `->`, no reference member: `x.ref` is not part of x),
+/// or null.
 const clang::ValueDecl *lvalueRoot(const clang::Expr *E);
 
 /// Whether \p D carries the annotation \p What ("fearless::spawn").
