@@ -87,6 +87,26 @@ static bool givesAway(const FunctionDecl *Def, const ParmVarDecl *P,
   return Away;
 }
 
+bool holdsCoroutineFrame(QualType T, unsigned Depth) {
+  if (ownsCoroutineFrame(T))
+    return true;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Depth >= 3)
+    return false;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Type &&
+        holdsCoroutineFrame(A.getAsType(), Depth + 1))
+      return true;
+    if (A.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == TemplateArgument::Type &&
+            holdsCoroutineFrame(P.getAsType(), Depth + 1))
+          return true;
+  }
+  return false;
+}
+
 FrameHandOff frameHandOff(const CallExpr *Call, const Expr *Arg) {
   const FunctionDecl *Def = nullptr;
   const ParmVarDecl *P = parameterOf(Call, Arg, Def);
@@ -100,7 +120,12 @@ FrameHandOff frameHandOff(const CallExpr *Call, const Expr *Arg) {
     return ownsCoroutineFrame(Def->getReturnType()) ? FrameHandOff::IntoResult
                                                     : FrameHandOff::Unknown;
   }
-  return givesAway(Def, P, 0) ? FrameHandOff::Unknown : FrameHandOff::Kept;
+  if (!givesAway(Def, P, 0))
+    return FrameHandOff::Kept;
+  // Given away, into what the call returns when that holds tasks
+  // (`when_all_ready(a(), b())` returns an awaitable of a tuple of them).
+  return holdsCoroutineFrame(Call->getType()) ? FrameHandOff::IntoResult
+                                              : FrameHandOff::Unknown;
 }
 
 } // namespace fearless

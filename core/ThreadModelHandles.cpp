@@ -253,7 +253,7 @@ HandleSink HandleTracker::findSink(const Expr *E) const {
     }
     // A task handed to a call whose body shows what becomes of it.
     if (const auto *Call = dyn_cast<CallExpr>(P);
-        Call && ownsCoroutineFrame(cast<Expr>(Cur)->getType())) {
+        Call && holdsCoroutineFrame(cast<Expr>(Cur)->getType())) {
       FrameHandOff H = frameHandOff(Call, cast<Expr>(Cur));
       if (H == FrameHandOff::IntoResult) {
         Cur = P;

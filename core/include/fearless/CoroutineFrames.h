@@ -50,6 +50,10 @@ enum class FrameHandOff : unsigned char {
   /// The task the call returns owns it (a coroutine's by-value parameter).
   IntoResult,
 };
+/// Whether a value of type \p T holds tasks: it owns a coroutine frame, or
+/// a template argument of its class does (`std::tuple<Task<>, Task<>>`, an
+/// awaitable of them), \p Depth levels down.
+bool holdsCoroutineFrame(clang::QualType T, unsigned Depth = 0);
 /// What becomes of the task \p Arg, an argument of \p Call.
 FrameHandOff frameHandOff(const clang::CallExpr *Call, const clang::Expr *Arg);
 
